@@ -1,0 +1,74 @@
+package blueprint
+
+// A shape describes the keys a mapping of the format may have, in
+// canonical order, and the shapes of their values. Decoding checks keys
+// against it, and both Encode and Format write keys in its order, so
+// the format's vocabulary is stated here once.
+type shape struct {
+	keys   []string          // canonical key order; nil for a mapping with free keys
+	fields map[string]*shape // shape of the value under a key, when it is a mapping or a list of them
+	each   *shape            // for a list, or a mapping with free keys: the shape of each value
+}
+
+var (
+	textShape     = &shape{} // free keys: language tags, in the writer's order
+	waitShape     = &shape{keys: []string{"standard", "tolerance"}}
+	scaleShape    = &shape{keys: []string{"min", "max", "neutral", "higher"}}
+	roleShape     = &shape{keys: []string{"id", "name"}, fields: map[string]*shape{"name": textShape}}
+	stageShape    = roleShape
+	standardShape = &shape{
+		keys:   []string{"name", "max", "min", "unit", "baseline"},
+		fields: map[string]*shape{"name": textShape},
+	}
+	touchpointShape = &shape{
+		keys:   []string{"id", "stage", "lane", "name", "owner", "next", "fail", "wait"},
+		fields: map[string]*shape{"name": textShape, "fail": textShape, "wait": waitShape},
+	}
+	journeyShape = &shape{
+		keys:   []string{"id", "name", "steps", "peaks", "end"},
+		fields: map[string]*shape{"name": textShape},
+	}
+	textList    = &shape{each: textShape}
+	momentShape = &shape{
+		keys: []string{"needs", "essentials", "actions", "reminders", "owner", "standards"},
+		fields: map[string]*shape{
+			"needs": textList, "essentials": textList, "actions": textList, "reminders": textList,
+			"standards": {each: standardShape},
+		},
+	}
+	documentShape = &shape{
+		keys: []string{"peakend", "name", "locale", "scale", "roles", "stages", "touchpoints", "journeys", "moments"},
+		fields: map[string]*shape{
+			"name":        textShape,
+			"scale":       scaleShape,
+			"roles":       {each: roleShape},
+			"stages":      {each: stageShape},
+			"touchpoints": {each: touchpointShape},
+			"journeys":    {each: journeyShape},
+			"moments":     {each: momentShape},
+		},
+	}
+)
+
+// child returns the shape of the value under key (for a mapping) or of
+// each item (for a list); nil when nothing is known about it.
+func (s *shape) child(key string) *shape {
+	if s == nil {
+		return nil
+	}
+	if c, ok := s.fields[key]; ok {
+		return c
+	}
+	return s.each
+}
+
+// rank returns the canonical position of key, or len(keys) for a key
+// the shape does not know, which sorts after all known ones.
+func (s *shape) rank(key string) int {
+	for i, k := range s.keys {
+		if k == key {
+			return i
+		}
+	}
+	return len(s.keys)
+}

@@ -1,0 +1,259 @@
+package blueprint
+
+import (
+	"sort"
+	"time"
+)
+
+// Version is the format version this package reads and writes.
+const Version = 1
+
+// A Blueprint is one service blueprint document.
+//
+// Slices keep the order of the document. Every element carries the
+// position of its first key so that later checks (this package's
+// validation, the mot package's method checks) can report where a
+// problem is.
+type Blueprint struct {
+	Version     int
+	Name        Text
+	Locale      string // default language for text; may be empty
+	Scale       Scale
+	Roles       []Role
+	Stages      []Stage
+	Touchpoints []Touchpoint
+	Journeys    []Journey
+	Moments     []Moment // keyed by touchpoint in the document
+
+	Pos Pos // position of the document itself (line 1)
+
+	// refs holds where each reference was written, keyed by a path such
+	// as "journeys.2.steps.3", so that a bad reference is reported at
+	// its own position rather than at its element's.
+	refs map[string]Pos
+}
+
+// at returns the position recorded for path, else fallback.
+func (b *Blueprint) at(path string, fallback Pos) Pos {
+	if p, ok := b.refs[path]; ok {
+		return p
+	}
+	return fallback
+}
+
+// Scale is the rating scale of the visit data recorded against the
+// blueprint.
+type Scale struct {
+	Min, Max float64
+	// Neutral is the rating that is neither good nor bad. Nil means the
+	// midpoint; use NeutralValue.
+	Neutral *float64
+	// HigherIsWorse is set for pain-like scales, where a higher rating
+	// is a worse experience.
+	HigherIsWorse bool
+	Pos           Pos
+}
+
+// DefaultScale is the scale of a document that declares none.
+var DefaultScale = Scale{Min: 1, Max: 5}
+
+// NeutralValue returns the neutral rating: the one declared, else the
+// midpoint of the scale.
+func (s Scale) NeutralValue() float64 {
+	if s.Neutral != nil {
+		return *s.Neutral
+	}
+	return (s.Min + s.Max) / 2
+}
+
+// A Role is a person or team who owns touchpoints and moments.
+type Role struct {
+	ID   string
+	Name Text
+	Pos  Pos
+}
+
+// A Stage is a column of the blueprint: one step along time.
+type Stage struct {
+	ID   string
+	Name Text
+	Pos  Pos
+}
+
+// A Touchpoint is one cell entry of the blueprint: an action or a piece
+// of evidence at a stage, in a lane.
+type Touchpoint struct {
+	ID    string
+	Stage string // a stage id
+	Lane  Lane
+	Name  Text
+	Owner string   // a role id; may be empty
+	Next  []string // flow arrows to other touchpoints
+	Fail  Text     // a fail point when not empty (Shostack)
+	Wait  *Wait    // a wait point when not nil
+	Pos   Pos
+}
+
+// Wait is a wait point: how long a customer waits here as a rule
+// (Standard) and at the most before the wait harms the experience
+// (Tolerance).
+type Wait struct {
+	Standard  time.Duration
+	Tolerance time.Duration
+	Pos       Pos
+}
+
+// A Journey is one visit purpose: the touchpoints a customer passes, in
+// order, with the peak moments and the end of that purpose.
+type Journey struct {
+	ID    string
+	Name  Text
+	Steps []string // touchpoint ids, in order
+	Peaks []string // touchpoint ids among Steps
+	// End is the touchpoint id of the end as written; empty when the
+	// document leaves it implicit. Use EndStep for the effective end.
+	End string
+	Pos Pos
+}
+
+// EndStep returns the journey's end: the declared end, else its last
+// step, else "".
+func (j Journey) EndStep() string {
+	if j.End != "" {
+		return j.End
+	}
+	if len(j.Steps) == 0 {
+		return ""
+	}
+	return j.Steps[len(j.Steps)-1]
+}
+
+// A Moment is the card of a moment of truth, in the columns of the
+// service-hall study: core needs, service essentials, detailed actions,
+// the role responsible, and reminders for implementation, with the
+// measurable standards the hall hangs on its wall.
+type Moment struct {
+	Touchpoint string // the touchpoint id the card belongs to
+	Needs      []Text
+	Essentials []Text
+	Actions    []Text
+	Reminders  []Text
+	Owner      string // a role id
+	Standards  []Standard
+	Pos        Pos
+}
+
+// A Standard is a measurable target of a moment, such as "coaching
+// takes at most 3 minutes". Exactly one of Max and Min is set.
+type Standard struct {
+	Name     Text
+	Max, Min *float64
+	Unit     string
+	Baseline *float64 // the value measured today, if known
+	Pos      Pos
+}
+
+// Target returns the standard's target and whether it is an upper bound
+// (max) rather than a lower one (min). ok is false when the standard has
+// no target.
+func (s Standard) Target() (value float64, upper bool, ok bool) {
+	switch {
+	case s.Max != nil:
+		return *s.Max, true, true
+	case s.Min != nil:
+		return *s.Min, false, true
+	}
+	return 0, false, false
+}
+
+// Gap returns how far the baseline is from the target in the direction
+// that matters: positive when the baseline misses the target, zero or
+// negative when it meets it. ok is false without a baseline or target.
+func (s Standard) Gap() (gap float64, ok bool) {
+	target, upper, ok := s.Target()
+	if !ok || s.Baseline == nil {
+		return 0, false
+	}
+	if upper {
+		return *s.Baseline - target, true
+	}
+	return target - *s.Baseline, true
+}
+
+// Touchpoint returns the touchpoint with the given id.
+func (b *Blueprint) Touchpoint(id string) (*Touchpoint, bool) {
+	for i := range b.Touchpoints {
+		if b.Touchpoints[i].ID == id {
+			return &b.Touchpoints[i], true
+		}
+	}
+	return nil, false
+}
+
+// Moment returns the moment card of the given touchpoint id.
+func (b *Blueprint) Moment(touchpoint string) (*Moment, bool) {
+	for i := range b.Moments {
+		if b.Moments[i].Touchpoint == touchpoint {
+			return &b.Moments[i], true
+		}
+	}
+	return nil, false
+}
+
+// Journey returns the journey with the given id.
+func (b *Blueprint) Journey(id string) (*Journey, bool) {
+	for i := range b.Journeys {
+		if b.Journeys[i].ID == id {
+			return &b.Journeys[i], true
+		}
+	}
+	return nil, false
+}
+
+// Languages returns the language tags used by any text of the document,
+// sorted, with the locale first when it is set.
+func (b *Blueprint) Languages() []string {
+	seen := map[string]bool{}
+	add := func(t Text) {
+		for lang := range t {
+			if lang != "" {
+				seen[lang] = true
+			}
+		}
+	}
+	add(b.Name)
+	for _, r := range b.Roles {
+		add(r.Name)
+	}
+	for _, s := range b.Stages {
+		add(s.Name)
+	}
+	for _, t := range b.Touchpoints {
+		add(t.Name)
+		add(t.Fail)
+	}
+	for _, j := range b.Journeys {
+		add(j.Name)
+	}
+	for _, m := range b.Moments {
+		for _, list := range [][]Text{m.Needs, m.Essentials, m.Actions, m.Reminders} {
+			for _, t := range list {
+				add(t)
+			}
+		}
+		for _, s := range m.Standards {
+			add(s.Name)
+		}
+	}
+	var langs []string
+	for lang := range seen {
+		if lang != b.Locale {
+			langs = append(langs, lang)
+		}
+	}
+	sort.Strings(langs)
+	if b.Locale != "" {
+		langs = append([]string{b.Locale}, langs...)
+	}
+	return langs
+}

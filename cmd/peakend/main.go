@@ -1,0 +1,147 @@
+// Command peakend checks, formats and (as later commands land) scores
+// and renders service blueprints. Run "peakend help" for the commands.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+)
+
+// Exit codes shared by every subcommand.
+const (
+	exitOK       = 0
+	exitProblems = 1 // the input has errors (or warnings, with --strict)
+	exitUsage    = 2 // the command line is wrong
+)
+
+// A command is one subcommand. Its usage text always ends with an
+// example, so that "peakend CMD --help" shows one.
+type command struct {
+	name    string
+	summary string
+	usage   string // the synopsis, then an example
+	run     func(c *command, e *env, args []string) int
+}
+
+// env is what a command may touch, so that tests can run it in process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+var commands = map[string]*command{}
+
+func init() { register(versionCommand) }
+
+func register(c *command) { commands[c.name] = c }
+
+func main() {
+	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
+}
+
+func run(args []string, e *env) int {
+
+	if len(args) == 0 {
+		topUsage(e.stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				fmt.Fprint(e.stdout, c.usage)
+				return exitOK
+			}
+		}
+		topUsage(e.stdout)
+		return exitOK
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(e.stderr, "peakend: unknown command %q\n", name)
+		topUsage(e.stderr)
+		return exitUsage
+	}
+	return c.run(c, e, args[1:])
+}
+
+func topUsage(w io.Writer) {
+	fmt.Fprintln(w, "peakend: service blueprints, moments of truth and peak-end scoring")
+	fmt.Fprintln(w, "\nUsage:\n  peakend COMMAND [flags] [arguments]\n\nCommands:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(w, "\nRun \"peakend COMMAND --help\" for a command's flags and an example.")
+}
+
+// flags returns a flag set for c; parse prints c's usage and flags on
+// --help (to stdout) and after a bad flag (to stderr).
+func (c *command) flags(e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {} // parse prints it, to the right stream
+	return fs
+}
+
+func (c *command) printUsage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprint(w, c.usage)
+	var b strings.Builder
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	if b.Len() > 0 {
+		fmt.Fprintf(w, "\nFlags:\n%s", b.String())
+	}
+}
+
+// parse parses args; ok is false when the command should stop, with
+// the exit code to stop with.
+func (c *command) parse(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == flag.ErrHelp:
+		c.printUsage(fs, e.stdout)
+		return exitOK, false
+	case err != nil:
+		c.printUsage(fs, e.stderr)
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+var versionCommand = &command{
+	name:    "version",
+	summary: "print peakend's version and the format version it reads",
+	usage: `Usage: peakend version
+
+Prints the version of peakend and of the blueprint format it reads.
+
+Example:
+  $ peakend version
+  peakend devel (blueprint format 1)
+`,
+	run: func(c *command, e *env, args []string) int {
+		if code, ok := c.parse(e, c.flags(e), args); !ok {
+			return code
+		}
+		fmt.Fprintf(e.stdout, "peakend %s (blueprint format %d)\n", buildVersion(), formatVersion)
+		return exitOK
+	},
+}
+
+func buildVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
