@@ -58,7 +58,7 @@ func Lint(filename string, src []byte) (*Blueprint, Problems) {
 		problems = append(problems, b.Validate()...)
 	}
 	problems.Sort()
-	return b, problems
+	return b, problems.dedupe()
 }
 
 // readLimited reads a file, refusing one larger than MaxSize without
@@ -92,6 +92,9 @@ func decode(filename string, src []byte) (*Blueprint, Problems) {
 	}
 	d.b = &Blueprint{Pos: Pos{File: filename, Line: 1, Col: 1}, Scale: DefaultScale, refs: map[string]Pos{}}
 	d.document(doc.Content[0])
+	if d.stopped {
+		return nil, d.problems // refused: what was decoded is cut short
+	}
 	return d.b, d.problems
 }
 
@@ -113,7 +116,10 @@ func (d *decoder) parseYAML(src []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		d.add(start, Error, "empty", "empty document; a blueprint starts with \"peakend: 1\"")
+		return nil
+	} else if err != nil {
 		d.add(yamlErrorPos(d.file, src, err), Error, "syntax", yamlErrorMessage(err))
 		return nil
 	}
@@ -149,10 +155,15 @@ func invalidUTF8(file string, src []byte) Pos {
 	return Pos{File: file, Line: line, Col: col}
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+var (
+	yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+	// yaml.v3 names a 0-based line in its parser's errors and a 1-based
+	// one in its scanner's; these are the parser's.
+	yamlParserErrorRE = regexp.MustCompile(`: (did not find expected (<document start>|node content|key|'-' indicator|',' or '[\]}]')|found (duplicate|incompatible|undefined))`)
+)
 
 // yamlErrorPos finds the position of a yaml.v3 syntax error, which
-// names only a line. The column is that of the first tab on the line
+// names at most a line. The column is that of the first tab on the line
 // when the line has one (the commonest mistake), else 1.
 func yamlErrorPos(file string, src []byte, err error) Pos {
 	m := yamlLineRE.FindStringSubmatch(err.Error())
@@ -160,6 +171,9 @@ func yamlErrorPos(file string, src []byte, err error) Pos {
 		return Pos{File: file, Line: 1, Col: 1}
 	}
 	line, _ := strconv.Atoi(m[1])
+	if yamlParserErrorRE.MatchString(err.Error()) {
+		line++
+	}
 	col := 1
 	lines := bytes.Split(src, []byte("\n"))
 	if line >= 1 && line <= len(lines) {
@@ -293,9 +307,14 @@ func (d *decoder) list(n *yaml.Node, what string, fn func(i int, item *yaml.Node
 	}
 }
 
+// str decodes a string. A scalar of another type is reported and its
+// text kept, so that an id written as a number is not reported again as
+// missing, nor its references as unknown.
 func (d *decoder) str(n *yaml.Node, what string) string {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
 		d.typeError(n, what, "a string")
+	}
+	if n.Kind != yaml.ScalarNode {
 		return ""
 	}
 	return n.Value
@@ -339,6 +358,10 @@ func (d *decoder) text(n *yaml.Node, what string) Text {
 		if s := d.str(n, what); s != "" {
 			return Text{"": s}
 		}
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.typeError(n, what, "a text (a string, or a mapping from language to string)")
 		return nil
 	}
 	t := Text{}
@@ -465,6 +488,7 @@ func (d *decoder) named(n *yaml.Node, what string) Role {
 func (d *decoder) touchpoint(i int, n *yaml.Node) Touchpoint {
 	t := Touchpoint{Pos: d.pos(n)}
 	path := fmt.Sprintf("touchpoints.%d", i)
+	sawLane := false
 	d.mapping(n, "touchpoint", touchpointShape, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -477,8 +501,7 @@ func (d *decoder) touchpoint(i int, n *yaml.Node) Touchpoint {
 			if !ok && name != "" {
 				d.errorf(v, "unknown-lane", "lane: unknown lane %q; lanes are %s%s", name, strings.Join(laneNames[:], ", "), didYouMean(name, laneNames[:]))
 			}
-			t.Lane = lane
-			d.b.refs[path+".lane"] = d.pos(v)
+			t.Lane, sawLane = lane, true
 		case "name":
 			t.Name = d.text(v, "name")
 		case "owner":
@@ -491,6 +514,9 @@ func (d *decoder) touchpoint(i int, n *yaml.Node) Touchpoint {
 			t.Wait = d.wait(v)
 		}
 	})
+	if !sawLane && n.Kind == yaml.MappingNode {
+		d.errorf(n, "missing-field", "touchpoint %s has no lane; lanes are %s", t.ID, strings.Join(laneNames[:], ", "))
+	}
 	return t
 }
 

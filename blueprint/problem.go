@@ -106,3 +106,16 @@ func (ps Problems) Err() error {
 	}
 	return nil
 }
+
+// dedupe drops a problem identical to the one before it, as an alias
+// repeats the problems of what it points at. ps must be sorted.
+func (ps Problems) dedupe() Problems {
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && *p == *ps[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
