@@ -21,10 +21,12 @@ import (
 // keeps memory bounded.
 const MaxSize = 8 << 20
 
-// maxVisits bounds how many YAML nodes decoding may visit, counting
-// every expansion of an alias, so that an alias bomb ("billion laughs")
-// is refused quickly instead of being expanded.
-const maxVisits = 1 << 20
+// aliasAllowance is how many nodes aliases may add to a document when
+// decoding expands them. Decoding visits at most the document's own
+// nodes plus this many, so that an alias bomb ("billion laughs") is
+// refused quickly instead of being expanded, while ordinary anchors and
+// aliases work.
+const aliasAllowance = 100_000
 
 // Parse decodes and validates the document src, read from filename
 // (used in positions only). It returns an error of type Problems
@@ -79,7 +81,8 @@ func readLimited(path string) ([]byte, error) {
 type decoder struct {
 	file     string
 	problems Problems
-	visits   int
+	visits   int // nodes visited, aliases expanded
+	budget   int // the most visits allowed
 	stopped  bool
 	b        *Blueprint
 }
@@ -90,6 +93,7 @@ func decode(filename string, src []byte) (*Blueprint, Problems) {
 	if doc == nil {
 		return nil, d.problems
 	}
+	d.budget = countNodes(doc) + aliasAllowance
 	d.b = &Blueprint{Pos: Pos{File: filename, Line: 1, Col: 1}, Scale: DefaultScale, refs: map[string]Pos{}}
 	d.document(doc.Content[0])
 	if d.stopped {
@@ -215,12 +219,21 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 		return nil
 	}
 	d.visits++
-	if d.visits > maxVisits {
+	if d.visits > d.budget {
 		d.stopped = true
-		d.errorf(n, "alias-limit", "document expands to more than %d nodes through aliases; refused", maxVisits)
+		d.errorf(n, "alias-limit", "aliases expand the document by more than %d nodes; refused", aliasAllowance)
 		return nil
 	}
 	return n
+}
+
+// countNodes counts the nodes of a tree without following aliases.
+func countNodes(n *yaml.Node) int {
+	count := 1
+	for _, c := range n.Content {
+		count += countNodes(c)
+	}
+	return count
 }
 
 func isNull(n *yaml.Node) bool {

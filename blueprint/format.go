@@ -3,6 +3,7 @@ package blueprint
 import (
 	"bytes"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -18,7 +19,13 @@ func Format(filename string, src []byte) ([]byte, error) {
 	if doc == nil {
 		return nil, d.problems
 	}
-	reorder(doc.Content[0], documentShape, map[*yaml.Node]bool{})
+	root := doc.Content[0]
+	header := detachHeader(root)
+	reorder(root, documentShape, map[*yaml.Node]bool{})
+	if header != "" && len(root.Content) > 0 {
+		first := root.Content[0]
+		first.HeadComment = strings.TrimSpace(header + "\n" + first.HeadComment)
+	}
 	var buf bytes.Buffer
 	if err := writeNode(&buf, doc); err != nil {
 		return nil, err
@@ -54,4 +61,16 @@ func reorder(n *yaml.Node, s *shape, done map[*yaml.Node]bool) {
 			reorder(p[1], s.child(p[0].Value), done)
 		}
 	}
+}
+
+// detachHeader takes the comment above a document's first key, which is
+// the file's header rather than a note on that key, so that it stays on
+// top when the keys are reordered.
+func detachHeader(root *yaml.Node) string {
+	if root.Kind != yaml.MappingNode || len(root.Content) == 0 {
+		return ""
+	}
+	header := root.Content[0].HeadComment
+	root.Content[0].HeadComment = ""
+	return header
 }
