@@ -87,7 +87,7 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 		}
 	}
 	seen["too-large"] = len(bigDocument()) > blueprint.MaxSize // shown by TestTooLarge
-	seen["encoding"] = true                                     // shown by TestInvalidUTF8
+	seen["encoding"] = true                                    // shown by TestInvalidUTF8
 	for _, rule := range allRules {
 		if !seen[rule] {
 			t.Errorf("rule %s has no failing fixture", rule)
