@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/peakend/peakend/scoring"
+)
+
+func init() { register(scoreCommand) }
+
+var scoreCommand = &command{
+	name:    "score",
+	summary: "score recorded visits by the peak-end rule: one CSV row of features per visit",
+	usage: `Usage: peakend score [--scale MIN..MAX] [--neutral X] [--higher better|worse]
+                     [--format csv|jsonl] [--unsorted] [--rejects FILE]
+                     [--blueprint FILE] [--summary] FILE...
+
+Reads visits (tidy CSV, one row per moment; or JSON Lines, one visit per
+line; "-" is standard input) and writes CSV with one row per visit, in input
+order: visit, purpose, moments, duration, first, peak, peak_touchpoint, best,
+worst, end, end_touchpoint, mean, time_mean, trend, peak_end, remembered.
+An empty cell is "not available". With --summary, one row per purpose of
+mean features instead. The first bad row stops the run (exit 1); with
+--rejects every bad row goes to FILE with its line and reason, the rest is
+scored, and the exit code is 3.
+
+Example:
+  $ peakend score visits.csv
+  visit,purpose,moments,duration,first,peak,peak_touchpoint,...
+  v1,counter,4,1290,4,1,wait-seat,...
+  $ peakend score --scale 0..10 --higher worse --rejects bad.csv pain.csv
+`,
+	run: runScore,
+}
+
+func runScore(c *command, e *env, args []string) int {
+	fs := c.flags(e)
+	var vf visitFlags
+	vf.register(fs)
+	summary := fs.Bool("summary", false, "print the mean features per purpose instead of one row per visit")
+	if code, ok := c.parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "peakend score: no input; name files, or - for standard input")
+		return exitUsage
+	}
+	src, err := vf.open(e)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "peakend score: %v\n", err)
+		return exitUsage
+	}
+	var sum scoring.Summary
+	var out *scoring.FeatureWriter
+	if !*summary {
+		out = scoring.NewFeatureWriter(e.stdout)
+	}
+	for v, err := range src.visits(fs.Args()) {
+		if err != nil {
+			if out != nil {
+				out.Flush()
+			}
+			src.close(e)
+			return fail(e, "score", err)
+		}
+		f := scoring.Compute(&v, src.scale)
+		if *summary {
+			sum.Add(&v, &f)
+		} else if err := out.Write(&v, &f); err != nil {
+			return fail(e, "score", err)
+		}
+	}
+	if *summary {
+		sum.WriteCSV(e.stdout)
+	} else if err := out.Flush(); err != nil {
+		return fail(e, "score", err)
+	}
+	return src.close(e)
+}

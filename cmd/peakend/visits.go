@@ -1,0 +1,192 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/scoring"
+)
+
+// exitRejected is the exit code when --rejects took rows out.
+const exitRejected = 3
+
+// visitFlags are the flags of every command that reads visits.
+type visitFlags struct {
+	scale     string
+	neutral   string
+	higher    string
+	format    string
+	unsorted  bool
+	rejects   string
+	blueprint string
+}
+
+func (vf *visitFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&vf.scale, "scale", "", "rating scale `MIN..MAX` (default 1..5, or the blueprint's)")
+	fs.StringVar(&vf.neutral, "neutral", "", "neutral rating (default: the scale's midpoint)")
+	fs.StringVar(&vf.higher, "higher", "", "whether a higher rating is `better` (default) or worse, as on pain scales")
+	fs.StringVar(&vf.format, "format", "", "input format, csv or jsonl (default: by extension, else csv)")
+	fs.BoolVar(&vf.unsorted, "unsorted", false, "accept a visit's rows anywhere in the input (holds the input in memory)")
+	fs.StringVar(&vf.rejects, "rejects", "", "write bad rows to `FILE` and score the rest (exit 3 when any)")
+	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")
+}
+
+// scaleOf builds the scale from the flags, starting from the blueprint's.
+func (vf *visitFlags) scaleOf() (scoring.Scale, error) {
+	s := scoring.DefaultScale
+	if vf.blueprint != "" {
+		b, err := blueprint.ParseFile(vf.blueprint)
+		if err != nil {
+			return s, err
+		}
+		s = scoring.Scale{Min: b.Scale.Min, Max: b.Scale.Max, Neutral: b.Scale.NeutralValue(), HigherIsWorse: b.Scale.HigherIsWorse}
+	}
+	if vf.scale != "" {
+		lo, hi, ok := strings.Cut(vf.scale, "..")
+		min, err1 := strconv.ParseFloat(lo, 64)
+		max, err2 := strconv.ParseFloat(hi, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return s, fmt.Errorf("--scale %q: write it as MIN..MAX, such as 1..5 or 0..10", vf.scale)
+		}
+		higherIsWorse := s.HigherIsWorse
+		s = scoring.NewScale(min, max)
+		s.HigherIsWorse = higherIsWorse
+	}
+	if vf.neutral != "" {
+		x, err := strconv.ParseFloat(vf.neutral, 64)
+		if err != nil {
+			return s, fmt.Errorf("--neutral %q is not a number", vf.neutral)
+		}
+		s.Neutral = x
+	}
+	switch vf.higher {
+	case "":
+	case "better":
+		s.HigherIsWorse = false
+	case "worse":
+		s.HigherIsWorse = true
+	default:
+		return s, fmt.Errorf("--higher %q: say better or worse", vf.higher)
+	}
+	return s, s.Validate()
+}
+
+func (vf *visitFlags) formatOf(path string) (scoring.Format, error) {
+	if vf.format != "" {
+		return scoring.ParseFormat(vf.format)
+	}
+	if strings.HasSuffix(path, ".jsonl") || strings.HasSuffix(path, ".ndjson") {
+		return scoring.JSONL, nil
+	}
+	return scoring.CSV, nil
+}
+
+// visitSource reads the visits of the named files in turn ("-" is
+// standard input), writing bad rows to the rejects file when asked.
+type visitSource struct {
+	flags    *visitFlags
+	scale    scoring.Scale
+	stdin    io.Reader
+	rejected int
+	rejectW  *csv.Writer
+	closers  []io.Closer
+}
+
+func (vf *visitFlags) open(e *env) (*visitSource, error) {
+	scale, err := vf.scaleOf()
+	if err != nil {
+		return nil, err
+	}
+	src := &visitSource{flags: vf, scale: scale, stdin: e.stdin}
+	if vf.rejects != "" {
+		f, err := os.Create(vf.rejects)
+		if err != nil {
+			return nil, err
+		}
+		src.closers = append(src.closers, f)
+		src.rejectW = csv.NewWriter(f)
+		src.rejectW.Write([]string{"file", "line", "column", "visit", "reason", "record"})
+	}
+	return src, nil
+}
+
+func (src *visitSource) reject(pe *scoring.ParseError) {
+	src.rejected++
+	reason := pe.Err.Error()
+	if pe.Field != "" {
+		reason = pe.Field + ": " + reason
+	}
+	src.rejectW.Write([]string{pe.File, strconv.Itoa(pe.Line), strconv.Itoa(pe.Column), pe.Visit, reason, pe.Record})
+}
+
+// visits yields every visit of the files.
+func (src *visitSource) visits(paths []string) iter.Seq2[scoring.Visit, error] {
+	return func(yield func(scoring.Visit, error) bool) {
+		for _, path := range paths {
+			format, err := src.flags.formatOf(path)
+			if err != nil {
+				yield(scoring.Visit{}, err)
+				return
+			}
+			var r io.Reader = src.stdin
+			name := "<stdin>"
+			if path != "-" {
+				f, err := os.Open(path)
+				if err != nil {
+					yield(scoring.Visit{}, err)
+					return
+				}
+				defer f.Close()
+				r, name = f, path
+			}
+			opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted}
+			if src.rejectW != nil {
+				opt.Reject = src.reject
+			}
+			for v, err := range scoring.Read(r, opt) {
+				if !yield(v, err) || err != nil {
+					return
+				}
+			}
+		}
+	}
+}
+
+// close flushes the rejects file and returns the exit code for a run
+// that read everything: 3 when rows were rejected, else 0.
+func (src *visitSource) close(e *env) int {
+	code := exitOK
+	if src.rejectW != nil {
+		src.rejectW.Flush()
+		if src.rejected > 0 {
+			fmt.Fprintf(e.stderr, "peakend: %d bad rows written to %s\n", src.rejected, src.flags.rejects)
+			code = exitRejected
+		}
+	}
+	for _, c := range src.closers {
+		if err := c.Close(); err != nil {
+			fmt.Fprintf(e.stderr, "peakend: %v\n", err)
+			code = exitProblems
+		}
+	}
+	return code
+}
+
+// fail prints err for the named command and returns exit 1.
+func fail(e *env, cmd string, err error) int {
+	var pe *scoring.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintln(e.stderr, err)
+	} else {
+		fmt.Fprintf(e.stderr, "peakend %s: %v\n", cmd, err)
+	}
+	return exitProblems
+}

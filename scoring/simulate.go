@@ -1,0 +1,168 @@
+package scoring
+
+import (
+	"fmt"
+	"iter"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A SimJourney is a visit purpose to simulate: its steps in order and
+// how often it is chosen relative to the others.
+type SimJourney struct {
+	ID     string
+	Steps  []string
+	Weight float64 // relative frequency; 0 counts as 1
+}
+
+// A RatingModel is how a touchpoint is rated and how long it takes: a
+// normal distribution of ratings, rounded to whole points and kept on
+// the scale, and a mean duration in seconds.
+type RatingModel struct {
+	Mean, SD float64
+	Duration float64 // mean seconds; each visit draws from an exponential distribution around it
+}
+
+// A MemoryModel makes the remembered rating: weights on features
+// (FeatureNames), an intercept and Gaussian noise with standard
+// deviation Noise. The result is kept on the scale.
+type MemoryModel struct {
+	Intercept float64
+	Weights   map[string]float64
+	Noise     float64
+}
+
+// ParseMemoryModel parses "peak=0.4,end=0.4,mean=0.2,noise=0.5"; the key
+// intercept sets the intercept.
+func ParseMemoryModel(s string) (MemoryModel, error) {
+	m := MemoryModel{Weights: map[string]float64{}}
+	for _, part := range strings.Split(s, ",") {
+		key, value, ok := strings.Cut(strings.TrimSpace(part), "=")
+		x, err := strconv.ParseFloat(value, 64)
+		if !ok || err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return m, fmt.Errorf("memory model: %q is not name=number", part)
+		}
+		switch key {
+		case "noise":
+			if x < 0 {
+				return m, fmt.Errorf("memory model: noise %g is negative", x)
+			}
+			m.Noise = x
+		case "intercept":
+			m.Intercept = x
+		default:
+			var f Features
+			if _, ok := f.Value(key); !ok {
+				return m, fmt.Errorf("memory model: unknown feature %q; features are %s", key, strings.Join(FeatureNames, ", "))
+			}
+			m.Weights[key] = x
+		}
+	}
+	return m, nil
+}
+
+// A Simulation draws visits with a known ground truth, so that an
+// analysis can be checked to recover what was put in.
+type Simulation struct {
+	Scale    Scale
+	Journeys []SimJourney
+	Ratings  map[string]RatingModel // by touchpoint; a touchpoint without one is rated around neutral
+	Memory   MemoryModel
+	Seed     uint64
+	// Continuous keeps ratings unrounded.
+	Continuous bool
+}
+
+// Visits returns n simulated visits. The same Simulation and n give the
+// same visits.
+func (s *Simulation) Visits(n int) iter.Seq[Visit] {
+	return func(yield func(Visit) bool) {
+		rng := rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15))
+		cum, total := s.cumulativeWeights()
+		width := len(strconv.Itoa(n))
+		for i := 0; i < n; i++ {
+			j := s.Journeys[sort.SearchFloat64s(cum, rng.Float64()*total)]
+			v := Visit{ID: fmt.Sprintf("v%0*d", width, i+1), Purpose: j.ID, Recommend: NA,
+				Moments: make([]Moment, len(j.Steps))}
+			t := 0.0
+			for k, tp := range j.Steps {
+				model, ok := s.Ratings[tp]
+				if !ok {
+					model = RatingModel{Mean: s.Scale.Neutral, SD: (s.Scale.Max - s.Scale.Min) / 6}
+				}
+				d := math.Round(rng.ExpFloat64()*model.Duration*10) / 10
+				v.Moments[k] = Moment{Touchpoint: tp, T: t, Duration: d, Rating: s.rating(rng, model)}
+				t += d
+			}
+			f := Compute(&v, s.Scale)
+			remembered := s.Memory.Intercept + rng.NormFloat64()*s.Memory.Noise
+			for name, w := range s.Memory.Weights {
+				x, _ := f.Value(name)
+				remembered += w * x
+			}
+			v.Remembered = s.Scale.Clamp(math.Round(remembered*1000) / 1000)
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func (s *Simulation) rating(rng *rand.Rand, m RatingModel) float64 {
+	x := m.Mean + rng.NormFloat64()*m.SD
+	if !s.Continuous {
+		x = math.Round(x)
+	} else {
+		x = math.Round(x*100) / 100
+	}
+	return s.Scale.Clamp(x)
+}
+
+func (s *Simulation) cumulativeWeights() ([]float64, float64) {
+	cum := make([]float64, len(s.Journeys))
+	total := 0.0
+	for i, j := range s.Journeys {
+		w := j.Weight
+		if w <= 0 {
+			w = 1
+		}
+		total += w
+		cum[i] = total
+	}
+	return cum, total
+}
+
+// ServiceHall returns a simulation of the service-hall study's three
+// visit purposes on a 1..5 scale, with the given memory model. Waiting
+// is rated low and varies most, so that in the data the peak often sits
+// at the waiting seat rather than at the counter.
+func ServiceHall(memory MemoryModel, seed uint64) *Simulation {
+	return &Simulation{
+		Scale: DefaultScale,
+		Journeys: []SimJourney{
+			{ID: "counter", Weight: 6, Steps: []string{"find-hall", "enter-hall", "greet", "take-ticket", "wait-seat", "counter-service", "counter-result", "farewell", "leave"}},
+			{ID: "trial", Weight: 2, Steps: []string{"find-hall", "enter-hall", "greet", "try-service", "data-trial", "farewell", "leave"}},
+			{ID: "handset", Weight: 2, Steps: []string{"find-hall", "enter-hall", "greet", "choose-phone", "phone-purchase", "farewell", "leave"}},
+		},
+		Ratings: map[string]RatingModel{
+			"find-hall":       {Mean: 3.6, SD: 0.8, Duration: 300},
+			"enter-hall":      {Mean: 3.8, SD: 0.6, Duration: 20},
+			"greet":           {Mean: 3.9, SD: 0.8, Duration: 15},
+			"take-ticket":     {Mean: 3.5, SD: 0.7, Duration: 30},
+			"wait-seat":       {Mean: 2.2, SD: 1.1, Duration: 720},
+			"counter-service": {Mean: 3.6, SD: 0.8, Duration: 240},
+			"counter-result":  {Mean: 3.9, SD: 0.7, Duration: 60},
+			"try-service":     {Mean: 3.7, SD: 0.8, Duration: 180},
+			"data-trial":      {Mean: 3.9, SD: 0.9, Duration: 200},
+			"choose-phone":    {Mean: 3.6, SD: 0.8, Duration: 600},
+			"phone-purchase":  {Mean: 3.8, SD: 0.9, Duration: 420},
+			"farewell":        {Mean: 3.7, SD: 0.9, Duration: 10},
+			"leave":           {Mean: 3.7, SD: 0.7, Duration: 10},
+		},
+		Memory: memory,
+		Seed:   seed,
+	}
+}

@@ -1,0 +1,78 @@
+package scoring
+
+import (
+	"bufio"
+	"io"
+	"sort"
+	"strconv"
+)
+
+// summaryFeatures are the features a Summary averages, in its columns.
+var summaryFeatures = []string{"moments", "duration", "first", "peak", "best", "worst", "end", "mean", "time_mean", "trend", "peak_end"}
+
+// A Summary accumulates the mean features of visits per purpose, in
+// memory proportional to the number of purposes.
+type Summary struct {
+	groups map[string]*summaryGroup
+}
+
+type summaryGroup struct {
+	visits int
+	sum    [12]float64 // summaryFeatures, then remembered
+	n      [12]int     // how many visits had each available
+}
+
+// Add counts visit v with features f.
+func (s *Summary) Add(v *Visit, f *Features) {
+	if s.groups == nil {
+		s.groups = map[string]*summaryGroup{}
+	}
+	g := s.groups[v.Purpose]
+	if g == nil {
+		g = &summaryGroup{}
+		s.groups[v.Purpose] = g
+	}
+	g.visits++
+	for i, name := range summaryFeatures {
+		x, _ := f.Value(name)
+		g.add(i, x)
+	}
+	g.add(len(summaryFeatures), v.Remembered)
+}
+
+func (g *summaryGroup) add(i int, x float64) {
+	if !IsNA(x) {
+		g.sum[i] += x
+		g.n[i]++
+	}
+}
+
+// WriteCSV writes one row per purpose, sorted, with the number of
+// visits and the mean of each feature over the visits that have it.
+func (s *Summary) WriteCSV(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("purpose,visits")
+	for _, name := range summaryFeatures {
+		bw.WriteString("," + name)
+	}
+	bw.WriteString(",remembered\n")
+	purposes := make([]string, 0, len(s.groups))
+	for p := range s.groups {
+		purposes = append(purposes, p)
+	}
+	sort.Strings(purposes)
+	for _, p := range purposes {
+		g := s.groups[p]
+		b := appendField(nil, p)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(g.visits), 10)
+		for i := range len(summaryFeatures) + 1 {
+			b = append(b, ',')
+			if g.n[i] > 0 {
+				b = appendNumber(b, g.sum[i]/float64(g.n[i]))
+			}
+		}
+		bw.Write(append(b, '\n'))
+	}
+	return bw.Flush()
+}

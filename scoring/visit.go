@@ -1,0 +1,87 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+)
+
+// NA is the value of a number that is not available: a moment without
+// a start time or duration, a visit without a remembered rating, a
+// feature that cannot be computed. Test for it with IsNA.
+var NA = math.NaN()
+
+// IsNA reports whether x is not available.
+func IsNA(x float64) bool { return x != x }
+
+// A Moment is one rated contact of a visit.
+type Moment struct {
+	Touchpoint string  // the touchpoint id; may be empty
+	T          float64 // start, in seconds (from the visit's start or an epoch); NA when not recorded
+	Duration   float64 // in seconds; NA when not recorded
+	Rating     float64
+}
+
+// A Visit is one customer's recorded passage through a service.
+type Visit struct {
+	ID      string
+	Purpose string // the journey id; may be empty
+	Moments []Moment
+	// Remembered is the customer's overall rating of the visit
+	// afterwards, on the same scale as the moments; NA when not asked.
+	Remembered float64
+	// Recommend is the likelihood to recommend, 0 to 10; NA when not asked.
+	Recommend float64
+	// Line is where the visit starts in its input, for messages; 0 for
+	// a visit built in Go.
+	Line int
+}
+
+// A Scale is the rating scale of the moments and the remembered rating.
+type Scale struct {
+	Min, Max float64
+	// Neutral is the rating that is neither good nor bad; intensity is
+	// the distance from it. NewScale sets it to the midpoint.
+	Neutral float64
+	// HigherIsWorse is set for pain scales, where a higher rating is a
+	// worse experience.
+	HigherIsWorse bool
+}
+
+// NewScale returns the scale min..max, higher is better, with its
+// neutral rating at the midpoint.
+func NewScale(min, max float64) Scale {
+	return Scale{Min: min, Max: max, Neutral: (min + max) / 2}
+}
+
+// DefaultScale is the five-point scale 1..5 with neutral 3.
+var DefaultScale = NewScale(1, 5)
+
+// Validate reports a scale that cannot rate anything.
+func (s Scale) Validate() error {
+	switch {
+	case !finite(s.Min) || !finite(s.Max) || s.Min >= s.Max:
+		return fmt.Errorf("scale %g..%g: min must be below max", s.Min, s.Max)
+	case !finite(s.Neutral) || s.Neutral < s.Min || s.Neutral > s.Max:
+		return fmt.Errorf("scale %g..%g: neutral %g is outside it", s.Min, s.Max, s.Neutral)
+	}
+	return nil
+}
+
+// Contains reports whether x is a rating on the scale.
+func (s Scale) Contains(x float64) bool { return x >= s.Min && x <= s.Max }
+
+// better reports whether rating a is a better experience than b.
+func (s Scale) better(a, b float64) bool {
+	if s.HigherIsWorse {
+		return a < b
+	}
+	return a > b
+}
+
+// bad reports whether rating x is on the bad side of neutral.
+func (s Scale) bad(x float64) bool { return s.better(s.Neutral, x) }
+
+// Clamp returns x limited to the scale.
+func (s Scale) Clamp(x float64) float64 { return math.Max(s.Min, math.Min(s.Max, x)) }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

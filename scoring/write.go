@@ -1,0 +1,184 @@
+package scoring
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+)
+
+// formatNumber writes x in the shortest form that reads back to the same
+// float64, and NA as the empty string.
+func formatNumber(x float64) string {
+	if IsNA(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+func appendNumber(b []byte, x float64) []byte {
+	if IsNA(x) {
+		return b
+	}
+	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+// appendField appends a CSV field, quoted when it needs to be.
+func appendField(b []byte, s string) []byte {
+	needs := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '"', '\n', '\r':
+			needs = true
+		}
+	}
+	if len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		needs = true
+	}
+	if !needs {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// FeaturesHeader is the header of the CSV that FeatureWriter writes.
+const FeaturesHeader = "visit,purpose,moments,duration,first,peak,peak_touchpoint,best,worst,end,end_touchpoint,mean,time_mean,trend,peak_end,remembered"
+
+// A FeatureWriter writes one CSV row of features per visit.
+type FeatureWriter struct {
+	w   *bufio.Writer
+	buf []byte
+}
+
+// NewFeatureWriter returns a writer that has written the header.
+func NewFeatureWriter(w io.Writer) *FeatureWriter {
+	fw := &FeatureWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	fw.w.WriteString(FeaturesHeader + "\n")
+	return fw
+}
+
+// Write writes the row of visit v with features f.
+func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
+	b := fw.buf[:0]
+	b = appendField(b, v.ID)
+	b = append(b, ',')
+	b = appendField(b, v.Purpose)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(f.Moments), 10)
+	for _, x := range []float64{f.Duration, f.First, f.Peak} {
+		b = append(b, ',')
+		b = appendNumber(b, x)
+	}
+	b = append(b, ',')
+	b = appendField(b, touchpointAt(v, f.PeakMoment))
+	for _, x := range []float64{f.Best, f.Worst, f.End} {
+		b = append(b, ',')
+		b = appendNumber(b, x)
+	}
+	b = append(b, ',')
+	b = appendField(b, touchpointAt(v, f.EndMoment))
+	for _, x := range []float64{f.Mean, f.TimeMean, f.Trend, f.PeakEnd, v.Remembered} {
+		b = append(b, ',')
+		b = appendNumber(b, x)
+	}
+	b = append(b, '\n')
+	fw.buf = b
+	_, err := fw.w.Write(b)
+	return err
+}
+
+// Flush writes any buffered rows.
+func (fw *FeatureWriter) Flush() error { return fw.w.Flush() }
+
+func touchpointAt(v *Visit, i int) string {
+	if i < 0 || i >= len(v.Moments) {
+		return ""
+	}
+	return v.Moments[i].Touchpoint
+}
+
+// VisitsHeader is the header of the tidy CSV that VisitWriter writes.
+const VisitsHeader = "visit,purpose,touchpoint,t,duration,rating,remembered,recommend"
+
+// A VisitWriter writes visits in one of the formats Read reads.
+type VisitWriter struct {
+	w      *bufio.Writer
+	format Format
+	buf    []byte
+}
+
+// NewVisitWriter returns a writer of visits in format f; for CSV it has
+// written the header.
+func NewVisitWriter(w io.Writer, f Format) *VisitWriter {
+	vw := &VisitWriter{w: bufio.NewWriterSize(w, 1<<16), format: f}
+	if f == CSV {
+		vw.w.WriteString(VisitsHeader + "\n")
+	}
+	return vw
+}
+
+// Write writes one visit: a row per moment in CSV (visit-level values
+// on every row), one line in JSON Lines.
+func (vw *VisitWriter) Write(v *Visit) error {
+	if vw.format == JSONL {
+		return vw.writeJSON(v)
+	}
+	b := vw.buf[:0]
+	for _, m := range v.Moments {
+		b = appendField(b, v.ID)
+		b = append(b, ',')
+		b = appendField(b, v.Purpose)
+		b = append(b, ',')
+		b = appendField(b, m.Touchpoint)
+		for _, x := range []float64{m.T, m.Duration, m.Rating, v.Remembered, v.Recommend} {
+			b = append(b, ',')
+			b = appendNumber(b, x)
+		}
+		b = append(b, '\n')
+	}
+	vw.buf = b
+	_, err := vw.w.Write(b)
+	return err
+}
+
+func (vw *VisitWriter) writeJSON(v *Visit) error {
+	type moment struct {
+		Touchpoint string   `json:"touchpoint,omitempty"`
+		T          *float64 `json:"t,omitempty"`
+		Duration   *float64 `json:"duration,omitempty"`
+		Rating     float64  `json:"rating"`
+	}
+	out := struct {
+		Visit      string   `json:"visit"`
+		Purpose    string   `json:"purpose,omitempty"`
+		Remembered *float64 `json:"remembered,omitempty"`
+		Recommend  *float64 `json:"recommend,omitempty"`
+		Moments    []moment `json:"moments"`
+	}{Visit: v.ID, Purpose: v.Purpose, Remembered: ptr(v.Remembered), Recommend: ptr(v.Recommend)}
+	for _, m := range v.Moments {
+		out.Moments = append(out.Moments, moment{m.Touchpoint, ptr(m.T), ptr(m.Duration), m.Rating})
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	vw.w.Write(b)
+	return vw.w.WriteByte('\n')
+}
+
+func ptr(x float64) *float64 {
+	if IsNA(x) {
+		return nil
+	}
+	return &x
+}
+
+// Flush writes any buffered output.
+func (vw *VisitWriter) Flush() error { return vw.w.Flush() }
