@@ -18,7 +18,7 @@ type Features struct {
 	// Peak is the rating of the most intense moment: the largest
 	// |rating − neutral|; a tie goes to a moment on the bad side of
 	// neutral, then to the earliest.
-	Peak float64
+	Peak  float64
 	Best  float64 // the best rating, by the scale's direction
 	Worst float64 // the worst rating, by the scale's direction
 	End   float64 // rating of the last moment

@@ -1,13 +1,11 @@
 package scoring
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"iter"
 	"math"
@@ -98,6 +96,12 @@ var (
 // With contiguous input its memory stays flat in the number of visits:
 // a visit is yielded as soon as its last row is read, and only a 64-bit
 // hash of each visit id is kept to find one that reappears.
+//
+// Read parses on a goroutine of its own while the caller's loop body
+// runs, so that reading and scoring share two cores. Visits and
+// rejected rows still arrive in input order, and Reject is called on
+// the caller's goroutine. A loop that stops early waits for the read in
+// progress to end.
 func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 	if opt.Scale == (Scale{}) {
 		opt.Scale = DefaultScale
@@ -110,23 +114,80 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 			yield(Visit{}, err)
 			return
 		}
-		a := &assembler{opt: opt, yield: yield, seen: map[uint64]int{}, intern: map[string]string{}}
-		if opt.Unsorted {
-			a.held = map[string]*Visit{}
-		}
-		var err error
-		if opt.Format == JSONL {
-			err = a.readJSONL(r)
-		} else {
-			err = a.readCSV(r)
-		}
-		if err != nil {
-			if !a.stopped {
-				yield(Visit{}, err)
+		batches := make(chan []readItem, 4)
+		done := make(chan struct{})
+		go func() {
+			defer close(batches)
+			produce(r, opt, batches, done)
+		}()
+		defer func() {
+			close(done)
+			for range batches { // let the reader see done and end
 			}
-			return
+		}()
+		for batch := range batches {
+			for _, it := range batch {
+				if it.rejected != nil {
+					opt.Reject(it.rejected)
+					continue
+				}
+				if !yield(it.visit, it.err) || it.err != nil {
+					return
+				}
+			}
 		}
-		a.finish()
+	}
+}
+
+// readItem is what the reading goroutine passes on: a visit, a row for
+// Options.Reject, or the error that ends reading.
+type readItem struct {
+	visit    Visit
+	rejected *ParseError
+	err      error
+}
+
+const batchSize = 256
+
+// produce reads r and sends its items in batches until the input ends,
+// an error ends it, or done is closed.
+func produce(r io.Reader, opt Options, batches chan<- []readItem, done <-chan struct{}) {
+	batch := make([]readItem, 0, batchSize)
+	send := func(it readItem) bool {
+		batch = append(batch, it)
+		if len(batch) < batchSize && it.err == nil {
+			return true
+		}
+		select {
+		case batches <- batch:
+			batch = make([]readItem, 0, batchSize)
+			return it.err == nil
+		case <-done:
+			return false
+		}
+	}
+	a := &assembler{opt: opt, send: send, intern: map[string]string{}}
+	if opt.Unsorted {
+		a.held = map[string]*Visit{}
+	}
+	var err error
+	if opt.Format == JSONL {
+		err = a.readJSONL(r)
+	} else {
+		err = a.readCSV(r)
+	}
+	if err != nil {
+		if !a.stopped {
+			send(readItem{err: err})
+		}
+		return
+	}
+	a.finish()
+	if len(batch) > 0 {
+		select {
+		case batches <- batch:
+		case <-done:
+		}
 	}
 }
 
@@ -145,14 +206,15 @@ func ReadAll(r io.Reader, opt Options) ([]Visit, error) {
 // assembler builds visits from rows and yields them.
 type assembler struct {
 	opt     Options
-	yield   func(Visit, error) bool
-	stopped bool // the consumer stopped, or an error ended reading
+	send    func(readItem) bool // passes an item on; false when reading must stop
+	stopped bool                // the consumer stopped, or an error ended reading
 
 	cur      *Visit
-	curTimed int // moments of cur with / without t: +1 timed, -1 untimed, 0 none yet
-	fieldAt  map[string]int
-	seen     map[uint64]int // hash of visit id → its first line
+	curTimed int             // moments of cur with / without t: +1 timed, -1 untimed, 0 none yet
+	fieldAt  [numColumns]int // line where cur's visit-level fields were first given
+	seen     idSet           // hashes of the visit ids seen, with their first lines
 	intern   map[string]string
+	lastLen  int               // moments of the last visit: the next one's likely size
 	held     map[string]*Visit // --unsorted: visits by id
 	heldList []*Visit
 }
@@ -161,29 +223,40 @@ type assembler struct {
 func (a *assembler) bad(e *ParseError) bool {
 	e.File = a.opt.Name
 	if a.opt.Reject != nil {
-		a.opt.Reject(e)
+		if !a.send(readItem{rejected: e}) {
+			a.stopped = true
+			return false
+		}
 		return true
 	}
 	a.stopped = true
-	a.yield(Visit{}, e)
+	a.send(readItem{err: e})
 	return false
 }
 
-func (a *assembler) internString(s string) string {
-	if v, ok := a.intern[s]; ok {
+// internBytes returns b as a string, sharing one copy per distinct
+// value: touchpoints and purposes repeat on millions of rows.
+func (a *assembler) internBytes(b []byte) string {
+	if v, ok := a.intern[string(b)]; ok {
 		return v
 	}
+	s := string(b)
 	if len(a.intern) < 1<<16 {
-		s = strings.Clone(s)
 		a.intern[s] = s
 	}
 	return s
 }
 
-func hashID(id string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	return h.Sum64()
+// hashID is FNV-1a of a visit id. Read keeps only these hashes of the
+// ids it has seen; two ids of one input share a hash with a chance of
+// about n²/2⁶⁵ (3·10⁻⁸ for a million visits).
+func hashID(id []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range id {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // emit passes a finished visit on.
@@ -191,7 +264,8 @@ func (a *assembler) emit(v *Visit) bool {
 	if a.held != nil {
 		return true // held until the end
 	}
-	if !a.yield(*v, nil) {
+	a.lastLen = len(v.Moments)
+	if !a.send(readItem{visit: *v}) {
 		a.stopped = true
 		return false
 	}
@@ -203,53 +277,56 @@ func (a *assembler) finish() {
 		return
 	}
 	for _, v := range a.heldList {
-		if !a.yield(*v, nil) {
+		if !a.send(readItem{visit: *v}) {
 			return
 		}
 	}
 }
 
-// row is one moment's row, decoded.
+// row is one moment's row, decoded. Its byte slices point into the
+// reader's buffer and are valid until the next row.
 type row struct {
-	line       int
-	visit      string
-	purpose    string
-	remembered float64
-	recommend  float64
-	moment     Moment
-	has        map[string]bool // which visit-level fields the row carries
+	line         int
+	visitBytes   []byte
+	purposeBytes []byte
+	remembered   float64
+	recommend    float64
+	moment       Moment
+	has          uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
 }
 
 // add puts a decoded row into its visit. It returns a problem for a row
-// that conflicts with its visit, which then is not added.
-func (a *assembler) add(r *row) (*ParseError, bool) {
-	if a.cur == nil || a.cur.ID != r.visit {
+// that conflicts with its visit, which then is not added; ok is false
+// when the consumer stopped.
+func (a *assembler) add(r *row) (perr *ParseError, ok bool) {
+	if a.cur == nil || string(r.visitBytes) != a.cur.ID {
 		if a.held != nil {
-			if v, ok := a.held[r.visit]; ok {
+			if v, found := a.held[string(r.visitBytes)]; found {
 				a.cur = v
 				a.curTimed = timedState(v)
-				return a.merge(r)
+				return a.merge(r), true
 			}
 		}
 		if a.cur != nil && !a.emit(a.cur) {
 			return nil, false
 		}
-		h := hashID(r.visit)
-		if first, ok := a.seen[h]; ok && a.held == nil {
-			a.cur = nil
-			return &ParseError{Line: r.line, Visit: r.visit, Field: "visit",
-				Err: fmt.Errorf("%w (first seen at line %d)", ErrReappears, first)}, true
+		a.cur = nil
+		if a.held == nil {
+			if first := a.seen.seen(hashID(r.visitBytes), r.line); first != 0 {
+				return &ParseError{Line: r.line, Visit: string(r.visitBytes), Field: "visit",
+					Err: fmt.Errorf("%w (first seen at line %d)", ErrReappears, first)}, true
+			}
 		}
-		a.seen[h] = r.line
-		a.cur = &Visit{ID: strings.Clone(r.visit), Remembered: NA, Recommend: NA, Line: r.line}
+		a.cur = &Visit{ID: string(r.visitBytes), Remembered: NA, Recommend: NA, Line: r.line,
+			Moments: make([]Moment, 0, max(8, a.lastLen))}
 		a.curTimed = 0
-		a.fieldAt = map[string]int{}
+		a.fieldAt = [numColumns]int{}
 		if a.held != nil {
 			a.held[a.cur.ID] = a.cur
 			a.heldList = append(a.heldList, a.cur)
 		}
 	}
-	return a.merge(r)
+	return a.merge(r), true
 }
 
 func timedState(v *Visit) int {
@@ -262,110 +339,63 @@ func timedState(v *Visit) int {
 	return 1
 }
 
-func (a *assembler) merge(r *row) (*ParseError, bool) {
+func (a *assembler) merge(r *row) *ParseError {
 	v := a.cur
-	conflict := func(field, old, now string) (*ParseError, bool) {
-		return &ParseError{Line: r.line, Visit: r.visit, Field: field,
-			Err: fmt.Errorf("%s here, but %s at line %d", now, old, a.lineOf(field))}, true
+	conflict := func(c int, old, now string) *ParseError {
+		return &ParseError{Line: r.line, Visit: v.ID, Field: csvColumns[c],
+			Err: fmt.Errorf("%s here, but %s at line %d", now, old, a.fieldAt[c])}
 	}
-	if r.has["purpose"] && r.purpose != "" {
-		if v.Purpose != "" && v.Purpose != r.purpose {
-			return conflict("purpose", strconv.Quote(v.Purpose), strconv.Quote(r.purpose))
-		}
+	if r.has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purposeBytes) {
+		return conflict(colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purposeBytes)))
 	}
-	if r.has["remembered"] && !IsNA(r.remembered) && !IsNA(v.Remembered) && v.Remembered != r.remembered {
-		return conflict("remembered", formatNumber(v.Remembered), formatNumber(r.remembered))
+	if r.has&(1<<colRemembered) != 0 && !IsNA(v.Remembered) && v.Remembered != r.remembered {
+		return conflict(colRemembered, formatNumber(v.Remembered), formatNumber(r.remembered))
 	}
-	if r.has["recommend"] && !IsNA(r.recommend) && !IsNA(v.Recommend) && v.Recommend != r.recommend {
-		return conflict("recommend", formatNumber(v.Recommend), formatNumber(r.recommend))
+	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
+		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	}
 	state := 1
 	if IsNA(r.moment.T) {
 		state = -1
 	}
 	if a.curTimed != 0 && a.curTimed != state {
-		return &ParseError{Line: r.line, Visit: r.visit, Field: "t",
-			Err: errors.New("some moments of this visit have a time t and others not; give every moment one, or none")}, true
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t",
+			Err: errors.New("some moments of this visit have a time t and others not; give every moment one, or none")}
 	}
 	a.curTimed = state
-	if r.has["purpose"] && r.purpose != "" && v.Purpose == "" {
-		v.Purpose = a.internString(r.purpose)
-		a.setLine("purpose", r.line)
+	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
+		v.Purpose = a.internBytes(r.purposeBytes)
+		a.fieldAt[colPurpose] = r.line
 	}
-	if r.has["remembered"] && !IsNA(r.remembered) && IsNA(v.Remembered) {
+	if r.has&(1<<colRemembered) != 0 && IsNA(v.Remembered) {
 		v.Remembered = r.remembered
-		a.setLine("remembered", r.line)
+		a.fieldAt[colRemembered] = r.line
 	}
-	if r.has["recommend"] && !IsNA(r.recommend) && IsNA(v.Recommend) {
+	if r.has&(1<<colRecommend) != 0 && IsNA(v.Recommend) {
 		v.Recommend = r.recommend
-		a.setLine("recommend", r.line)
+		a.fieldAt[colRecommend] = r.line
 	}
 	v.Moments = append(v.Moments, r.moment)
-	return nil, true
-}
-
-func (a *assembler) setLine(field string, line int) {
-	if a.fieldAt == nil {
-		a.fieldAt = map[string]int{}
-	}
-	a.fieldAt[field] = line
-}
-
-func (a *assembler) lineOf(field string) int { return a.fieldAt[field] }
-
-// lineLimiter fails a read once a line runs past MaxLine bytes, so
-// that a huge line is refused before it is in memory.
-type lineLimiter struct {
-	r   io.Reader
-	run int // bytes since the last newline
-	max int
-}
-
-func (l *lineLimiter) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		if c == '\n' {
-			l.run = 0
-		} else if l.run++; l.run > l.max {
-			return 0, ErrLineTooLong
-		}
-	}
-	return n, err
+	return nil
 }
 
 // numbers
 
 var errNotFinite = errors.New("not a finite number")
 
-// parseNumber parses a decimal number, with a fast path for the small
-// integers that ratings, seconds and durations mostly are.
-func parseNumber(s string) (float64, error) {
-	if n := len(s); n > 0 && n < 10 {
-		v := 0
-		i := 0
-		neg := s[0] == '-'
-		if neg {
-			i = 1
-		}
-		ok := i < n
-		for ; i < n; i++ {
-			c := s[i]
-			if c < '0' || c > '9' {
-				ok = false
-				break
-			}
-			v = v*10 + int(c-'0')
-		}
-		if ok {
-			if neg {
-				v = -v
-			}
-			return float64(v), nil
-		}
+// parseNumber parses a decimal number. Short decimals such as 4, 300
+// or 1635.6, which ratings, seconds and durations mostly are, take a
+// fast path that gives exactly strconv.ParseFloat's result: a mantissa
+// of at most 15 digits is exact in a float64, as is a power of ten up
+// to 10^15, and one division of exact values is correctly rounded.
+func parseNumber(b []byte) (float64, error) {
+	if x, ok := parseShortDecimal(b); ok {
+		return x, nil
 	}
+	s := string(b)
 	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil {
-		if s == "" {
+		if len(b) == 0 {
 			return 0, errors.New("empty; a number is required")
 		}
 		return 0, fmt.Errorf("%q is not a number", s)
@@ -376,17 +406,54 @@ func parseNumber(s string) (float64, error) {
 	return x, nil
 }
 
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+func parseShortDecimal(b []byte) (float64, bool) {
+	if len(b) == 0 || len(b) > 16 {
+		return 0, false
+	}
+	i, neg := 0, false
+	if b[0] == '-' || b[0] == '+' {
+		neg, i = b[0] == '-', 1
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	x := float64(mant) / pow10[frac]
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
 // parseTime parses a start time: seconds, or an RFC 3339 time, taken as
 // seconds since the Unix epoch (features use only differences).
-func parseTime(s string) (float64, error) {
-	if x, err := parseNumber(s); err == nil {
+func parseTime(b []byte) (float64, error) {
+	if x, err := parseNumber(b); err == nil {
 		return x, nil
 	} else if errors.Is(err, errNotFinite) {
 		return 0, err
 	}
-	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(b)))
 	if err != nil {
-		return 0, fmt.Errorf("%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", s)
+		return 0, fmt.Errorf("%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
 	}
 	return float64(t.UnixNano()) / 1e9, nil
 }
@@ -416,55 +483,65 @@ func checkDuration(x float64) error {
 
 var csvColumns = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend"}
 
-type csvLayout struct{ col map[string]int } // column name → index, -1 when absent
+// Column indices into csvColumns, and the bits of row.has.
+const (
+	colVisit = iota
+	colRating
+	colTouchpoint
+	colT
+	colDuration
+	colPurpose
+	colRemembered
+	colRecommend
+	numColumns
+)
+
+// csvLayout maps each known column to its index in a record, -1 when
+// the header has no such column.
+type csvLayout [numColumns]int
 
 func (a *assembler) readCSV(r io.Reader) error {
-	cr := csv.NewReader(&lineLimiter{r: bufio.NewReaderSize(r, 1<<16), max: MaxLine})
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	sc := newCSVScanner(r)
+	err := sc.next()
 	if err == io.EOF {
 		return &ParseError{File: a.opt.Name, Line: 1, Err: errors.New("empty input; a CSV header with at least visit and rating is required")}
 	}
 	if err != nil {
-		return a.csvReadError(err)
+		return &ParseError{File: a.opt.Name, Line: sc.startLine, Err: err}
 	}
-	layout, err := a.csvHeader(header)
+	layout, err := a.csvHeader(sc.fields)
 	if err != nil {
 		return err
 	}
-	cr.FieldsPerRecord = len(header)
-	rw := &row{has: map[string]bool{}}
+	width := len(sc.fields)
+	rw := &row{}
 	for !a.stopped {
-		record, err := cr.Read()
+		err := sc.next()
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && (errors.Is(err, csv.ErrFieldCount) || errors.Is(err, csv.ErrBareQuote)) {
-				visit := ""
-				if i := layout.col["visit"]; i >= 0 && i < len(record) {
-					visit = record[i]
-				}
-				if !a.bad(&ParseError{Line: pe.StartLine, Visit: visit, Err: pe.Err, Record: joinCSV(record)}) {
+		var perr *ParseError
+		switch {
+		case err == errQuote || err == errBareQuote:
+			perr = &ParseError{Line: sc.startLine, Column: sc.cols[len(sc.cols)-1], Err: err}
+		case err != nil:
+			return &ParseError{File: a.opt.Name, Line: sc.line + 1, Err: err}
+		case len(sc.fields) != width:
+			perr = &ParseError{Line: sc.startLine, Err: fmt.Errorf("%d fields, but the header has %d", len(sc.fields), width)}
+		default:
+			perr = a.csvRow(sc, &layout, rw)
+			if perr == nil {
+				var ok bool
+				if perr, ok = a.add(rw); !ok {
 					return nil
 				}
-				continue
 			}
-			return a.csvReadError(err)
 		}
-		if perr := a.csvRow(cr, layout, record, line, rw); perr != nil {
-			perr.Record = joinCSV(record)
-			if !a.bad(perr) {
-				return nil
+		if perr != nil {
+			if i := layout[colVisit]; perr.Visit == "" && i < len(sc.fields) {
+				perr.Visit = string(sc.fields[i])
 			}
-			continue
-		}
-		if perr, ok := a.add(rw); !ok {
-			return nil
-		} else if perr != nil {
-			perr.Record = joinCSV(record)
+			perr.Record = joinCSV(sc.fields)
 			if !a.bad(perr) {
 				return nil
 			}
@@ -473,105 +550,104 @@ func (a *assembler) readCSV(r io.Reader) error {
 	return nil
 }
 
-func (a *assembler) csvReadError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &ParseError{File: a.opt.Name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
-	}
-	if errors.Is(err, ErrLineTooLong) {
-		return &ParseError{File: a.opt.Name, Err: err}
-	}
-	return &ParseError{File: a.opt.Name, Err: err}
-}
-
-func (a *assembler) csvHeader(header []string) (csvLayout, error) {
-	l := csvLayout{col: map[string]int{}}
-	for _, name := range csvColumns {
-		l.col[name] = -1
+func (a *assembler) csvHeader(header [][]byte) (csvLayout, error) {
+	var l csvLayout
+	for i := range l {
+		l[i] = -1
 	}
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if j, ok := l.col[name]; ok {
-			if j >= 0 {
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(string(h), "\ufeff")))
+		for c, known := range csvColumns {
+			if name != known {
+				continue
+			}
+			if l[c] >= 0 {
 				return l, &ParseError{File: a.opt.Name, Line: 1, Column: i + 1, Field: name, Err: errors.New("column appears twice in the header")}
 			}
-			l.col[name] = i
+			l[c] = i
 		}
 	}
-	for _, required := range []string{"visit", "rating"} {
-		if l.col[required] < 0 {
+	for _, required := range []int{colVisit, colRating} {
+		if l[required] < 0 {
 			return l, &ParseError{File: a.opt.Name, Line: 1, Err: fmt.Errorf("the header has no %s column; it needs visit and rating (and may have %s)",
-				required, strings.Join(csvColumns[2:], ", "))}
+				csvColumns[required], strings.Join(csvColumns[2:], ", "))}
 		}
 	}
 	return l, nil
 }
 
-// csvRow decodes one record into rw.
-func (a *assembler) csvRow(cr *csv.Reader, l csvLayout, record []string, line int, rw *row) *ParseError {
-	rw.line = line
-	rw.visit = record[l.col["visit"]]
-	for k := range rw.has {
-		delete(rw.has, k)
+// csvRow decodes the scanner's record into rw.
+func (a *assembler) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
+	rec := sc.fields
+	rw.line = sc.startLine
+	rw.visitBytes = rec[l[colVisit]]
+	rw.has = 0
+	fail := func(c int, err error) *ParseError {
+		return &ParseError{Line: sc.startLine, Column: sc.cols[l[c]], Visit: string(rw.visitBytes), Field: csvColumns[c], Err: err}
 	}
-	fail := func(field string, err error) *ParseError {
-		_, col := cr.FieldPos(l.col[field])
-		return &ParseError{Line: line, Column: col, Visit: rw.visit, Field: field, Err: err}
+	if len(bytes.TrimSpace(rw.visitBytes)) == 0 {
+		return fail(colVisit, errors.New("empty visit id"))
 	}
-	if strings.TrimSpace(rw.visit) == "" {
-		return fail("visit", errors.New("empty visit id"))
-	}
-	rating, err := parseNumber(record[l.col["rating"]])
+	rating, err := parseNumber(rec[l[colRating]])
 	if err == nil {
 		err = a.checkRating(rating)
 	}
 	if err != nil {
-		return fail("rating", err)
+		return fail(colRating, err)
 	}
 	m := Moment{Rating: rating, T: NA, Duration: NA}
-	if i := l.col["touchpoint"]; i >= 0 {
-		m.Touchpoint = a.internString(record[i])
+	if i := l[colTouchpoint]; i >= 0 {
+		m.Touchpoint = a.internBytes(rec[i])
 	}
-	if i := l.col["t"]; i >= 0 && record[i] != "" {
-		if m.T, err = parseTime(record[i]); err != nil {
-			return fail("t", err)
+	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
+		if m.T, err = parseTime(rec[i]); err != nil {
+			return fail(colT, err)
 		}
 	}
-	if i := l.col["duration"]; i >= 0 && record[i] != "" {
-		if m.Duration, err = parseNumber(record[i]); err == nil {
+	if i := l[colDuration]; i >= 0 && len(rec[i]) > 0 {
+		if m.Duration, err = parseNumber(rec[i]); err == nil {
 			err = checkDuration(m.Duration)
 		}
 		if err != nil {
-			return fail("duration", err)
+			return fail(colDuration, err)
 		}
 	}
 	rw.moment = m
-	if i := l.col["purpose"]; i >= 0 {
-		rw.purpose = record[i]
-		rw.has["purpose"] = true
+	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
+		rw.purposeBytes = rec[i]
+		rw.has |= 1 << colPurpose
 	}
-	for _, f := range []struct {
-		name  string
-		dst   *float64
-		check func(float64) error
-	}{{"remembered", &rw.remembered, a.checkRating}, {"recommend", &rw.recommend, checkRecommend}} {
-		*f.dst = NA
-		if i := l.col[f.name]; i >= 0 && record[i] != "" {
-			x, err := parseNumber(record[i])
-			if err == nil {
-				err = f.check(x)
-			}
-			if err != nil {
-				return fail(f.name, err)
-			}
-			*f.dst = x
-			rw.has[f.name] = true
+	rw.remembered, rw.recommend = NA, NA
+	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {
+		x, err := parseNumber(rec[i])
+		if err == nil {
+			err = a.checkRating(x)
 		}
+		if err != nil {
+			return fail(colRemembered, err)
+		}
+		rw.remembered = x
+		rw.has |= 1 << colRemembered
+	}
+	if i := l[colRecommend]; i >= 0 && len(rec[i]) > 0 {
+		x, err := parseNumber(rec[i])
+		if err == nil {
+			err = checkRecommend(x)
+		}
+		if err != nil {
+			return fail(colRecommend, err)
+		}
+		rw.recommend = x
+		rw.has |= 1 << colRecommend
 	}
 	return nil
 }
 
-func joinCSV(record []string) string {
+func joinCSV(fields [][]byte) string {
+	record := make([]string, len(fields))
+	for i, f := range fields {
+		record[i] = string(f)
+	}
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write(record)
@@ -597,24 +673,19 @@ type jsonMoment struct {
 }
 
 func (a *assembler) readJSONL(r io.Reader) error {
-	br := bufio.NewReaderSize(&lineLimiter{r: r, max: MaxLine}, 1<<16)
-	line := 0
+	sc := newCSVScanner(r) // its line reader: buffered, limited to MaxLine
 	for !a.stopped {
-		text, err := br.ReadBytes('\n')
-		if len(text) > 0 {
-			line++
-			if perr := a.jsonLine(bytes.TrimSpace(text), line); perr != nil {
-				perr.Record = string(bytes.TrimRight(text, "\r\n"))
-				if !a.bad(perr) {
-					return nil
-				}
-			}
-		}
-		if err == io.EOF {
+		sc.buf = sc.buf[:0]
+		if _, err := sc.readLine(); err == io.EOF {
 			return nil
+		} else if err != nil {
+			return &ParseError{File: a.opt.Name, Line: sc.line + 1, Err: err}
 		}
-		if err != nil {
-			return &ParseError{File: a.opt.Name, Line: line + 1, Err: err}
+		if perr := a.jsonLine(bytes.TrimSpace(sc.buf), sc.line); perr != nil {
+			perr.Record = string(sc.buf)
+			if !a.bad(perr) {
+				return nil
+			}
 		}
 	}
 	return nil
@@ -641,19 +712,23 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 	if len(jv.Moments) == 0 {
 		return fail("moments", errors.New("the visit has no moments"))
 	}
-	rw := &row{line: line, visit: id, purpose: jv.Purpose, remembered: NA, recommend: NA,
-		has: map[string]bool{"purpose": true, "remembered": true, "recommend": true}}
+	rw := &row{line: line, visitBytes: []byte(id), purposeBytes: []byte(jv.Purpose), remembered: NA, recommend: NA}
+	if jv.Purpose != "" {
+		rw.has |= 1 << colPurpose
+	}
 	if jv.Remembered != nil {
 		if err := a.checkRating(*jv.Remembered); err != nil {
 			return fail("remembered", err)
 		}
 		rw.remembered = *jv.Remembered
+		rw.has |= 1 << colRemembered
 	}
 	if jv.Recommend != nil {
 		if err := checkRecommend(*jv.Recommend); err != nil {
 			return fail("recommend", err)
 		}
 		rw.recommend = *jv.Recommend
+		rw.has |= 1 << colRecommend
 	}
 	moments := make([]Moment, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
@@ -664,14 +739,14 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 		if err := a.checkRating(*jm.Rating); err != nil {
 			return fail(field+".rating", err)
 		}
-		m := Moment{Touchpoint: a.internString(jm.Touchpoint), Rating: *jm.Rating, T: NA, Duration: NA}
+		m := Moment{Touchpoint: a.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
 		if len(jm.T) > 0 && string(jm.T) != "null" {
 			var err error
 			var s string
 			if json.Unmarshal(jm.T, &s) != nil {
 				s = string(jm.T)
 			}
-			if m.T, err = parseTime(s); err != nil {
+			if m.T, err = parseTime([]byte(s)); err != nil {
 				return fail(field+".t", err)
 			}
 		}
@@ -688,11 +763,13 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 	for i, m := range moments {
 		rw.moment = m
 		if i > 0 {
-			rw.has = map[string]bool{}
+			rw.has = 0
 		}
-		if perr, ok := a.add(rw); !ok {
+		perr, ok := a.add(rw)
+		if !ok {
 			return nil
-		} else if perr != nil {
+		}
+		if perr != nil {
 			return perr
 		}
 	}

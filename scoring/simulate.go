@@ -95,7 +95,7 @@ func (s *Simulation) Visits(n int) iter.Seq[Visit] {
 				}
 				d := math.Round(rng.ExpFloat64()*model.Duration*10) / 10
 				v.Moments[k] = Moment{Touchpoint: tp, T: t, Duration: d, Rating: s.rating(rng, model)}
-				t += d
+				t = math.Round((t+d)*10) / 10 // keep tenths exact in output
 			}
 			f := Compute(&v, s.Scale)
 			remembered := s.Memory.Intercept + rng.NormFloat64()*s.Memory.Noise

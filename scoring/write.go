@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"math"
 	"strconv"
 )
 
@@ -19,6 +20,11 @@ func formatNumber(x float64) string {
 func appendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b
+	}
+	// Whole numbers, which most ratings and counts are, print as
+	// integers: below 1e6 that is the text 'g' gives them, faster.
+	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
+		return strconv.AppendInt(b, int64(x), 10)
 	}
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
 }

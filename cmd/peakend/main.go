@@ -145,3 +145,16 @@ func buildVersion() string {
 	}
 	return "devel"
 }
+
+// createOutput opens the file named by -o, or returns standard output
+// when the name is empty or "-".
+func createOutput(e *env, name string) (io.Writer, func() error, error) {
+	if name == "" || name == "-" {
+		return e.stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
+}

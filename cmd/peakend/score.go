@@ -11,7 +11,7 @@ func init() { register(scoreCommand) }
 var scoreCommand = &command{
 	name:    "score",
 	summary: "score recorded visits by the peak-end rule: one CSV row of features per visit",
-	usage: `Usage: peakend score [--scale MIN..MAX] [--neutral X] [--higher better|worse]
+	usage: `Usage: peakend score [-o FILE] [--scale MIN..MAX] [--neutral X] [--higher better|worse]
                      [--format csv|jsonl] [--unsorted] [--rejects FILE]
                      [--blueprint FILE] [--summary] FILE...
 
@@ -38,6 +38,7 @@ func runScore(c *command, e *env, args []string) int {
 	var vf visitFlags
 	vf.register(fs)
 	summary := fs.Bool("summary", false, "print the mean features per purpose instead of one row per visit")
+	output := fs.String("o", "", "write to `FILE` instead of standard output")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
@@ -50,10 +51,15 @@ func runScore(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend score: %v\n", err)
 		return exitUsage
 	}
+	stdout, closeOut, err := createOutput(e, *output)
+	if err != nil {
+		return fail(e, "score", err)
+	}
+	defer closeOut()
 	var sum scoring.Summary
 	var out *scoring.FeatureWriter
 	if !*summary {
-		out = scoring.NewFeatureWriter(e.stdout)
+		out = scoring.NewFeatureWriter(stdout)
 	}
 	for v, err := range src.visits(fs.Args()) {
 		if err != nil {
@@ -71,7 +77,7 @@ func runScore(c *command, e *env, args []string) int {
 		}
 	}
 	if *summary {
-		sum.WriteCSV(e.stdout)
+		sum.WriteCSV(stdout)
 	} else if err := out.Flush(); err != nil {
 		return fail(e, "score", err)
 	}
