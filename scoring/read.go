@@ -168,7 +168,7 @@ func produce(r io.Reader, opt Options, batches chan<- []readItem, done <-chan st
 	}
 	a := &assembler{opt: opt, send: send, intern: map[string]string{}}
 	if opt.Unsorted {
-		a.held = map[string]*Visit{}
+		a.held, a.timeKinds = map[string]*Visit{}, map[*Visit]int{}
 	}
 	var err error
 	if opt.Format == JSONL {
@@ -209,14 +209,15 @@ type assembler struct {
 	send    func(readItem) bool // passes an item on; false when reading must stop
 	stopped bool                // the consumer stopped, or an error ended reading
 
-	cur      *Visit
-	curTimed int             // moments of cur with / without t: +1 timed, -1 untimed, 0 none yet
-	fieldAt  [numColumns]int // line where cur's visit-level fields were first given
-	seen     idSet           // hashes of the visit ids seen, with their first lines
-	intern   map[string]string
-	lastLen  int               // moments of the last visit: the next one's likely size
-	held     map[string]*Visit // --unsorted: visits by id
-	heldList []*Visit
+	cur       *Visit
+	curTimed  int             // moments of cur with / without t: +1 timed, -1 untimed, 0 none yet
+	fieldAt   [numColumns]int // line where cur's visit-level fields were first given
+	seen      idSet           // hashes of the visit ids seen, with their first lines
+	intern    map[string]string
+	lastLen   int               // moments of the last visit: the next one's likely size
+	held      map[string]*Visit // --unsorted: visits by id
+	timeKinds map[*Visit]int    // --unsorted: the time kind of each held visit
+	heldList  []*Visit
 }
 
 // bad reports a bad row; it returns false when reading must stop.
@@ -292,6 +293,7 @@ type row struct {
 	remembered   float64
 	recommend    float64
 	moment       Moment
+	timeKind     int  // untimed, seconds or clockTime
 	has          uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
 }
 
@@ -303,7 +305,7 @@ func (a *assembler) add(r *row) (perr *ParseError, ok bool) {
 		if a.held != nil {
 			if v, found := a.held[string(r.visitBytes)]; found {
 				a.cur = v
-				a.curTimed = timedState(v)
+				a.curTimed = a.timedState(v)
 				return a.merge(r), true
 			}
 		}
@@ -329,15 +331,9 @@ func (a *assembler) add(r *row) (perr *ParseError, ok bool) {
 	return a.merge(r), true
 }
 
-func timedState(v *Visit) int {
-	if len(v.Moments) == 0 {
-		return 0
-	}
-	if IsNA(v.Moments[0].T) {
-		return -1
-	}
-	return 1
-}
+// timedState is the time kind of a held visit's moments. A held visit
+// keeps its kind in timeKinds, as moments do not record it.
+func (a *assembler) timedState(v *Visit) int { return a.timeKinds[v] }
 
 func (a *assembler) merge(r *row) *ParseError {
 	v := a.cur
@@ -354,15 +350,18 @@ func (a *assembler) merge(r *row) *ParseError {
 	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
 		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	}
-	state := 1
-	if IsNA(r.moment.T) {
-		state = -1
-	}
+	state := r.timeKind
 	if a.curTimed != 0 && a.curTimed != state {
-		return &ParseError{Line: r.line, Visit: v.ID, Field: "t",
-			Err: errors.New("some moments of this visit have a time t and others not; give every moment one, or none")}
+		msg := "some moments of this visit have a time t and others not; give every moment one, or none"
+		if a.curTimed != untimed && state != untimed {
+			msg = "this visit mixes seconds and RFC 3339 times in t; use one kind for a visit"
+		}
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: errors.New(msg)}
 	}
 	a.curTimed = state
+	if a.held != nil {
+		a.timeKinds[v] = state
+	}
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
 		v.Purpose = a.internBytes(r.purposeBytes)
 		a.fieldAt[colPurpose] = r.line
@@ -443,19 +442,27 @@ func parseShortDecimal(b []byte) (float64, bool) {
 	return x, true
 }
 
+// The kinds of start time a visit's moments may have; one visit keeps
+// to one kind.
+const (
+	untimed   = -1
+	seconds   = 1 // seconds from the visit's start
+	clockTime = 2 // RFC 3339, as seconds since the Unix epoch
+)
+
 // parseTime parses a start time: seconds, or an RFC 3339 time, taken as
 // seconds since the Unix epoch (features use only differences).
-func parseTime(b []byte) (float64, error) {
+func parseTime(b []byte) (float64, int, error) {
 	if x, err := parseNumber(b); err == nil {
-		return x, nil
+		return x, seconds, nil
 	} else if errors.Is(err, errNotFinite) {
-		return 0, err
+		return 0, 0, err
 	}
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(b)))
 	if err != nil {
-		return 0, fmt.Errorf("%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
+		return 0, 0, fmt.Errorf("%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
 	}
-	return float64(t.UnixNano()) / 1e9, nil
+	return float64(t.UnixNano()) / 1e9, clockTime, nil
 }
 
 func (a *assembler) checkRating(x float64) error {
@@ -596,11 +603,12 @@ func (a *assembler) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		return fail(colRating, err)
 	}
 	m := Moment{Rating: rating, T: NA, Duration: NA}
+	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
 		m.Touchpoint = a.internBytes(rec[i])
 	}
 	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
-		if m.T, err = parseTime(rec[i]); err != nil {
+		if m.T, rw.timeKind, err = parseTime(rec[i]); err != nil {
 			return fail(colT, err)
 		}
 	}
@@ -731,6 +739,7 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 		rw.has |= 1 << colRecommend
 	}
 	moments := make([]Moment, 0, len(jv.Moments))
+	kinds := make([]int, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
 		field := fmt.Sprintf("moments[%d]", i)
 		if jm.Rating == nil {
@@ -740,13 +749,14 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 			return fail(field+".rating", err)
 		}
 		m := Moment{Touchpoint: a.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
+		kind := untimed
 		if len(jm.T) > 0 && string(jm.T) != "null" {
 			var err error
 			var s string
 			if json.Unmarshal(jm.T, &s) != nil {
 				s = string(jm.T)
 			}
-			if m.T, err = parseTime([]byte(s)); err != nil {
+			if m.T, kind, err = parseTime([]byte(s)); err != nil {
 				return fail(field+".t", err)
 			}
 		}
@@ -757,11 +767,12 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 			m.Duration = *jm.Duration
 		}
 		moments = append(moments, m)
+		kinds = append(kinds, kind)
 	}
 	// A JSON line is a whole visit: add its moments as rows of one visit,
 	// so that reappearing ids and mixed times are caught as in CSV.
 	for i, m := range moments {
-		rw.moment = m
+		rw.moment, rw.timeKind = m, kinds[i]
 		if i > 0 {
 			rw.has = 0
 		}
