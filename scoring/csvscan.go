@@ -50,8 +50,14 @@ func (s *csvScanner) readLine() (ok bool, err error) {
 			return false, err
 		}
 		s.line++
-		s.buf = bytes.TrimSuffix(s.buf, []byte("\n"))
-		s.buf = bytes.TrimSuffix(s.buf, []byte("\r"))
+		// Trim the line ending of this line only: what came before may
+		// be the first lines of a quoted field.
+		if n := len(s.buf); n > start && s.buf[n-1] == '\n' {
+			s.buf = s.buf[:n-1]
+		}
+		if n := len(s.buf); n > start && s.buf[n-1] == '\r' {
+			s.buf = s.buf[:n-1]
+		}
 		return true, nil
 	}
 }
