@@ -82,6 +82,13 @@ func (s *Simulation) Visits(n int) iter.Seq[Visit] {
 	return func(yield func(Visit) bool) {
 		rng := rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15))
 		cum, total := s.cumulativeWeights()
+		// Sum the weights in a fixed order: map order would change the
+		// float rounding, and so the output, from run to run.
+		names := make([]string, 0, len(s.Memory.Weights))
+		for name := range s.Memory.Weights {
+			names = append(names, name)
+		}
+		sort.Strings(names)
 		width := len(strconv.Itoa(n))
 		for i := 0; i < n; i++ {
 			j := s.Journeys[sort.SearchFloat64s(cum, rng.Float64()*total)]
@@ -99,9 +106,9 @@ func (s *Simulation) Visits(n int) iter.Seq[Visit] {
 			}
 			f := Compute(&v, s.Scale)
 			remembered := s.Memory.Intercept + rng.NormFloat64()*s.Memory.Noise
-			for name, w := range s.Memory.Weights {
+			for _, name := range names {
 				x, _ := f.Value(name)
-				remembered += w * x
+				remembered += s.Memory.Weights[name] * x
 			}
 			v.Remembered = s.Scale.Clamp(math.Round(remembered*1000) / 1000)
 			if !yield(v) {

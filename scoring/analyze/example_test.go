@@ -1,0 +1,36 @@
+package analyze_test
+
+import (
+	"fmt"
+
+	"github.com/peakend/peakend/scoring"
+	"github.com/peakend/peakend/scoring/analyze"
+)
+
+// Which rule predicts remembered ratings best, and what weights a fit
+// finds, on visits simulated from a peak-end memory.
+func Example() {
+	memory, _ := scoring.ParseMemoryModel("peak=0.5,end=0.5,noise=0.3")
+	sim := scoring.ServiceHall(memory, 3)
+	cmp := analyze.NewComparer(scoring.DefaultRules())
+	fit, _ := analyze.NewFitter([]string{"peak", "end", "mean"})
+	for v := range sim.Visits(20000) {
+		f := scoring.Compute(&v, sim.Scale)
+		cmp.Add(&v, &f)
+		fit.Add(&v, &f)
+	}
+	for _, r := range cmp.Results(100, 1)[:3] {
+		fmt.Printf("%-9s r=%.2f [%.2f, %.2f]\n", r.Rule, r.Pearson, r.PearsonLow, r.PearsonHigh)
+	}
+	res, _ := fit.Result()
+	for _, c := range res.Coefficients[1:] {
+		fmt.Printf("%s %.2f ± %.2f\n", c.Term, c.Estimate, 1.96*c.StdErr)
+	}
+	// Output:
+	// peak-end  r=0.95 [0.95, 0.95]
+	// peak      r=0.88 [0.88, 0.88]
+	// worst     r=0.65 [0.64, 0.65]
+	// peak 0.49 ± 0.00
+	// end 0.47 ± 0.01
+	// mean 0.02 ± 0.02
+}

@@ -1,0 +1,52 @@
+// Package scoring scores recorded service visits by the peak-end rule
+// and by the rules it is measured against. It stands alone: it imports
+// neither the blueprint nor the mot package, nor anything outside the
+// standard library. Its subpackage analyze compares rules against
+// remembered ratings and fits them.
+//
+// A Visit is a customer's passage through a service: moments, each
+// rated on a Scale, with an optional start time, duration and
+// touchpoint, and optionally the rating the customer remembered
+// afterwards. Missing numbers are NA (a NaN); test them with IsNA.
+//
+// Compute returns a visit's Features, defined in this order:
+//
+//  1. The moments are ordered by start time when every moment has one
+//     (ties keep their input order), else kept in input order.
+//  2. first and end are the ratings of the first and last moment.
+//  3. peak is the rating of the most intense moment, the one farthest
+//     from the scale's neutral rating; a tie goes to a moment on the bad
+//     side of neutral, then to the earliest.
+//  4. best and worst follow the scale's direction (higher is better, or
+//     worse as on pain scales); weakest is worst: one bad moment sinks
+//     the visit ("100 − 1 = 0").
+//  5. mean is the plain mean; time_mean is weighted by duration and NA
+//     unless every moment has one.
+//  6. duration is max(t + duration) − min(t) when start times are given,
+//     else the sum of durations, else NA.
+//  7. trend is the least-squares slope of rating against position
+//     0..n−1, and 0 for a single moment.
+//  8. peak_end is (peak + end) / 2.
+//
+// A Rule turns a visit into a predicted remembered rating. PeakEnd,
+// Mean, TimeMean, Peak, End, First, Best, Worst, Trend, Recency and
+// Linear are provided; a Rule is a name and a function, so adding one's
+// own is a struct literal.
+//
+// Read streams visits from tidy CSV (one row per moment) or JSON Lines
+// (one visit per line) as an iter.Seq2, in memory that stays flat in the
+// number of visits, and reports every bad row as a *ParseError naming
+// file, line, column and visit. With Options.Reject, bad rows are handed
+// over and the rest is read. VisitWriter and FeatureWriter write the
+// formats back; numbers are written in the shortest form that reads
+// back the same, NA as an empty cell.
+//
+// A Simulation draws visits whose remembered ratings follow a known
+// MemoryModel, so that an analysis can be checked to find what was put
+// in. Remembered ratings are kept on the scale, as survey answers are:
+// near its ends that ceiling biases fits, so check recovery on a scale
+// wider than the ratings.
+//
+// Compute, the rules and the writers are safe for concurrent use on
+// distinct values; a Read iterator is used by one goroutine.
+package scoring

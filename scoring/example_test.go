@@ -1,0 +1,111 @@
+package scoring_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/peakend/peakend/scoring"
+)
+
+// Score the visits of a tidy CSV file: one row per moment.
+func ExampleRead() {
+	data := `visit,purpose,touchpoint,t,duration,rating,remembered
+v1,bill,queue,0,900,1,2
+v1,bill,counter,900,120,4,
+v1,bill,leave,1020,30,3,
+v2,trial,demo,0,200,5,5
+`
+	for v, err := range scoring.Read(strings.NewReader(data), scoring.Options{Name: "visits.csv"}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		fmt.Printf("%s: peak %g at %s, end %g, peak-end %g, mean %.2f, remembered %g\n",
+			v.ID, f.Peak, v.Moments[f.PeakMoment].Touchpoint, f.End, f.PeakEnd, f.Mean, v.Remembered)
+	}
+	// Output:
+	// v1: peak 1 at queue, end 3, peak-end 2, mean 2.67, remembered 2
+	// v2: peak 5 at demo, end 5, peak-end 5, mean 5.00, remembered 5
+}
+
+// Errors name the file, line, column and visit.
+func ExampleParseError() {
+	data := "visit,rating\nv1,4\nv1,7\n"
+	_, err := scoring.ReadAll(strings.NewReader(data), scoring.Options{Name: "visits.csv"})
+	fmt.Println(err)
+	// Output:
+	// visits.csv:3:4: visit v1: rating: 7 is outside the scale 1..5
+}
+
+// The colonoscopy patients of Redelmeier and Kahneman (1996), on a pain
+// scale where higher is worse and 0 is no pain.
+func ExampleCompute() {
+	pain := scoring.Scale{Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}
+	patient := func(ratings ...float64) scoring.Visit {
+		v := scoring.Visit{Remembered: scoring.NA}
+		for i, r := range ratings {
+			v.Moments = append(v.Moments, scoring.Moment{T: float64(60 * i), Duration: 60, Rating: r})
+		}
+		return v
+	}
+	a := patient(2, 4, 6, 8, 8, 7, 7, 7)
+	b := patient(2, 3, 4, 5, 6, 8, 7, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1)
+	for name, v := range map[string]scoring.Visit{"A": a} {
+		f := scoring.Compute(&v, pain)
+		fmt.Printf("%s: %g min, peak-end %g, pain·min %g\n", name, f.Duration/60, f.PeakEnd, f.TimeMean*f.Duration/60)
+	}
+	f := scoring.Compute(&b, pain)
+	fmt.Printf("B: %g min, peak-end %g, pain·min %g\n", f.Duration/60, f.PeakEnd, f.TimeMean*f.Duration/60)
+	// Output:
+	// A: 8 min, peak-end 7.5, pain·min 49
+	// B: 24 min, peak-end 4.5, pain·min 92
+}
+
+// A rule of one's own is a name and a function.
+func ExampleRule() {
+	lastTwo := scoring.Rule{Name: "last-two", Score: func(v *scoring.Visit, f *scoring.Features) float64 {
+		order := scoring.Order(v)
+		if len(order) < 2 {
+			return f.End
+		}
+		return (v.Moments[order[len(order)-2]].Rating + f.End) / 2
+	}}
+	v := scoring.Visit{Moments: []scoring.Moment{
+		{Rating: 5, T: scoring.NA, Duration: scoring.NA},
+		{Rating: 2, T: scoring.NA, Duration: scoring.NA},
+		{Rating: 4, T: scoring.NA, Duration: scoring.NA},
+	}}
+	f := scoring.Compute(&v, scoring.DefaultScale)
+	for _, r := range []scoring.Rule{scoring.PeakEndRule, scoring.Mean, scoring.Worst, lastTwo} {
+		fmt.Printf("%s %g\n", r.Name, r.Score(&v, &f))
+	}
+	// Output:
+	// peak-end 4.5
+	// mean 3.6666666666666665
+	// worst 2
+	// last-two 3
+}
+
+// Simulate visits with a known memory model and write them as CSV.
+func ExampleSimulation() {
+	memory, _ := scoring.ParseMemoryModel("peak=0.5,end=0.5,noise=0.2")
+	sim := scoring.ServiceHall(memory, 1)
+	w := scoring.NewVisitWriter(os.Stdout, scoring.CSV)
+	for v := range sim.Visits(1) {
+		w.Write(&v)
+	}
+	w.Flush()
+	// Output:
+	// visit,purpose,touchpoint,t,duration,rating,remembered,recommend
+	// v1,counter,find-hall,0,126,4,3.076,
+	// v1,counter,enter-hall,126,6.4,4,3.076,
+	// v1,counter,greet,132.4,5.6,2,3.076,
+	// v1,counter,take-ticket,138,13.9,3,3.076,
+	// v1,counter,wait-seat,151.9,1635.6,3,3.076,
+	// v1,counter,counter-service,1787.5,73.4,4,3.076,
+	// v1,counter,counter-result,1860.9,65.8,4,3.076,
+	// v1,counter,farewell,1926.7,3.1,3,3.076,
+	// v1,counter,leave,1929.8,1.7,4,3.076,
+}
