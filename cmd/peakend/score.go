@@ -46,11 +46,6 @@ func runScore(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend score: no input; name files, or - for standard input")
 		return exitUsage
 	}
-	src, err := vf.open(e)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "peakend score: %v\n", err)
-		return exitUsage
-	}
 	stdout, closeOut, err := createOutput(e, *output)
 	if err != nil {
 		return fail(e, "score", err)
@@ -58,28 +53,20 @@ func runScore(c *command, e *env, args []string) int {
 	defer closeOut()
 	var sum scoring.Summary
 	var out *scoring.FeatureWriter
+	add := sum.Add
 	if !*summary {
 		out = scoring.NewFeatureWriter(stdout)
+		add = func(v *scoring.Visit, f *scoring.Features) { out.Write(v, f) } // bufio keeps a write error for Flush
 	}
-	for v, err := range src.visits(fs.Args()) {
-		if err != nil {
-			if out != nil {
-				out.Flush()
-			}
-			src.close(e)
-			return fail(e, "score", err)
-		}
-		f := scoring.Compute(&v, src.scale)
-		if *summary {
-			sum.Add(&v, &f)
-		} else if err := out.Write(&v, &f); err != nil {
-			return fail(e, "score", err)
-		}
-	}
-	if *summary {
+	code, ok := eachVisit(c, e, &vf, fs.Args(), add)
+	if *summary && ok {
 		sum.WriteCSV(stdout)
-	} else if err := out.Flush(); err != nil {
-		return fail(e, "score", err)
+	} else if !*summary {
+		// Rows scored before an error are written too, so that the
+		// output shows how far the input was good.
+		if err := out.Flush(); err != nil {
+			return fail(e, "score", err)
+		}
 	}
-	return src.close(e)
+	return code
 }

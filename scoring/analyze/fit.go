@@ -46,16 +46,16 @@ type Fitter struct {
 // NewFitter returns a Fitter on the named features (scoring.FeatureNames).
 func NewFitter(features []string) (*Fitter, error) {
 	if len(features) == 0 {
-		return nil, errors.New("fit: no features")
+		return nil, errors.New("no features to fit on")
 	}
 	seen := map[string]bool{}
 	for _, name := range features {
 		var f scoring.Features
 		if _, ok := f.Value(name); !ok {
-			return nil, fmt.Errorf("fit: unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames, ", "))
+			return nil, fmt.Errorf("unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames, ", "))
 		}
 		if seen[name] {
-			return nil, fmt.Errorf("fit: feature %q named twice", name)
+			return nil, fmt.Errorf("feature %q named twice", name)
 		}
 		seen[name] = true
 	}
@@ -98,7 +98,7 @@ func (ft *Fitter) Result() (*FitResult, error) {
 	k := len(ft.features)
 	n := int(ft.n)
 	if n <= k+1 {
-		return nil, fmt.Errorf("fit: %d usable visits for %d features; a fit needs more visits than terms", n, k+1)
+		return nil, fmt.Errorf("%d usable visits for %d features; a fit needs more visits than terms", n, k+1)
 	}
 	sxx := mat.NewSymDense(k, nil)
 	sxy := mat.NewVecDense(k, nil)
@@ -111,15 +111,15 @@ func (ft *Fitter) Result() (*FitResult, error) {
 	syy := ft.co.At(k, k)
 	var chol mat.Cholesky
 	if ok := chol.Factorize(sxx); !ok {
-		return nil, fmt.Errorf("fit: the features %s are collinear (or one is constant); drop one", strings.Join(ft.features, ", "))
+		return nil, fmt.Errorf("the features %s are collinear (or one is constant); drop one", strings.Join(ft.features, ", "))
 	}
 	var beta mat.VecDense
 	if err := chol.SolveVecTo(&beta, sxy); err != nil {
-		return nil, fmt.Errorf("fit: %v", err)
+		return nil, err
 	}
 	var inv mat.SymDense
 	if err := chol.InverseTo(&inv); err != nil {
-		return nil, fmt.Errorf("fit: %v", err)
+		return nil, err
 	}
 	sse := math.Max(0, syy-mat.Dot(&beta, sxy))
 	df := float64(n - k - 1)
