@@ -741,12 +741,12 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 	moments := make([]Moment, 0, len(jv.Moments))
 	kinds := make([]int, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
-		field := fmt.Sprintf("moments[%d]", i)
+		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
 		if jm.Rating == nil {
-			return fail(field+".rating", errors.New("missing; every moment needs a rating"))
+			return fail(field("rating"), errors.New("missing; every moment needs a rating"))
 		}
 		if err := a.checkRating(*jm.Rating); err != nil {
-			return fail(field+".rating", err)
+			return fail(field("rating"), err)
 		}
 		m := Moment{Touchpoint: a.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
 		kind := untimed
@@ -757,12 +757,12 @@ func (a *assembler) jsonLine(text []byte, line int) *ParseError {
 				s = string(jm.T)
 			}
 			if m.T, kind, err = parseTime([]byte(s)); err != nil {
-				return fail(field+".t", err)
+				return fail(field("t"), err)
 			}
 		}
 		if jm.Duration != nil {
 			if err := checkDuration(*jm.Duration); err != nil {
-				return fail(field+".duration", err)
+				return fail(field("duration"), err)
 			}
 			m.Duration = *jm.Duration
 		}
