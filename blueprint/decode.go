@@ -53,10 +53,12 @@ func ParseFile(path string) (*Blueprint, error) {
 // Lint decodes and validates the document src and returns every
 // problem, errors and warnings, sorted by position. The blueprint is
 // nil only when src is not a readable YAML document; otherwise it holds
-// what could be decoded, even when there are errors.
+// what could be decoded, even when there are errors. An overlay (a
+// document with extends) is only decoded: it is validated when merged
+// with its bases, which package mot does.
 func Lint(filename string, src []byte) (*Blueprint, Problems) {
 	b, problems := decode(filename, src)
-	if b != nil {
+	if b != nil && len(b.Extends) == 0 { // an overlay is validated once merged
 		problems = append(problems, b.Validate()...)
 	}
 	problems.Sort()
@@ -98,6 +100,11 @@ func decode(filename string, src []byte) (*Blueprint, Problems) {
 	d.document(doc.Content[0])
 	if d.stopped {
 		return nil, d.problems // refused: what was decoded is cut short
+	}
+	for i, path := range d.b.Extends {
+		if strings.TrimSpace(path) == "" {
+			d.add(d.b.at(fmt.Sprintf("extends.%d", i), d.b.Pos), Error, "missing-field", "extends: empty path")
+		}
 	}
 	return d.b, d.problems
 }
@@ -419,6 +426,12 @@ func (d *decoder) document(root *yaml.Node) {
 		switch key {
 		case "peakend":
 			d.version(v)
+		case "extends":
+			if v.Kind == yaml.ScalarNode {
+				b.Extends = []string{d.ref(v, "extends", "extends.0")}
+			} else {
+				b.Extends = d.refs(v, "extends", "extends")
+			}
 		case "name":
 			b.Name = d.text(v, "name")
 		case "locale":
@@ -575,7 +588,7 @@ func (d *decoder) moment(id string, k, n *yaml.Node) Moment {
 		case "essentials":
 			m.Essentials = d.texts(v, "essentials")
 		case "actions":
-			m.Actions = d.texts(v, "actions")
+			d.list(v, "actions", func(i int, item *yaml.Node) { m.Actions = append(m.Actions, d.action(item, id, i)) })
 		case "reminders":
 			m.Reminders = d.texts(v, "reminders")
 		case "owner":
@@ -604,4 +617,21 @@ func (d *decoder) standard(n *yaml.Node) Standard {
 		}
 	})
 	return s
+}
+
+// action decodes an action: a text, or {text: ..., tags: [...]}.
+func (d *decoder) action(n *yaml.Node, moment string, i int) Action {
+	if !isTaggedAction(n) {
+		return Action{Text: d.text(n, "actions")}
+	}
+	var a Action
+	d.mapping(n, "action", actionShape, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "text":
+			a.Text = d.text(v, "action text")
+		case "tags":
+			a.Tags = d.refs(v, "tags", fmt.Sprintf("moments.%s.actions.%d.tags", moment, i))
+		}
+	})
+	return a
 }

@@ -39,9 +39,13 @@
 //     unknown-key, duplicate-key, version, unknown-lane, missing-field,
 //     duration, missing-id, bad-id, duplicate-id, unknown-ref,
 //     self-loop, empty-journey, peak-not-in-steps, end-not-last,
-//     wait-order, scale-range, standard-target; and, for warnings,
+//     wait-order, scale-range, standard-target, unknown-tag; and, for warnings,
 //     no-peak, unused-customer-touchpoint, empty-stage, stage-backwards,
 //     moment-missing.
+//
+// A moment card's actions may carry behaviour tags (BehaviourTags):
+// {text: ..., tags: [follow-up]}. A document with extends is an overlay
+// of other blueprints; package mot merges and checks overlays.
 //
 // Parse returns a blueprint or the errors; Lint returns the blueprint
 // with every error and warning, for tools that show them. Encode writes

@@ -148,6 +148,13 @@ func seqOf[T any](items []T, node func(T) *yaml.Node) *yaml.Node {
 func (b *Blueprint) node() *yaml.Node {
 	doc := newMap(false)
 	doc.set("peakend", numNode(float64(b.Version)))
+	switch len(b.Extends) {
+	case 0:
+	case 1:
+		doc.set("extends", strNode(b.Extends[0]))
+	default:
+		doc.set("extends", idList(b.Extends))
+	}
 	doc.set("name", b.textNode(b.Name))
 	doc.set("locale", optStr(b.Locale))
 	doc.set("scale", b.scaleNode())
@@ -218,7 +225,7 @@ func (b *Blueprint) momentNode(mo Moment) *yaml.Node {
 	m := newMap(false)
 	m.set("needs", b.textList(mo.Needs))
 	m.set("essentials", b.textList(mo.Essentials))
-	m.set("actions", b.textList(mo.Actions))
+	m.set("actions", seqOf(mo.Actions, b.actionNode))
 	m.set("reminders", b.textList(mo.Reminders))
 	m.set("owner", optStr(mo.Owner))
 	m.set("standards", seqOf(mo.Standards, func(s Standard) *yaml.Node {
@@ -247,4 +254,18 @@ func formatDuration(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
+}
+
+func (b *Blueprint) actionNode(a Action) *yaml.Node {
+	text := b.textNode(a.Text)
+	if text == nil {
+		text = strNode("")
+	}
+	if len(a.Tags) == 0 {
+		return text
+	}
+	m := newMap(true)
+	m.set("text", text)
+	m.set("tags", idList(a.Tags))
+	return m.n
 }

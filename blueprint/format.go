@@ -36,6 +36,7 @@ func Format(filename string, src []byte) ([]byte, error) {
 // reorder sorts the keys of every mapping below n by its shape. done
 // guards against visiting an anchored node twice through aliases.
 func reorder(n *yaml.Node, s *shape, done map[*yaml.Node]bool) {
+	s = s.resolve(n)
 	if n == nil || s == nil || done[n] {
 		return
 	}

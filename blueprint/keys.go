@@ -1,5 +1,7 @@
 package blueprint
 
+import "gopkg.in/yaml.v3"
+
 // A shape describes the keys a mapping of the format may have, in
 // canonical order, and the shapes of their values. Decoding checks keys
 // against it, and both Encode and Format write keys in its order, so
@@ -8,6 +10,9 @@ type shape struct {
 	keys   []string          // canonical key order; nil for a mapping with free keys
 	fields map[string]*shape // shape of the value under a key, when it is a mapping or a list of them
 	each   *shape            // for a list, or a mapping with free keys: the shape of each value
+	// choose, when set, picks the shape by the node itself, for a value
+	// that may take one of two forms.
+	choose func(*yaml.Node) *shape
 }
 
 var (
@@ -29,15 +34,16 @@ var (
 		fields: map[string]*shape{"name": textShape},
 	}
 	textList    = &shape{each: textShape}
+	actionShape = &shape{keys: []string{"text", "tags"}, fields: map[string]*shape{"text": textShape}}
 	momentShape = &shape{
 		keys: []string{"needs", "essentials", "actions", "reminders", "owner", "standards"},
 		fields: map[string]*shape{
-			"needs": textList, "essentials": textList, "actions": textList, "reminders": textList,
+			"needs": textList, "essentials": textList, "actions": {each: actionOrText}, "reminders": textList,
 			"standards": {each: standardShape},
 		},
 	}
 	documentShape = &shape{
-		keys: []string{"peakend", "name", "locale", "scale", "roles", "stages", "touchpoints", "journeys", "moments"},
+		keys: []string{"peakend", "extends", "name", "locale", "scale", "roles", "stages", "touchpoints", "journeys", "moments"},
 		fields: map[string]*shape{
 			"name":        textShape,
 			"scale":       scaleShape,
@@ -71,4 +77,33 @@ func (s *shape) rank(key string) int {
 		}
 	}
 	return len(s.keys)
+}
+
+// actionOrText is an action: a text, or a mapping with the keys text
+// and tags, told apart by the key text.
+var actionOrText = &shape{choose: func(n *yaml.Node) *shape {
+	if isTaggedAction(n) {
+		return actionShape
+	}
+	return textShape
+}}
+
+func isTaggedAction(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "text" {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve returns the shape that applies to node n.
+func (s *shape) resolve(n *yaml.Node) *shape {
+	if s != nil && s.choose != nil {
+		return s.choose(n)
+	}
+	return s
 }

@@ -100,6 +100,6 @@ var allRules = []string{
 	"syntax", "empty", "encoding", "too-large", "alias-limit", "type", "unknown-key",
 	"duplicate-key", "version", "unknown-lane", "missing-field", "duration",
 	"missing-id", "bad-id", "duplicate-id", "unknown-ref", "self-loop", "empty-journey",
-	"peak-not-in-steps", "end-not-last", "wait-order", "scale-range", "standard-target",
+	"peak-not-in-steps", "end-not-last", "wait-order", "scale-range", "standard-target", "unknown-tag",
 	"no-peak", "unused-customer-touchpoint", "empty-stage", "stage-backwards", "moment-missing",
 }

@@ -15,7 +15,11 @@ const Version = 1
 // validation, the mot package's method checks) can report where a
 // problem is.
 type Blueprint struct {
-	Version     int
+	Version int
+	// Extends names the blueprints this one is an overlay of, as paths
+	// relative to its own file. An overlay is partial: it is validated
+	// once merged with its bases (package mot), not alone.
+	Extends     []string
 	Name        Text
 	Locale      string // default language for text; may be empty
 	Scale       Scale
@@ -136,11 +140,33 @@ type Moment struct {
 	Touchpoint string // the touchpoint id the card belongs to
 	Needs      []Text
 	Essentials []Text
-	Actions    []Text
+	Actions    []Action
 	Reminders  []Text
 	Owner      string // a role id
 	Standards  []Standard
 	Pos        Pos
+}
+
+// An Action is a detailed action of a moment card, optionally tagged
+// with the behaviour patterns it serves (BehaviourTags).
+type Action struct {
+	Text Text
+	Tags []string
+}
+
+// BehaviourTags are the five behaviour patterns at a moment of truth
+// (seed 004), in their order: set the tone, diagnose, solve, summarise,
+// follow up.
+var BehaviourTags = []string{"tone", "diagnose", "solve", "summarise", "follow-up"}
+
+// HasTag reports whether the action is tagged with tag.
+func (a Action) HasTag(tag string) bool {
+	for _, t := range a.Tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
 }
 
 // A Standard is a measurable target of a moment, such as "coaching
@@ -236,10 +262,13 @@ func (b *Blueprint) Languages() []string {
 		add(j.Name)
 	}
 	for _, m := range b.Moments {
-		for _, list := range [][]Text{m.Needs, m.Essentials, m.Actions, m.Reminders} {
+		for _, list := range [][]Text{m.Needs, m.Essentials, m.Reminders} {
 			for _, t := range list {
 				add(t)
 			}
+		}
+		for _, a := range m.Actions {
+			add(a.Text)
 		}
 		for _, s := range m.Standards {
 			add(s.Name)

@@ -24,7 +24,7 @@ var schemaRules = map[string]bool{
 	"syntax": true, "empty": true, "encoding": true, "alias-limit": true,
 	"type": true, "unknown-key": true, "duplicate-key": true, "version": true,
 	"unknown-lane": true, "missing-field": true, "duration": true,
-	"missing-id": true, "bad-id": true, "standard-target": true,
+	"missing-id": true, "bad-id": true, "standard-target": true, "unknown-tag": true,
 }
 
 func compileSchema(t *testing.T) *jsonschema.Schema {

@@ -2,6 +2,7 @@ package blueprint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -170,6 +171,14 @@ func (v *validator) moments(roles, tps map[string]int) {
 		v.ref("touchpoint", m.Touchpoint, tps, "", m.Pos)
 		if m.Owner != "" {
 			v.ref("role", m.Owner, roles, "moments."+m.Touchpoint+".owner", m.Pos)
+		}
+		for i, a := range m.Actions {
+			for k, tag := range a.Tags {
+				if !slices.Contains(BehaviourTags, tag) {
+					v.report(v.b.at(fmt.Sprintf("moments.%s.actions.%d.tags.%d", m.Touchpoint, i, k), m.Pos), Error, "unknown-tag",
+						"unknown behaviour tag %q; tags are %s%s", tag, strings.Join(BehaviourTags, ", "), didYouMean(tag, BehaviourTags))
+				}
+			}
 		}
 		for _, s := range m.Standards {
 			switch {
