@@ -86,6 +86,7 @@ type decoder struct {
 	visits   int // nodes visited, aliases expanded
 	budget   int // the most visits allowed
 	stopped  bool
+	laneless []Touchpoint // touchpoints written without a lane
 	b        *Blueprint
 }
 
@@ -100,6 +101,11 @@ func decode(filename string, src []byte) (*Blueprint, Problems) {
 	d.document(doc.Content[0])
 	if d.stopped {
 		return nil, d.problems // refused: what was decoded is cut short
+	}
+	if len(d.b.Extends) == 0 {
+		for _, t := range d.laneless {
+			d.add(t.Pos, Error, "missing-field", fmt.Sprintf("touchpoint %s has no lane; lanes are %s", t.ID, strings.Join(laneNames[:], ", ")))
+		}
 	}
 	for i, path := range d.b.Extends {
 		if strings.TrimSpace(path) == "" {
@@ -528,6 +534,7 @@ func (d *decoder) touchpoint(i int, n *yaml.Node) Touchpoint {
 				d.errorf(v, "unknown-lane", "lane: unknown lane %q; lanes are %s%s", name, strings.Join(laneNames[:], ", "), didYouMean(name, laneNames[:]))
 			}
 			t.Lane, sawLane = lane, true
+			d.b.refs[path+".lane"] = d.pos(v)
 		case "name":
 			t.Name = d.text(v, "name")
 		case "owner":
@@ -541,7 +548,7 @@ func (d *decoder) touchpoint(i int, n *yaml.Node) Touchpoint {
 		}
 	})
 	if !sawLane && n.Kind == yaml.MappingNode {
-		d.errorf(n, "missing-field", "touchpoint %s has no lane; lanes are %s", t.ID, strings.Join(laneNames[:], ", "))
+		d.laneless = append(d.laneless, t) // an error unless the document is an overlay
 	}
 	return t
 }

@@ -202,9 +202,9 @@ func (b *Blueprint) touchpointNode(t Touchpoint) *yaml.Node {
 	m.set("fail", b.textNode(t.Fail))
 	if w := t.Wait; w != nil {
 		wm := newMap(true)
-		wm.set("standard", strNode(formatDuration(w.Standard)))
+		wm.set("standard", strNode(FormatDuration(w.Standard)))
 		if w.Tolerance > 0 {
-			wm.set("tolerance", strNode(formatDuration(w.Tolerance)))
+			wm.set("tolerance", strNode(FormatDuration(w.Tolerance)))
 		}
 		m.set("wait", wm.n)
 	}
@@ -243,9 +243,9 @@ func (b *Blueprint) momentNode(mo Moment) *yaml.Node {
 	return m.n
 }
 
-// formatDuration writes a duration as people do: 10m rather than
-// time.Duration's 10m0s.
-func formatDuration(d time.Duration) string {
+// FormatDuration writes a duration as people do and as documents take
+// it: 10m rather than time.Duration's 10m0s.
+func FormatDuration(d time.Duration) string {
 	s := d.String()
 	if strings.HasSuffix(s, "m0s") {
 		s = strings.TrimSuffix(s, "0s")

@@ -37,6 +37,16 @@ type Blueprint struct {
 	refs map[string]Pos
 }
 
+// PosOf returns where the field at path was written, and whether it was:
+// paths name fields as "touchpoints.2.lane", "journeys.0.steps.3",
+// "journeys.1.end", "moments.leave.owner" or "extends.0". It lets tools
+// point at a reference, and tell a field left out from one set to its
+// zero value.
+func (b *Blueprint) PosOf(path string) (Pos, bool) {
+	p, ok := b.refs[path]
+	return p, ok
+}
+
 // at returns the position recorded for path, else fallback.
 func (b *Blueprint) at(path string, fallback Pos) Pos {
 	if p, ok := b.refs[path]; ok {

@@ -111,7 +111,7 @@ func (v *validator) touchpoints(roles, stages, tps map[string]int) {
 			v.ref("touchpoint", next, tps, at, t.Pos)
 		}
 		if w := t.Wait; w != nil && w.Tolerance > 0 && w.Standard > w.Tolerance {
-			v.report(w.Pos, Error, "wait-order", "touchpoint %s: wait standard %s is above its tolerance %s", t.ID, formatDuration(w.Standard), formatDuration(w.Tolerance))
+			v.report(w.Pos, Error, "wait-order", "touchpoint %s: wait standard %s is above its tolerance %s", t.ID, FormatDuration(w.Standard), FormatDuration(w.Tolerance))
 		}
 	}
 }

@@ -3,24 +3,24 @@
 package examples
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/mot"
 )
 
 func TestSampleBlueprintsLintClean(t *testing.T) {
 	paths, err := filepath.Glob("*/*.yaml")
-	if err != nil || len(paths) < 2 {
+	overlays, _ := filepath.Glob("*/overlays/*.yaml")
+	paths = append(paths, overlays...)
+	if err != nil || len(paths) < 3 {
 		t.Fatalf("sample blueprints: %v %v", paths, err)
 	}
 	for _, path := range paths {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, problems := blueprint.Lint(path, src); len(problems) > 0 {
+		// mot.Load is what peakend lint runs: the document, overlays
+		// merged, and the method of the moments of truth.
+		if _, problems := mot.Load(path); len(problems) > 0 {
 			t.Errorf("%s is not clean:\n%v", path, problems)
 		}
 	}

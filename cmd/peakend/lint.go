@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/mot"
 )
 
 const formatVersion = blueprint.Version
@@ -16,8 +16,10 @@ var lintCommand = &command{
 	summary: "check blueprint documents and report every problem with its position",
 	usage: `Usage: peakend lint [--strict] FILE...
 
-Checks each blueprint and prints every problem as file:line:col: message,
-sorted by position. Exits 0 when the files are clean or have only warnings,
+Checks each blueprint — the document, then the method of its moments of
+truth — and prints every problem as file:line:col: message, sorted by
+position. An overlay (a blueprint with extends) is checked merged with its
+bases. Exits 0 when the files are clean or have only warnings,
 1 when any has an error (or a warning, with --strict), 2 on bad usage.
 
 Example:
@@ -40,13 +42,7 @@ func runLint(c *command, e *env, args []string) int {
 	}
 	code := exitOK
 	for _, path := range fs.Args() {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "peakend lint: %v\n", err)
-			code = exitProblems
-			continue
-		}
-		_, problems := blueprint.Lint(path, src)
+		_, problems := mot.Load(path)
 		for _, p := range problems {
 			fmt.Fprintln(e.stdout, p.Error())
 			if p.Severity == blueprint.Error || *strict {
@@ -55,4 +51,14 @@ func runLint(c *command, e *env, args []string) int {
 		}
 	}
 	return code
+}
+
+// loadBlueprint reads a blueprint, resolving overlays, for the commands
+// that take one; warnings are not errors here (lint shows them).
+func loadBlueprint(path string) (*blueprint.Blueprint, error) {
+	b, problems := mot.Load(path)
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return b, nil
 }

@@ -56,7 +56,7 @@ func runSimulate(c *command, e *env, args []string) int {
 	}
 	sim := scoring.ServiceHall(mem, *seed)
 	if *bpFile != "" {
-		b, err := blueprint.ParseFile(*bpFile)
+		b, err := loadBlueprint(*bpFile)
 		if err != nil {
 			return fail(e, "simulate", err)
 		}

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -43,7 +42,7 @@ func (vf *visitFlags) register(fs *flag.FlagSet) {
 func (vf *visitFlags) scaleOf() (scoring.Scale, error) {
 	s := scoring.DefaultScale
 	if vf.blueprint != "" {
-		b, err := blueprint.ParseFile(vf.blueprint)
+		b, err := loadBlueprint(vf.blueprint)
 		if err != nil {
 			return s, err
 		}
