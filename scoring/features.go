@@ -128,7 +128,6 @@ func Compute(v *Visit, s Scale) Features {
 	f := Features{Moments: n, First: v.Moments[first].Rating, End: v.Moments[last].Rating, EndMoment: last, PeakMoment: first}
 	f.Best, f.Worst = f.First, f.First
 	var sum, sumW, sumWX, sumKX float64
-	peakIntensity := -1.0
 	for k := 0; k < n; k++ {
 		i := at(k)
 		x := v.Moments[i].Rating
@@ -140,9 +139,8 @@ func Compute(v *Visit, s Scale) Features {
 		if s.better(f.Worst, x) {
 			f.Worst = x
 		}
-		intensity := math.Abs(x - s.Neutral)
-		if intensity > peakIntensity || (intensity == peakIntensity && s.bad(x) && !s.bad(f.Peak)) {
-			peakIntensity, f.Peak, f.PeakMoment = intensity, x, i
+		if k == 0 || s.MoreIntense(x, f.Peak) {
+			f.Peak, f.PeakMoment = x, i
 		}
 		d := v.Moments[i].Duration
 		sumW += d

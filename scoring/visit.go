@@ -78,6 +78,15 @@ func (s Scale) better(a, b float64) bool {
 	return a > b
 }
 
+// MoreIntense reports whether rating x makes a more intense peak than
+// rating y: it is farther from neutral, or as far and on the bad side
+// while y is not. Compute's peak is the earliest moment no later moment
+// is more intense than.
+func (s Scale) MoreIntense(x, y float64) bool {
+	ix, iy := math.Abs(x-s.Neutral), math.Abs(y-s.Neutral)
+	return ix > iy || (ix == iy && s.bad(x) && !s.bad(y))
+}
+
 // bad reports whether rating x is on the bad side of neutral.
 func (s Scale) bad(x float64) bool { return s.better(s.Neutral, x) }
 

@@ -58,7 +58,7 @@ Example:
 func runCompare(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs)
+	vf.register(fs, "format")
 	resamples := fs.Int("bootstrap", 1000, "bootstrap resamples for the interval of r (0: none)")
 	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	window := fs.Float64("window", 0, "also compare peak-end with the end as the mean of the last `SECONDS`")
@@ -91,7 +91,7 @@ func runCompare(c *command, e *env, args []string) int {
 func runFit(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs)
+	vf.register(fs, "format")
 	features := fs.String("features", strings.Join(analyze.DefaultFeatures, ","), "features to fit on, comma-separated")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code

@@ -104,18 +104,34 @@ func (c *command) printUsage(fs *flag.FlagSet, w io.Writer) {
 	}
 }
 
-// parse parses args; ok is false when the command should stop, with
-// the exit code to stop with.
+// parse parses args, flags before, between or after the other
+// arguments (all after "--" are arguments); fs.Args() then holds the
+// arguments. ok is false when the command should stop, with the exit
+// code to stop with.
 func (c *command) parse(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
-	err := fs.Parse(args)
-	switch {
-	case err == flag.ErrHelp:
-		c.printUsage(fs, e.stdout)
-		return exitOK, false
-	case err != nil:
-		c.printUsage(fs, e.stderr)
-		return exitUsage, false
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		switch {
+		case err == flag.ErrHelp:
+			c.printUsage(fs, e.stdout)
+			return exitOK, false
+		case err != nil:
+			c.printUsage(fs, e.stderr)
+			return exitUsage, false
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
+	fs.Parse(append([]string{"--"}, positional...)) // leaves fs.Args() = positional
 	return 0, true
 }
 

@@ -36,7 +36,7 @@ Example:
 func runScore(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs)
+	vf.register(fs, "format")
 	summary := fs.Bool("summary", false, "print the mean features per purpose instead of one row per visit")
 	output := fs.String("o", "", "write to `FILE` instead of standard output")
 	if code, ok := c.parse(e, fs, args); !ok {

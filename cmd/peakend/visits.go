@@ -28,11 +28,13 @@ type visitFlags struct {
 	blueprint string
 }
 
-func (vf *visitFlags) register(fs *flag.FlagSet) {
+// register adds the flags; formatFlag names the input-format flag, as
+// commands whose --format is their output's call it --input-format.
+func (vf *visitFlags) register(fs *flag.FlagSet, formatFlag string) {
 	fs.StringVar(&vf.scale, "scale", "", "rating scale `MIN..MAX` (default 1..5, or the blueprint's)")
 	fs.StringVar(&vf.neutral, "neutral", "", "neutral rating (default: the scale's midpoint)")
 	fs.StringVar(&vf.higher, "higher", "", "whether a higher rating is `better` (default) or worse, as on pain scales")
-	fs.StringVar(&vf.format, "format", "", "input format, csv or jsonl (default: by extension, else csv)")
+	fs.StringVar(&vf.format, formatFlag, "", "input format, csv or jsonl (default: by extension, else csv)")
 	fs.BoolVar(&vf.unsorted, "unsorted", false, "accept a visit's rows anywhere in the input (holds the input in memory)")
 	fs.StringVar(&vf.rejects, "rejects", "", "write bad rows to `FILE` and score the rest (exit 3 when any)")
 	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")

@@ -38,8 +38,8 @@ type FitResult struct {
 type Fitter struct {
 	features []string
 	n        float64
-	mean     []float64     // of the features, then the remembered rating
-	co       *mat.SymDense // co-moments Σ(z − mean)(z − mean)ᵀ
+	mean     []float64 // of the features, then the remembered rating
+	co       []float64 // co-moments Σ(z − mean)(z − mean)ᵀ, row-major p×p, upper triangle kept
 	z, d     []float64
 }
 
@@ -60,7 +60,7 @@ func NewFitter(features []string) (*Fitter, error) {
 		seen[name] = true
 	}
 	p := len(features) + 1
-	return &Fitter{features: features, mean: make([]float64, p), co: mat.NewSymDense(p, nil),
+	return &Fitter{features: features, mean: make([]float64, p), co: make([]float64, p*p),
 		z: make([]float64, p), d: make([]float64, p)}, nil
 }
 
@@ -86,9 +86,12 @@ func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
 		ft.mean[i] += ft.d[i] / ft.n
 	}
 	w := (ft.n - 1) / ft.n
+	p := len(ft.z)
 	for i := range ft.z {
-		for j := i; j < len(ft.z); j++ {
-			ft.co.SetSym(i, j, ft.co.At(i, j)+w*ft.d[i]*ft.d[j])
+		wd := w * ft.d[i]
+		row := ft.co[i*p : (i+1)*p]
+		for j := i; j < p; j++ {
+			row[j] += wd * ft.d[j]
 		}
 	}
 }
@@ -102,13 +105,14 @@ func (ft *Fitter) Result() (*FitResult, error) {
 	}
 	sxx := mat.NewSymDense(k, nil)
 	sxy := mat.NewVecDense(k, nil)
+	p := k + 1
 	for i := 0; i < k; i++ {
 		for j := i; j < k; j++ {
-			sxx.SetSym(i, j, ft.co.At(i, j))
+			sxx.SetSym(i, j, ft.co[i*p+j])
 		}
-		sxy.SetVec(i, ft.co.At(i, k))
+		sxy.SetVec(i, ft.co[i*p+k])
 	}
-	syy := ft.co.At(k, k)
+	syy := ft.co[k*p+k]
 	var chol mat.Cholesky
 	if ok := chol.Factorize(sxx); !ok {
 		return nil, fmt.Errorf("the features %s are collinear (or one is constant); drop one", strings.Join(ft.features, ", "))

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/mot"
+	"github.com/peakend/peakend/scoring"
+)
+
+func init() {
+	register(momentsCommand)
+	register(leverageCommand)
+}
+
+var momentsCommand = &command{
+	name:    "moments",
+	summary: "find the peaks and ends in visit data and set them beside the blueprint's",
+	usage: `Usage: peakend moments [--format table|csv|json] [--lang LANG] [--strict]
+                       [visit flags as for score] BLUEPRINT VISITS...
+
+For each journey and touchpoint: how often it is the visit's peak, worst
+moment, best moment and end, its mean rating, the share of ratings at or
+below the fail threshold, and the mean peak-end of the visits through it;
+then, in plain words, where the data agree or disagree with the declared
+peaks and end; then each standard's target and baseline and, where the
+visits carry durations, the share that meets it. Visits with a purpose or
+touchpoints the blueprint lacks are counted and listed, not dropped; with
+--strict they make the exit code 1. The scale is the blueprint's.
+
+Example:
+  $ peakend simulate --visits 100000 --seed 1 > visits.csv
+  $ peakend moments examples/servicehall/hall.yaml visits.csv
+`,
+	run: runMoments,
+}
+
+var leverageCommand = &command{
+	name:    "leverage",
+	summary: "rank where improving a touchpoint moves customers' memory most",
+	usage: `Usage: peakend leverage [--journey ID] [--end-rating X] [--format table|csv]
+                        [--lang LANG] [visit flags as for score] BLUEPRINT VISITS...
+
+For each touchpoint of each journey: the change in the journey's mean
+peak-end if its ratings were one scale point better, and, when the visits
+carry remembered ratings, the change in the remembered rating predicted by
+a least-squares fit of remembered on peak, end, mean, duration, first and
+trend; ranked, strongest first. The last row adds a better end: a final
+moment rated X (default: the best rating) appended to every visit.
+
+Example:
+  $ peakend leverage --journey counter examples/servicehall/hall.yaml visits.csv
+`,
+	run: runLeverage,
+}
+
+// blueprintAndVisits loads the blueprint named first and sets the scale
+// of the visits to the blueprint's unless flags say otherwise.
+func blueprintAndVisits(c *command, e *env, vf *visitFlags, args []string) (*loadedArgs, int, bool) {
+	if len(args) < 2 {
+		fmt.Fprintf(e.stderr, "peakend %s: name a blueprint, then one or more visit files\n", c.name)
+		return nil, exitUsage, false
+	}
+	b, err := loadBlueprint(args[0])
+	if err != nil {
+		return nil, fail(e, c.name, err), false
+	}
+	if vf.blueprint == "" {
+		vf.blueprint = args[0]
+	}
+	return &loadedArgs{Blueprint: b, Visits: args[1:]}, 0, true
+}
+
+func runMoments(c *command, e *env, args []string) int {
+	fs := c.flags(e)
+	var vf visitFlags
+	vf.register(fs, "input-format")
+	format := fs.String("format", "table", "output: table, csv or json")
+	lang := fs.String("lang", "", "language of names (default: the blueprint's locale)")
+	strict := fs.Bool("strict", false, "exit 1 when visits have purposes or touchpoints the blueprint lacks")
+	if code, ok := c.parse(e, fs, args); !ok {
+		return code
+	}
+	if *format != "table" && *format != "csv" && *format != "json" {
+		fmt.Fprintf(e.stderr, "peakend moments: --format %q: say table, csv or json\n", *format)
+		return exitUsage
+	}
+	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
+	if !ok {
+		return code
+	}
+	scale, err := vf.scaleOf()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	obs := mot.NewObserver(in.Blueprint, scale)
+	code, ok = eachVisit(c, e, &vf, in.Visits, obs.Add)
+	if !ok {
+		return code
+	}
+	r := obs.Report(*lang)
+	switch *format {
+	case "csv":
+		err = r.WriteCSV(e.stdout)
+	case "json":
+		err = r.WriteJSON(e.stdout)
+	default:
+		err = r.WriteTable(e.stdout)
+	}
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if *strict && code == exitOK && (len(r.UnknownPurpose) > 0 || len(r.UnknownTouchpoint) > 0) {
+		return exitProblems
+	}
+	return code
+}
+
+func runLeverage(c *command, e *env, args []string) int {
+	fs := c.flags(e)
+	var vf visitFlags
+	vf.register(fs, "input-format")
+	journey := fs.String("journey", "", "show only the journey `ID`")
+	endRating := fs.Float64("end-rating", scoring.NA, "rating of the better end appended (default: the best rating)")
+	format := fs.String("format", "table", "output: table or csv")
+	lang := fs.String("lang", "", "language of names (default: the blueprint's locale)")
+	if code, ok := c.parse(e, fs, args); !ok {
+		return code
+	}
+	if *format != "table" && *format != "csv" {
+		fmt.Fprintf(e.stderr, "peakend leverage: --format %q: say table or csv\n", *format)
+		return exitUsage
+	}
+	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
+	if !ok {
+		return code
+	}
+	if _, found := in.Blueprint.Journey(*journey); *journey != "" && !found {
+		fmt.Fprintf(e.stderr, "peakend leverage: the blueprint has no journey %q\n", *journey)
+		return exitUsage
+	}
+	scale, err := vf.scaleOf()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	end := *endRating
+	if scoring.IsNA(end) {
+		end = scale.Max
+		if scale.HigherIsWorse {
+			end = scale.Min
+		}
+	}
+	meter := mot.NewLeverageMeter(in.Blueprint, scale, end)
+	code, ok = eachVisit(c, e, &vf, in.Visits, meter.Add)
+	if !ok {
+		return code
+	}
+	r := meter.Report(*lang)
+	if *journey != "" {
+		r.Only(*journey)
+	}
+	if *format == "csv" {
+		err = r.WriteCSV(e.stdout)
+	} else {
+		err = r.WriteTable(e.stdout)
+	}
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	return code
+}
+
+// loadedArgs are a blueprint and the visit files to read against it.
+type loadedArgs struct {
+	Blueprint *blueprint.Blueprint
+	Visits    []string
+}

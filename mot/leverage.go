@@ -1,0 +1,258 @@
+package mot
+
+import (
+	"sort"
+
+	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/scoring"
+	"github.com/peakend/peakend/scoring/analyze"
+)
+
+// A LeverageMeter finds where an improvement moves memory most: for
+// each touchpoint of each journey, the change in the journey's mean
+// peak-end score if that touchpoint's ratings were one scale point
+// better (capped at the scale), and — when the visits carry remembered
+// ratings — the change in the remembered rating that a least-squares
+// fit of remembered on the features predicts. It also measures "a
+// better end": a final moment of a given rating appended to every
+// visit, as IKEA's ice cream at the exit.
+//
+// It reads the visits once and keeps sums per journey and touchpoint.
+// The prediction is linear, so the mean change of each feature is
+// enough to apply the fit found at the end.
+type LeverageMeter struct {
+	b         *blueprint.Blueprint
+	scale     scoring.Scale
+	endRating float64
+	fitter    *analyze.Fitter
+	journeys  map[string]*leverageSums
+	unknown   *tally
+}
+
+type leverageSums struct {
+	visits      int
+	touchpoints map[string]*deltaSums
+	end         deltaSums // the appended better end
+}
+
+// deltaSums sums the changes of the fitted features and of peak-end.
+type deltaSums struct {
+	visits   int
+	peakEnd  float64
+	features []float64 // parallel to analyze.DefaultFeatures
+}
+
+// NewLeverageMeter returns a meter for blueprint b on scale s; the
+// better end appended has rating endRating.
+func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
+	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures) // the default features are valid
+	m := &LeverageMeter{b: b, scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	for _, j := range b.Journeys {
+		m.journeys[j.ID] = &leverageSums{touchpoints: map[string]*deltaSums{}}
+	}
+	return m
+}
+
+// Add measures visit v, with features f.
+//
+// A point more for one touchpoint changes the features in ways that
+// follow from their definitions: the mean by the sum of the changes over
+// n, first and end by the change at their moment, the trend by the
+// changes weighted by position, the duration not at all; only the peak
+// needs a scan. So each touchpoint costs one pass over the moments
+// rather than a full scoring.Compute, which keeps a million visits
+// within seconds. TestLeverageMatchesRecomputing holds the two equal.
+func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
+	m.fitter.Add(v, f)
+	js, ok := m.journeys[v.Purpose]
+	if !ok || len(v.Moments) == 0 {
+		m.unknown.add(nameOr(v.Purpose, "(none)"), v.ID)
+		return
+	}
+	js.visits++
+	step := 1.0
+	if m.scale.HigherIsWorse {
+		step = -1
+	}
+	order := timeOrder(v)
+	n := len(v.Moments)
+	meanK := float64(n-1) / 2
+	sxx := float64(n) * float64(n*n-1) / 12
+	for i, mo := range v.Moments {
+		if seenBefore(v.Moments[:i], mo.Touchpoint) {
+			continue
+		}
+		var d featureDeltas
+		var sum, sumKX, peak float64
+		for k := 0; k < n; k++ {
+			at := &v.Moments[order(k)]
+			x := at.Rating
+			if at.Touchpoint == mo.Touchpoint {
+				y := m.scale.Clamp(x + step)
+				delta := y - x
+				sum += delta
+				sumKX += (float64(k) - meanK) * delta
+				if k == 0 {
+					d.first = delta
+				}
+				if k == n-1 {
+					d.end = delta
+				}
+				x = y
+			}
+			if k == 0 || m.scale.MoreIntense(x, peak) {
+				peak = x
+			}
+		}
+		d.peak, d.mean = peak-f.Peak, sum/float64(n)
+		if n > 1 {
+			d.trend = sumKX / sxx
+		}
+		js.touchpoint(mo.Touchpoint).add(d)
+	}
+	js.end.add(m.betterEnd(f))
+}
+
+// betterEnd is the change from appending a last moment rated endRating,
+// lasting no time: computed from the features, which hold what is needed.
+func (m *LeverageMeter) betterEnd(f *scoring.Features) featureDeltas {
+	n := float64(f.Moments)
+	sum := f.Mean * n
+	// trend = (Σk·x − mean(k)·Σx) / Sxx, so Σk·x comes back from it.
+	sumKX := f.Trend*n*(n*n-1)/12 + (n-1)/2*sum
+	r := m.endRating
+	n1, sum1, sumKX1 := n+1, sum+r, sumKX+n*r
+	trend1 := (sumKX1 - n/2*sum1) / (n1 * (n1*n1 - 1) / 12)
+	peak1 := f.Peak
+	if m.scale.MoreIntense(r, f.Peak) {
+		peak1 = r
+	}
+	return featureDeltas{peak: peak1 - f.Peak, end: r - f.End, mean: sum1/n1 - f.Mean, trend: trend1 - f.Trend}
+}
+
+// featureDeltas are the changes of the features a lever moves; the
+// duration never changes.
+type featureDeltas struct{ peak, end, mean, first, trend float64 }
+
+// deltaValue returns the change of the named feature.
+func (d featureDeltas) value(name string) float64 {
+	switch name {
+	case "peak":
+		return d.peak
+	case "end":
+		return d.end
+	case "mean":
+		return d.mean
+	case "first":
+		return d.first
+	case "trend":
+		return d.trend
+	}
+	return 0
+}
+
+func (js *leverageSums) touchpoint(id string) *deltaSums {
+	ds := js.touchpoints[id]
+	if ds == nil {
+		ds = &deltaSums{features: make([]float64, len(analyze.DefaultFeatures))}
+		js.touchpoints[id] = ds
+	}
+	return ds
+}
+
+func (ds *deltaSums) add(d featureDeltas) {
+	if ds.features == nil {
+		ds.features = make([]float64, len(analyze.DefaultFeatures))
+	}
+	ds.visits++
+	ds.peakEnd += (d.peak + d.end) / 2
+	for k, name := range analyze.DefaultFeatures {
+		ds.features[k] += d.value(name)
+	}
+}
+
+// A Lever is the effect of improving one touchpoint of a journey.
+type Lever struct {
+	Touchpoint string
+	Name       string
+	Declared   string  // peak, end, peak+end or empty
+	Visits     int     // visits through the touchpoint
+	PeakEnd    float64 // change in the journey's mean peak-end
+	Remembered float64 // predicted change in the journey's mean remembered rating; NA without a fit
+}
+
+// A JourneyLeverage ranks a journey's levers, strongest first.
+type JourneyLeverage struct {
+	ID, Name  string
+	Visits    int
+	Levers    []Lever
+	BetterEnd Lever // the appended end
+}
+
+// LeverageReport is what a LeverageMeter found.
+type LeverageReport struct {
+	Journeys       []JourneyLeverage
+	Fit            *analyze.FitResult // nil when the visits carry too few remembered ratings
+	UnknownPurpose []Count
+}
+
+// Report ranks the levers of each journey: by predicted change in the
+// remembered rating when a fit was possible, else by change in
+// peak-end.
+func (m *LeverageMeter) Report(lang string) *LeverageReport {
+	r := &LeverageReport{UnknownPurpose: m.unknown.list()}
+	fit, err := m.fitter.Result()
+	if err == nil {
+		r.Fit = fit
+	}
+	for _, j := range m.b.Journeys {
+		js := m.journeys[j.ID]
+		jl := JourneyLeverage{ID: j.ID, Name: nameOr(m.b.Text(j.Name, lang), j.ID), Visits: js.visits}
+		for id, ds := range js.touchpoints {
+			jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js.visits, r.Fit, lang))
+		}
+		if js.visits > 0 {
+			jl.BetterEnd = m.lever("(better end)", "", &js.end, js.visits, r.Fit, lang)
+		}
+		sort.Slice(jl.Levers, func(a, b int) bool {
+			x, y := jl.Levers[a], jl.Levers[b]
+			kx, ky := x.Remembered, y.Remembered
+			if r.Fit == nil {
+				kx, ky = x.PeakEnd, y.PeakEnd
+			}
+			if kx != ky {
+				return kx > ky
+			}
+			return x.Touchpoint < y.Touchpoint
+		})
+		r.Journeys = append(r.Journeys, jl)
+	}
+	return r
+}
+
+// lever turns sums into mean changes over all the journey's visits.
+func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, visits int, fit *analyze.FitResult, lang string) Lever {
+	n := float64(visits)
+	l := Lever{Touchpoint: id, Name: touchpointName(m.b, id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd / n, Remembered: scoring.NA}
+	if id == "(better end)" {
+		l.Name = id
+	}
+	if fit != nil {
+		l.Remembered = 0
+		for k := range analyze.DefaultFeatures {
+			l.Remembered += fit.Coefficients[k+1].Estimate * ds.features[k] / n
+		}
+	}
+	return l
+}
+
+// Only keeps the journey id in the report.
+func (r *LeverageReport) Only(id string) {
+	var kept []JourneyLeverage
+	for _, j := range r.Journeys {
+		if j.ID == id {
+			kept = append(kept, j)
+		}
+	}
+	r.Journeys = kept
+}

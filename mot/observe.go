@@ -1,0 +1,462 @@
+package mot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/scoring"
+)
+
+// An Observer counts, over recorded visits, where each journey's peaks,
+// worst and best moments and ends fall, and how the standards fare, to
+// set beside what the blueprint declares: step 2 of the study's five
+// steps, "analyse data". It keeps counters per journey and touchpoint,
+// so its memory does not grow with the visits.
+type Observer struct {
+	b     *blueprint.Blueprint
+	scale scoring.Scale
+	// FailAt is the rating at or below which a moment counts as failed
+	// (on a higher-is-worse scale: at or above). NewObserver sets it
+	// halfway between the worst rating and neutral.
+	FailAt float64
+
+	visits            int
+	known             map[string]bool // the blueprint's touchpoints
+	journeys          map[string]*journeyCount
+	unknownPurpose    *tally
+	unknownTouchpoint *tally
+	standards         []*standardCount
+}
+
+type journeyCount struct {
+	visits      int
+	sumPeakEnd  float64
+	touchpoints map[string]*touchpointCount
+}
+
+type touchpointCount struct {
+	visits                 int // visits through it
+	peak, worst, best, end int
+	ratings, fails         int
+	sumRating, sumPeakEnd  float64
+}
+
+// tally counts names with a few examples of visits.
+type tally struct {
+	count    map[string]int
+	examples map[string][]string
+}
+
+func newTally() *tally { return &tally{count: map[string]int{}, examples: map[string][]string{}} }
+
+func (t *tally) add(name, visit string) {
+	t.count[name]++
+	if len(t.examples[name]) < 3 {
+		t.examples[name] = append(t.examples[name], visit)
+	}
+}
+
+// A Count is how many visits had an unknown purpose or touchpoint.
+type Count struct {
+	Name     string
+	Visits   int
+	Examples []string // up to three visit ids
+}
+
+func (t *tally) list() []Count {
+	var out []Count
+	for name, n := range t.count {
+		out = append(out, Count{Name: name, Visits: n, Examples: t.examples[name]})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Visits != out[j].Visits {
+			return out[i].Visits > out[j].Visits
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// standardCount measures one standard against the visits: a wait
+// point's standard and tolerance, or a card's time standard, against
+// the durations of the moments at its touchpoint.
+type standardCount struct {
+	report                   StandardReport
+	seconds                  float64 // the target in seconds; 0 when not measurable
+	tolerance                float64
+	measured, met, tolerated int
+}
+
+// NewObserver returns an Observer of visits against blueprint b, with
+// ratings on scale s.
+func NewObserver(b *blueprint.Blueprint, s scoring.Scale) *Observer {
+	o := &Observer{b: b, scale: s, FailAt: (worstRating(s) + s.Neutral) / 2,
+		journeys: map[string]*journeyCount{}, unknownPurpose: newTally(), unknownTouchpoint: newTally()}
+	for _, j := range b.Journeys {
+		o.journeys[j.ID] = &journeyCount{touchpoints: map[string]*touchpointCount{}}
+	}
+	o.known = map[string]bool{}
+	for _, t := range b.Touchpoints {
+		o.known[t.ID] = true
+	}
+	o.standards = standardsOf(b, "")
+	return o
+}
+
+func worstRating(s scoring.Scale) float64 {
+	if s.HigherIsWorse {
+		return s.Max
+	}
+	return s.Min
+}
+
+// unitSeconds is how many seconds a unit of a time standard is.
+var unitSeconds = map[string]float64{
+	"s": 1, "sec": 1, "second": 1, "seconds": 1, "秒": 1,
+	"min": 60, "mins": 60, "minute": 60, "minutes": 60, "分钟": 60, "分": 60,
+	"h": 3600, "hour": 3600, "hours": 3600, "小时": 3600,
+}
+
+func standardsOf(b *blueprint.Blueprint, lang string) []*standardCount {
+	var out []*standardCount
+	for _, t := range b.Touchpoints {
+		if t.Wait == nil || t.Wait.Standard == 0 {
+			continue
+		}
+		std := t.Wait.Standard.Minutes()
+		out = append(out, &standardCount{
+			report:    StandardReport{Touchpoint: t.ID, Name: "wait", Target: std, Upper: true, Unit: "min", Tolerance: t.Wait.Tolerance.Minutes()},
+			seconds:   t.Wait.Standard.Seconds(),
+			tolerance: t.Wait.Tolerance.Seconds(),
+		})
+	}
+	for _, m := range b.Moments {
+		for _, s := range m.Standards {
+			target, upper, ok := s.Target()
+			if !ok {
+				continue
+			}
+			sc := &standardCount{report: StandardReport{Touchpoint: m.Touchpoint, Name: b.Text(s.Name, lang), Target: target, Upper: upper, Unit: s.Unit, Baseline: s.Baseline}}
+			if per, ok := unitSeconds[strings.ToLower(s.Unit)]; ok && upper {
+				sc.seconds = target * per
+			}
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+// Add counts visit v, with features f.
+func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
+	o.visits++
+	for _, m := range v.Moments {
+		if !o.known[m.Touchpoint] {
+			o.unknownTouchpoint.add(m.Touchpoint, v.ID)
+		}
+	}
+	for _, sc := range o.standards {
+		sc.add(v)
+	}
+	j, ok := o.journeys[v.Purpose]
+	if !ok {
+		name := v.Purpose
+		if name == "" {
+			name = "(none)"
+		}
+		o.unknownPurpose.add(name, v.ID)
+		return
+	}
+	if len(v.Moments) == 0 {
+		return
+	}
+	j.visits++
+	j.sumPeakEnd += f.PeakEnd
+	worst, best := extremes(v, o.scale)
+	for i, m := range v.Moments {
+		tc := j.touchpoints[m.Touchpoint]
+		if tc == nil {
+			tc = &touchpointCount{}
+			j.touchpoints[m.Touchpoint] = tc
+		}
+		tc.ratings++
+		tc.sumRating += m.Rating
+		if o.failed(m.Rating) {
+			tc.fails++
+		}
+		if i == f.PeakMoment {
+			tc.peak++
+		}
+		if i == worst {
+			tc.worst++
+		}
+		if i == best {
+			tc.best++
+		}
+		if i == f.EndMoment {
+			tc.end++
+		}
+		if !seenBefore(v.Moments[:i], m.Touchpoint) {
+			tc.visits++
+			tc.sumPeakEnd += f.PeakEnd
+		}
+	}
+}
+
+func (o *Observer) failed(x float64) bool {
+	if o.scale.HigherIsWorse {
+		return x >= o.FailAt
+	}
+	return x <= o.FailAt
+}
+
+// seenBefore reports whether touchpoint tp occurs among earlier moments:
+// a visit counts once for a touchpoint it passes twice.
+func seenBefore(earlier []scoring.Moment, tp string) bool {
+	for _, m := range earlier {
+		if m.Touchpoint == tp {
+			return true
+		}
+	}
+	return false
+}
+
+// extremes returns the indices of the first worst and first best
+// moments in time order.
+func extremes(v *scoring.Visit, s scoring.Scale) (worst, best int) {
+	order := timeOrder(v)
+	worst, best = order(0), order(0)
+	for k := range v.Moments {
+		i := order(k)
+		x := v.Moments[i].Rating
+		better := x > v.Moments[best].Rating
+		worse := x < v.Moments[worst].Rating
+		if s.HigherIsWorse {
+			better, worse = x < v.Moments[best].Rating, x > v.Moments[worst].Rating
+		}
+		if better {
+			best = i
+		}
+		if worse {
+			worst = i
+		}
+	}
+	return worst, best
+}
+
+// timeOrder returns the index of the k-th moment in time: the input
+// order when the moments are already in time order, which recorded
+// visits almost always are, so that no slice is allocated.
+func timeOrder(v *scoring.Visit) func(k int) int {
+	for i := 1; i < len(v.Moments); i++ {
+		if v.Moments[i].T < v.Moments[i-1].T {
+			order := scoring.Order(v)
+			return func(k int) int { return order[k] }
+		}
+	}
+	return func(k int) int { return k }
+}
+
+func (sc *standardCount) add(v *scoring.Visit) {
+	if sc.seconds == 0 {
+		return
+	}
+	for _, m := range v.Moments {
+		if m.Touchpoint != sc.report.Touchpoint || scoring.IsNA(m.Duration) {
+			continue
+		}
+		sc.measured++
+		if m.Duration <= sc.seconds {
+			sc.met++
+		}
+		if sc.tolerance > 0 && m.Duration <= sc.tolerance {
+			sc.tolerated++
+		}
+	}
+}
+
+// A Report is what an Observer found.
+type Report struct {
+	Visits            int
+	UnknownPurpose    []Count // visits whose purpose is no journey of the blueprint
+	UnknownTouchpoint []Count // touchpoints of visits that the blueprint lacks
+	Journeys          []JourneyReport
+	Standards         []StandardReport
+}
+
+// A JourneyReport is one journey in the data.
+type JourneyReport struct {
+	ID, Name    string
+	Visits      int
+	MeanPeakEnd float64
+	Peaks       []string // declared
+	End         string   // declared
+	Touchpoints []TouchpointReport
+	Findings    []string // where data and declaration agree or disagree, in plain words
+}
+
+// A TouchpointReport is one touchpoint of a journey in the data. Shares
+// are of the journey's visits.
+type TouchpointReport struct {
+	ID, Name    string
+	Declared    string // peak, end, peak+end, or empty
+	Visits      int
+	PeakShare   float64
+	WorstShare  float64
+	BestShare   float64
+	EndShare    float64
+	MeanRating  float64
+	FailShare   float64 // of its ratings
+	MeanPeakEnd float64 // of the visits through it
+}
+
+// A StandardReport sets a standard's target beside its baseline and,
+// where the visits carry durations, the share of them that meet it.
+type StandardReport struct {
+	Touchpoint string
+	Name       string
+	Target     float64
+	Upper      bool
+	Unit       string
+	Baseline   *float64
+	Tolerance  float64 // a wait's tolerance, in minutes; 0 otherwise
+	Measured   int     // moments measured; 0 when the visits do not carry the quantity
+	Met        float64 // share of measured moments meeting the target
+	Tolerated  float64 // for a wait: share within the tolerance
+}
+
+// Report returns the findings, in language lang.
+func (o *Observer) Report(lang string) *Report {
+	r := &Report{Visits: o.visits, UnknownPurpose: o.unknownPurpose.list(), UnknownTouchpoint: o.unknownTouchpoint.list()}
+	for _, j := range o.b.Journeys {
+		r.Journeys = append(r.Journeys, o.journeyReport(j, lang))
+	}
+	for _, sc := range o.standards {
+		sr := sc.report
+		if lang != "" {
+			sr.Name = renameStandard(o.b, sr, lang)
+		}
+		sr.Measured = sc.measured
+		if sc.measured > 0 {
+			sr.Met = float64(sc.met) / float64(sc.measured)
+			sr.Tolerated = float64(sc.tolerated) / float64(sc.measured)
+		}
+		r.Standards = append(r.Standards, sr)
+	}
+	return r
+}
+
+func renameStandard(b *blueprint.Blueprint, sr StandardReport, lang string) string {
+	if m, ok := b.Moment(sr.Touchpoint); ok {
+		for _, s := range m.Standards {
+			if b.Text(s.Name, "") == sr.Name || b.Text(s.Name, b.Locale) == sr.Name {
+				return b.Text(s.Name, lang)
+			}
+		}
+	}
+	return sr.Name
+}
+
+func (o *Observer) journeyReport(j blueprint.Journey, lang string) JourneyReport {
+	jc := o.journeys[j.ID]
+	jr := JourneyReport{ID: j.ID, Name: nameOr(o.b.Text(j.Name, lang), j.ID), Visits: jc.visits, Peaks: j.Peaks, End: j.EndStep(), MeanPeakEnd: scoring.NA}
+	if jc.visits > 0 {
+		jr.MeanPeakEnd = jc.sumPeakEnd / float64(jc.visits)
+	}
+	ids := append([]string{}, j.Steps...)
+	var extra []string
+	for id := range jc.touchpoints {
+		if !contains(ids, id) {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	seen := map[string]bool{}
+	for _, id := range append(ids, extra...) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		tr := TouchpointReport{ID: id, Name: touchpointName(o.b, id, lang), Declared: declared(j, id),
+			MeanRating: scoring.NA, FailShare: scoring.NA, MeanPeakEnd: scoring.NA}
+		if tc := jc.touchpoints[id]; tc != nil && jc.visits > 0 {
+			n := float64(jc.visits)
+			tr.Visits = tc.visits
+			tr.PeakShare, tr.WorstShare = float64(tc.peak)/n, float64(tc.worst)/n
+			tr.BestShare, tr.EndShare = float64(tc.best)/n, float64(tc.end)/n
+			tr.MeanRating = tc.sumRating / float64(tc.ratings)
+			tr.FailShare = float64(tc.fails) / float64(tc.ratings)
+			tr.MeanPeakEnd = tc.sumPeakEnd / float64(tc.visits)
+		}
+		jr.Touchpoints = append(jr.Touchpoints, tr)
+	}
+	jr.Findings = findings(jr)
+	return jr
+}
+
+func nameOr(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func declared(j blueprint.Journey, id string) string {
+	peak, end := contains(j.Peaks, id), id == j.EndStep()
+	switch {
+	case peak && end:
+		return "peak+end"
+	case peak:
+		return "peak"
+	case end:
+		return "end"
+	}
+	return ""
+}
+
+// findings says where the data agree with the declared peaks and end
+// and where they do not.
+func findings(jr JourneyReport) []string {
+	if jr.Visits == 0 {
+		return []string{fmt.Sprintf("no visits of %s in the data", jr.ID)}
+	}
+	var top TouchpointReport
+	for _, t := range jr.Touchpoints {
+		if t.PeakShare > top.PeakShare {
+			top = t
+		}
+	}
+	var out []string
+	share := func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
+	for _, p := range jr.Peaks {
+		t := find(jr.Touchpoints, p)
+		if p == top.ID {
+			out = append(out, fmt.Sprintf("agrees: declared peak %s is the commonest peak, in %s of %s visits", p, share(t.PeakShare), jr.ID))
+		} else {
+			out = append(out, fmt.Sprintf("disagrees: declared peak %s is the peak of %s of %s visits; %s is the peak of %s", p, share(t.PeakShare), jr.ID, top.ID, share(top.PeakShare)))
+		}
+	}
+	if t := find(jr.Touchpoints, jr.End); t.EndShare < 0.5 {
+		out = append(out, fmt.Sprintf("disagrees: declared end %s ends only %s of %s visits", jr.End, share(t.EndShare), jr.ID))
+	}
+	return out
+}
+
+func find(ts []TouchpointReport, id string) TouchpointReport {
+	for _, t := range ts {
+		if t.ID == id {
+			return t
+		}
+	}
+	return TouchpointReport{ID: id}
+}

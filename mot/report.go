@@ -1,0 +1,203 @@
+package mot
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/peakend/peakend/scoring"
+)
+
+// percent writes a share as a percentage, NA as "–".
+func percent(x float64) string {
+	if scoring.IsNA(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*x)
+}
+
+func decimal(x float64) string {
+	if scoring.IsNA(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
+// cell writes a number for CSV: shortest round-trip form, NA empty.
+func cell(x float64) string {
+	if scoring.IsNA(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// jsonNumber is a number that is null when not available.
+type jsonNumber float64
+
+func (n jsonNumber) MarshalJSON() ([]byte, error) {
+	if scoring.IsNA(float64(n)) {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.FormatFloat(float64(n), 'g', -1, 64)), nil
+}
+
+// WriteTable writes the report for people: per journey, its touchpoints
+// with the shares of visits they are the peak, worst, best moment and
+// end of, then the findings, the standards and what the data held that
+// the blueprint lacks.
+func (r *Report) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%d visits\n", r.Visits)
+	for _, j := range r.Journeys {
+		fmt.Fprintf(tw, "\njourney %s (%s): %d visits, mean peak-end %s\n", j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
+		fmt.Fprintln(tw, "touchpoint\tdeclared\tvisits\tpeak\tworst\tbest\tend\tmean rating\tfailed\tpeak-end of its visits\t")
+		for _, t := range j.Touchpoints {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.ID, t.Declared, t.Visits, percent(t.PeakShare),
+				percent(t.WorstShare), percent(t.BestShare), percent(t.EndShare), decimal(t.MeanRating), percent(t.FailShare), decimal(t.MeanPeakEnd))
+		}
+		tw.Flush()
+		for _, f := range j.Findings {
+			fmt.Fprintf(tw, "  %s\n", f)
+		}
+	}
+	if len(r.Standards) > 0 {
+		fmt.Fprintln(tw, "\nstandards\ntouchpoint\tstandard\ttarget\tbaseline\tmeasured\tmet\twithin tolerance\t")
+		for _, s := range r.Standards {
+			met, tol := "–", "–"
+			if s.Measured > 0 {
+				met = percent(s.Met)
+				if s.Tolerance > 0 {
+					tol = percent(s.Tolerated)
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", s.Touchpoint, s.Name, target(s), baseline(s), s.Measured, met, tol)
+		}
+	}
+	tw.Flush()
+	writeUnknown(w, "purposes", r.UnknownPurpose)
+	writeUnknown(w, "touchpoints", r.UnknownTouchpoint)
+	return tw.Flush()
+}
+
+func target(s StandardReport) string {
+	op := "≥"
+	if s.Upper {
+		op = "≤"
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s %g %s", op, s.Target, s.Unit))
+}
+
+func baseline(s StandardReport) string {
+	if s.Baseline == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*s.Baseline, 'g', -1, 64)
+}
+
+func writeUnknown(w io.Writer, what string, counts []Count) {
+	if len(counts) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nnot in the blueprint: %s\n", what)
+	for _, c := range counts {
+		fmt.Fprintf(w, "  %s: %d visits (for example %s)\n", c.Name, c.Visits, strings.Join(c.Examples, ", "))
+	}
+}
+
+// WriteCSV writes one row per journey and touchpoint.
+func (r *Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"journey", "touchpoint", "declared", "visits", "peak_share", "worst_share", "best_share", "end_share", "mean_rating", "fail_share", "mean_peak_end"})
+	for _, j := range r.Journeys {
+		for _, t := range j.Touchpoints {
+			cw.Write([]string{j.ID, t.ID, t.Declared, strconv.Itoa(t.Visits), cell(t.PeakShare), cell(t.WorstShare), cell(t.BestShare),
+				cell(t.EndShare), cell(t.MeanRating), cell(t.FailShare), cell(t.MeanPeakEnd)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes the whole report as one JSON object; numbers that are
+// not available are null.
+func (r *Report) WriteJSON(w io.Writer) error {
+	type touchpoint struct {
+		TouchpointReport
+		MeanRating  jsonNumber `json:"MeanRating"`
+		FailShare   jsonNumber `json:"FailShare"`
+		MeanPeakEnd jsonNumber `json:"MeanPeakEnd"`
+	}
+	type journey struct {
+		JourneyReport
+		MeanPeakEnd jsonNumber   `json:"MeanPeakEnd"`
+		Touchpoints []touchpoint `json:"Touchpoints"`
+	}
+	out := struct {
+		*Report
+		Journeys []journey `json:"Journeys"`
+	}{Report: r}
+	for _, j := range r.Journeys {
+		jj := journey{JourneyReport: j, MeanPeakEnd: jsonNumber(j.MeanPeakEnd)}
+		for _, t := range j.Touchpoints {
+			jj.Touchpoints = append(jj.Touchpoints, touchpoint{t, jsonNumber(t.MeanRating), jsonNumber(t.FailShare), jsonNumber(t.MeanPeakEnd)})
+		}
+		out.Journeys = append(out.Journeys, jj)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// WriteTable writes the levers of each journey, strongest first.
+func (r *LeverageReport) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	if r.Fit != nil {
+		fmt.Fprintf(tw, "remembered ≈ %.3f", r.Fit.Coefficients[0].Estimate)
+		for _, c := range r.Fit.Coefficients[1:] {
+			fmt.Fprintf(tw, " %+.3g·%s", c.Estimate, c.Term)
+		}
+		fmt.Fprintf(tw, "  (R² %.2f, %d visits)\n", r.Fit.R2, r.Fit.N)
+	} else {
+		fmt.Fprintln(tw, "no fit of remembered ratings (too few in the visits): levers ranked by peak-end")
+	}
+	for _, j := range r.Journeys {
+		fmt.Fprintf(tw, "\njourney %s (%s): %d visits\n", j.ID, j.Name, j.Visits)
+		fmt.Fprintln(tw, "rank\ttouchpoint\tdeclared\tvisits\tΔ peak-end\tΔ remembered\t")
+		for i, l := range j.Levers {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%+.3f\t%s\t\n", i+1, l.Touchpoint, l.Declared, l.Visits, l.PeakEnd, signed(l.Remembered))
+		}
+		if j.Visits > 0 {
+			fmt.Fprintf(tw, "–\t%s\t\t%d\t%+.3f\t%s\t\n", j.BetterEnd.Touchpoint, j.BetterEnd.Visits, j.BetterEnd.PeakEnd, signed(j.BetterEnd.Remembered))
+		}
+		tw.Flush()
+	}
+	writeUnknown(w, "purposes", r.UnknownPurpose)
+	return tw.Flush()
+}
+
+func signed(x float64) string {
+	if scoring.IsNA(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%+.3f", x)
+}
+
+// WriteCSV writes one row per journey and lever, the better end last.
+func (r *LeverageReport) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"journey", "rank", "touchpoint", "declared", "visits", "delta_peak_end", "delta_remembered"})
+	for _, j := range r.Journeys {
+		for i, l := range j.Levers {
+			cw.Write([]string{j.ID, strconv.Itoa(i + 1), l.Touchpoint, l.Declared, strconv.Itoa(l.Visits), cell(l.PeakEnd), cell(l.Remembered)})
+		}
+		if j.Visits > 0 {
+			cw.Write([]string{j.ID, "", j.BetterEnd.Touchpoint, "", strconv.Itoa(j.BetterEnd.Visits), cell(j.BetterEnd.PeakEnd), cell(j.BetterEnd.Remembered)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
