@@ -214,6 +214,7 @@ type assembler struct {
 	fieldAt   [numColumns]int // line where cur's visit-level fields were first given
 	seen      idSet           // hashes of the visit ids seen, with their first lines
 	intern    map[string]string
+	recent    [64]string        // a cache in front of intern
 	lastLen   int               // moments of the last visit: the next one's likely size
 	held      map[string]*Visit // --unsorted: visits by id
 	timeKinds map[*Visit]int    // --unsorted: the time kind of each held visit
@@ -236,9 +237,18 @@ func (a *assembler) bad(e *ParseError) bool {
 }
 
 // internBytes returns b as a string, sharing one copy per distinct
-// value: touchpoints and purposes repeat on millions of rows.
+// value: touchpoints and purposes repeat on millions of rows. A small
+// direct-mapped cache answers most rows before the map is asked.
 func (a *assembler) internBytes(b []byte) string {
+	slot := 0
+	if len(b) > 0 {
+		slot = (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(a.recent) - 1)
+		if s := a.recent[slot]; s == string(b) {
+			return s
+		}
+	}
 	if v, ok := a.intern[string(b)]; ok {
+		a.recent[slot] = v
 		return v
 	}
 	s := string(b)
