@@ -64,16 +64,22 @@ type Standard struct {
 	Baseline *float64
 }
 
-// String writes the standard as "name ≤ 3 min (today 3.5)".
-func (s Standard) String() string {
+// TargetText writes the target as "≤ 3 min".
+func (s Standard) TargetText() string {
 	op := "≥"
 	if s.Upper {
 		op = "≤"
 	}
-	out := fmt.Sprintf("%s %s %g", s.Name, op, s.Target)
+	out := fmt.Sprintf("%s %g", op, s.Target)
 	if s.Unit != "" {
 		out += " " + s.Unit
 	}
+	return out
+}
+
+// String writes the standard as "name ≤ 3 min (today 3.5)".
+func (s Standard) String() string {
+	out := s.Name + " " + s.TargetText()
 	if s.Baseline != nil {
 		out += fmt.Sprintf(" (today %g)", *s.Baseline)
 	}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -181,11 +182,13 @@ func (src *visitSource) close(e *env) int {
 	return code
 }
 
-// fail prints err for the named command and returns exit 1.
+// fail prints err for the named command and returns exit 1. Errors
+// that carry their position are printed as they are.
 func fail(e *env, cmd string, err error) int {
 	var pe *scoring.ParseError
-	if errors.As(err, &pe) {
-		fmt.Fprintln(e.stderr, err)
+	var problems blueprint.Problems
+	if errors.As(err, &pe) || errors.As(err, &problems) {
+		fmt.Fprintln(e.stderr, err) // they name file, line and column themselves
 	} else {
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", cmd, err)
 	}

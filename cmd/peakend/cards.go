@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/peakend/peakend/mot"
+)
+
+func init() {
+	register(cardsCommand)
+	register(exportCommand)
+}
+
+var cardsCommand = &command{
+	name:    "cards",
+	summary: "print a moment-of-truth action card per moment, for the wall (HTML or Markdown)",
+	usage: `Usage: peakend cards [--lang LANG] [-o cards.html|cards.md] BLUEPRINT
+
+Writes one card per moment of truth in the study's columns — moment,
+customer core needs, service essentials, actions (with their behaviour
+tags), owner, key reminders — with its standards, targets and baselines.
+HTML prints one card per A4 page; -o with .md writes Markdown. Without -o,
+HTML goes to standard output.
+
+Example:
+  $ peakend cards --lang zh -o cards.html examples/servicehall/hall.yaml
+  $ chromium --headless --print-to-pdf=cards.pdf cards.html
+`,
+	run: runCards,
+}
+
+var exportCommand = &command{
+	name:    "export",
+	summary: "export each journey as a Mermaid journey diagram",
+	usage: `Usage: peakend export --mermaid [--lang LANG] [-o FILE] BLUEPRINT [VISITS...]
+
+Writes each journey as a Mermaid "journey" diagram: sections are stages,
+tasks are steps, and with visit files each task's score is its touchpoint's
+mean rating mapped onto Mermaid's 1..5 (without visits, every task scores
+the neutral 3, as Mermaid requires a score). Paste it into any Markdown
+that renders Mermaid.
+
+Example:
+  $ peakend export --mermaid examples/servicehall/hall.yaml visits.csv
+`,
+	run: runExport,
+}
+
+func runCards(c *command, e *env, args []string) int {
+	fs := c.flags(e)
+	lang := fs.String("lang", "", "language of the cards (default: the blueprint's locale)")
+	output := fs.String("o", "", "write to `FILE`; .md for Markdown, else HTML")
+	if code, ok := c.parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(e.stderr, "peakend cards: name one blueprint")
+		return exitUsage
+	}
+	b, err := loadBlueprint(fs.Arg(0))
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	w, closeOut, err := createOutput(e, *output)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	write := mot.WriteCardsHTML
+	if strings.HasSuffix(strings.ToLower(*output), ".md") {
+		write = mot.WriteCardsMarkdown
+	}
+	if err := write(w, b, *lang); err != nil {
+		closeOut()
+		return fail(e, c.name, err)
+	}
+	if err := closeOut(); err != nil {
+		return fail(e, c.name, err)
+	}
+	return exitOK
+}
+
+func runExport(c *command, e *env, args []string) int {
+	fs := c.flags(e)
+	var vf visitFlags
+	vf.register(fs, "input-format")
+	mermaid := fs.Bool("mermaid", false, "write Mermaid journey diagrams (the only export so far)")
+	lang := fs.String("lang", "", "language of names (default: the blueprint's locale)")
+	output := fs.String("o", "", "write to `FILE` instead of standard output")
+	if code, ok := c.parse(e, fs, args); !ok {
+		return code
+	}
+	if !*mermaid || fs.NArg() < 1 {
+		fmt.Fprintln(e.stderr, "peakend export: say --mermaid and name a blueprint, then any visit files")
+		return exitUsage
+	}
+	b, err := loadBlueprint(fs.Arg(0))
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if vf.blueprint == "" {
+		vf.blueprint = fs.Arg(0)
+	}
+	scale, err := vf.scaleOf()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	var report *mot.Report
+	code := exitOK
+	if fs.NArg() > 1 {
+		obs := mot.NewObserver(b, scale)
+		var ok bool
+		if code, ok = eachVisit(c, e, &vf, fs.Args()[1:], obs.Add); !ok {
+			return code
+		}
+		report = obs.Report(*lang)
+	}
+	w, closeOut, err := createOutput(e, *output)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if err := mot.WriteMermaid(w, b, report, scale, *lang); err != nil {
+		closeOut()
+		return fail(e, c.name, err)
+	}
+	if err := closeOut(); err != nil {
+		return fail(e, c.name, err)
+	}
+	return code
+}

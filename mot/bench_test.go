@@ -1,0 +1,56 @@
+package mot_test
+
+import (
+	"testing"
+
+	"github.com/peakend/peakend/mot"
+	"github.com/peakend/peakend/scoring"
+)
+
+func benchVisits(b *testing.B) []scoring.Visit {
+	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
+	var visits []scoring.Visit
+	for v := range scoring.ServiceHall(memory, 1).Visits(10000) {
+		visits = append(visits, v)
+	}
+	return visits
+}
+
+// BenchmarkMoments is the Observer over 10 000 service-hall visits
+// (reading excluded: see bench/README.md for the whole command).
+func BenchmarkMoments(b *testing.B) {
+	bp, problems := mot.Load("../examples/servicehall/hall.yaml")
+	if problems.Err() != nil {
+		b.Fatal(problems)
+	}
+	visits := benchVisits(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		obs := mot.NewObserver(bp, scoring.DefaultScale)
+		for i := range visits {
+			f := scoring.Compute(&visits[i], scoring.DefaultScale)
+			obs.Add(&visits[i], &f)
+		}
+		obs.Report("en")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+}
+
+// BenchmarkLeverage is the LeverageMeter over the same visits.
+func BenchmarkLeverage(b *testing.B) {
+	bp, problems := mot.Load("../examples/servicehall/hall.yaml")
+	if problems.Err() != nil {
+		b.Fatal(problems)
+	}
+	visits := benchVisits(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
+		for i := range visits {
+			f := scoring.Compute(&visits[i], scoring.DefaultScale)
+			m.Add(&visits[i], &f)
+		}
+		m.Report("en")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+}

@@ -1,0 +1,31 @@
+// Package mot works with the moments of truth of a service blueprint:
+// the peaks of each visit purpose and its end, as the service-hall
+// study (seed 003) marks them, and the action cards that go with them.
+// It builds on package blueprint for the document and package scoring
+// for recorded visits.
+//
+// In order of the study's five steps:
+//
+//   - Load reads a blueprint as peakend's commands do: overlays (extends)
+//     merged, the document validated, and Check run. An overlay may add
+//     moments but never remove one, nor loosen a standard.
+//   - Journeys lists each journey's moments in order — peak, end, or key
+//     (a card but neither) — with their cards in a chosen language, and
+//     Check checks the method: journeys end on a customer step, and peak
+//     and end cards have a need, an action, an owner and a measurable
+//     standard, and peaks an action tagged follow-up.
+//   - An Observer finds in recorded visits where the peaks, worst and
+//     best moments and ends fall, per journey and touchpoint, says in
+//     plain words where that agrees with the blueprint and where not, and
+//     sets each standard beside the share of visits that meet it. Visits
+//     with purposes or touchpoints the blueprint lacks are counted.
+//   - A LeverageMeter ranks where one point better at a touchpoint moves
+//     memory most, by peak-end and, with remembered ratings, by a fitted
+//     model; and measures "a better end".
+//   - Cards and WriteCardsHTML / WriteCardsMarkdown print one action card
+//     per moment for the wall; WriteMermaid exports journeys as Mermaid.
+//
+// Observers and meters keep counts, not visits: their memory does not
+// grow with the data. None is safe for concurrent use; give each
+// goroutine its own.
+package mot

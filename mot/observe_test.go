@@ -1,0 +1,79 @@
+package mot_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/peakend/peakend/mot"
+	"github.com/peakend/peakend/scoring"
+)
+
+// The scenario: visits simulated from the service hall, whose
+// waiting seat is rated low and varied, with a memory that weighs the
+// peak most. The data must say the counter journey's peak is the wait,
+// not the declared counter result, and leverage must rank the waiting
+// seat first.
+func TestServiceHallScenario(t *testing.T) {
+	b := hall(t)
+	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
+	sim := scoring.ServiceHall(memory, 2)
+	obs := mot.NewObserver(b, sim.Scale)
+	meter := mot.NewLeverageMeter(b, sim.Scale, sim.Scale.Max)
+	for v := range sim.Visits(20000) {
+		f := scoring.Compute(&v, sim.Scale)
+		obs.Add(&v, &f)
+		meter.Add(&v, &f)
+	}
+	report := obs.Report("en")
+	counter := report.Journeys[0]
+	if counter.ID != "counter" || len(counter.Findings) == 0 ||
+		!strings.HasPrefix(counter.Findings[0], "disagrees: declared peak counter-result is the peak of") ||
+		!strings.Contains(counter.Findings[0], "wait-seat is the peak of") {
+		t.Errorf("counter findings: %q", counter.Findings)
+	}
+	lev := meter.Report("en")
+	if lev.Fit == nil {
+		t.Fatal("no fit")
+	}
+	if top := lev.Journeys[0].Levers[0]; lev.Journeys[0].ID != "counter" || top.Touchpoint != "wait-seat" {
+		t.Errorf("counter's strongest lever is %s, want wait-seat", top.Touchpoint)
+	}
+	var waits *mot.StandardReport
+	for i, s := range report.Standards {
+		if s.Touchpoint == "wait-seat" && s.Name == "wait" {
+			waits = &report.Standards[i]
+		}
+	}
+	if waits == nil || waits.Measured == 0 || waits.Met <= 0 || waits.Met >= waits.Tolerated || waits.Tolerated > 1 {
+		t.Errorf("the wait standard against the data: %+v", waits)
+	}
+}
+
+func TestUnknownPurposesAndTouchpointsAreCounted(t *testing.T) {
+	b := hall(t)
+	obs := mot.NewObserver(b, scoring.DefaultScale)
+	visits := []scoring.Visit{
+		{ID: "v1", Purpose: "counter", Moments: []scoring.Moment{{Touchpoint: "wait-seat", Rating: 2}, {Touchpoint: "vending", Rating: 4}}},
+		{ID: "v2", Purpose: "repair", Moments: []scoring.Moment{{Touchpoint: "leave", Rating: 3}}},
+		{ID: "v3", Moments: []scoring.Moment{{Touchpoint: "leave", Rating: 3}}},
+	}
+	for i := range visits {
+		for k := range visits[i].Moments {
+			visits[i].Moments[k].T, visits[i].Moments[k].Duration = scoring.NA, scoring.NA
+		}
+		f := scoring.Compute(&visits[i], scoring.DefaultScale)
+		obs.Add(&visits[i], &f)
+	}
+	r := obs.Report("en")
+	if r.Visits != 3 || len(r.UnknownPurpose) != 2 || len(r.UnknownTouchpoint) != 1 ||
+		r.UnknownTouchpoint[0].Name != "vending" || r.UnknownTouchpoint[0].Examples[0] != "v1" {
+		t.Errorf("unknown: purposes %+v, touchpoints %+v", r.UnknownPurpose, r.UnknownTouchpoint)
+	}
+	var vending bool
+	for _, tp := range r.Journeys[0].Touchpoints {
+		vending = vending || tp.ID == "vending"
+	}
+	if !vending {
+		t.Error("the counter journey does not show the touchpoint the blueprint lacks")
+	}
+}
