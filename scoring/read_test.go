@@ -41,7 +41,7 @@ func TestReadJSONL(t *testing.T) {
 	src := `{"visit":"v1","purpose":"bill","remembered":4,"moments":[{"touchpoint":"queue","t":0,"duration":300,"rating":2},{"touchpoint":"counter","t":"2026-11-23T09:30:00Z","rating":5}]}` + "\n\n" +
 		`{"visit":"v2","recommend":9,"moments":[{"rating":3}]}`
 	_, err := read(t, scoring.JSONL, src)
-	if err == nil || !strings.Contains(err.Error(), "v.csv:1: visit v1: t: this visit mixes seconds and RFC 3339 times") {
+	if err == nil || !strings.Contains(err.Error(), "v.csv:1: visit v1: moments[1].t: this visit mixes seconds and RFC 3339 times") {
 		t.Errorf("a visit mixing seconds and clock times: got %v", err)
 	}
 	src = strings.Replace(src, `"2026-11-23T09:30:00Z"`, "600", 1)

@@ -41,6 +41,12 @@ func init() { register(versionCommand) }
 func register(c *command) { commands[c.name] = c }
 
 func main() {
+	// A soft memory limit, unless the user set one: the streaming
+	// commands hold little, and this keeps the garbage collector from
+	// letting the heap double past it (GOMEMLIMIT overrides it).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(48 << 20)
+	}
 	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
 

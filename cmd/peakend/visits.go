@@ -149,7 +149,9 @@ func (src *visitSource) visits(paths []string) iter.Seq2[scoring.Visit, error] {
 				defer f.Close()
 				r, name = f, path
 			}
-			opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted}
+			// No command keeps visits past its loop body, so their
+			// moments' memory can be reused.
+			opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
 			if src.rejectW != nil {
 				opt.Reject = src.reject
 			}

@@ -1,0 +1,221 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+)
+
+// An assembler builds visits from parsed rows on the caller's goroutine
+// and yields them, or hands bad rows to Options.Reject.
+type assembler struct {
+	opt     Options
+	yield   func(Visit, error) bool
+	stopped bool
+
+	cur       *Visit
+	curTimed  int               // the time kind of cur's moments; 0 before the first
+	fieldAt   [numColumns]int   // line where cur's visit-level fields were first given
+	seen      idSet             // hashes of the visit ids seen, with their first lines
+	held      map[string]*Visit // --unsorted: visits by id
+	heldList  []*Visit          // --unsorted: in order of first appearance
+	timeKinds map[*Visit]int    // --unsorted: the time kind of each held visit
+	purposes  map[string]string // one string per distinct purpose
+	lastLen   int               // moments of the last visit: the next one's likely size
+	badLine   int               // the line last rejected: its other rows go with it
+}
+
+func newAssembler(opt Options, yield func(Visit, error) bool) *assembler {
+	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}}
+	if opt.Unsorted {
+		a.held, a.timeKinds = map[string]*Visit{}, map[*Visit]int{}
+	}
+	return a
+}
+
+// momentPool holds moment slices handed back under ReuseMoments.
+var momentPool = sync.Pool{New: func() any { return []Moment(nil) }}
+
+// take handles one parsed row; it returns false when reading must stop.
+func (a *assembler) take(r *row) bool {
+	switch {
+	case a.stopped:
+		return false
+	case r.fatal != nil:
+		a.stopped = true
+		a.yield(Visit{}, r.fatal)
+		return false
+	case r.bad != nil:
+		return a.bad(r.bad)
+	case r.line == a.badLine:
+		return true // a JSON line whose first moment was rejected
+	}
+	perr := a.add(r)
+	if a.stopped {
+		return false
+	}
+	if perr != nil {
+		perr.Record = string(r.record)
+		a.badLine = r.line
+		return a.bad(perr)
+	}
+	return true
+}
+
+// bad reports a bad row; it returns false when reading must stop.
+func (a *assembler) bad(e *ParseError) bool {
+	e.File = a.opt.Name
+	if a.opt.Reject != nil {
+		a.opt.Reject(e)
+		return true
+	}
+	a.stopped = true
+	a.yield(Visit{}, e)
+	return false
+}
+
+// emit passes a finished visit on, unless it is held for --unsorted.
+func (a *assembler) emit(v *Visit) bool {
+	if a.held != nil {
+		return true
+	}
+	return a.deliver(v)
+}
+
+func (a *assembler) deliver(v *Visit) bool {
+	a.lastLen = len(v.Moments)
+	if !a.yield(*v, nil) {
+		a.stopped = true
+		return false
+	}
+	if a.opt.ReuseMoments {
+		momentPool.Put(v.Moments[:0])
+	}
+	return true
+}
+
+func (a *assembler) finish() {
+	if a.stopped {
+		return
+	}
+	if a.cur != nil && !a.emit(a.cur) {
+		return
+	}
+	for _, v := range a.heldList {
+		if !a.deliver(v) {
+			return
+		}
+	}
+}
+
+// newMoments returns an empty slice for a new visit's moments: a
+// recycled one under ReuseMoments (held visits of --unsorted excepted),
+// else one the size of the last visit's.
+func (a *assembler) newMoments() []Moment {
+	if a.opt.ReuseMoments && a.held == nil {
+		if m := momentPool.Get().([]Moment); cap(m) > 0 {
+			return m
+		}
+	}
+	return make([]Moment, 0, max(8, a.lastLen))
+}
+
+// add puts a row into its visit. It returns a problem for a row that
+// conflicts with its visit, which then is not added.
+func (a *assembler) add(r *row) *ParseError {
+	if a.cur == nil || string(r.visit) != a.cur.ID {
+		if a.held != nil {
+			if v, found := a.held[string(r.visit)]; found {
+				a.cur = v
+				a.curTimed = a.timeKinds[v]
+				return a.merge(r)
+			}
+		}
+		if a.cur != nil && !a.emit(a.cur) {
+			return nil
+		}
+		a.cur = nil
+		if a.held == nil {
+			if first := a.seen.seen(hashID(r.visit), r.line); first != 0 {
+				return &ParseError{Line: r.line, Visit: string(r.visit), Field: "visit",
+					Err: fmt.Errorf("%w (first seen at line %d)", ErrReappears, first)}
+			}
+		}
+		a.cur = &Visit{ID: string(r.visit), Remembered: NA, Recommend: NA, Line: r.line, Moments: a.newMoments()}
+		a.curTimed = 0
+		a.fieldAt = [numColumns]int{}
+		if a.held != nil {
+			a.held[a.cur.ID] = a.cur
+			a.heldList = append(a.heldList, a.cur)
+		}
+	}
+	return a.merge(r)
+}
+
+func (a *assembler) merge(r *row) *ParseError {
+	v := a.cur
+	conflict := func(c int, old, now string) *ParseError {
+		return &ParseError{Line: r.line, Visit: v.ID, Field: csvColumns[c],
+			Err: fmt.Errorf("%s here, but %s at line %d", now, old, a.fieldAt[c])}
+	}
+	if r.has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purpose) {
+		return conflict(colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purpose)))
+	}
+	if r.has&(1<<colRemembered) != 0 && !IsNA(v.Remembered) && v.Remembered != r.remembered {
+		return conflict(colRemembered, formatNumber(v.Remembered), formatNumber(r.remembered))
+	}
+	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
+		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
+	}
+	state := r.timeKind
+	if a.curTimed != 0 && a.curTimed != state {
+		msg := "some moments of this visit have a time t and others not; give every moment one, or none"
+		if a.curTimed != untimed && state != untimed {
+			msg = "this visit mixes seconds and RFC 3339 times in t; use one kind for a visit"
+		}
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: errors.New(msg)}
+	}
+	a.curTimed = state
+	if a.held != nil {
+		a.timeKinds[v] = state
+	}
+	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
+		v.Purpose = a.purpose(r.purpose)
+		a.fieldAt[colPurpose] = r.line
+	}
+	if r.has&(1<<colRemembered) != 0 && IsNA(v.Remembered) {
+		v.Remembered = r.remembered
+		a.fieldAt[colRemembered] = r.line
+	}
+	if r.has&(1<<colRecommend) != 0 && IsNA(v.Recommend) {
+		v.Recommend = r.recommend
+		a.fieldAt[colRecommend] = r.line
+	}
+	v.Moments = append(v.Moments, r.moment)
+	return nil
+}
+
+// purpose returns one shared string per distinct purpose.
+func (a *assembler) purpose(b []byte) string {
+	if s, ok := a.purposes[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(a.purposes) < 1<<12 {
+		a.purposes[s] = s
+	}
+	return s
+}
+
+// hashID is FNV-1a of a visit id. Read keeps only these hashes of the
+// ids it has seen; two ids of one input share a hash with a chance of
+// about n²/2⁶⁵ (3·10⁻⁸ for a million visits).
+func hashID(id []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range id {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}

@@ -1,0 +1,421 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A row is one moment's row, parsed. Its byte slices point into the
+// arena of its batch, valid until the batch is handed back.
+type row struct {
+	line       int
+	visit      []byte
+	purpose    []byte
+	remembered float64
+	recommend  float64
+	moment     Moment
+	timeKind   int  // untimed, seconds or clockTime
+	has        uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
+	record     []byte
+	bad        *ParseError // a row that could not be parsed; it is rejected whole
+	fatal      error       // an error that ends reading
+}
+
+// A rowBatch carries rows from the parser to the assembler, with one
+// arena for their bytes, both reused once the assembler is done.
+type rowBatch struct {
+	rows  []row
+	arena []byte
+}
+
+const batchRows = 512
+
+func (b *rowBatch) reset() {
+	clear(b.rows)
+	b.rows, b.arena = b.rows[:0], b.arena[:0]
+}
+
+// keep copies p into the arena and returns the copy.
+func (b *rowBatch) keep(p []byte) []byte {
+	start := len(b.arena)
+	b.arena = append(b.arena, p...)
+	return b.arena[start:len(b.arena):len(b.arena)]
+}
+
+// A parser splits and parses rows on Read's reading goroutine.
+type parser struct {
+	opt     Options
+	batches chan<- *rowBatch
+	free    <-chan *rowBatch
+	done    <-chan struct{}
+	batch   *rowBatch
+	stopped bool
+	intern  map[string]string
+	recent  [64]string // a cache in front of intern
+}
+
+func (p *parser) run(r io.Reader) {
+	p.batch = p.newBatch()
+	var err error
+	if p.opt.Format == JSONL {
+		err = p.readJSONL(r)
+	} else {
+		err = p.readCSV(r)
+	}
+	if err != nil && !p.stopped {
+		p.send(row{fatal: err})
+	}
+	if !p.stopped && len(p.batch.rows) > 0 {
+		p.flush()
+	}
+}
+
+func (p *parser) newBatch() *rowBatch {
+	select {
+	case b := <-p.free:
+		return b
+	default:
+		return &rowBatch{rows: make([]row, 0, batchRows), arena: make([]byte, 0, 64<<10)}
+	}
+}
+
+// send queues a row; it returns false once reading must stop.
+func (p *parser) send(r row) bool {
+	p.batch.rows = append(p.batch.rows, r)
+	if len(p.batch.rows) < batchRows && r.fatal == nil {
+		return true
+	}
+	return p.flush() && r.fatal == nil
+}
+
+func (p *parser) flush() bool {
+	select {
+	case p.batches <- p.batch:
+		p.batch = p.newBatch()
+		return true
+	case <-p.done:
+		p.stopped = true
+		return false
+	}
+}
+
+// reject queues a row that could not be parsed.
+func (p *parser) reject(e *ParseError, record []byte) bool {
+	e.Record = string(record)
+	return p.send(row{line: e.Line, bad: e})
+}
+
+// internBytes returns b as a string, sharing one copy per distinct
+// value: touchpoints and purposes repeat on millions of rows. A small
+// direct-mapped cache answers most rows before the map is asked.
+func (p *parser) internBytes(b []byte) string {
+	slot := 0
+	if len(b) > 0 {
+		slot = (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(p.recent) - 1)
+		if s := p.recent[slot]; s == string(b) {
+			return s
+		}
+	}
+	if v, ok := p.intern[string(b)]; ok {
+		p.recent[slot] = v
+		return v
+	}
+	s := string(b)
+	if len(p.intern) < 1<<16 {
+		p.intern[s] = s
+	}
+	return s
+}
+
+// CSV
+
+var csvColumns = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend"}
+
+// Column indices into csvColumns, and the bits of row.has.
+const (
+	colVisit = iota
+	colRating
+	colTouchpoint
+	colT
+	colDuration
+	colPurpose
+	colRemembered
+	colRecommend
+	numColumns
+)
+
+// csvLayout maps each known column to its index in a record, -1 when
+// the header has no such column.
+type csvLayout [numColumns]int
+
+func (p *parser) readCSV(r io.Reader) error {
+	sc := newCSVScanner(r)
+	err := sc.next()
+	if err == io.EOF {
+		return &ParseError{File: p.opt.Name, Line: 1, Err: errors.New("empty input; a CSV header with at least visit and rating is required")}
+	}
+	if err != nil {
+		return &ParseError{File: p.opt.Name, Line: sc.startLine, Err: err}
+	}
+	layout, err := p.csvHeader(sc.fields)
+	if err != nil {
+		return err
+	}
+	width := len(sc.fields)
+	for !p.stopped {
+		err := sc.next()
+		if err == io.EOF {
+			return nil
+		}
+		var bad *ParseError
+		switch {
+		case err == errQuote || err == errBareQuote:
+			bad = &ParseError{Line: sc.startLine, Column: sc.cols[len(sc.cols)-1], Err: err}
+		case err != nil:
+			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+		case len(sc.fields) != width:
+			bad = &ParseError{Line: sc.startLine, Err: fmt.Errorf("%d fields, but the header has %d", len(sc.fields), width)}
+		}
+		if bad == nil {
+			var rw row
+			if bad = p.csvRow(sc, &layout, &rw); bad == nil {
+				rw.record = p.batch.keep(sc.buf)
+				if !p.send(rw) {
+					return nil
+				}
+				continue
+			}
+		}
+		if i := layout[colVisit]; bad.Visit == "" && i < len(sc.fields) {
+			bad.Visit = string(sc.fields[i])
+		}
+		if !p.reject(bad, sc.buf) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (p *parser) csvHeader(header [][]byte) (csvLayout, error) {
+	var l csvLayout
+	for i := range l {
+		l[i] = -1
+	}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(string(h), "\ufeff")))
+		for c, known := range csvColumns {
+			if name != known {
+				continue
+			}
+			if l[c] >= 0 {
+				return l, &ParseError{File: p.opt.Name, Line: 1, Column: i + 1, Field: name, Err: errors.New("column appears twice in the header")}
+			}
+			l[c] = i
+		}
+	}
+	for _, required := range []int{colVisit, colRating} {
+		if l[required] < 0 {
+			return l, &ParseError{File: p.opt.Name, Line: 1, Err: fmt.Errorf("the header has no %s column; it needs visit and rating (and may have %s)",
+				csvColumns[required], strings.Join(csvColumns[2:], ", "))}
+		}
+	}
+	return l, nil
+}
+
+// csvRow parses the scanner's record into rw, its bytes kept in the
+// batch's arena.
+func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
+	rec := sc.fields
+	rw.line = sc.startLine
+	visit := rec[l[colVisit]]
+	fail := func(c int, err error) *ParseError {
+		return &ParseError{Line: sc.startLine, Column: sc.cols[l[c]], Visit: string(visit), Field: csvColumns[c], Err: err}
+	}
+	if len(bytes.TrimSpace(visit)) == 0 {
+		return fail(colVisit, errors.New("empty visit id"))
+	}
+	rating, err := parseNumber(rec[l[colRating]])
+	if err == nil {
+		err = checkRating(p.opt.Scale, rating)
+	}
+	if err != nil {
+		return fail(colRating, err)
+	}
+	m := Moment{Rating: rating, T: NA, Duration: NA}
+	rw.timeKind = untimed
+	if i := l[colTouchpoint]; i >= 0 {
+		m.Touchpoint = p.internBytes(rec[i])
+	}
+	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
+		if m.T, rw.timeKind, err = parseTime(rec[i]); err != nil {
+			return fail(colT, err)
+		}
+	}
+	if i := l[colDuration]; i >= 0 && len(rec[i]) > 0 {
+		if m.Duration, err = parseNumber(rec[i]); err == nil {
+			err = checkDuration(m.Duration)
+		}
+		if err != nil {
+			return fail(colDuration, err)
+		}
+	}
+	rw.moment = m
+	rw.remembered, rw.recommend = NA, NA
+	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
+		rw.has |= 1 << colPurpose
+	}
+	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {
+		x, err := parseNumber(rec[i])
+		if err == nil {
+			err = checkRating(p.opt.Scale, x)
+		}
+		if err != nil {
+			return fail(colRemembered, err)
+		}
+		rw.remembered = x
+		rw.has |= 1 << colRemembered
+	}
+	if i := l[colRecommend]; i >= 0 && len(rec[i]) > 0 {
+		x, err := parseNumber(rec[i])
+		if err == nil {
+			err = checkRecommend(x)
+		}
+		if err != nil {
+			return fail(colRecommend, err)
+		}
+		rw.recommend = x
+		rw.has |= 1 << colRecommend
+	}
+	// Keep the bytes the assembler reads only once the row is good.
+	rw.visit = p.batch.keep(visit)
+	if rw.has&(1<<colPurpose) != 0 {
+		rw.purpose = p.batch.keep(rec[l[colPurpose]])
+	}
+	return nil
+}
+
+// JSON Lines
+
+type jsonVisit struct {
+	Visit      *string      `json:"visit"`
+	Purpose    string       `json:"purpose"`
+	Remembered *float64     `json:"remembered"`
+	Recommend  *float64     `json:"recommend"`
+	Moments    []jsonMoment `json:"moments"`
+}
+
+type jsonMoment struct {
+	Touchpoint string          `json:"touchpoint"`
+	T          json.RawMessage `json:"t"`
+	Duration   *float64        `json:"duration"`
+	Rating     *float64        `json:"rating"`
+}
+
+func (p *parser) readJSONL(r io.Reader) error {
+	sc := newCSVScanner(r) // its line reader: buffered, limited to MaxLine
+	for !p.stopped {
+		sc.buf = sc.buf[:0]
+		if _, err := sc.readLine(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+		}
+		if bad := p.jsonLine(bytes.TrimSpace(sc.buf), sc.line); bad != nil && !p.reject(bad, sc.buf) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// jsonLine parses one visit into one row per moment, all of one line:
+// the assembler takes or rejects the line whole.
+func (p *parser) jsonLine(text []byte, line int) *ParseError {
+	if len(text) == 0 {
+		return nil // blank lines separate nothing
+	}
+	if text[0] != '{' {
+		return &ParseError{Line: line, Err: errors.New("not a JSON object; each line holds one visit as {\"visit\": ..., \"moments\": [...]}")}
+	}
+	var jv jsonVisit
+	if err := json.Unmarshal(text, &jv); err != nil {
+		return &ParseError{Line: line, Err: fmt.Errorf("bad JSON: %v", err)}
+	}
+	if jv.Visit == nil || strings.TrimSpace(*jv.Visit) == "" {
+		return &ParseError{Line: line, Field: "visit", Err: errors.New("missing or empty visit id")}
+	}
+	id := *jv.Visit
+	fail := func(field string, err error) *ParseError {
+		return &ParseError{Line: line, Visit: id, Field: field, Err: err}
+	}
+	if len(jv.Moments) == 0 {
+		return fail("moments", errors.New("the visit has no moments"))
+	}
+	base := row{line: line, remembered: NA, recommend: NA}
+	if jv.Purpose != "" {
+		base.has |= 1 << colPurpose
+	}
+	if jv.Remembered != nil {
+		if err := checkRating(p.opt.Scale, *jv.Remembered); err != nil {
+			return fail("remembered", err)
+		}
+		base.remembered = *jv.Remembered
+		base.has |= 1 << colRemembered
+	}
+	if jv.Recommend != nil {
+		if err := checkRecommend(*jv.Recommend); err != nil {
+			return fail("recommend", err)
+		}
+		base.recommend = *jv.Recommend
+		base.has |= 1 << colRecommend
+	}
+	rows := make([]row, 0, len(jv.Moments))
+	for i, jm := range jv.Moments {
+		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
+		if jm.Rating == nil {
+			return fail(field("rating"), errors.New("missing; every moment needs a rating"))
+		}
+		if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
+			return fail(field("rating"), err)
+		}
+		rw := base
+		rw.moment = Moment{Touchpoint: p.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
+		rw.timeKind = untimed
+		if len(jm.T) > 0 && string(jm.T) != "null" {
+			var err error
+			var s string
+			if json.Unmarshal(jm.T, &s) != nil {
+				s = string(jm.T)
+			}
+			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s)); err != nil {
+				return fail(field("t"), err)
+			}
+		}
+		if jm.Duration != nil {
+			if err := checkDuration(*jm.Duration); err != nil {
+				return fail(field("duration"), err)
+			}
+			rw.moment.Duration = *jm.Duration
+		}
+		if i > 0 {
+			rw.has = 0 // the visit-level fields count once
+			if rw.timeKind != rows[0].timeKind {
+				return fail(field("t"), errors.New("this visit mixes seconds and RFC 3339 times, or gives t on some moments only; use one kind for a visit"))
+			}
+		}
+		rows = append(rows, rw)
+	}
+	// The rows of a line may straddle two batches, so their bytes are
+	// owned copies rather than in an arena that may be recycled.
+	record, visit, purpose := bytes.Clone(text), []byte(id), []byte(jv.Purpose)
+	for _, rw := range rows {
+		rw.visit, rw.purpose, rw.record = visit, purpose, record
+		if !p.send(rw) {
+			return nil
+		}
+	}
+	return nil
+}
