@@ -3,28 +3,30 @@ package mot_test
 import (
 	"testing"
 
+	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
 
-func benchVisits(b *testing.B) []scoring.Visit {
+// benchSetup loads the service hall and simulates 10 000 of its visits.
+func benchSetup(b *testing.B) (*blueprint.Blueprint, []scoring.Visit) {
+	bp, problems := mot.Load("../examples/servicehall/hall.yaml")
+	if problems.Err() != nil {
+		b.Fatal(problems)
+	}
 	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
 	var visits []scoring.Visit
 	for v := range scoring.ServiceHall(memory, 1).Visits(10000) {
 		visits = append(visits, v)
 	}
-	return visits
+	b.ReportAllocs()
+	return bp, visits
 }
 
 // BenchmarkMoments is the Observer over 10 000 service-hall visits
 // (reading excluded: see bench/README.md for the whole command).
 func BenchmarkMoments(b *testing.B) {
-	bp, problems := mot.Load("../examples/servicehall/hall.yaml")
-	if problems.Err() != nil {
-		b.Fatal(problems)
-	}
-	visits := benchVisits(b)
-	b.ReportAllocs()
+	bp, visits := benchSetup(b)
 	for b.Loop() {
 		obs := mot.NewObserver(bp, scoring.DefaultScale)
 		for i := range visits {
@@ -38,12 +40,7 @@ func BenchmarkMoments(b *testing.B) {
 
 // BenchmarkLeverage is the LeverageMeter over the same visits.
 func BenchmarkLeverage(b *testing.B) {
-	bp, problems := mot.Load("../examples/servicehall/hall.yaml")
-	if problems.Err() != nil {
-		b.Fatal(problems)
-	}
-	visits := benchVisits(b)
-	b.ReportAllocs()
+	bp, visits := benchSetup(b)
 	for b.Loop() {
 		m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
 		for i := range visits {
