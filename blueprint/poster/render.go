@@ -1,0 +1,67 @@
+package poster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/peakend/peakend/blueprint"
+)
+
+// ErrTooLarge is returned for a blueprint with more touchpoints than
+// Options.MaxTouchpoints.
+var ErrTooLarge = errors.New("poster: too many touchpoints to lay out")
+
+// Render writes the poster of blueprint b to w in opt.Format.
+//
+// It is safe for concurrent use: the layout engine, which is not, is
+// used by one render at a time. A cancelled or expired ctx returns its
+// error promptly, also while waiting for the layout engine. The same
+// blueprint and options give byte-identical output.
+func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Options) error {
+	m, err := prepare(ctx, b, opt)
+	if err != nil {
+		return err
+	}
+	src := m.dot()
+	if opt.Format == DOT {
+		_, err := w.Write(src)
+		return err
+	}
+	l, err := runLayout(ctx, src)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return m.writeSVG(w, l, m.grid)
+}
+
+// DOTSource returns the Graphviz source of the poster, which native
+// Graphviz renders too (dot -Tsvg).
+func DOTSource(b *blueprint.Blueprint, opt Options) ([]byte, error) {
+	m, err := prepare(context.Background(), b, opt)
+	if err != nil {
+		return nil, err
+	}
+	return m.dot(), nil
+}
+
+func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	limit := opt.MaxTouchpoints
+	if limit <= 0 {
+		limit = DefaultMaxTouchpoints
+	}
+	if n := len(b.Touchpoints); n > limit {
+		return nil, fmt.Errorf("%w: %d, the limit is %d (Options.MaxTouchpoints); split the blueprint into several posters", ErrTooLarge, n, limit)
+	}
+	if _, _, _, err := paperFor(opt, 1, 1); err != nil {
+		return nil, err
+	}
+	return newModel(b, opt)
+}
