@@ -35,6 +35,38 @@ var laneFill = map[blueprint.Lane]string{
 	blueprint.Support:    "#efe3f4",
 }
 
+// an attr is one attribute of a node or edge; look attributes are left
+// out of the DOT given to the layout, which needs only geometry.
+type attr struct {
+	name, value string
+	look        bool
+}
+
+func (m *model) attrs(list ...attr) string {
+	parts := make([]string, 0, len(list))
+	for _, a := range list {
+		if a.look && m.forLayout {
+			continue
+		}
+		parts = append(parts, a.name+"="+a.value)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+func look(name, value string) attr { return attr{name, value, true} }
+func geom(name, value string) attr { return attr{name, value, false} }
+
+// layoutDOT is the DOT the layout engine gets: the same graph with only
+// what positions depend on. Every box has a fixed size, so labels,
+// colours and fonts go: go-graphviz's memory grows with what it parses
+// and writes and never shrinks, and a long-running service must give it
+// as little as it can.
+func (m *model) layoutDOT() []byte {
+	m.forLayout = true
+	defer func() { m.forLayout = false }()
+	return m.dot()
+}
+
 // dot writes the poster's graph. Rows are ranks, top to bottom; an
 // invisible chain per column, with a high weight, keeps the columns
 // straight; every cell has a node, empty ones invisible, so that the
@@ -43,39 +75,46 @@ var laneFill = map[blueprint.Lane]string{
 func (m *model) dot() []byte {
 	var b bytes.Buffer
 	name := nameOr(m.b.Text(m.b.Name, m.opt.Lang), m.words.title)
-	fmt.Fprintf(&b, "digraph blueprint {\n\tlabel=%s; labelloc=t; fontsize=28;\n", quote(name))
+	b.WriteString("digraph blueprint {\n")
+	if !m.forLayout {
+		fmt.Fprintf(&b, "\tlabel=%s; labelloc=t; fontsize=28;\n", quote(name))
+		b.WriteString("\tnode [fontname=\"Noto Sans CJK SC\", fontsize=11];\n")
+	}
 	b.WriteString("\trankdir=TB; newrank=true; splines=line; nodesep=0.25; ranksep=0.3; outputorder=edgesfirst;\n")
-	b.WriteString("\tnode [shape=box, style=\"rounded,filled\", fixedsize=true, fontname=\"Noto Sans CJK SC\", fontsize=11, penwidth=1];\n")
+	b.WriteString("\tnode [shape=box, style=\"rounded,filled\", fixedsize=true, penwidth=1];\n")
 	b.WriteString("\tedge [arrowsize=0.7];\n")
 	grid := make([][]string, len(m.rows)) // node names by row and column (column 0: lane titles)
 	m.grid = grid
+	titleW := inches(m.laneTitleWidth())
 	for ri, r := range m.rows {
 		grid[ri] = make([]string, len(m.b.Stages)+1)
 		for c := range grid[ri] {
 			grid[ri][c] = fmt.Sprintf("r%dc%d", ri, c)
 		}
+		node := func(name string, list ...attr) { fmt.Fprintf(&b, "\t%s %s;\n", name, m.attrs(list...)) }
 		switch r.kind {
 		case rowHeader:
-			fmt.Fprintf(&b, "\t%s [shape=plaintext, style=invis, label=\"\", width=%s, height=0.5];\n", grid[ri][0], inches(m.laneTitleWidth()))
+			node(grid[ri][0], geom("shape", "plaintext"), geom("style", "invis"), look("label", `""`), geom("width", titleW), geom("height", "0.5"))
 			for c, title := range m.stages {
-				fmt.Fprintf(&b, "\t%s [shape=box, style=\"filled\", fillcolor=\"#333333\", fontcolor=white, fontsize=%d, label=%s, width=%s, height=0.5];\n",
-					grid[ri][c+1], headerSize, quote(title), inches(m.colWidth[c]))
+				node(grid[ri][c+1], geom("style", "filled"), look("fillcolor", `"#333333"`), look("fontcolor", "white"),
+					look("fontsize", fmt.Sprint(headerSize)), look("label", quote(title)), geom("width", inches(m.colWidth[c])), geom("height", "0.5"))
 			}
 		case rowLine:
-			fmt.Fprintf(&b, "\t%s [shape=plaintext, style=\"\", fontcolor=\"#b03a2e\", fontsize=11, label=%s, width=%s, height=0.3];\n",
-				grid[ri][0], quote(m.words.lineNames[r.line.Name]), inches(m.laneTitleWidth()))
+			node(grid[ri][0], geom("shape", "plaintext"), geom("style", `""`), look("fontcolor", `"#b03a2e"`), look("fontsize", "11"),
+				look("label", quote(m.words.lineNames[r.line.Name])), geom("width", titleW), geom("height", "0.3"))
 			for c := range m.b.Stages {
-				fmt.Fprintf(&b, "\t%s [shape=point, style=invis, width=0.01, height=0.01];\n", grid[ri][c+1])
+				node(grid[ri][c+1], geom("shape", "point"), geom("style", "invis"), geom("width", "0.01"), geom("height", "0.01"))
 			}
 		case rowLane:
 			label := ""
 			if r.slot == 0 {
 				label = m.words.lanes[r.lane]
 			}
-			fmt.Fprintf(&b, "\t%s [shape=plaintext, style=\"\", fontsize=%d, label=%s, width=%s, height=0.4];\n", grid[ri][0], headerSize, quote(label), inches(m.laneTitleWidth()))
+			node(grid[ri][0], geom("shape", "plaintext"), geom("style", `""`), look("fontsize", fmt.Sprint(headerSize)),
+				look("label", quote(label)), geom("width", titleW), geom("height", "0.4"))
 			for c, bx := range r.cells {
 				if bx == nil {
-					fmt.Fprintf(&b, "\t%s [style=invis, label=\"\", width=%s, height=0.4];\n", grid[ri][c+1], inches(m.colWidth[c]))
+					node(grid[ri][c+1], geom("style", "invis"), look("label", `""`), geom("width", inches(m.colWidth[c])), geom("height", "0.4"))
 					continue
 				}
 				grid[ri][c+1] = bx.id
@@ -84,11 +123,12 @@ func (m *model) dot() []byte {
 		}
 		fmt.Fprintf(&b, "\t{rank=same; %s}\n", strings.Join(grid[ri], "; "))
 		for c := 1; c < len(grid[ri]); c++ { // keep the row in column order
-			style := "invis"
 			if r.kind == rowLine {
-				style = "dashed, color=\"#b03a2e\", dir=none, penwidth=1.5"
+				fmt.Fprintf(&b, "\t%s -> %s %s;\n", grid[ri][c-1], grid[ri][c], m.attrs(geom("style", "dashed"), look("color", `"#b03a2e"`),
+					geom("dir", "none"), look("penwidth", "1.5"), geom("weight", "10")))
+				continue
 			}
-			fmt.Fprintf(&b, "\t%s -> %s [style=%s, weight=10];\n", grid[ri][c-1], grid[ri][c], style)
+			fmt.Fprintf(&b, "\t%s -> %s [style=invis, weight=10];\n", grid[ri][c-1], grid[ri][c])
 		}
 	}
 	for c := range grid[0] { // the column chains
@@ -126,12 +166,15 @@ func (m *model) writeBox(b *bytes.Buffer, bx *box) {
 	case bx.end:
 		fill, color, pen = "#ffe4c4", "#d35400", 3
 	}
-	extra := ""
 	if bx.dimmed {
-		extra = ", fontcolor=\"#aaaaaa\", color=\"#cccccc\", fillcolor=\"#f5f5f5\""
+		fill, color = "#f5f5f5", "#cccccc"
 	}
-	fmt.Fprintf(b, "\t%s [label=%s, width=%s, height=%s, fillcolor=\"%s\", color=\"%s\", penwidth=%g%s];\n",
-		bx.id, quoteLines(bx.lines), inches(bx.w), inches(bx.h), fill, color, pen, extra)
+	list := []attr{look("label", quoteLines(bx.lines)), geom("width", inches(bx.w)), geom("height", inches(bx.h)),
+		look("fillcolor", `"`+fill+`"`), look("color", `"`+color+`"`), look("penwidth", fmt.Sprint(pen))}
+	if bx.dimmed {
+		list = append(list, look("fontcolor", `"#aaaaaa"`))
+	}
+	fmt.Fprintf(b, "\t%s %s;\n", bx.id, m.attrs(list...))
 }
 
 // writeFlows writes the next arrows, and the emphasised journey's path.
@@ -150,7 +193,7 @@ func (m *model) writeFlows(b *bytes.Buffer) {
 			if bx.dimmed || (m.journey != nil && !contains(m.journey.Steps, next)) {
 				color = "#d0d0d0"
 			}
-			fmt.Fprintf(b, "\t%s -> %s [constraint=false, color=\"%s\"];\n", bx.id, to, color)
+			fmt.Fprintf(b, "\t%s -> %s %s;\n", bx.id, to, m.attrs(geom("constraint", "false"), look("color", `"`+color+`"`)))
 		}
 	}
 	if m.journey == nil {
@@ -160,7 +203,7 @@ func (m *model) writeFlows(b *bytes.Buffer) {
 		from, ok1 := ids[m.journey.Steps[i-1]]
 		to, ok2 := ids[m.journey.Steps[i]]
 		if ok1 && ok2 && from != to {
-			fmt.Fprintf(b, "\t%s -> %s [constraint=false, color=\"%s\", penwidth=3];\n", from, to, journeyColor)
+			fmt.Fprintf(b, "\t%s -> %s %s;\n", from, to, m.attrs(geom("constraint", "false"), geom("color", `"`+journeyColor+`"`), look("penwidth", "3")))
 		}
 	}
 }

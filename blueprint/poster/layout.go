@@ -17,6 +17,11 @@ import (
 // waiting for it can give up when its context ends.
 var graphvizLock = make(chan struct{}, 1)
 
+// engine is the one Graphviz context, kept for the life of the process
+// and used under graphvizLock: a context made and freed per render
+// leaves memory behind in the WASM heap, which never shrinks.
+var engine *graphviz.Graphviz
+
 // layout is what Graphviz decided: the size of the drawing and where
 // each node and edge goes, in points, y growing downwards.
 type layout struct {
@@ -71,11 +76,14 @@ func runLayout(ctx context.Context, src []byte) (*layout, error) {
 // plain, three times that in SVG), and never shrinks.
 func graphvizPlain(src []byte) ([]byte, error) {
 	ctx := context.Background() // go-graphviz ignores cancellation
-	gv, err := graphviz.New(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("graphviz: %w", err)
+	if engine == nil {
+		gv, err := graphviz.New(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("graphviz: %w", err)
+		}
+		engine = gv
 	}
-	defer gv.Close()
+	gv := engine
 	g, err := graphviz.ParseBytes(src)
 	if err != nil {
 		return nil, fmt.Errorf("graphviz: %w", err)

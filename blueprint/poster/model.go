@@ -80,17 +80,18 @@ const (
 
 // A model is everything the poster shows, measured, before layout.
 type model struct {
-	b        *blueprint.Blueprint
-	opt      Options
-	words    words
-	boxes    []*box
-	rows     []*row
-	colWidth []float64 // per stage
-	stages   []string  // stage titles
-	laneName map[blueprint.Lane]string
-	lineName map[string]string
-	journey  *blueprint.Journey // the emphasised journey, or nil
-	grid     [][]string         // node names by row and column, set by dot
+	b         *blueprint.Blueprint
+	opt       Options
+	words     words
+	boxes     []*box
+	rows      []*row
+	colWidth  []float64 // per stage
+	stages    []string  // stage titles
+	laneName  map[blueprint.Lane]string
+	lineName  map[string]string
+	journey   *blueprint.Journey // the emphasised journey, or nil
+	grid      [][]string         // node names by row and column, set by dot
+	forLayout bool               // dot writes geometry only
 }
 
 // words are the poster's fixed texts in one language.

@@ -24,12 +24,11 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 	if err != nil {
 		return err
 	}
-	src := m.dot()
 	if opt.Format == DOT {
-		_, err := w.Write(src)
+		_, err := w.Write(m.dot())
 		return err
 	}
-	l, err := runLayout(ctx, src)
+	l, err := runLayout(ctx, m.layoutDOT())
 	if err != nil {
 		return err
 	}
