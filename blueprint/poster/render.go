@@ -35,7 +35,7 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return m.writeSVG(w, l, m.grid)
+	return m.writeSVG(w, l)
 }
 
 // DOTSource returns the Graphviz source of the poster, which native

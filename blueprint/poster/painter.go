@@ -1,0 +1,94 @@
+package poster
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// A painter draws the poster's primitives, in points, y growing down.
+// The SVG painter writes elements; the canvas painter draws PDF and
+// PNG. The poster is drawn once, in draw.go, through this interface.
+type painter interface {
+	begin(class string, data map[string]string, opacity float64) // a group
+	end()
+	rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string)
+	line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string)
+	spline(points [][2]float64, stroke string, width float64, class string) // a cubic B-spline
+	triangle(a, b, c [2]float64, fill string)
+	text(x, y, size float64, fill string, bold, centred bool, s string, class string)
+}
+
+// svgPainter writes SVG elements.
+type svgPainter struct {
+	b *bytes.Buffer
+}
+
+func svgData(class string, data map[string]string) string {
+	var s strings.Builder
+	if class != "" {
+		fmt.Fprintf(&s, ` class="%s"`, esc(class))
+	}
+	for _, k := range []string{"lane", "line", "touchpoint"} { // fixed order: deterministic output
+		if v, ok := data[k]; ok {
+			fmt.Fprintf(&s, ` data-%s="%s"`, k, esc(v))
+		}
+	}
+	return s.String()
+}
+
+func (p svgPainter) begin(class string, data map[string]string, opacity float64) {
+	op := ""
+	if opacity < 1 {
+		op = fmt.Sprintf(` opacity="%s"`, num(opacity))
+	}
+	fmt.Fprintf(p.b, "<g%s%s>\n", svgData(class, data), op)
+}
+
+func (p svgPainter) end() { p.b.WriteString("</g>\n") }
+
+func (p svgPainter) rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string) {
+	fmt.Fprintf(p.b, `<rect%s x="%s" y="%s" width="%s" height="%s"`, svgData(class, data), num(x), num(y), num(w), num(h))
+	if rx > 0 {
+		fmt.Fprintf(p.b, ` rx="%s"`, num(rx))
+	}
+	fmt.Fprintf(p.b, ` fill="%s"`, fill)
+	if stroke != "" {
+		fmt.Fprintf(p.b, ` stroke="%s" stroke-width="%s"`, stroke, num(strokeWidth))
+	}
+	p.b.WriteString("/>\n")
+}
+
+func (p svgPainter) line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string) {
+	dash := ""
+	if dashed {
+		dash = fmt.Sprintf(` stroke-dasharray="%s %s"`, num(width*5), num(width*3))
+	}
+	fmt.Fprintf(p.b, `<line%s x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s/>`+"\n",
+		svgData(class, data), num(x1), num(y1), num(x2), num(y2), stroke, num(width), dash)
+}
+
+func (p svgPainter) spline(pts [][2]float64, stroke string, width float64, class string) {
+	var d strings.Builder
+	fmt.Fprintf(&d, "M%s %s", num(pts[0][0]), num(pts[0][1]))
+	for i := 1; i+2 < len(pts); i += 3 {
+		fmt.Fprintf(&d, " C%s %s %s %s %s %s", num(pts[i][0]), num(pts[i][1]), num(pts[i+1][0]), num(pts[i+1][1]), num(pts[i+2][0]), num(pts[i+2][1]))
+	}
+	fmt.Fprintf(p.b, `<path%s d="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n", svgData(class, nil), d.String(), stroke, num(width))
+}
+
+func (p svgPainter) triangle(a, b, c [2]float64, fill string) {
+	fmt.Fprintf(p.b, `<path class="arrow" d="M%s %sL%s %sL%s %sZ" fill="%s"/>`+"\n",
+		num(a[0]), num(a[1]), num(b[0]), num(b[1]), num(c[0]), num(c[1]), fill)
+}
+
+func (p svgPainter) text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
+	extra := ""
+	if bold {
+		extra += ` font-weight="bold"`
+	}
+	if centred {
+		extra += ` text-anchor="middle"`
+	}
+	fmt.Fprintf(p.b, `<text%s x="%s" y="%s" font-size="%s" fill="%s"%s>%s</text>`+"\n", svgData(class, nil), num(x), num(y), num(size), fill, extra, esc(s))
+}
