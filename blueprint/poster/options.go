@@ -11,6 +11,8 @@ type Format int
 const (
 	SVG Format = iota
 	DOT        // Graphviz source, for native Graphviz
+	PDF        // vector, fonts embedded as subsets
+	PNG        // at Options.DPI
 )
 
 // ParseFormat returns the format named s ("svg", "dot"), or the one an
@@ -25,10 +27,12 @@ func ParseFormat(s string) (Format, error) {
 		return SVG, nil
 	case "dot", "gv":
 		return DOT, nil
-	case "pdf", "png":
-		return 0, fmt.Errorf("format %s is not available yet; render svg and print it from a browser, or convert it (rsvg-convert -f %s)", name, name)
+	case "pdf":
+		return PDF, nil
+	case "png":
+		return PNG, nil
 	}
-	return 0, fmt.Errorf("unknown format %q; formats are svg and dot", s)
+	return 0, fmt.Errorf("unknown format %q; formats are svg, pdf, png and dot", s)
 }
 
 // Options control a poster.
@@ -49,6 +53,11 @@ type Options struct {
 	Landscape bool
 	// Date, when set, is shown in the title block.
 	Date string
+	// DPI is the resolution of PNG; 0 means 150.
+	DPI int
+	// FontFile is the font PDF and PNG draw text in first; characters it
+	// lacks come from the system's fonts. SVG names a font stack instead.
+	FontFile string
 	// MaxTouchpoints refuses a larger blueprint rather than lay it out
 	// for minutes; 0 means DefaultMaxTouchpoints.
 	MaxTouchpoints int

@@ -35,6 +35,9 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if opt.Format == PDF || opt.Format == PNG {
+		return m.writeCanvas(w, l)
+	}
 	return m.writeSVG(w, l)
 }
 
@@ -61,6 +64,9 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 	}
 	if _, _, _, err := paperFor(opt, 1, 1); err != nil {
 		return nil, err
+	}
+	if opt.DPI < 0 || opt.DPI > 1200 {
+		return nil, fmt.Errorf("poster: DPI %d is out of 1..1200", opt.DPI)
 	}
 	return newModel(b, opt)
 }

@@ -14,22 +14,26 @@ func init() { register(renderCommand) }
 
 var renderCommand = &command{
 	name:    "render",
-	summary: "draw a blueprint as a wall poster (SVG, or DOT for Graphviz)",
-	usage: `Usage: peakend render [-o OUT] [--format svg|dot] [--paper A0|A1|A2|A3|A4|fit]
-                      [--landscape] [--lang LANG] [--journey ID] [--date TEXT] BLUEPRINT
+	summary: "draw a blueprint as a wall poster (SVG, PDF, PNG, or DOT for Graphviz)",
+	usage: `Usage: peakend render [-o OUT] [--format svg|pdf|png|dot] [--paper A0|A1|A2|A3|A4|fit]
+                      [--landscape] [--lang LANG] [--journey ID] [--date TEXT]
+                      [--font FILE] [--dpi N] BLUEPRINT
 
 Draws the blueprint as a poster: lanes in Bitner's order, the lines of
 interaction, visibility and internal interaction, stages as columns, the
 flows, each journey's peaks and end, wait and fail points, and under each
 moment its standards with target and baseline. The format follows -o's
-extension, else --format (default svg). The paper is the smallest on which
+extension, else --format (default svg). PDF and PNG draw text in --font,
+else in fonts found among the system's; a character no font has is an
+error that names it. The paper is the smallest on which
 the text keeps 80% of its size, unless --paper says otherwise. --journey
 draws one journey's path emphasised and dims the rest.
 
 Example:
   $ peakend render examples/servicehall/hall.yaml -o hall.svg
   $ peakend render --lang en --journey counter --paper A1 -o counter.svg examples/servicehall/hall.yaml
-  $ peakend render -o hall.dot examples/servicehall/hall.yaml && dot -Tpdf hall.dot -o hall.pdf
+  $ peakend render --paper A1 --landscape -o hall.pdf examples/servicehall/hall.yaml
+  $ peakend render -o hall.dot examples/servicehall/hall.yaml && dot -Tsvg hall.dot -o native.svg
 `,
 	run: runRender,
 }
@@ -38,12 +42,14 @@ func runRender(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var opt poster.Options
 	output := fs.String("o", "", "write to `OUT` instead of standard output; its extension picks the format")
-	format := fs.String("format", "", "svg or dot (default: by -o's extension, else svg)")
+	format := fs.String("format", "", "svg, pdf, png or dot (default: by -o's extension, else svg)")
 	fs.StringVar(&opt.Paper, "paper", "", "A0, A1, A2, A3, A4 or fit (default: the smallest that fits)")
 	fs.BoolVar(&opt.Landscape, "landscape", false, "turn the paper to landscape")
 	fs.StringVar(&opt.Lang, "lang", "", "language of every text (default: the blueprint's locale)")
 	fs.StringVar(&opt.Journey, "journey", "", "emphasise the journey `ID` and dim the rest")
 	fs.StringVar(&opt.Date, "date", time.Now().Format("2006-01-02"), "date in the title block; empty for none")
+	fs.StringVar(&opt.FontFile, "font", "", "font `FILE` for PDF and PNG (default: found among the system's fonts)")
+	fs.IntVar(&opt.DPI, "dpi", 150, "resolution of PNG")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}

@@ -1,0 +1,209 @@
+package poster
+
+import (
+	"bytes"
+	"image/color"
+	"io"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"image/png"
+
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/renderers/pdf"
+	"github.com/tdewolff/canvas/renderers/rasterizer"
+)
+
+// canvasPainter draws on a tdewolff/canvas page in millimetres, from the
+// poster's points: x ↦ ox + x·s, y ↦ oy + y·s.
+type canvasPainter struct {
+	ctx     *canvas.Context
+	fonts   *fontSet
+	s       float64
+	ox, oy  float64
+	opacity []float64 // of the open groups
+}
+
+func (p *canvasPainter) X(x float64) float64 { return p.ox + x*p.s }
+func (p *canvasPainter) Y(y float64) float64 { return p.oy + y*p.s }
+
+func (p *canvasPainter) alpha() float64 {
+	a := 1.0
+	for _, o := range p.opacity {
+		a *= o
+	}
+	return a
+}
+
+// rgba parses #rrggbb, with the open groups' opacity.
+func (p *canvasPainter) rgba(hex string) color.RGBA {
+	if len(hex) != 7 || hex[0] != '#' {
+		return color.RGBA{0, 0, 0, 0}
+	}
+	v, _ := strconv.ParseUint(hex[1:], 16, 32)
+	a := p.alpha()
+	return color.RGBA{uint8(float64(v>>16&0xff) * a), uint8(float64(v>>8&0xff) * a), uint8(float64(v&0xff) * a), uint8(255 * a)} // premultiplied
+}
+
+func (p *canvasPainter) begin(class string, data map[string]string, opacity float64) {
+	p.opacity = append(p.opacity, opacity)
+}
+
+func (p *canvasPainter) end() { p.opacity = p.opacity[:len(p.opacity)-1] }
+
+func (p *canvasPainter) rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string) {
+	p.ctx.SetFillColor(p.rgba(fill))
+	p.ctx.SetStrokeColor(canvas.Transparent)
+	if stroke != "" {
+		p.ctx.SetStrokeColor(p.rgba(stroke))
+		p.ctx.SetStrokeWidth(strokeWidth * p.s)
+	}
+	p.ctx.SetDashes(0)
+	shape := canvas.Rectangle(w*p.s, h*p.s)
+	if rx > 0 {
+		shape = canvas.RoundedRectangle(w*p.s, h*p.s, rx*p.s)
+	}
+	p.ctx.DrawPath(p.X(x), p.Y(y), shape)
+}
+
+func (p *canvasPainter) stroke(path *canvas.Path, color string, width float64, dashed bool) {
+	p.ctx.SetFillColor(canvas.Transparent)
+	p.ctx.SetStrokeColor(p.rgba(color))
+	p.ctx.SetStrokeWidth(width * p.s)
+	if dashed {
+		p.ctx.SetDashes(0, width*5*p.s, width*3*p.s)
+	} else {
+		p.ctx.SetDashes(0)
+	}
+	p.ctx.DrawPath(0, 0, path)
+}
+
+func (p *canvasPainter) line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string) {
+	path := &canvas.Path{}
+	path.MoveTo(p.X(x1), p.Y(y1))
+	path.LineTo(p.X(x2), p.Y(y2))
+	p.stroke(path, stroke, width, dashed)
+}
+
+func (p *canvasPainter) spline(pts [][2]float64, stroke string, width float64, class string) {
+	path := &canvas.Path{}
+	path.MoveTo(p.X(pts[0][0]), p.Y(pts[0][1]))
+	for i := 1; i+2 < len(pts); i += 3 {
+		path.CubeTo(p.X(pts[i][0]), p.Y(pts[i][1]), p.X(pts[i+1][0]), p.Y(pts[i+1][1]), p.X(pts[i+2][0]), p.Y(pts[i+2][1]))
+	}
+	p.stroke(path, stroke, width, false)
+}
+
+func (p *canvasPainter) triangle(a, b, c [2]float64, fill string) {
+	path := &canvas.Path{}
+	path.MoveTo(p.X(a[0]), p.Y(a[1]))
+	path.LineTo(p.X(b[0]), p.Y(b[1]))
+	path.LineTo(p.X(c[0]), p.Y(c[1]))
+	path.Close()
+	p.ctx.SetFillColor(p.rgba(fill))
+	p.ctx.SetStrokeColor(canvas.Transparent)
+	p.ctx.DrawPath(0, 0, path)
+}
+
+// text draws s in runs, each in the first font that has its characters.
+func (p *canvasPainter) text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
+	sizePt := size * p.s / mmPerPt
+	texts, fonts := p.fonts.runs(s)
+	faces := make([]*canvas.FontFace, len(texts))
+	total := 0.0
+	for i, f := range fonts {
+		font := f.regular
+		if bold {
+			font = f.bold
+		}
+		faces[i] = font.Face(sizePt, p.rgba(fill))
+		total += faces[i].TextWidth(texts[i])
+	}
+	at := p.X(x)
+	if centred {
+		at -= total / 2
+	}
+	for i, t := range texts {
+		p.ctx.DrawText(at, p.Y(y), canvas.NewTextLine(faces[i], t, canvas.Left))
+		at += faces[i].TextWidth(t)
+	}
+}
+
+// allText lists every text the poster draws, to check the fonts.
+func (m *model) allText(l *layout) []string {
+	var rec textRecorder
+	m.draw(&rec, l)
+	return rec.texts
+}
+
+// textRecorder is a painter that only keeps the texts.
+type textRecorder struct{ texts []string }
+
+func (r *textRecorder) begin(string, map[string]string, float64) {}
+func (r *textRecorder) end()                                     {}
+func (r *textRecorder) rect(_, _, _, _, _ float64, _, _ string, _ float64, _ string, _ map[string]string) {
+}
+func (r *textRecorder) line(_, _, _, _ float64, _ string, _ float64, _ bool, _ string, _ map[string]string) {
+}
+func (r *textRecorder) spline([][2]float64, string, float64, string) {}
+func (r *textRecorder) triangle(_, _, _ [2]float64, _ string)        {}
+func (r *textRecorder) text(_, _, _ float64, _ string, _, _ bool, s string, _ string) {
+	r.texts = append(r.texts, s)
+}
+
+// canvasLock serialises drawing with the shared fonts: the PDF writer
+// subsets a font by changing it, so two renders must not use one font at
+// once (the race detector caught it).
+var canvasLock sync.Mutex
+
+// writeCanvas draws the poster on its paper and writes it as PDF or PNG.
+func (m *model) writeCanvas(w io.Writer, l *layout) error {
+	canvasLock.Lock()
+	defer canvasLock.Unlock()
+	fonts, err := newFontSet(m.opt.FontFile, m.allText(l))
+	if err != nil {
+		return err
+	}
+	W, H := pageSize(l)
+	_, pw, ph, err := paperFor(m.opt, W, H)
+	if err != nil {
+		return err
+	}
+	s := min(pw/W, ph/H) // millimetres a point, the whole poster on the paper
+	c := canvas.New(pw, ph)
+	ctx := canvas.NewContext(c)
+	ctx.SetCoordSystem(canvas.CartesianIV)
+	ctx.SetFillColor(canvas.White)
+	ctx.DrawPath(0, 0, canvas.Rectangle(pw, ph))
+	p := &canvasPainter{ctx: ctx, fonts: fonts, s: s, ox: (pw - W*s) / 2, oy: (ph - H*s) / 2}
+	m.draw(p, l)
+	if m.opt.Format == PNG {
+		dpi := m.opt.DPI
+		if dpi <= 0 {
+			dpi = 150
+		}
+		img := rasterizer.Draw(c, canvas.DPI(float64(dpi)), canvas.DefaultColorSpace)
+		return png.Encode(w, img)
+	}
+	var buf bytes.Buffer
+	doc := pdf.New(&buf, c.W, c.H, nil)
+	c.RenderTo(doc)
+	if err := doc.Close(); err != nil {
+		return err
+	}
+	_, err = w.Write(fixedCreationDate(buf.Bytes()))
+	return err
+}
+
+// creationDate finds the date the PDF writer stamps; fixedCreationDate
+// overwrites its digits with fixed ones of the same length, so that the
+// file's offsets hold and the same poster gives the same bytes.
+var creationDate = regexp.MustCompile(`/CreationDate \(D:(\d{14})`)
+
+func fixedCreationDate(pdf []byte) []byte {
+	if m := creationDate.FindSubmatchIndex(pdf); m != nil {
+		copy(pdf[m[2]:m[3]], "20000101000000")
+	}
+	return pdf
+}

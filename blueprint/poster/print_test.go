@@ -1,0 +1,126 @@
+package poster
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/peakend/peakend/blueprint"
+)
+
+// needFonts skips when the machine has none of the fonts PDF and PNG
+// look for; .ci/run installs DejaVu Sans and Droid Sans Fallback.
+func needFonts(t *testing.T) {
+	t.Helper()
+	for _, f := range systemFonts[runtime.GOOS] {
+		if _, err := os.Stat(f[0]); err == nil {
+			return
+		}
+	}
+	t.Skip("no system font for PDF and PNG (.ci/run installs fonts-dejavu-core and fonts-droid-fallback)")
+}
+
+func TestPDF(t *testing.T) {
+	needFonts(t)
+	b := load(t, examples["hall"])
+	pdf := render(t, b, Options{Format: PDF, Date: "2026-11-23"})
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", pdf[:20])
+	}
+	if again := render(t, b, Options{Format: PDF, Date: "2026-11-23"}); !bytes.Equal(pdf, again) {
+		t.Error("two PDF renders differ")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils is not installed (.ci/run installs it)")
+	}
+	path := t.TempDir() + "/hall.pdf"
+	os.WriteFile(path, pdf, 0o644)
+	text, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"沟通100服务营销厅", "业务办理结果", "峰值", "终点", "互动分界线", "体验辅导时长"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("pdftotext does not give back %q", want)
+		}
+	}
+	info, _ := exec.Command("pdfinfo", path).Output()
+	if !strings.Contains(string(info), "Pages:           1") || !strings.Contains(string(info), "(A2)") {
+		t.Errorf("pdfinfo:\n%s", info)
+	}
+	fonts, _ := exec.Command("pdffonts", path).Output()
+	for _, line := range strings.Split(string(fonts), "\n")[2:] {
+		if line != "" && !strings.Contains(line, "yes yes") {
+			t.Errorf("a font is not embedded as a subset: %s", line)
+		}
+	}
+}
+
+func TestPNG(t *testing.T) {
+	needFonts(t)
+	src := render(t, load(t, examples["complaint"]), Options{Format: PNG, Paper: "A4", Landscape: true, DPI: 100})
+	img, err := png.Decode(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A4 landscape at 100 dpi: 297 × 210 mm.
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w < 1168 || w > 1170 || h < 826 || h > 828 {
+		t.Errorf("%d × %d pixels, want A4 landscape at 100 dpi, 1169 × 827", w, h)
+	}
+	// Something is drawn in the peak's red, and in the text's near-black.
+	var red, dark int
+	for y := 0; y < img.Bounds().Dy(); y += 2 {
+		for x := 0; x < img.Bounds().Dx(); x += 2 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if r>>8 > 180 && g>>8 < 80 && b>>8 < 80 {
+				red++
+			}
+			if r>>8 < 40 && g>>8 < 40 && b>>8 < 40 {
+				dark++
+			}
+		}
+	}
+	if red < 50 || dark < 500 {
+		t.Errorf("the PNG looks empty: %d red and %d dark pixels sampled", red, dark)
+	}
+}
+
+func TestMissingGlyphIsAnError(t *testing.T) {
+	needFonts(t)
+	b := &blueprint.Blueprint{Version: 1, Scale: blueprint.DefaultScale, Stages: []blueprint.Stage{{ID: "s"}},
+		Touchpoints: []blueprint.Touchpoint{{ID: "a", Stage: "s", Lane: blueprint.Customer, Name: blueprint.Text{"": "Unicorn \U0001F984"}}}}
+	var buf bytes.Buffer
+	err := Render(context.Background(), &buf, b, Options{Format: PDF})
+	if err == nil || !strings.Contains(err.Error(), "U+1F984") || !strings.Contains(err.Error(), "--font") {
+		t.Errorf("want an error naming U+1F984 and --font, got %v", err)
+	}
+	err = Render(context.Background(), &buf, load(t, examples["complaint"]), Options{Format: PNG, FontFile: "/nonexistent.ttf"})
+	if err == nil || !strings.Contains(err.Error(), "/nonexistent.ttf") {
+		t.Errorf("a missing --font: got %v", err)
+	}
+}
+
+// PDF renders run concurrently too (the fonts are shared).
+func TestConcurrentPDF(t *testing.T) {
+	needFonts(t)
+	b := load(t, examples["complaint"])
+	want := render(t, b, Options{Format: PDF})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if err := Render(context.Background(), &buf, b, Options{Format: PDF}); err != nil || !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("a concurrent PDF render: %v (equal: %v)", err, bytes.Equal(buf.Bytes(), want))
+			}
+		}()
+	}
+	wg.Wait()
+}
