@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"image/color"
 	"io"
-	"regexp"
 	"strconv"
 	"sync"
 
@@ -165,6 +164,7 @@ func (m *model) writeCanvas(w io.Writer, l *layout) error {
 	if err != nil {
 		return err
 	}
+	defer fonts.restore()
 	W, H := pageSize(l)
 	_, pw, ph, err := paperFor(m.opt, W, H)
 	if err != nil {
@@ -192,18 +192,10 @@ func (m *model) writeCanvas(w io.Writer, l *layout) error {
 	if err := doc.Close(); err != nil {
 		return err
 	}
-	_, err = w.Write(fixedCreationDate(buf.Bytes()))
-	return err
-}
-
-// creationDate finds the date the PDF writer stamps; fixedCreationDate
-// overwrites its digits with fixed ones of the same length, so that the
-// file's offsets hold and the same poster gives the same bytes.
-var creationDate = regexp.MustCompile(`/CreationDate \(D:(\d{14})`)
-
-func fixedCreationDate(pdf []byte) []byte {
-	if m := creationDate.FindSubmatchIndex(pdf); m != nil {
-		copy(pdf[m[2]:m[3]], "20000101000000")
+	out, err := fixedDates(buf.Bytes())
+	if err != nil {
+		return err
 	}
-	return pdf
+	_, err = w.Write(out)
+	return err
 }

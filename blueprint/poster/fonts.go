@@ -54,7 +54,25 @@ var systemFonts = map[string][][2]string{
 var (
 	fontCacheMu sync.Mutex
 	fontCache   = map[string]*canvas.Font{} // fonts are large: load each file once a process
+	numGlyphs   = map[*canvas.Font]uint16{} // each cached font's own glyph count
 )
+
+// restore gives the fonts back their glyph counts. tdewolff/font's
+// Subset writes the subset's count into the font it subsets (its copy of
+// the maxp table shares the original), so a cached font would differ
+// from one render to the next; writeCanvas calls this, under its lock,
+// after every render.
+func (fs *fontSet) restore() {
+	fontCacheMu.Lock()
+	defer fontCacheMu.Unlock()
+	for _, f := range fs.fonts {
+		for _, font := range []*canvas.Font{f.regular, f.bold} {
+			if n, ok := numGlyphs[font]; ok && font.Maxp != nil {
+				font.Maxp.NumGlyphs = n
+			}
+		}
+	}
+}
 
 func loadFont(path string) (*canvas.Font, error) {
 	fontCacheMu.Lock()
@@ -74,6 +92,9 @@ func loadFont(path string) (*canvas.Font, error) {
 		return nil, fmt.Errorf("%s: %v", filepath.Base(path), err)
 	}
 	fontCache[path] = f
+	if f.Maxp != nil {
+		numGlyphs[f] = f.Maxp.NumGlyphs
+	}
 	return f, nil
 }
 

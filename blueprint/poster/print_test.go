@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/peakend/peakend/blueprint"
 )
@@ -33,8 +34,11 @@ func TestPDF(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("not a PDF: %q", pdf[:20])
 	}
+	// A second later: the PDF writer stamps times into the document and
+	// into each embedded font, which the poster fixes.
+	time.Sleep(1100 * time.Millisecond)
 	if again := render(t, b, Options{Format: PDF, Date: "2026-11-23"}); !bytes.Equal(pdf, again) {
-		t.Error("two PDF renders differ")
+		t.Error("two PDF renders a second apart differ")
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("poppler-utils is not installed (.ci/run installs it)")
@@ -50,7 +54,10 @@ func TestPDF(t *testing.T) {
 			t.Errorf("pdftotext does not give back %q", want)
 		}
 	}
-	info, _ := exec.Command("pdfinfo", path).Output()
+	info, err := exec.Command("pdfinfo", path).CombinedOutput()
+	if err != nil || bytes.Contains(info, []byte("Error")) {
+		t.Errorf("pdfinfo finds the PDF broken: %v\n%s", err, info)
+	}
 	if !strings.Contains(string(info), "Pages:           1") || !strings.Contains(string(info), "(A2)") {
 		t.Errorf("pdfinfo:\n%s", info)
 	}

@@ -1,0 +1,142 @@
+package poster
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+)
+
+// The PDF writer stamps the time twice: the document's CreationDate, and
+// the "modified" date of every font subset it embeds (tdewolff/font
+// writes time.Now into the subset's head table). Both would make the
+// same poster differ from second to second. fixedDates sets them to
+// fixed values: it decompresses each embedded font, sets its modified
+// date to its created date and mends its checksums, compresses it again
+// (Go's zlib is deterministic), and rebuilds the file's cross-reference
+// table for the new lengths.
+func fixedDates(pdf []byte) ([]byte, error) {
+	if m := creationDate.FindSubmatchIndex(pdf); m != nil {
+		copy(pdf[m[2]:m[3]], "20000101000000")
+	}
+	for _, ref := range fontFile.FindAllSubmatch(pdf, -1) {
+		obj := regexp.MustCompile(`(?m)^` + string(ref[1]) + ` 0 obj\n<</Filter/FlateDecode/Length (\d+)>>stream\n`)
+		loc := obj.FindSubmatchIndex(pdf)
+		if loc == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
+		data := pdf[loc[1] : loc[1]+n]
+		zr, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("poster: an embedded font: %v", err)
+		}
+		font, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("poster: an embedded font: %v", err)
+		}
+		fixFontDate(font)
+		var z bytes.Buffer
+		zw := zlib.NewWriter(&z)
+		zw.Write(font)
+		zw.Close()
+		var out bytes.Buffer
+		out.Write(pdf[:loc[2]])
+		out.WriteString(strconv.Itoa(z.Len()))
+		out.Write(pdf[loc[3]:loc[1]])
+		out.Write(z.Bytes())
+		out.Write(pdf[loc[1]+n:])
+		pdf = out.Bytes()
+	}
+	return rebuildXref(pdf)
+}
+
+var (
+	creationDate = regexp.MustCompile(`/CreationDate ?\(D:(\d{14})`)
+	fontFile     = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+	objStart     = regexp.MustCompile(`(?m)^(\d+) 0 obj\b`)
+	xrefTable    = regexp.MustCompile(`(?s)\nxref\n0 (\d+)\n.*?trailer`)
+	startXref    = regexp.MustCompile(`startxref\n(\d+)\n`)
+)
+
+// rebuildXref writes the cross-reference table again from where the
+// objects now are.
+func rebuildXref(pdf []byte) ([]byte, error) {
+	loc := xrefTable.FindSubmatchIndex(pdf)
+	if loc == nil {
+		return nil, fmt.Errorf("poster: no cross-reference table in the PDF")
+	}
+	count, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
+	offsets := make([]int, count)
+	for _, m := range objStart.FindAllSubmatchIndex(pdf[:loc[0]], -1) {
+		if id, _ := strconv.Atoi(string(pdf[m[2]:m[3]])); id > 0 && id < count {
+			offsets[id] = m[0]
+		}
+	}
+	var table bytes.Buffer
+	fmt.Fprintf(&table, "\nxref\n0 %d\n0000000000 65535 f \n", count)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&table, "%010d 00000 n \n", off)
+	}
+	table.WriteString("trailer")
+	var out bytes.Buffer
+	out.Write(pdf[:loc[0]])
+	out.Write(table.Bytes())
+	rest := pdf[loc[1]:]
+	if m := startXref.FindSubmatchIndex(rest); m != nil {
+		out.Write(rest[:m[2]])
+		out.WriteString(strconv.Itoa(loc[0] + 1)) // the table starts after its newline
+		out.Write(rest[m[3]:])
+	} else {
+		out.Write(rest)
+	}
+	return out.Bytes(), nil
+}
+
+// fixFontDate sets a TrueType font's modified date to its created date
+// and mends the head table's checksum and the font's checksum adjustment.
+func fixFontDate(font []byte) {
+	if len(font) < 12 || !bytes.Equal(font[:4], []byte{0, 1, 0, 0}) {
+		return
+	}
+	be := binary.BigEndian
+	tables := int(be.Uint16(font[4:]))
+	var headRec, headOff, headLen, total int
+	for i := 0; i < tables; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(font) {
+			return
+		}
+		off, n := int(be.Uint32(font[rec+8:])), int(be.Uint32(font[rec+12:]))
+		if off+n > len(font) {
+			return
+		}
+		total = max(total, off+(n+3)&^3)
+		if string(font[rec:rec+4]) == "head" {
+			headRec, headOff, headLen = rec, off, n
+		}
+	}
+	if headLen < 54 || total > len(font) {
+		return
+	}
+	head := font[headOff : headOff+headLen]
+	copy(head[28:36], head[20:28]) // modified = created
+	be.PutUint32(head[8:], 0)      // checkSumAdjustment is 0 while summing
+	be.PutUint32(font[headRec+4:], checksum(head))
+	be.PutUint32(head[8:], 0xB1B0AFBA-checksum(font[:total]))
+}
+
+// checksum is the TrueType table checksum: the sum of big-endian
+// 32-bit words, the last padded with zeros.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:min(i+4, len(b))])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
