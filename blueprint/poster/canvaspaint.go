@@ -24,6 +24,31 @@ type canvasPainter struct {
 	opacity []float64 // of the open groups
 }
 
+// faces keeps font faces for the life of the process, used under
+// canvasLock: a face made anew for every text would have the shaper
+// compile a new plan each time. Sizes and colours are few, so it stays
+// small.
+var faces = map[faceKey]*canvas.FontFace{}
+
+// faceKey names a font face.
+type faceKey struct {
+	font  *canvas.Font
+	size  float64
+	color color.RGBA
+}
+
+func (p *canvasPainter) face(f *canvas.Font, size float64, c color.RGBA) *canvas.FontFace {
+	k := faceKey{f, size, c}
+	if face, ok := faces[k]; ok {
+		return face
+	}
+	face := f.Face(size, c)
+	if len(faces) < 4096 {
+		faces[k] = face
+	}
+	return face
+}
+
 func (p *canvasPainter) X(x float64) float64 { return p.ox + x*p.s }
 func (p *canvasPainter) Y(y float64) float64 { return p.oy + y*p.s }
 
@@ -116,7 +141,7 @@ func (p *canvasPainter) text(x, y, size float64, fill string, bold, centred bool
 		if bold {
 			font = f.bold
 		}
-		faces[i] = font.Face(sizePt, p.rgba(fill))
+		faces[i] = p.face(font, sizePt, p.rgba(fill))
 		total += faces[i].TextWidth(texts[i])
 	}
 	at := p.X(x)

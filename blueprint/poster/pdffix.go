@@ -15,9 +15,8 @@ import (
 // writes time.Now into the subset's head table). Both would make the
 // same poster differ from second to second. fixedDates sets them to
 // fixed values: it decompresses each embedded font, sets its modified
-// date to its created date and mends its checksums, compresses it again
-// (Go's zlib is deterministic), and rebuilds the file's cross-reference
-// table for the new lengths.
+// date to its created date and mends its checksums, stores it, and
+// rebuilds the file's cross-reference table for the new lengths.
 func fixedDates(pdf []byte) ([]byte, error) {
 	if m := creationDate.FindSubmatchIndex(pdf); m != nil {
 		copy(pdf[m[2]:m[3]], "20000101000000")
@@ -39,15 +38,12 @@ func fixedDates(pdf []byte) ([]byte, error) {
 			return nil, fmt.Errorf("poster: an embedded font: %v", err)
 		}
 		fixFontDate(font)
-		var z bytes.Buffer
-		zw := zlib.NewWriter(&z)
-		zw.Write(font)
-		zw.Close()
+		// Stored uncompressed: a subset is small, and compressing it
+		// again took an eighth of the render.
 		var out bytes.Buffer
-		out.Write(pdf[:loc[2]])
-		out.WriteString(strconv.Itoa(z.Len()))
-		out.Write(pdf[loc[3]:loc[1]])
-		out.Write(z.Bytes())
+		out.Write(pdf[:loc[0]])
+		fmt.Fprintf(&out, "%s 0 obj\n<</Length %d>>stream\n", ref[1], len(font))
+		out.Write(font)
 		out.Write(pdf[loc[1]+n:])
 		pdf = out.Bytes()
 	}
