@@ -203,7 +203,7 @@ func TestTextComesOutLiterally(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	b := load(t, examples["hall"])
-	for _, opt := range []Options{{}, {Lang: "en", Journey: "trial", Date: "2026-11-23"}, {Format: DOT}} {
+	for _, opt := range []Options{{}, {Lang: "en", Journey: "trial", Date: "2026-11-23"}, {Format: DOT}, {Format: PNG, DPI: 30}} {
 		first := render(t, b, opt)
 		if second := render(t, b, opt); !bytes.Equal(first, second) {
 			t.Errorf("options %+v: two renders differ", opt)
