@@ -1,6 +1,9 @@
 package blueprint
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Text is a text in one or more languages, keyed by language tag.
 //
@@ -33,4 +36,48 @@ func (t Text) In(lang, fallback string) string {
 // locale and then to any language.
 func (b *Blueprint) Text(t Text, lang string) string {
 	return t.In(lang, b.Locale)
+}
+
+// RoleName returns the name of role id in lang, else the id itself.
+func (b *Blueprint) RoleName(id, lang string) string {
+	for _, r := range b.Roles {
+		if r.ID == id {
+			return nameOr(b.Text(r.Name, lang), id)
+		}
+	}
+	return id
+}
+
+// StageName returns the name of stage id in lang, else the id itself.
+func (b *Blueprint) StageName(id, lang string) string {
+	for _, s := range b.Stages {
+		if s.ID == id {
+			return nameOr(b.Text(s.Name, lang), id)
+		}
+	}
+	return id
+}
+
+// TouchpointName returns the name of touchpoint id in lang, else the id
+// itself.
+func (b *Blueprint) TouchpointName(id, lang string) string {
+	if t, ok := b.Touchpoint(id); ok {
+		return nameOr(b.Text(t.Name, lang), id)
+	}
+	return id
+}
+
+// JourneyName returns the name of journey id in lang, else the id itself.
+func (b *Blueprint) JourneyName(id, lang string) string {
+	if j, ok := b.Journey(id); ok {
+		return nameOr(b.Text(j.Name, lang), id)
+	}
+	return id
+}
+
+func nameOr(s, fallback string) string {
+	if strings.TrimSpace(s) == "" {
+		return fallback
+	}
+	return s
 }

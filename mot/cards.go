@@ -33,7 +33,7 @@ func Cards(b *blueprint.Blueprint, lang string) []PrintCard {
 func rolesOf(b *blueprint.Blueprint, id, lang string) []string {
 	var peakOf, endOf []string
 	for _, j := range b.Journeys {
-		name := nameOr(b.Text(j.Name, lang), j.ID)
+		name := b.JourneyName(j.ID, lang)
 		if contains(j.Peaks, id) {
 			peakOf = append(peakOf, name)
 		}

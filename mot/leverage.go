@@ -207,7 +207,7 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 	}
 	for _, j := range m.b.Journeys {
 		js := m.journeys[j.ID]
-		jl := JourneyLeverage{ID: j.ID, Name: nameOr(m.b.Text(j.Name, lang), j.ID), Visits: js.visits}
+		jl := JourneyLeverage{ID: j.ID, Name: m.b.JourneyName(j.ID, lang), Visits: js.visits}
 		for id, ds := range js.touchpoints {
 			jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js.visits, r.Fit, lang))
 		}
@@ -233,7 +233,7 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 // lever turns sums into mean changes over all the journey's visits.
 func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, visits int, fit *analyze.FitResult, lang string) Lever {
 	n := float64(visits)
-	l := Lever{Touchpoint: id, Name: touchpointName(m.b, id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd / n, Remembered: scoring.NA}
+	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd / n, Remembered: scoring.NA}
 	if id == "(better end)" {
 		l.Name = id
 	}

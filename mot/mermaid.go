@@ -34,26 +34,17 @@ func WriteMermaid(w io.Writer, b *blueprint.Blueprint, visits *Report, s scoring
 			}
 			if t.Stage != section {
 				section = t.Stage
-				fmt.Fprintf(w, "    section %s\n", mermaidText(stageName(b, t.Stage, lang), "#:;"))
+				fmt.Fprintf(w, "    section %s\n", mermaidText(b.StageName(t.Stage, lang), "#:;"))
 			}
 			actors := []string{customer}
 			if t.Owner != "" {
-				actors = append(actors, mermaidText(roleName(b, t.Owner, lang), "#:;,"))
+				actors = append(actors, mermaidText(b.RoleName(t.Owner, lang), "#:;,"))
 			}
-			fmt.Fprintf(w, "      %s: %d: %s\n", mermaidText(touchpointName(b, step, lang), "#:;"), mermaidScore(visits, j.ID, step, s), strings.Join(actors, ", "))
+			fmt.Fprintf(w, "      %s: %d: %s\n", mermaidText(b.TouchpointName(step, lang), "#:;"), mermaidScore(visits, j.ID, step, s), strings.Join(actors, ", "))
 		}
 		fmt.Fprintln(w, "```")
 	}
 	return nil
-}
-
-func stageName(b *blueprint.Blueprint, id, lang string) string {
-	for _, st := range b.Stages {
-		if st.ID == id {
-			return nameOr(b.Text(st.Name, lang), id)
-		}
-	}
-	return id
 }
 
 // mermaidScore maps a touchpoint's mean rating in a journey onto 1..5.

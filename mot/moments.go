@@ -113,7 +113,7 @@ func Journeys(b *blueprint.Blueprint, lang string) []Journey {
 			if !peaks[step] && !isEnd && card == nil {
 				continue
 			}
-			m := Moment{Touchpoint: step, Name: touchpointName(b, step, lang), Step: i, Card: card}
+			m := Moment{Touchpoint: step, Name: b.TouchpointName(step, lang), Step: i, Card: card}
 			switch {
 			case peaks[step]:
 				m.Kind, m.AlsoEnd = Peak, isEnd
@@ -125,15 +125,6 @@ func Journeys(b *blueprint.Blueprint, lang string) []Journey {
 		out = append(out, jm)
 	}
 	return out
-}
-
-func touchpointName(b *blueprint.Blueprint, id, lang string) string {
-	if t, ok := b.Touchpoint(id); ok {
-		if name := b.Text(t.Name, lang); name != "" {
-			return name
-		}
-	}
-	return id
 }
 
 // CardOf returns the card of touchpoint id in language lang, or nil.
@@ -149,8 +140,8 @@ func CardOf(b *blueprint.Blueprint, id, lang string) *Card {
 		}
 		return out
 	}
-	c := &Card{Touchpoint: id, Moment: touchpointName(b, id, lang), Needs: texts(m.Needs),
-		Essentials: texts(m.Essentials), Reminders: texts(m.Reminders), Owner: roleName(b, m.Owner, lang)}
+	c := &Card{Touchpoint: id, Moment: b.TouchpointName(id, lang), Needs: texts(m.Needs),
+		Essentials: texts(m.Essentials), Reminders: texts(m.Reminders), Owner: b.RoleName(m.Owner, lang)}
 	for _, a := range m.Actions {
 		c.Actions = append(c.Actions, CardAction{Text: b.Text(a.Text, lang), Tags: a.Tags})
 	}
@@ -162,17 +153,6 @@ func CardOf(b *blueprint.Blueprint, id, lang string) *Card {
 		c.Standards = append(c.Standards, Standard{Name: b.Text(s.Name, lang), Target: target, Upper: upper, Unit: s.Unit, Baseline: s.Baseline})
 	}
 	return c
-}
-
-func roleName(b *blueprint.Blueprint, id, lang string) string {
-	for _, r := range b.Roles {
-		if r.ID == id {
-			if name := b.Text(r.Name, lang); name != "" {
-				return name
-			}
-		}
-	}
-	return id
 }
 
 // Check checks the method of the moments of truth, beyond what

@@ -360,7 +360,7 @@ func renameStandard(b *blueprint.Blueprint, sr StandardReport, lang string) stri
 
 func (o *Observer) journeyReport(j blueprint.Journey, lang string) JourneyReport {
 	jc := o.journeys[j.ID]
-	jr := JourneyReport{ID: j.ID, Name: nameOr(o.b.Text(j.Name, lang), j.ID), Visits: jc.visits, Peaks: j.Peaks, End: j.EndStep(), MeanPeakEnd: scoring.NA}
+	jr := JourneyReport{ID: j.ID, Name: o.b.JourneyName(j.ID, lang), Visits: jc.visits, Peaks: j.Peaks, End: j.EndStep(), MeanPeakEnd: scoring.NA}
 	if jc.visits > 0 {
 		jr.MeanPeakEnd = jc.sumPeakEnd / float64(jc.visits)
 	}
@@ -378,7 +378,7 @@ func (o *Observer) journeyReport(j blueprint.Journey, lang string) JourneyReport
 			continue
 		}
 		seen[id] = true
-		tr := TouchpointReport{ID: id, Name: touchpointName(o.b, id, lang), Declared: declared(j, id),
+		tr := TouchpointReport{ID: id, Name: o.b.TouchpointName(id, lang), Declared: declared(j, id),
 			MeanRating: scoring.NA, FailShare: scoring.NA, MeanPeakEnd: scoring.NA}
 		if tc := jc.touchpoints[id]; tc != nil && jc.visits > 0 {
 			n := float64(jc.visits)

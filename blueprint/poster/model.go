@@ -130,7 +130,7 @@ func newModel(b *blueprint.Blueprint, opt Options) (*model, error) {
 	stageIndex := map[string]int{}
 	for i, s := range b.Stages {
 		stageIndex[s.ID] = i
-		m.stages = append(m.stages, nameOr(b.Text(s.Name, opt.Lang), s.ID))
+		m.stages = append(m.stages, b.StageName(s.ID, opt.Lang))
 	}
 	m.colWidth = make([]float64, len(b.Stages))
 	for i, s := range m.stages {
@@ -174,10 +174,10 @@ func (m *model) describe(bx *box) {
 			bx.lines = append(bx.lines, line)
 		}
 	}
-	add(nameOr(b.Text(t.Name, lang), t.ID), titleSize, styleName)
+	add(b.TouchpointName(t.ID, lang), titleSize, styleName)
 	var peakOf, endOf []string
 	for _, j := range b.Journeys {
-		name := nameOr(b.Text(j.Name, lang), j.ID)
+		name := b.JourneyName(j.ID, lang)
 		if contains(j.Peaks, t.ID) {
 			peakOf = append(peakOf, name)
 		}
@@ -209,7 +209,7 @@ func (m *model) describe(bx *box) {
 		}
 	}
 	if t.Owner != "" {
-		add(roleName(b, t.Owner, lang), textSize, styleOwner)
+		add(b.RoleName(t.Owner, lang), textSize, styleOwner)
 	}
 	bx.h = 2 * padY
 	for _, l := range bx.lines {
@@ -239,15 +239,6 @@ func standardText(b *blueprint.Blueprint, s blueprint.Standard, lang, today stri
 		text += fmt.Sprintf(" · %s %g", today, *s.Baseline)
 	}
 	return text
-}
-
-func roleName(b *blueprint.Blueprint, id, lang string) string {
-	for _, r := range b.Roles {
-		if r.ID == id {
-			return nameOr(b.Text(r.Name, lang), id)
-		}
-	}
-	return id
 }
 
 func contains(list []string, s string) bool {
