@@ -24,6 +24,16 @@
 //     quotes and backslashes (so \N or \l stay text), SVG escapes markup,
 //     and no text of the document becomes an element or an attribute.
 //
-// The SVG names a font stack that covers Chinese on Linux, macOS and
-// Windows, and has the physical size of its paper (A0–A4, or fit).
+//  5. SVG names a font stack that covers Chinese on Linux, macOS and
+//     Windows, and has the physical size of its paper (A0–A4, or fit).
+//     PDF (vector, fonts embedded as subsets, text selectable) and PNG
+//     are drawn with github.com/tdewolff/canvas in fonts found on the
+//     system or given (Options.FontFile), each character in the first
+//     font that has it; a character no font has is an error naming it.
+//     Only TrueType outlines serve: canvas cannot subset CFF fonts such
+//     as Noto Sans CJK.
+//  6. Render is safe for concurrent use, honours its context while it
+//     waits for the layout engine, refuses more than MaxTouchpoints, and
+//     gives byte-identical output for the same input and options (the
+//     PDF writer's timestamps are fixed afterwards).
 package poster
