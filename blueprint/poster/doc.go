@@ -12,14 +12,17 @@
 //     CJK characters, Go's own sans serif for the rest — and wrapped, and
 //     every box is sized from that, one width a column, so that labels
 //     fit in Chinese and in Latin whatever Graphviz would estimate.
+//
 //  2. The grid goes to Graphviz (github.com/goccy/go-graphviz) as DOT;
 //     Graphviz places it and routes the flows; the poster is then drawn
 //     in Go from those positions. DOTSource gives the DOT for native
 //     Graphviz.
+//
 //  3. Graphviz's WASM build is shared by the process and not safe for
 //     concurrent use: one render lays out at a time. Its memory only
 //     grows, in proportion to what it writes, so it writes only the
 //     compact "plain" format.
+//
 //  4. Text from the document comes out literally: DOT strings escape
 //     quotes and backslashes (so \N or \l stay text), SVG escapes markup,
 //     and no text of the document becomes an element or an attribute.
@@ -32,6 +35,7 @@
 //     font that has it; a character no font has is an error naming it.
 //     Only TrueType outlines serve: canvas cannot subset CFF fonts such
 //     as Noto Sans CJK.
+//
 //  6. Render is safe for concurrent use, honours its context while it
 //     waits for the layout engine, refuses more than MaxTouchpoints, and
 //     gives byte-identical output for the same input and options (the
