@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/peakend/peakend/scoring"
 )
@@ -50,7 +49,7 @@ func (n jsonNumber) MarshalJSON() ([]byte, error) {
 // end of, then the findings, the standards and what the data held that
 // the blueprint lacks.
 func (r *Report) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintf(tw, "%d visits\n", r.Visits)
 	for _, j := range r.Journeys {
 		fmt.Fprintf(tw, "\njourney %s (%s): %d visits, mean peak-end %s\n", j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
@@ -154,7 +153,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 
 // WriteTable writes the levers of each journey, strongest first.
 func (r *LeverageReport) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := newTable(w)
 	if r.Fit != nil {
 		fmt.Fprintf(tw, "remembered ≈ %.3f", r.Fit.Coefficients[0].Estimate)
 		for _, c := range r.Fit.Coefficients[1:] {
