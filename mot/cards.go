@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/peakend/peakend/blueprint"
@@ -34,7 +35,7 @@ func rolesOf(b *blueprint.Blueprint, id, lang string) []string {
 	var peakOf, endOf []string
 	for _, j := range b.Journeys {
 		name := b.JourneyName(j.ID, lang)
-		if contains(j.Peaks, id) {
+		if slices.Contains(j.Peaks, id) {
 			peakOf = append(peakOf, name)
 		}
 		if j.EndStep() == id {

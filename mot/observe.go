@@ -2,6 +2,7 @@ package mot
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -367,7 +368,7 @@ func (o *Observer) journeyReport(j blueprint.Journey, lang string) JourneyReport
 	ids := append([]string{}, j.Steps...)
 	var extra []string
 	for id := range jc.touchpoints {
-		if !contains(ids, id) {
+		if !slices.Contains(ids, id) {
 			extra = append(extra, id)
 		}
 	}
@@ -402,17 +403,8 @@ func nameOr(name, id string) string {
 	return name
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func declared(j blueprint.Journey, id string) string {
-	peak, end := contains(j.Peaks, id), id == j.EndStep()
+	peak, end := slices.Contains(j.Peaks, id), id == j.EndStep()
 	switch {
 	case peak && end:
 		return "peak+end"

@@ -3,6 +3,7 @@ package poster
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/peakend/peakend/blueprint"
@@ -192,7 +193,7 @@ func (m *model) writeFlows(b *bytes.Buffer) {
 				continue
 			}
 			color := "#666666"
-			if bx.dimmed || (m.journey != nil && !contains(m.journey.Steps, next)) {
+			if bx.dimmed || (m.journey != nil && !slices.Contains(m.journey.Steps, next)) {
 				color = "#d0d0d0"
 			}
 			fmt.Fprintf(b, "\t%s -> %s %s;\n", bx.id, to, m.attrs(geom("constraint", "false"), look("color", `"`+color+`"`)))

@@ -2,6 +2,7 @@ package poster
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -178,7 +179,7 @@ func (m *model) describe(bx *box) {
 	var peakOf, endOf []string
 	for _, j := range b.Journeys {
 		name := b.JourneyName(j.ID, lang)
-		if contains(j.Peaks, t.ID) {
+		if slices.Contains(j.Peaks, t.ID) {
 			peakOf = append(peakOf, name)
 		}
 		if j.EndStep() == t.ID {
@@ -218,7 +219,7 @@ func (m *model) describe(bx *box) {
 	}
 	bx.w = max(bx.w, minBox)
 	if m.journey != nil {
-		bx.dimmed = !contains(m.journey.Steps, t.ID)
+		bx.dimmed = !slices.Contains(m.journey.Steps, t.ID)
 	}
 }
 
@@ -239,15 +240,6 @@ func standardText(b *blueprint.Blueprint, s blueprint.Standard, lang, today stri
 		text += fmt.Sprintf(" · %s %g", today, *s.Baseline)
 	}
 	return text
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // buildRows lays the grid out: a header row of stage titles, then each

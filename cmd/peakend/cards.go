@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/peakend/peakend/mot"
@@ -62,22 +63,11 @@ func runCards(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	w, closeOut, err := createOutput(e, *output)
-	if err != nil {
-		return fail(e, c.name, err)
-	}
 	write := mot.WriteCardsHTML
 	if strings.HasSuffix(strings.ToLower(*output), ".md") {
 		write = mot.WriteCardsMarkdown
 	}
-	if err := write(w, b, *lang); err != nil {
-		closeOut()
-		return fail(e, c.name, err)
-	}
-	if err := closeOut(); err != nil {
-		return fail(e, c.name, err)
-	}
-	return exitOK
+	return writeOutput(c, e, *output, func(w io.Writer) error { return write(w, b, *lang) })
 }
 
 func runExport(c *command, e *env, args []string) int {
@@ -115,16 +105,8 @@ func runExport(c *command, e *env, args []string) int {
 		}
 		report = obs.Report(*lang)
 	}
-	w, closeOut, err := createOutput(e, *output)
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	if err := mot.WriteMermaid(w, b, report, scale, *lang); err != nil {
-		closeOut()
-		return fail(e, c.name, err)
-	}
-	if err := closeOut(); err != nil {
-		return fail(e, c.name, err)
+	if out := writeOutput(c, e, *output, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, *lang) }); out != exitOK {
+		return out
 	}
 	return code
 }

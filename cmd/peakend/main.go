@@ -180,3 +180,24 @@ func createOutput(e *env, name string) (io.Writer, func() error, error) {
 	}
 	return f, f.Close, nil
 }
+
+// writeOutput writes a command's result to the file named by -o (or
+// standard output) through write, closing it and reporting an error in
+// either as the command's failure; a half-written file is removed.
+func writeOutput(c *command, e *env, name string, write func(io.Writer) error) int {
+	w, closeOut, err := createOutput(e, name)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if err := write(w); err != nil {
+		closeOut()
+		if name != "" && name != "-" {
+			os.Remove(name)
+		}
+		return fail(e, c.name, err)
+	}
+	if err := closeOut(); err != nil {
+		return fail(e, c.name, err)
+	}
+	return exitOK
+}

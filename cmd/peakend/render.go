@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"time"
@@ -79,19 +80,5 @@ func runRender(c *command, e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	w, closeOut, err := createOutput(e, *output)
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	if err := poster.Render(ctx, w, b, opt); err != nil {
-		closeOut()
-		if *output != "" {
-			os.Remove(*output) // no half-written poster
-		}
-		return fail(e, c.name, err)
-	}
-	if err := closeOut(); err != nil {
-		return fail(e, c.name, err)
-	}
-	return exitOK
+	return writeOutput(c, e, *output, func(w io.Writer) error { return poster.Render(ctx, w, b, opt) })
 }
