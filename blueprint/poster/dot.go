@@ -13,9 +13,10 @@ import (
 // quotes and backslashes are escaped (so \N, \G and \l stay text), and
 // a line break is only ever one the poster puts in.
 func quote(s string) string {
-	s = strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "\r", " ", "\n", " ").Replace(s)
-	return "\"" + s + "\""
+	return "\"" + dotEscaper.Replace(s) + "\""
 }
+
+var dotEscaper = strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "\r", " ", "\n", " ")
 
 func quoteLines(lines []textLine) string {
 	parts := make([]string, len(lines))
