@@ -34,8 +34,9 @@ func newAssembler(opt Options, yield func(Visit, error) bool) *assembler {
 	return a
 }
 
-// momentPool holds moment slices handed back under ReuseMoments.
-var momentPool = sync.Pool{New: func() any { return []Moment(nil) }}
+// momentPool holds moment slices handed back under ReuseMoments, by
+// pointer: a slice put in a Pool by value would be allocated anew.
+var momentPool = sync.Pool{New: func() any { return new([]Moment) }}
 
 // take handles one parsed row; it returns false when reading must stop.
 func (a *assembler) take(r *row) bool {
@@ -90,7 +91,8 @@ func (a *assembler) deliver(v *Visit) bool {
 		return false
 	}
 	if a.opt.ReuseMoments {
-		momentPool.Put(v.Moments[:0])
+		m := v.Moments[:0]
+		momentPool.Put(&m)
 	}
 	return true
 }
@@ -114,7 +116,7 @@ func (a *assembler) finish() {
 // else one the size of the last visit's.
 func (a *assembler) newMoments() []Moment {
 	if a.opt.ReuseMoments && a.held == nil {
-		if m := momentPool.Get().([]Moment); cap(m) > 0 {
+		if m := *momentPool.Get().(*[]Moment); cap(m) > 0 {
 			return m
 		}
 	}
@@ -138,8 +140,12 @@ func (a *assembler) add(r *row) *ParseError {
 		a.cur = nil
 		if a.held == nil {
 			if first := a.seen.seen(hashID(r.visit), r.line); first != 0 {
+				at := fmt.Sprintf("at line %d", first)
+				if first == maxLine {
+					at = fmt.Sprintf("at or after line %d", first)
+				}
 				return &ParseError{Line: r.line, Visit: string(r.visit), Field: "visit",
-					Err: fmt.Errorf("%w (first seen at line %d)", ErrReappears, first)}
+					Err: fmt.Errorf("%w (first seen %s)", ErrReappears, at)}
 			}
 		}
 		a.cur = &Visit{ID: string(r.visit), Remembered: NA, Recommend: NA, Line: r.line, Moments: a.newMoments()}
@@ -208,9 +214,8 @@ func (a *assembler) purpose(b []byte) string {
 	return s
 }
 
-// hashID is FNV-1a of a visit id. Read keeps only these hashes of the
-// ids it has seen; two ids of one input share a hash with a chance of
-// about n²/2⁶⁵ (3·10⁻⁸ for a million visits).
+// hashID is FNV-1a of a visit id; Read keeps a fingerprint of it for
+// each id it has seen (see idSet).
 func hashID(id []byte) uint64 {
 	h := uint64(14695981039346656037)
 	for _, c := range id {

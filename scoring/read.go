@@ -97,8 +97,8 @@ var (
 // Read returns the visits of r, in input order. It stops at the first
 // error, which names file, line and visit, unless Options.Reject is set.
 // With contiguous input its memory stays flat in the number of visits:
-// a visit is yielded as soon as its last row is read, and only a 64-bit
-// hash of each visit id is kept to find one that reappears.
+// a visit is yielded as soon as its last row is read, and only a 40-bit
+// fingerprint of each visit id is kept to find one that reappears.
 //
 // Read splits and parses rows on a goroutine of its own while the
 // caller's goroutine assembles them into visits and runs the loop body,

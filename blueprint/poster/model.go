@@ -86,10 +86,8 @@ type model struct {
 	words     words
 	boxes     []*box
 	rows      []*row
-	colWidth  []float64 // per stage
-	stages    []string  // stage titles
-	laneName  map[blueprint.Lane]string
-	lineName  map[string]string
+	colWidth  []float64          // per stage
+	stages    []string           // stage titles
 	journey   *blueprint.Journey // the emphasised journey, or nil
 	grid      [][]string         // node names by row and column, set by dot
 	forLayout bool               // dot writes geometry only

@@ -43,9 +43,11 @@ func register(c *command) { commands[c.name] = c }
 func main() {
 	// A soft memory limit, unless the user set one: the streaming
 	// commands hold little, and this keeps the garbage collector from
-	// letting the heap double past it (GOMEMLIMIT overrides it).
+	// letting the heap double past it (GOMEMLIMIT overrides it). It is
+	// tight because every process also maps go-graphviz's compiled WASM,
+	// which the heap does not count.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(48 << 20)
+		debug.SetMemoryLimit(40 << 20)
 	}
 	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
