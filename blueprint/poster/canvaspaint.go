@@ -9,6 +9,7 @@ import (
 
 	"image/png"
 
+	"github.com/peakend/peakend/internal/fonts"
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
 	"github.com/tdewolff/canvas/renderers/rasterizer"
@@ -18,7 +19,7 @@ import (
 // poster's points: x ↦ ox + x·s, y ↦ oy + y·s.
 type canvasPainter struct {
 	ctx     *canvas.Context
-	fonts   *fontSet
+	fonts   *fonts.Set
 	s       float64
 	ox, oy  float64
 	opacity []float64 // of the open groups
@@ -130,39 +131,37 @@ func (p *canvasPainter) triangle(a, b, c [2]float64, fill string) {
 	p.ctx.DrawPath(0, 0, path)
 }
 
-// text draws s in runs, each in the first font that has its characters.
+// text draws s in runs, each in the first face that has its
+// characters, placed by the widths the poster was measured with.
 func (p *canvasPainter) text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
 	sizePt := size * p.s / mmPerPt
-	texts, fonts := p.fonts.runs(s)
-	faces := make([]*canvas.FontFace, len(texts))
-	total := 0.0
-	for i, f := range fonts {
-		font := f.regular
-		if bold {
-			font = f.bold
-		}
-		faces[i] = p.face(font, sizePt, p.rgba(fill))
-		total += faces[i].TextWidth(texts[i])
-	}
 	at := p.X(x)
 	if centred {
-		at -= total / 2
+		at -= p.fonts.Width(s, bold) * size * p.s / 2
 	}
-	for i, t := range texts {
-		p.ctx.DrawText(at, p.Y(y), canvas.NewTextLine(faces[i], t, canvas.Left))
-		at += faces[i].TextWidth(t)
+	for _, run := range p.fonts.Runs(s, bold) {
+		face := p.face(canvasFont(run.Face), sizePt, p.rgba(fill))
+		p.ctx.DrawText(at, p.Y(y), canvas.NewTextLine(face, run.Text, canvas.Left))
+		at += run.Face.Width(run.Text) * size * p.s
 	}
 }
 
-// allText lists every text the poster draws, to check the fonts.
-func (m *model) allText(l *layout) []string {
+// A drawnText is a text as the poster draws it.
+type drawnText struct {
+	text string
+	bold bool
+}
+
+// allText lists every text the poster draws, to check and subset the
+// fonts.
+func (m *model) allText(l *layout) []drawnText {
 	var rec textRecorder
 	m.draw(&rec, l)
 	return rec.texts
 }
 
 // textRecorder is a painter that only keeps the texts.
-type textRecorder struct{ texts []string }
+type textRecorder struct{ texts []drawnText }
 
 func (r *textRecorder) begin(string, map[string]string, float64) {}
 func (r *textRecorder) end()                                     {}
@@ -172,8 +171,58 @@ func (r *textRecorder) line(_, _, _, _ float64, _ string, _ float64, _ bool, _ s
 }
 func (r *textRecorder) spline([][2]float64, string, float64, string) {}
 func (r *textRecorder) triangle(_, _, _ [2]float64, _ string)        {}
-func (r *textRecorder) text(_, _, _ float64, _ string, _, _ bool, s string, _ string) {
-	r.texts = append(r.texts, s)
+func (r *textRecorder) text(_, _, _ float64, _ string, bold, _ bool, s string, _ string) {
+	r.texts = append(r.texts, drawnText{s, bold})
+}
+
+// canvasFonts are the faces as tdewolff/canvas draws them, made once a
+// face (under canvasLock), with their glyph counts: tdewolff/font's
+// Subset writes the subset's count into the font it subsets (its copy of
+// the maxp table shares the original), so writeCanvas gives the counts
+// back after every PDF.
+var canvasFonts = map[*fonts.Face]*canvasFace{}
+
+type canvasFace struct {
+	font      *canvas.Font
+	numGlyphs uint16
+}
+
+func canvasFont(f *fonts.Face) *canvas.Font {
+	if cf, ok := canvasFonts[f]; ok {
+		return cf.font
+	}
+	font, err := canvas.LoadFont(f.Data, f.Index, canvas.FontRegular)
+	if err != nil {
+		panic("poster: a face that parsed does not load: " + err.Error()) // fonts.Load parsed it already
+	}
+	font.SetFeatures("-kern,-liga,-clig,-calt") // widths as measured: advances only
+	cf := &canvasFace{font: font}
+	if font.Maxp != nil {
+		cf.numGlyphs = font.Maxp.NumGlyphs
+	}
+	if len(canvasFonts) >= 2+maxUserFaces { // bounded as the user faces are
+		for k, cf := range canvasFonts {
+			if !k.Embedded() {
+				delete(canvasFonts, k)
+				for fk := range faces {
+					if fk.font == cf.font {
+						delete(faces, fk)
+					}
+				}
+			}
+		}
+	}
+	canvasFonts[f] = cf
+	return font
+}
+
+// restoreFonts gives the fonts back their glyph counts.
+func restoreFonts() {
+	for _, cf := range canvasFonts {
+		if cf.font.Maxp != nil {
+			cf.font.Maxp.NumGlyphs = cf.numGlyphs
+		}
+	}
 }
 
 // canvasLock serialises drawing with the shared fonts: the PDF writer
@@ -185,11 +234,7 @@ var canvasLock sync.Mutex
 func (m *model) writeCanvas(w io.Writer, l *layout) error {
 	canvasLock.Lock()
 	defer canvasLock.Unlock()
-	fonts, err := newFontSet(m.opt.FontFile, m.allText(l))
-	if err != nil {
-		return err
-	}
-	defer fonts.restore()
+	defer restoreFonts()
 	W, H := pageSize(l)
 	_, pw, ph, err := paperFor(m.opt, W, H)
 	if err != nil {
@@ -201,7 +246,7 @@ func (m *model) writeCanvas(w io.Writer, l *layout) error {
 	ctx.SetCoordSystem(canvas.CartesianIV)
 	ctx.SetFillColor(canvas.White)
 	ctx.DrawPath(0, 0, canvas.Rectangle(pw, ph))
-	p := &canvasPainter{ctx: ctx, fonts: fonts, s: s, ox: (pw - W*s) / 2, oy: (ph - H*s) / 2}
+	p := &canvasPainter{ctx: ctx, fonts: m.measure.fonts, s: s, ox: (pw - W*s) / 2, oy: (ph - H*s) / 2}
 	m.draw(p, l)
 	if m.opt.Format == PNG {
 		dpi := m.opt.DPI

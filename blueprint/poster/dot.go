@@ -154,10 +154,10 @@ const journeyColor = "#c0392b"
 func (m *model) laneTitleWidth() float64 {
 	w := 0.0
 	for _, name := range m.words.lanes {
-		w = max(w, boldMeasurer().width(name, headerSize))
+		w = max(w, m.measure.width(name, headerSize, true))
 	}
 	for _, name := range m.words.lineNames {
-		w = max(w, defaultMeasurer().width(name, 12))
+		w = max(w, m.measure.width(name, 12, false))
 	}
 	return w + 2*padX
 }

@@ -191,7 +191,7 @@ func (d *drawer) legend(y float64) {
 	x += 60
 	label := func(text string) {
 		d.p.text(x+30, y, 12, "#333333", false, false, text, "")
-		x += 44 + defaultMeasurer().width(text, 12)
+		x += 44 + d.m.measure.width(text, 12, false)
 	}
 	for _, lane := range blueprint.Lanes {
 		d.p.rect(x, y-11, 22, 14, 0, laneFill[lane], "#999999", 1, "", nil)
@@ -203,8 +203,8 @@ func (d *drawer) legend(y float64) {
 	label(w.end)
 	d.p.line(x, y-4, x+22, y-4, "#b03a2e", 2, true, "", nil)
 	label(w.lines)
-	d.p.text(x+4, y, 12, lineColor[styleWait], false, false, "◷", "")
-	label(strings.TrimPrefix(w.wait, "◷ "))
+	d.p.text(x+4, y, 12, lineColor[styleWait], false, false, "◐", "")
+	label(strings.TrimPrefix(w.wait, "◐ "))
 	d.p.text(x+4, y, 12, lineColor[styleFail], false, false, "⚠", "")
 	label(strings.TrimPrefix(w.fail, "⚠ "))
 	d.p.end()

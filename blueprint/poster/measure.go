@@ -2,72 +2,23 @@ package poster
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/peakend/peakend/internal/fonts"
 	"golang.org/x/text/width"
 )
 
-// A measurer gives the width of text in points at a font size.
-//
-// Graphviz's own estimate is wrong for Chinese (about 0.75 em a
-// character where CJK glyphs are 1 em) and narrow for Latin, so posters
-// size their boxes from this instead: full-width characters are 1 em,
-// as in every CJK font, and others take the advance of Go's own sans
-// serif, which is a little wider than the fonts of the SVG font stack,
-// so that a label measured here fits when a viewer draws it.
+// A measurer gives the width of text in points, in the faces that draw
+// it: the poster sizes every box from this, not from Graphviz's
+// estimate, which is wrong for Chinese (about 0.75 em a character where
+// CJK glyphs are 1 em) and narrow for Latin.
 type measurer struct {
-	font  *sfnt.Font
-	mu    sync.Mutex
-	buf   sfnt.Buffer
-	ascii [128]float64 // advances of ASCII in em, measured once
+	fonts *fonts.Set
 }
 
-// The measurers of regular and bold text.
-var (
-	defaultMeasurer = sync.OnceValue(func() *measurer { return newMeasurer(goregular.TTF) })
-	boldMeasurer    = sync.OnceValue(func() *measurer { return newMeasurer(gobold.TTF) })
-)
-
-func newMeasurer(ttf []byte) *measurer {
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		panic("poster: an embedded Go font does not parse: " + err.Error())
-	}
-	m := &measurer{font: f}
-	for r := rune(32); r < 128; r++ {
-		m.ascii[r] = m.advance(r)
-	}
-	return m
-}
-
-// measurerFor returns the measurer of a line's face.
-func measurerFor(bold bool) *measurer {
-	if bold {
-		return boldMeasurer()
-	}
-	return defaultMeasurer()
-}
-
-// advance is the advance of r in em.
-func (m *measurer) advance(r rune) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	upem := m.font.UnitsPerEm()
-	idx, err := m.font.GlyphIndex(&m.buf, r)
-	if err != nil || idx == 0 {
-		return 0.6 // a rune the font lacks: an average Latin width
-	}
-	adv, err := m.font.GlyphAdvance(&m.buf, idx, fixed.I(int(upem)), font.HintingNone)
-	if err != nil {
-		return 0.6
-	}
-	return float64(adv) / 64 / float64(upem)
+// width is the width of s in points at size.
+func (m measurer) width(s string, size float64, bold bool) float64 {
+	return m.fonts.Width(s, bold) * size
 }
 
 // wide reports whether r is drawn one em wide: CJK and other
@@ -81,26 +32,10 @@ func wide(r rune) bool {
 	return unicode.Is(unicode.So, r)
 }
 
-// width is the width of s in points at size.
-func (m *measurer) width(s string, size float64) float64 {
-	w := 0.0
-	for _, r := range s {
-		switch {
-		case wide(r):
-			w += 1
-		case r < 128 && r >= 32:
-			w += m.ascii[r]
-		default:
-			w += m.advance(r)
-		}
-	}
-	return w * size
-}
-
 // wrap breaks s into lines no wider than max points at size: between
 // words, and between any two CJK characters, which need no space.
-func (m *measurer) wrap(s string, size, max float64) []string {
-	s = strings.Join(strings.Fields(s), " ") // newlines and runs of space become one space
+func (m measurer) wrap(s string, size, max float64, bold bool) []string {
+	s = strings.Join(strings.FieldsFunc(s, breakingSpace), " ") // newlines and runs of space become one space; a no-break space stays
 	var lines []string
 	var line strings.Builder
 	lineW := 0.0
@@ -112,7 +47,7 @@ func (m *measurer) wrap(s string, size, max float64) []string {
 		lineW = 0
 	}
 	for _, tok := range tokens(s) {
-		w := m.width(tok, size)
+		w := m.width(tok, size, bold)
 		if lineW+w > max && lineW > 0 {
 			flush()
 			if tok == " " {
@@ -121,7 +56,7 @@ func (m *measurer) wrap(s string, size, max float64) []string {
 		}
 		if w > max { // one word wider than a line: break it by characters
 			for _, r := range tok {
-				rw := m.width(string(r), size)
+				rw := m.width(string(r), size, bold)
 				if lineW+rw > max && lineW > 0 {
 					flush()
 				}
@@ -140,7 +75,20 @@ func (m *measurer) wrap(s string, size, max float64) []string {
 	return lines
 }
 
-// tokens splits s into words, spaces and single wide characters.
+// breakingSpace reports whether r is white space a line may break at:
+// any but the no-break spaces.
+func breakingSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+}
+
+// nbsp joins a number to its label ("基准\u00a03.5", "≤\u00a05\u00a0min"):
+// a line never breaks at it.
+const nbsp = "\u00a0"
+
+// tokens splits s into words, spaces and single wide characters: the
+// places a line may break. A token joined by a no-break space to the one
+// before it is one token with it, and with the wide characters before
+// that (a Chinese label and its number stay together).
 func tokens(s string) []string {
 	var out []string
 	var word strings.Builder
@@ -163,5 +111,36 @@ func tokens(s string) []string {
 		}
 	}
 	emit()
+	return glue(out)
+}
+
+// glue joins the tokens a no-break space binds.
+func glue(toks []string) []string {
+	var out []string
+	for _, tok := range toks {
+		n := len(out)
+		switch {
+		case n > 0 && tok != " " && strings.HasSuffix(out[n-1], nbsp):
+			out[n-1] += tok
+		case n > 0 && strings.HasPrefix(tok, nbsp) && out[n-1] != " ":
+			k := n - 1
+			for k > 0 && isWideToken(out[k]) && isWideToken(out[k-1]) {
+				k--
+			}
+			out = append(out[:k], strings.Join(out[k:], "")+tok)
+		default:
+			out = append(out, tok)
+		}
+	}
 	return out
+}
+
+// isWideToken reports whether tok is made of wide characters only.
+func isWideToken(tok string) bool {
+	for _, r := range tok {
+		if !wide(r) {
+			return false
+		}
+	}
+	return tok != ""
 }

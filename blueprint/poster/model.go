@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/internal/fonts"
 )
 
 // Sizes in points; a poster is laid out at 1 pt = 1/72 in and scaled
@@ -39,9 +40,6 @@ type textLine struct {
 	size  float64
 	style style
 }
-
-// width is the line's measured width in points.
-func (l textLine) width() float64 { return measurerFor(l.bold()).width(l.text, l.size) }
 
 // bold reports whether the line is drawn bold: names and badges.
 func (l textLine) bold() bool {
@@ -91,7 +89,11 @@ type model struct {
 	journey   *blueprint.Journey // the emphasised journey, or nil
 	grid      [][]string         // node names by row and column, set by dot
 	forLayout bool               // dot writes geometry only
+	measure   measurer           // in the faces that draw the text
 }
+
+// lineWidth is a line's measured width in points.
+func (m *model) lineWidth(l textLine) float64 { return m.measure.width(l.text, l.size, l.bold()) }
 
 // words are the poster's fixed texts in one language.
 type words struct {
@@ -103,22 +105,22 @@ type words struct {
 
 func wordsFor(lang string) words {
 	if strings.HasPrefix(lang, "zh") {
-		return words{peak: "★ 峰值", end: "■ 终点", wait: "◷ 等候", tolerance: "容忍", fail: "⚠ 失误点", today: "基准", title: "服务蓝图", legend: "图例", lines: "线", and: "、",
+		return words{peak: "★ 峰值", end: "■ 终点", wait: "◐ 等候", tolerance: "容忍", fail: "⚠ 失误点", today: "基准", title: "服务蓝图", legend: "图例", lines: "线", and: "、",
 			lanes:     map[blueprint.Lane]string{blueprint.Evidence: "有形展示", blueprint.Customer: "顾客行为", blueprint.Frontstage: "前台接触", blueprint.Backstage: "后台接触", blueprint.Support: "支持过程"},
 			lineNames: map[string]string{"interaction": "互动分界线", "visibility": "可视分界线", "internal-interaction": "内部互动线"},
 			counts:    "%d 个阶段 · %d 个触点 · %d 个来厅目的"}
 	}
-	return words{peak: "★ Peak", end: "■ End", wait: "◷ Wait", tolerance: "tolerance", fail: "⚠ Fail point", today: "today", title: "Service blueprint", legend: "Legend", lines: "lines", and: ", ",
+	return words{peak: "★ Peak", end: "■ End", wait: "◐ Wait", tolerance: "tolerance", fail: "⚠ Fail point", today: "today", title: "Service blueprint", legend: "Legend", lines: "lines", and: ", ",
 		lanes:     map[blueprint.Lane]string{blueprint.Evidence: "Physical evidence", blueprint.Customer: "Customer actions", blueprint.Frontstage: "Frontstage", blueprint.Backstage: "Backstage", blueprint.Support: "Support processes"},
 		lineNames: map[string]string{"interaction": "Line of interaction", "visibility": "Line of visibility", "internal-interaction": "Line of internal interaction"},
 		counts:    "%d stages · %d touchpoints · %d journeys"}
 }
 
-func newModel(b *blueprint.Blueprint, opt Options) (*model, error) {
+func newModel(b *blueprint.Blueprint, opt Options, set *fonts.Set) (*model, error) {
 	if opt.Lang == "" {
 		opt.Lang = b.Locale
 	}
-	m := &model{b: b, opt: opt, words: wordsFor(opt.Lang)}
+	m := &model{b: b, opt: opt, words: wordsFor(opt.Lang), measure: measurer{set}}
 	if opt.Journey != "" {
 		j, ok := b.Journey(opt.Journey)
 		if !ok {
@@ -133,7 +135,7 @@ func newModel(b *blueprint.Blueprint, opt Options) (*model, error) {
 	}
 	m.colWidth = make([]float64, len(b.Stages))
 	for i, s := range m.stages {
-		m.colWidth[i] = max(minBox, boldMeasurer().width(s, headerSize)+2*padX)
+		m.colWidth[i] = max(minBox, m.measure.width(s, headerSize, true)+2*padX)
 	}
 	slots := map[[2]int]int{} // (lane, stage) → touchpoints so far
 	for i := range b.Touchpoints {
@@ -168,7 +170,7 @@ func (m *model) describe(bx *box) {
 	b, t, w, lang := m.b, bx.tp, m.words, m.opt.Lang
 	add := func(text string, size float64, st style) {
 		line := textLine{size: size, style: st}
-		for _, l := range measurerFor(line.bold()).wrap(text, size, maxText) {
+		for _, l := range m.measure.wrap(text, size, maxText, line.bold()) {
 			line.text = l
 			bx.lines = append(bx.lines, line)
 		}
@@ -193,9 +195,9 @@ func (m *model) describe(bx *box) {
 		add(w.end+" · "+strings.Join(endOf, w.and), textSize, styleEnd)
 	}
 	if t.Wait != nil {
-		text := fmt.Sprintf("%s ≤ %s", w.wait, blueprint.FormatDuration(t.Wait.Standard))
+		text := fmt.Sprintf("%s ≤"+nbsp+"%s", w.wait, blueprint.FormatDuration(t.Wait.Standard))
 		if t.Wait.Tolerance > 0 {
-			text += fmt.Sprintf(" (%s %s)", w.tolerance, blueprint.FormatDuration(t.Wait.Tolerance))
+			text += fmt.Sprintf(" (%s"+nbsp+"%s)", w.tolerance, blueprint.FormatDuration(t.Wait.Tolerance))
 		}
 		add(text, textSize, styleWait)
 	}
@@ -212,7 +214,7 @@ func (m *model) describe(bx *box) {
 	}
 	bx.h = 2 * padY
 	for _, l := range bx.lines {
-		bx.w = max(bx.w, l.width()+2*padX)
+		bx.w = max(bx.w, m.lineWidth(l)+2*padX)
 		bx.h += l.size * lineGap
 	}
 	bx.w = max(bx.w, minBox)
@@ -230,12 +232,12 @@ func standardText(b *blueprint.Blueprint, s blueprint.Standard, lang, today stri
 	if upper {
 		op = "≤"
 	}
-	text := fmt.Sprintf("%s %s %g", b.Text(s.Name, lang), op, target)
+	text := fmt.Sprintf("%s %s"+nbsp+"%g", b.Text(s.Name, lang), op, target)
 	if s.Unit != "" {
-		text += " " + s.Unit
+		text += nbsp + s.Unit
 	}
 	if s.Baseline != nil {
-		text += fmt.Sprintf(" · %s %g", today, *s.Baseline)
+		text += fmt.Sprintf(" · %s"+nbsp+"%g", today, *s.Baseline)
 	}
 	return text
 }

@@ -3,7 +3,10 @@ package poster
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/peakend/peakend/internal/fonts"
 )
 
 // A painter draws the poster's primitives, in points, y growing down.
@@ -21,7 +24,9 @@ type painter interface {
 
 // svgPainter writes SVG elements.
 type svgPainter struct {
-	b *bytes.Buffer
+	b     *bytes.Buffer
+	fonts *fonts.Set
+	svg   *svgFonts
 }
 
 func svgData(class string, data map[string]string) string {
@@ -82,13 +87,44 @@ func (p svgPainter) triangle(a, b, c [2]float64, fill string) {
 		num(a[0]), num(a[1]), num(b[0]), num(b[1]), num(c[0]), num(c[1]), fill)
 }
 
+// text draws s from glyph outlines in runs of one face, starting where
+// the poster's measure puts it (a centred text half its measured width
+// to the left, so that no viewer's own measure moves it), then writes
+// it as text over them, transparent: see writeSVG.
 func (p svgPainter) text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
-	extra := ""
-	if bold {
-		extra += ` font-weight="bold"`
-	}
 	if centred {
-		extra += ` text-anchor="middle"`
+		x -= p.fonts.Width(s, bold) * size / 2
 	}
-	fmt.Fprintf(p.b, `<text%s x="%s" y="%s" font-size="%s" fill="%s"%s>%s</text>`+"\n", svgData(class, nil), num(x), num(y), num(size), fill, extra, esc(s))
+	runs := p.fonts.Runs(s, bold)
+	fmt.Fprintf(p.b, `<g class="glyphs" fill="%s" aria-hidden="true">`, fill)
+	at := x
+	for _, run := range runs {
+		scale := strconv.FormatFloat(size/float64(run.Face.UnitsPerEm()), 'g', 6, 64)
+		fmt.Fprintf(p.b, `<g transform="translate(%s %s) scale(%s)">`, num(at), num(y), scale)
+		u := 0
+		for _, r := range run.Text {
+			g := run.Face.Glyph(r)
+			if id, ok := p.svg.glyphs[faceGlyph{run.Face, g}]; ok {
+				if u == 0 {
+					fmt.Fprintf(p.b, `<use xlink:href="#%s"/>`, id)
+				} else {
+					fmt.Fprintf(p.b, `<use xlink:href="#%s" x="%d"/>`, id, u)
+				}
+			}
+			u += run.Face.Advance(g)
+		}
+		p.b.WriteString("</g>")
+		at += run.Face.Width(run.Text) * size
+	}
+	p.b.WriteString("</g>\n")
+	open := fmt.Sprintf(`<text%%s x="%s" y="%s" font-size="%s" fill="%s" fill-opacity="0"`, num(x), num(y), num(size), fill)
+	if len(runs) == 1 {
+		fmt.Fprintf(p.b, open+">%s</text>\n", svgData(strings.TrimSpace(class+" "+p.svg.classes[faceWeight{runs[0].Face, bold}]), nil), esc(s))
+		return
+	}
+	fmt.Fprintf(p.b, open+` xml:space="preserve">`, svgData(class, nil))
+	for _, run := range runs {
+		fmt.Fprintf(p.b, `<tspan class="%s">%s</tspan>`, p.svg.classes[faceWeight{run.Face, bold}], esc(run.Text))
+	}
+	p.b.WriteString("</text>\n")
 }

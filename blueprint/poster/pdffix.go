@@ -3,11 +3,12 @@ package poster
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
+
+	"github.com/peakend/peakend/internal/fonts"
 )
 
 // The PDF writer stamps the time twice: the document's CreationDate, and
@@ -37,7 +38,7 @@ func fixedDates(pdf []byte) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("poster: an embedded font: %v", err)
 		}
-		fixFontDate(font)
+		fonts.FixDate(font)
 		// Stored uncompressed: a subset is small, and compressing it
 		// again took an eighth of the render.
 		var out bytes.Buffer
@@ -90,49 +91,4 @@ func rebuildXref(pdf []byte) ([]byte, error) {
 		out.Write(rest)
 	}
 	return out.Bytes(), nil
-}
-
-// fixFontDate sets a TrueType font's modified date to its created date
-// and mends the head table's checksum and the font's checksum adjustment.
-func fixFontDate(font []byte) {
-	if len(font) < 12 || !bytes.Equal(font[:4], []byte{0, 1, 0, 0}) {
-		return
-	}
-	be := binary.BigEndian
-	tables := int(be.Uint16(font[4:]))
-	var headRec, headOff, headLen, total int
-	for i := 0; i < tables; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(font) {
-			return
-		}
-		off, n := int(be.Uint32(font[rec+8:])), int(be.Uint32(font[rec+12:]))
-		if off+n > len(font) {
-			return
-		}
-		total = max(total, off+(n+3)&^3)
-		if string(font[rec:rec+4]) == "head" {
-			headRec, headOff, headLen = rec, off, n
-		}
-	}
-	if headLen < 54 || total > len(font) {
-		return
-	}
-	head := font[headOff : headOff+headLen]
-	copy(head[28:36], head[20:28]) // modified = created
-	be.PutUint32(head[8:], 0)      // checkSumAdjustment is 0 while summing
-	be.PutUint32(font[headRec+4:], checksum(head))
-	be.PutUint32(head[8:], 0xB1B0AFBA-checksum(font[:total]))
-}
-
-// checksum is the TrueType table checksum: the sum of big-endian
-// 32-bit words, the last padded with zeros.
-func checksum(b []byte) uint32 {
-	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:min(i+4, len(b))])
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
 }

@@ -3,10 +3,11 @@ package poster
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image/png"
+	"io/fs"
 	"os"
 	"os/exec"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -15,20 +16,7 @@ import (
 	"github.com/peakend/peakend/blueprint"
 )
 
-// needFonts skips when the machine has none of the fonts PDF and PNG
-// look for; .ci/run installs DejaVu Sans and Droid Sans Fallback.
-func needFonts(t *testing.T) {
-	t.Helper()
-	for _, f := range systemFonts[runtime.GOOS] {
-		if _, err := os.Stat(f[0]); err == nil {
-			return
-		}
-	}
-	t.Skip("no system font for PDF and PNG (.ci/run installs fonts-dejavu-core and fonts-droid-fallback)")
-}
-
 func TestPDF(t *testing.T) {
-	needFonts(t)
 	b := load(t, examples["hall"])
 	pdf := render(t, b, Options{Format: PDF, Date: "2026-11-23"})
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
@@ -70,7 +58,6 @@ func TestPDF(t *testing.T) {
 }
 
 func TestPNG(t *testing.T) {
-	needFonts(t)
 	src := render(t, load(t, examples["complaint"]), Options{Format: PNG, Paper: "A4", Landscape: true, DPI: 100})
 	img, err := png.Decode(bytes.NewReader(src))
 	if err != nil {
@@ -99,23 +86,23 @@ func TestPNG(t *testing.T) {
 }
 
 func TestMissingGlyphIsAnError(t *testing.T) {
-	needFonts(t)
 	b := &blueprint.Blueprint{Version: 1, Scale: blueprint.DefaultScale, Stages: []blueprint.Stage{{ID: "s"}},
 		Touchpoints: []blueprint.Touchpoint{{ID: "a", Stage: "s", Lane: blueprint.Customer, Name: blueprint.Text{"": "Unicorn \U0001F984"}}}}
 	var buf bytes.Buffer
-	err := Render(context.Background(), &buf, b, Options{Format: PDF})
-	if err == nil || !strings.Contains(err.Error(), "U+1F984") || !strings.Contains(err.Error(), "--font") {
-		t.Errorf("want an error naming U+1F984 and --font, got %v", err)
+	for _, f := range []Format{SVG, PDF, PNG} {
+		err := Render(context.Background(), &buf, b, Options{Format: f})
+		if !errors.Is(err, ErrMissingGlyph) || !strings.Contains(err.Error(), "U+1F984") || !strings.Contains(err.Error(), "Unicorn") {
+			t.Errorf("%v: want ErrMissingGlyph naming U+1F984 and its text, got %v", f, err)
+		}
 	}
-	err = Render(context.Background(), &buf, load(t, examples["complaint"]), Options{Format: PNG, FontFile: "/nonexistent.ttf"})
-	if err == nil || !strings.Contains(err.Error(), "/nonexistent.ttf") {
-		t.Errorf("a missing --font: got %v", err)
+	err := Render(context.Background(), &buf, load(t, examples["complaint"]), Options{Format: PNG, FontFile: "/nonexistent.ttf"})
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "/nonexistent.ttf") {
+		t.Errorf("a missing font file: got %v", err)
 	}
 }
 
 // PDF renders run concurrently too (the fonts are shared).
 func TestConcurrentPDF(t *testing.T) {
-	needFonts(t)
 	b := load(t, examples["complaint"])
 	want := render(t, b, Options{Format: PDF})
 	var wg sync.WaitGroup

@@ -13,6 +13,11 @@ import (
 // Options.MaxTouchpoints.
 var ErrTooLarge = errors.New("poster: too many touchpoints to lay out")
 
+// ErrMissingGlyph is wrapped by the error for a character that neither
+// Options.FontFile nor the embedded fonts have; the message names the
+// character and the text it is in.
+var ErrMissingGlyph = errors.New("poster: no font has a character")
+
 // Render writes the poster of blueprint b to w in opt.Format.
 //
 // It is safe for concurrent use: the layout engine, which is not, is
@@ -33,6 +38,9 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 		return err
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := m.checkGlyphs(l); err != nil {
 		return err
 	}
 	if opt.Format == PDF || opt.Format == PNG {
@@ -68,5 +76,9 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 	if opt.DPI < 0 || opt.DPI > 1200 {
 		return nil, fmt.Errorf("poster: DPI %d is out of 1..1200", opt.DPI)
 	}
-	return newModel(b, opt)
+	set, err := fontSet(opt.FontFile)
+	if err != nil {
+		return nil, err
+	}
+	return newModel(b, opt, set)
 }
