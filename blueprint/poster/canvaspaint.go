@@ -2,6 +2,8 @@ package poster
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"image/color"
 	"io"
 	"strconv"
@@ -225,6 +227,10 @@ func restoreFonts() {
 	}
 }
 
+// MaxPixels bounds a PNG: 150 million pixels take 600 MB to draw, and
+// hold A0 at 300 dpi.
+const MaxPixels = 150_000_000
+
 // canvasLock serialises drawing with the shared fonts: the PDF writer
 // subsets a font by changing it, so two renders must not use one font at
 // once (the race detector caught it).
@@ -235,7 +241,7 @@ func (m *model) writeCanvas(w io.Writer, l *layout) error {
 	canvasLock.Lock()
 	defer canvasLock.Unlock()
 	defer restoreFonts()
-	W, H := pageSize(l)
+	W, H := m.pageSize(l)
 	_, pw, ph, err := paperFor(m.opt, W, H)
 	if err != nil {
 		return err
@@ -253,16 +259,23 @@ func (m *model) writeCanvas(w io.Writer, l *layout) error {
 		if dpi <= 0 {
 			dpi = 150
 		}
+		wpx, hpx := math.Ceil(pw/25.4*float64(dpi)), math.Ceil(ph/25.4*float64(dpi))
+		if wpx*hpx > MaxPixels {
+			return fmt.Errorf("%w: a PNG of %.0f × %.0f pixels at %d dpi; the limit is %d million pixels: pick a lower DPI or a smaller paper", ErrTooLarge, wpx, hpx, dpi, MaxPixels/1_000_000)
+		}
 		img := rasterizer.Draw(c, canvas.DPI(float64(dpi)), canvas.DefaultColorSpace)
 		return png.Encode(w, img)
 	}
 	var buf bytes.Buffer
 	doc := pdf.New(&buf, c.W, c.H, nil)
+	title, _ := m.titles()
+	doc.SetInfo(title, "", "", "", pdfCreator)
+	doc.SetLang(m.opt.Lang)
 	c.RenderTo(doc)
 	if err := doc.Close(); err != nil {
 		return err
 	}
-	out, err := fixedDates(buf.Bytes())
+	out, err := fixPDF(buf.Bytes(), m.opt.Lang)
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,15 @@ func (m *model) dot() []byte {
 			node(grid[ri][0], geom("shape", "plaintext"), geom("style", `""`), look("fontcolor", `"#b03a2e"`), look("fontsize", "11"),
 				look("label", quote(m.words.lineNames[r.line.Name])), geom("width", titleW), geom("height", "0.3"))
 			for c := range m.b.Stages {
-				node(grid[ri][c+1], geom("shape", "point"), geom("style", "invis"), geom("width", "0.01"), geom("height", "0.01"))
+				if m.forLayout {
+					node(grid[ri][c+1], geom("shape", "point"), geom("style", "invis"), geom("width", "0.01"), geom("height", "0.01"))
+					continue
+				}
+				// For native Graphviz each cell underlines its column, so
+				// that with the edges between cells the line runs the full
+				// width, as on the poster.
+				node(grid[ri][c+1], geom("shape", "underline"), geom("style", "dashed"), geom("color", `"#b03a2e"`), geom("penwidth", "1.5"),
+					geom("label", `""`), geom("width", inches(m.colWidth[c])), geom("height", "0.02"))
 			}
 		case rowLane:
 			label := ""

@@ -19,9 +19,25 @@ var lineColor = map[style]string{
 	styleFail: "#8e1b10", styleStandard: "#2d5a27", styleOwner: "#666666",
 }
 
-// pageSize is the size of the whole poster in points.
-func pageSize(l *layout) (w, h float64) {
-	return l.w + 2*margin, titleH + l.h + legendH + 2*margin
+// pageSize is the size of the whole poster in points: wide enough for
+// the grid, the title and the legend, whichever is widest.
+func (m *model) pageSize(l *layout) (w, h float64) {
+	title, sub := m.titles()
+	w = max(l.w, m.measure.width(title, 30, true), m.measure.width(sub, 14, false), m.legendWidth())
+	return w + 2*margin, titleH + l.h + legendH + 2*margin
+}
+
+// titles are the poster's title and the line under it.
+func (m *model) titles() (title, sub string) {
+	title = nameOr(m.b.Text(m.b.Name, m.opt.Lang), m.words.title)
+	parts := []string{m.words.title, fmt.Sprintf(m.words.counts, len(m.b.Stages), len(m.b.Touchpoints), len(m.b.Journeys))}
+	if m.journey != nil {
+		parts = append(parts, "▶ "+nameOr(m.b.Text(m.journey.Name, m.opt.Lang), m.journey.ID))
+	}
+	if m.opt.Date != "" {
+		parts = append(parts, m.opt.Date)
+	}
+	return title, strings.Join(parts, " · ")
 }
 
 // drawer draws a laid-out poster through a painter; (ox, oy) is where
@@ -34,7 +50,7 @@ type drawer struct {
 }
 
 func (m *model) draw(p painter, l *layout) {
-	W, _ := pageSize(l)
+	W, _ := m.pageSize(l)
 	d := &drawer{m: m, l: l, p: p, ox: margin, oy: margin + titleH}
 	d.title(W)
 	top, bottom := d.rowExtents()
@@ -45,17 +61,9 @@ func (m *model) draw(p painter, l *layout) {
 }
 
 func (d *drawer) title(W float64) {
-	m := d.m
-	name := nameOr(m.b.Text(m.b.Name, m.opt.Lang), m.words.title)
-	d.p.text(margin, margin+30, 30, "#111111", true, false, name, "title")
-	sub := []string{m.words.title, fmt.Sprintf(m.words.counts, len(m.b.Stages), len(m.b.Touchpoints), len(m.b.Journeys))}
-	if m.journey != nil {
-		sub = append(sub, "▶ "+nameOr(m.b.Text(m.journey.Name, m.opt.Lang), m.journey.ID))
-	}
-	if m.opt.Date != "" {
-		sub = append(sub, m.opt.Date)
-	}
-	d.p.text(margin, margin+56, 14, "#555555", false, false, strings.Join(sub, " · "), "")
+	title, sub := d.m.titles()
+	d.p.text(margin, margin+30, 30, "#111111", true, false, title, "title")
+	d.p.text(margin, margin+56, 14, "#555555", false, false, sub, "")
 	d.p.line(margin, margin+titleH-8, W-margin, margin+titleH-8, "#333333", 2, false, "", nil)
 }
 
@@ -183,12 +191,19 @@ func (d *drawer) boxes() {
 	}
 }
 
-func (d *drawer) legend(y float64) {
+// legendWidth is how wide the legend is drawn.
+func (m *model) legendWidth() float64 {
+	var rec textRecorder
+	return (&drawer{m: m, p: &rec}).legend(0)
+}
+
+// legend draws the legend at y and returns its width.
+func (d *drawer) legend(y float64) float64 {
 	w := d.m.words
 	x := margin
 	d.p.begin("legend", nil, 1)
 	d.p.text(x, y, 14, "#111111", true, false, w.legend, "")
-	x += 60
+	x += 24 + d.m.measure.width(w.legend, 14, true)
 	label := func(text string) {
 		d.p.text(x+30, y, 12, "#333333", false, false, text, "")
 		x += 44 + d.m.measure.width(text, 12, false)
@@ -208,4 +223,5 @@ func (d *drawer) legend(y float64) {
 	d.p.text(x+4, y, 12, lineColor[styleFail], false, false, "⚠", "")
 	label(strings.TrimPrefix(w.fail, "⚠ "))
 	d.p.end()
+	return x - 14 - margin
 }

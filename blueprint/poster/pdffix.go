@@ -7,20 +7,29 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/peakend/peakend/internal/fonts"
 )
 
-// The PDF writer stamps the time twice: the document's CreationDate, and
-// the "modified" date of every font subset it embeds (tdewolff/font
-// writes time.Now into the subset's head table). Both would make the
-// same poster differ from second to second. fixedDates sets them to
-// fixed values: it decompresses each embedded font, sets its modified
-// date to its created date and mends its checksums, stores it, and
+// pdfCreator is the PDF's Creator.
+const pdfCreator = "peakend"
+
+// fixPDF mends what tdewolff/canvas's PDF writer gets wrong. It stamps
+// the time twice: the document's CreationDate, and the "modified" date
+// of every font subset it embeds (tdewolff/font writes time.Now into
+// the subset's head table); both would make the same poster differ from
+// second to second. fixPDF sets them to fixed values: it decompresses
+// each embedded font, sets its modified date to its created date and
+// mends its checksums, and stores it. The writer also gives the
+// catalog's /Lang the Creator's value; fixPDF writes lang there. Then it
 // rebuilds the file's cross-reference table for the new lengths.
-func fixedDates(pdf []byte) ([]byte, error) {
+func fixPDF(pdf []byte, lang string) ([]byte, error) {
 	if m := creationDate.FindSubmatchIndex(pdf); m != nil {
 		copy(pdf[m[2]:m[3]], "20000101000000")
+	}
+	if lang != "" {
+		pdf = langValue.ReplaceAllLiteral(pdf, []byte("/Lang("+pdfString.Replace(lang)+")"))
 	}
 	for _, ref := range fontFile.FindAllSubmatch(pdf, -1) {
 		obj := regexp.MustCompile(`(?m)^` + string(ref[1]) + ` 0 obj\n<</Filter/FlateDecode/Length (\d+)>>stream\n`)
@@ -53,6 +62,8 @@ func fixedDates(pdf []byte) ([]byte, error) {
 
 var (
 	creationDate = regexp.MustCompile(`/CreationDate ?\(D:(\d{14})`)
+	langValue    = regexp.MustCompile(`/Lang ?\(` + pdfCreator + `\)`)
+	pdfString    = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 	fontFile     = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	objStart     = regexp.MustCompile(`(?m)^(\d+) 0 obj\b`)
 	xrefTable    = regexp.MustCompile(`(?s)\nxref\n0 (\d+)\n.*?trailer`)

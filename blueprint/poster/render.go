@@ -9,9 +9,10 @@ import (
 	"github.com/peakend/peakend/blueprint"
 )
 
-// ErrTooLarge is returned for a blueprint with more touchpoints than
-// Options.MaxTouchpoints.
-var ErrTooLarge = errors.New("poster: too many touchpoints to lay out")
+// ErrTooLarge is wrapped by the error for a poster larger than its
+// limits: more touchpoints than Options.MaxTouchpoints, or a PNG of more
+// than MaxPixels.
+var ErrTooLarge = errors.New("poster: too large")
 
 // ErrMissingGlyph is wrapped by the error for a character that neither
 // Options.FontFile nor the embedded fonts have; the message names the
@@ -68,7 +69,7 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 		limit = DefaultMaxTouchpoints
 	}
 	if n := len(b.Touchpoints); n > limit {
-		return nil, fmt.Errorf("%w: %d, the limit is %d (Options.MaxTouchpoints); split the blueprint into several posters", ErrTooLarge, n, limit)
+		return nil, fmt.Errorf("%w: %d touchpoints, the limit is %d (Options.MaxTouchpoints); split the blueprint into several posters", ErrTooLarge, n, limit)
 	}
 	if _, _, _, err := paperFor(opt, 1, 1); err != nil {
 		return nil, err

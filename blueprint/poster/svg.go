@@ -52,7 +52,7 @@ func num(x float64) string {
 // as TrueType @font-face data, so that a browser can select, search
 // and read it out.
 func (m *model) writeSVG(w io.Writer, l *layout) error {
-	W, H := pageSize(l)
+	W, H := m.pageSize(l)
 	paper, pw, ph, err := paperFor(m.opt, W, H)
 	if err != nil {
 		return err
@@ -123,7 +123,7 @@ func (m *model) svgFonts(l *layout) (*svgFonts, error) {
 			}
 		}
 	}
-	sf.style.WriteString("svg{font-kerning:none;font-synthesis:none;font-variant-ligatures:none}\n")
+	sf.style.WriteString("svg{font-kerning:none;font-synthesis:none;font-variant-ligatures:none;text-rendering:geometricPrecision}\n")
 	family := map[*fonts.Face]string{}
 	for i, f := range faces {
 		runes := slices.Sorted(maps.Keys(used[f]))
