@@ -21,7 +21,7 @@ func bigDocument() []byte {
 	return b.Bytes()
 }
 
-func onlyProblem(t *testing.T, problems blueprint.Problems, rule, wantPos string) {
+func onlyProblem(t *testing.T, problems blueprint.Problems, rule blueprint.Rule, wantPos string) {
 	t.Helper()
 	if len(problems) != 1 || problems[0].Rule != rule || problems[0].Pos.String() != wantPos {
 		t.Fatalf("want one %s problem at %s, got:\n%v", rule, wantPos, problems)

@@ -31,7 +31,7 @@ moments:
 	fmt.Println(b.Text(b.Name, "en"), "/", b.Text(b.Name, "fr"))
 	bill, _ := b.Journey("bill")
 	fmt.Println("peaks:", bill.Peaks, "end:", bill.EndStep())
-	m, _ := b.Moment("result")
+	m, _ := b.Card("result")
 	gap, _ := m.Standards[0].Gap()
 	fmt.Printf("%s: at most %g %s, today %g: %g over\n",
 		b.Text(m.Standards[0].Name, "en"), *m.Standards[0].Max, m.Standards[0].Unit, *m.Standards[0].Baseline, gap)

@@ -43,7 +43,7 @@ func FuzzLint(f *testing.F) {
 			}
 		}
 		if problems.Err() != nil {
-			unreadable := map[string]bool{"syntax": true, "empty": true, "encoding": true, "too-large": true}
+			unreadable := map[blueprint.Rule]bool{"syntax": true, "empty": true, "encoding": true, "too-large": true}
 			if _, err := blueprint.Format("f.yaml", src); err == nil && unreadable[problems[0].Rule] && len(problems) == 1 {
 				t.Fatalf("Format accepted what Lint cannot read: %v", problems)
 			}

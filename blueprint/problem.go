@@ -45,11 +45,18 @@ type Problem struct {
 	Pos      Pos
 	Severity Severity
 	// Rule names the check that found the problem, such as
-	// "unknown-key" or "peak-not-in-steps"; see the package doc for the
-	// list. Tools may filter on it.
-	Rule    string
+	// RuleUnknownKey; see the package doc for the list. Tools may filter
+	// on it.
+	Rule    Rule
 	Message string
+	// Err is the error underneath, when there is one: the
+	// *fs.PathError of a file that could not be read, so that
+	// errors.Is(err, fs.ErrNotExist) holds through Problems.
+	Err error
 }
+
+// Unwrap returns the error underneath the problem, or nil.
+func (p *Problem) Unwrap() error { return p.Err }
 
 // Error formats the problem as go vet does: "file:line:col: message",
 // with "warning: " before the message of a warning.
@@ -61,8 +68,21 @@ func (p *Problem) Error() string {
 }
 
 // Problems is a list of problems. As an error it reports every problem,
-// one a line.
+// one a line. Functions of this package that return an error return a
+// Problems only when it holds at least one error; a Problems that Lint
+// returns is a list to show, and may hold only warnings: use Err to turn
+// it into an error.
 type Problems []*Problem
+
+// Unwrap returns the problems as errors, so that errors.Is and
+// errors.As look into each.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
 
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
@@ -112,10 +132,25 @@ func (ps Problems) Err() error {
 func (ps Problems) dedupe() Problems {
 	out := ps[:0]
 	for i, p := range ps {
-		if i > 0 && *p == *ps[i-1] {
+		if i > 0 && p.same(ps[i-1]) {
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+func (p *Problem) same(q *Problem) bool {
+	return p.Pos == q.Pos && p.Severity == q.Severity && p.Rule == q.Rule && p.Message == q.Message
+}
+
+// Warnings returns the problems of severity Warning.
+func (ps Problems) Warnings() Problems {
+	var warnings Problems
+	for _, p := range ps {
+		if p.Severity == Warning {
+			warnings = append(warnings, p)
+		}
+	}
+	return warnings
 }

@@ -20,7 +20,7 @@ import (
 // fixture the schema must reject the document exactly when the decoder
 // reports one of them; the other rules (references, duplicates, journey
 // logic) are beyond what a schema can say.
-var schemaRules = map[string]bool{
+var schemaRules = map[blueprint.Rule]bool{
 	"syntax": true, "empty": true, "encoding": true, "alias-limit": true,
 	"type": true, "unknown-key": true, "duplicate-key": true, "version": true,
 	"unknown-lane": true, "missing-field": true, "duration": true,
