@@ -3,9 +3,9 @@ package blueprint_test
 import (
 	"errors"
 	"flag"
-	"regexp"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -95,7 +95,7 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 		seen[p.Rule] = true
 	}
 	seen[blueprint.RuleTooLarge] = len(bigDocument()) > blueprint.MaxSize // shown by TestTooLarge
-	seen[blueprint.RuleEncoding] = true                                    // shown by TestInvalidUTF8
+	seen[blueprint.RuleEncoding] = true                                   // shown by TestInvalidUTF8
 	for _, rule := range blueprint.Rules() {
 		if !seen[rule] {
 			t.Errorf("rule %s has no failing fixture", rule)
