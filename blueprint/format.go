@@ -172,7 +172,7 @@ func renameAnchor(t *yaml.Node, aliases []*yaml.Node, names map[string]bool) {
 }
 
 // keepNulls writes an empty value inside a flow collection as ~: the
-// encoder would write it '', an empty string, where the document meant
+// encoder would write it ”, an empty string, where the document meant
 // nothing ({a, b: }).
 func keepNulls(n *yaml.Node, inFlow bool, done map[*yaml.Node]bool) {
 	if done[n] {

@@ -55,7 +55,9 @@ func Load(fsys fs.FS, name string) (b *Blueprint, warnings Problems, err error) 
 	} else {
 		b = l.load(name, Pos{})
 	}
-	if b != nil && len(l.problems.Errors()) == 0 {
+	// A lone document is validated, errors or not, as Lint does; a
+	// merge that broke a rule is not, lest one mistake be told twice.
+	if b != nil && (l.merges == 0 || len(l.problems.Errors()) == 0) {
 		l.problems = append(l.problems, b.Validate()...)
 	}
 	l.problems.Sort()
@@ -73,6 +75,7 @@ type loader struct {
 	chain    []string              // the files being loaded, to find cycles
 	files    int
 	bytes    int
+	merges   int
 }
 
 func (l *loader) report(pos Pos, rule Rule, err error, format string, args ...any) {
@@ -111,13 +114,15 @@ func (l *loader) read(name string, from Pos) *Blueprint {
 		l.report(from, RuleExtendsLimit, nil, "extends reaches more than %d MiB of documents; refused", MaxLoadBytes>>20)
 		return nil
 	}
-	b, problems := lintDocument(name, src)
+	b, problems := decode(name, src) // validated once merged, by Load
 	l.problems = append(l.problems, problems...)
-	if b == nil || problems.Err() != nil || len(b.Extends) == 0 {
-		if problems.Err() != nil {
-			return nil
-		}
-		return b
+	switch {
+	case b == nil:
+		return nil
+	case problems.Err() != nil && (len(b.Extends) > 0 || from != Pos{}):
+		return nil // a base or an overlay that cannot be read is not merged
+	case len(b.Extends) == 0:
+		return b // validated by Load, errors or not, as Lint does
 	}
 	l.chain = append(l.chain, name)
 	defer func() { l.chain = l.chain[:len(l.chain)-1] }()

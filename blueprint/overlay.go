@@ -20,6 +20,7 @@ type merge struct {
 
 // merge applies overlay o to b, in place.
 func (l *loader) merge(b, o *Blueprint) {
+	l.merges++
 	m := &merge{l: l, b: b, o: o, refsOf: map[string][]string{}}
 	for path := range o.refs {
 		parts := strings.SplitN(path, ".", 3)

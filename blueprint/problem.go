@@ -127,21 +127,25 @@ func (ps Problems) Err() error {
 	return nil
 }
 
-// dedupe drops a problem identical to the one before it, as an alias
-// repeats the problems of what it points at. ps must be sorted.
+// dedupe drops a problem identical to one before it, as an alias
+// repeats the problems of what it points at.
 func (ps Problems) dedupe() Problems {
+	type key struct {
+		pos      Pos
+		severity Severity
+		rule     Rule
+		message  string
+	}
+	seen := make(map[key]bool, len(ps))
 	out := ps[:0]
-	for i, p := range ps {
-		if i > 0 && p.same(ps[i-1]) {
-			continue
+	for _, p := range ps {
+		k := key{p.Pos, p.Severity, p.Rule, p.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
-}
-
-func (p *Problem) same(q *Problem) bool {
-	return p.Pos == q.Pos && p.Severity == q.Severity && p.Rule == q.Rule && p.Message == q.Message
 }
 
 // Warnings returns the problems of severity Warning.
