@@ -218,3 +218,13 @@ func TestSuggestionsAreBounded(t *testing.T) {
 		t.Errorf("linting %d KB allocated %d MB, want under 64 MB", len(src)>>10, grown>>20)
 	}
 }
+
+// BenchmarkLintUnknownRefs measures the document of unknown references
+// (bytes allocated a lint: go test -bench LintUnknownRefs -benchmem).
+func BenchmarkLintUnknownRefs(b *testing.B) {
+	src := unknownRefs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		blueprint.Lint("refs.yaml", src)
+	}
+}
