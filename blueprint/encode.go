@@ -162,10 +162,10 @@ func (b *Blueprint) node() *yaml.Node {
 	doc.set("stages", seqOf(b.Stages, func(s Stage) *yaml.Node { return b.namedNode(Role(s)) }))
 	doc.set("touchpoints", seqOf(b.Touchpoints, b.touchpointNode))
 	doc.set("journeys", seqOf(b.Journeys, b.journeyNode))
-	if len(b.Moments) > 0 {
+	if len(b.Cards) > 0 {
 		moments := newMap(false)
-		for _, m := range b.Moments {
-			moments.set(m.Touchpoint, b.momentNode(m))
+		for _, m := range b.Cards {
+			moments.set(m.Touchpoint, b.cardNode(m))
 		}
 		doc.set("moments", moments.n)
 	}
@@ -217,11 +217,13 @@ func (b *Blueprint) journeyNode(j Journey) *yaml.Node {
 	m.set("name", b.textNode(j.Name))
 	m.set("steps", idList(j.Steps))
 	m.set("peaks", idList(j.Peaks))
-	m.set("end", optStr(j.End))
+	if len(j.Steps) == 0 || j.End != j.Steps[len(j.Steps)-1] {
+		m.set("end", optStr(j.End)) // an end that is the last step is left implicit
+	}
 	return m.n
 }
 
-func (b *Blueprint) momentNode(mo Moment) *yaml.Node {
+func (b *Blueprint) cardNode(mo Card) *yaml.Node {
 	m := newMap(false)
 	m.set("needs", b.textList(mo.Needs))
 	m.set("essentials", b.textList(mo.Essentials))

@@ -3,7 +3,9 @@ package blueprint_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"testing/fstest"
 
 	"github.com/peakend/peakend/blueprint"
 )
@@ -31,7 +33,7 @@ moments:
 	fmt.Println(b.Text(b.Name, "en"), "/", b.Text(b.Name, "fr"))
 	bill, _ := b.Journey("bill")
 	fmt.Println("peaks:", bill.Peaks, "end:", bill.EndStep())
-	m, _ := b.Moment("result")
+	m, _ := b.Card("result")
 	gap, _ := m.Standards[0].Gap()
 	fmt.Printf("%s: at most %g %s, today %g: %g over\n",
 		b.Text(m.Standards[0].Name, "en"), *m.Standards[0].Max, m.Standards[0].Unit, *m.Standards[0].Baseline, gap)
@@ -122,4 +124,48 @@ func ExampleLines() {
 	// line of interaction: between customer and frontstage
 	// line of visibility: between frontstage and backstage
 	// line of internal-interaction: between backstage and support
+}
+
+// Load reads an overlay with its bases from any fs.FS: here a map, in
+// a program os.DirFS or an os.Root's FS.
+func ExampleLoad() {
+	fsys := fstest.MapFS{
+		"hall.yaml": {Data: []byte(`peakend: 1
+stages: [{id: counter}, {id: exit}]
+touchpoints:
+  - {id: pay, stage: counter, lane: customer}
+  - {id: leave, stage: exit, lane: customer}
+journeys:
+  - {id: bill, steps: [pay, leave], peaks: [pay]}
+moments:
+  pay: {standards: [{name: Handling time, max: 5, unit: min}]}
+  leave: {}
+`)},
+		"city/hall.yaml": {Data: []byte(`peakend: 1
+extends: ../hall.yaml
+moments:
+  pay: {standards: [{name: Handling time, max: 4}]}
+`)},
+		"town/hall.yaml": {Data: []byte(`peakend: 1
+extends: ../hall.yaml
+moments:
+  pay: {standards: [{name: Handling time, max: 6}]}
+`)},
+	}
+	b, warnings, err := blueprint.Load(fsys, "city/hall.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pay, _ := b.Card("pay")
+	fmt.Println("city: at most", *pay.Standards[0].Max, pay.Standards[0].Unit, "with", len(warnings), "warnings")
+
+	_, _, err = blueprint.Load(fsys, "town/hall.yaml")
+	fmt.Println(err)
+	_, _, err = blueprint.Load(fsys, "village/hall.yaml")
+	fmt.Println(errors.Is(err, fs.ErrNotExist))
+	// Output:
+	// city: at most 4 min with 0 warnings
+	// town/hall.yaml:4:21: standard Handling time: target 6 is looser than the base's 5 (base: hall.yaml:9:21)
+	// true
 }

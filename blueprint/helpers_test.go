@@ -1,8 +1,10 @@
 package blueprint_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -15,18 +17,26 @@ func readExample(t testing.TB, name string) []byte {
 	return src
 }
 
-// documents lists every example and shared fixture blueprint.
+// documents lists every YAML file under examples/ (overlays included,
+// at any depth) and every shared fixture blueprint.
 func documents(t testing.TB) []string {
 	t.Helper()
 	var paths []string
-	for _, pattern := range []string{"../examples/*/*.yaml", "../testdata/blueprints/*.yaml"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
+	err := filepath.WalkDir("../examples", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+			paths = append(paths, path)
 		}
-		paths = append(paths, m...)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(paths) < 3 {
+	shared, err := filepath.Glob("../testdata/blueprints/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, shared...)
+	if len(paths) < 4 {
 		t.Fatalf("found only %v", paths)
 	}
 	return paths

@@ -1,9 +1,11 @@
 package blueprint_test
 
 import (
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -71,10 +73,10 @@ func TestLintFixtures(t *testing.T) {
 }
 
 // TestEveryRuleHasAFixture keeps the promise that each check is shown
-// failing by a fixture: every rule named in the package doc's list must
-// appear in some fixture's expected output.
+// failing by a fixture: every rule of blueprint.Rules must appear in
+// some lint fixture's expected output, or in a load or hostile fixture's.
 func TestEveryRuleHasAFixture(t *testing.T) {
-	seen := map[string]bool{}
+	seen := map[blueprint.Rule]bool{}
 	for _, path := range lintFixtures(t) {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
@@ -86,20 +88,67 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 			seen[p.Rule] = true
 		}
 	}
-	seen["too-large"] = len(bigDocument()) > blueprint.MaxSize // shown by TestTooLarge
-	seen["encoding"] = true                                    // shown by TestInvalidUTF8
-	for _, rule := range allRules {
+	for _, p := range loadFixtureProblems(t) {
+		seen[p.Rule] = true
+	}
+	for _, p := range append(hostileProblems(t), generatedProblems(t)...) {
+		seen[p.Rule] = true
+	}
+	seen[blueprint.RuleTooLarge] = len(bigDocument()) > blueprint.MaxSize // shown by TestTooLarge
+	seen[blueprint.RuleEncoding] = true                                   // shown by TestInvalidUTF8
+	for _, rule := range blueprint.Rules() {
 		if !seen[rule] {
 			t.Errorf("rule %s has no failing fixture", rule)
 		}
 	}
 }
 
-// allRules is every rule the package reports, as listed in doc.go.
-var allRules = []string{
-	"syntax", "empty", "encoding", "too-large", "alias-limit", "type", "unknown-key",
-	"duplicate-key", "version", "unknown-lane", "missing-field", "duration",
-	"missing-id", "bad-id", "duplicate-id", "unknown-ref", "self-loop", "empty-journey",
-	"peak-not-in-steps", "end-not-last", "wait-order", "scale-range", "standard-target", "unknown-tag",
-	"no-peak", "unused-customer-touchpoint", "empty-stage", "stage-backwards", "moment-missing",
+// TestPackageDocListsEveryRule compares the list of rules in doc.go
+// with the Rule constants, both ways.
+func TestPackageDocListsEveryRule(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := regexp.MustCompile(`(?m)^//   - ([a-z-]+): `)
+	var documented []string
+	for _, m := range item.FindAllStringSubmatch(string(src), -1) {
+		documented = append(documented, m[1])
+	}
+	var rules []string
+	for _, r := range blueprint.Rules() {
+		rules = append(rules, string(r))
+	}
+	if diff := cmp.Diff(rules, documented); diff != "" {
+		t.Errorf("rules in doc.go (-constants +doc.go):\n%s", diff)
+	}
+}
+
+// TestNoMessageRepeats checks that Lint reports each problem once, on
+// every fixture and example.
+func TestNoMessageRepeats(t *testing.T) {
+	check := func(name string, problems blueprint.Problems) {
+		seen := map[string]bool{}
+		for _, p := range problems {
+			if seen[p.Error()] {
+				t.Errorf("%s: reported twice: %v", name, p)
+			}
+			seen[p.Error()] = true
+		}
+	}
+	for _, path := range lintFixtures(t) {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := fixtureFile(ar, "doc.yaml")
+		_, problems := blueprint.Lint("doc.yaml", doc)
+		check(path, problems)
+	}
+	for _, path := range documents(t) {
+		_, warnings, err := blueprint.Load(os.DirFS(".."), strings.TrimPrefix(path, "../"))
+		var errs blueprint.Problems
+		errors.As(err, &errs)
+		check(path, append(errs, warnings...))
+	}
 }

@@ -27,7 +27,7 @@ type Blueprint struct {
 	Stages      []Stage
 	Touchpoints []Touchpoint
 	Journeys    []Journey
-	Moments     []Moment // keyed by touchpoint in the document
+	Cards       []Card // moment cards, under the key moments, by touchpoint
 
 	Pos Pos // position of the document itself (line 1)
 
@@ -124,8 +124,10 @@ type Journey struct {
 	Name  Text
 	Steps []string // touchpoint ids, in order
 	Peaks []string // touchpoint ids among Steps
-	// End is the touchpoint id of the end as written; empty when the
-	// document leaves it implicit. Use EndStep for the effective end.
+	// End is the touchpoint id of the journey's end. A decoded journey
+	// with steps always has one: the end as written, else its last
+	// step. A journey built in Go may leave it empty; EndStep gives the
+	// end of either.
 	End string
 	Pos Pos
 }
@@ -142,11 +144,11 @@ func (j Journey) EndStep() string {
 	return j.Steps[len(j.Steps)-1]
 }
 
-// A Moment is the card of a moment of truth, in the columns of the
+// A Card is the card of a moment of truth, in the columns of the
 // service-hall study: core needs, service essentials, detailed actions,
 // the role responsible, and reminders for implementation, with the
 // measurable standards the hall hangs on its wall.
-type Moment struct {
+type Card struct {
 	Touchpoint string // the touchpoint id the card belongs to
 	Needs      []Text
 	Essentials []Text
@@ -179,7 +181,7 @@ func (a Action) HasTag(tag string) bool {
 	return false
 }
 
-// A Standard is a measurable target of a moment, such as "coaching
+// A Standard is a measurable target of a moment card, such as "coaching
 // takes at most 3 minutes". Exactly one of Max and Min is set.
 type Standard struct {
 	Name     Text
@@ -226,11 +228,11 @@ func (b *Blueprint) Touchpoint(id string) (*Touchpoint, bool) {
 	return nil, false
 }
 
-// Moment returns the moment card of the given touchpoint id.
-func (b *Blueprint) Moment(touchpoint string) (*Moment, bool) {
-	for i := range b.Moments {
-		if b.Moments[i].Touchpoint == touchpoint {
-			return &b.Moments[i], true
+// Card returns the moment card of the given touchpoint id.
+func (b *Blueprint) Card(touchpoint string) (*Card, bool) {
+	for i := range b.Cards {
+		if b.Cards[i].Touchpoint == touchpoint {
+			return &b.Cards[i], true
 		}
 	}
 	return nil, false
@@ -271,7 +273,7 @@ func (b *Blueprint) Languages() []string {
 	for _, j := range b.Journeys {
 		add(j.Name)
 	}
-	for _, m := range b.Moments {
+	for _, m := range b.Cards {
 		for _, list := range [][]Text{m.Needs, m.Essentials, m.Reminders} {
 			for _, t := range list {
 				add(t)

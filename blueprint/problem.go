@@ -45,11 +45,18 @@ type Problem struct {
 	Pos      Pos
 	Severity Severity
 	// Rule names the check that found the problem, such as
-	// "unknown-key" or "peak-not-in-steps"; see the package doc for the
-	// list. Tools may filter on it.
-	Rule    string
+	// RuleUnknownKey; see the package doc for the list. Tools may filter
+	// on it.
+	Rule    Rule
 	Message string
+	// Err is the error underneath, when there is one: the
+	// *fs.PathError of a file that could not be read, so that
+	// errors.Is(err, fs.ErrNotExist) holds through Problems.
+	Err error
 }
+
+// Unwrap returns the error underneath the problem, or nil.
+func (p *Problem) Unwrap() error { return p.Err }
 
 // Error formats the problem as go vet does: "file:line:col: message",
 // with "warning: " before the message of a warning.
@@ -61,8 +68,21 @@ func (p *Problem) Error() string {
 }
 
 // Problems is a list of problems. As an error it reports every problem,
-// one a line.
+// one a line. Functions of this package that return an error return a
+// Problems only when it holds at least one error; a Problems that Lint
+// returns is a list to show, and may hold only warnings: use Err to turn
+// it into an error.
 type Problems []*Problem
+
+// Unwrap returns the problems as errors, so that errors.Is and
+// errors.As look into each.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
 
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
@@ -107,15 +127,34 @@ func (ps Problems) Err() error {
 	return nil
 }
 
-// dedupe drops a problem identical to the one before it, as an alias
-// repeats the problems of what it points at. ps must be sorted.
+// dedupe drops a problem identical to one before it, as an alias
+// repeats the problems of what it points at.
 func (ps Problems) dedupe() Problems {
+	type key struct {
+		pos      Pos
+		severity Severity
+		rule     Rule
+		message  string
+	}
+	seen := make(map[key]bool, len(ps))
 	out := ps[:0]
-	for i, p := range ps {
-		if i > 0 && *p == *ps[i-1] {
-			continue
+	for _, p := range ps {
+		k := key{p.Pos, p.Severity, p.Rule, p.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
+}
+
+// Warnings returns the problems of severity Warning.
+func (ps Problems) Warnings() Problems {
+	var warnings Problems
+	for _, p := range ps {
+		if p.Severity == Warning {
+			warnings = append(warnings, p)
+		}
+	}
+	return warnings
 }

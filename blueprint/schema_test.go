@@ -20,7 +20,7 @@ import (
 // fixture the schema must reject the document exactly when the decoder
 // reports one of them; the other rules (references, duplicates, journey
 // logic) are beyond what a schema can say.
-var schemaRules = map[string]bool{
+var schemaRules = map[blueprint.Rule]bool{
 	"syntax": true, "empty": true, "encoding": true, "alias-limit": true,
 	"type": true, "unknown-key": true, "duplicate-key": true, "version": true,
 	"unknown-lane": true, "missing-field": true, "duration": true,
@@ -93,6 +93,44 @@ func TestSchemaAgreesWithDecoder(t *testing.T) {
 		}
 		doc, _ := fixtureFile(ar, "doc.yaml")
 		check(filepath.Base(path), doc)
+	}
+	// Every file of the overlay fixtures: bases, overlays and their
+	// touchpoint patches without stage or lane.
+	for _, path := range loadFixtures(t, "testdata/load") {
+		fsys, _ := archiveFS(t, path)
+		for name, f := range fsys {
+			check(path+"/"+name, f.Data)
+		}
+	}
+}
+
+// TestSchemaMessagesAreReadable checks that what an editor shows for
+// the commonest mistakes is said in words: yaml-language-server shows
+// a definition's errorMessage and labels a value by its title.
+func TestSchemaMessagesAreReadable(t *testing.T) {
+	src, err := os.ReadFile("schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Defs map[string]struct {
+			Title        string `json:"title"`
+			ErrorMessage string `json:"errorMessage"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(src, &schema); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"text":     {"text: a string, or a map from language tag to string", "language tag"},
+		"duration": {"duration: a number and a unit, such as 90s, 10m or 1h30m", "minutes"},
+		"standard": {"standard: a measurable target, with exactly one of max and min", "exactly one target"},
+	}
+	for def, w := range want {
+		got := schema.Defs[def]
+		if got.Title != w[0] || !strings.Contains(got.ErrorMessage, w[1]) {
+			t.Errorf("%s: title %q, errorMessage %q; want the title %q and a message saying %q", def, got.Title, got.ErrorMessage, w[0], w[1])
+		}
 	}
 }
 

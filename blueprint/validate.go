@@ -3,6 +3,7 @@ package blueprint
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -12,7 +13,7 @@ import (
 // order found; Lint sorts them. Validate is for blueprints built in Go;
 // Parse and Lint call it on documents.
 func (b *Blueprint) Validate() Problems {
-	v := &validator{b: b}
+	v := &validator{b: b, suggest: newSuggester()}
 	v.version()
 	v.scale()
 	roles := v.ids("role", len(b.Roles), func(i int) (string, Pos) { return b.Roles[i].ID, b.Roles[i].Pos })
@@ -21,81 +22,111 @@ func (b *Blueprint) Validate() Problems {
 	v.ids("journey", len(b.Journeys), func(i int) (string, Pos) { return b.Journeys[i].ID, b.Journeys[i].Pos })
 	v.touchpoints(roles, stages, tps)
 	v.journeys(stages, tps)
-	v.moments(roles, tps)
+	v.cards(roles, tps)
 	v.coverage()
+	if b.refs == nil { // built in Go: a document's characters were checked as it was decoded
+		v.characters()
+	}
 	return v.problems
 }
 
 type validator struct {
 	b        *Blueprint
 	problems Problems
+	suggest  suggester
 }
 
-func (v *validator) report(pos Pos, sev Severity, rule, format string, args ...any) {
+func (v *validator) report(pos Pos, sev Severity, rule Rule, format string, args ...any) {
 	v.problems = append(v.problems, &Problem{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) version() {
 	switch {
 	case v.b.Version == 0:
-		v.report(v.b.Pos, Error, "version", "missing format version; start the document with \"peakend: %d\"", Version)
+		v.report(v.b.Pos, Error, RuleVersion, "missing format version; start the document with \"peakend: %d\"", Version)
 	case v.b.Version != Version:
-		v.report(v.b.at("peakend", v.b.Pos), Error, "version", "unsupported format version %d; this peakend reads version %d", v.b.Version, Version)
+		v.report(v.b.at("peakend", v.b.Pos), Error, RuleVersion, "unsupported format version %d; this peakend reads version %d", v.b.Version, Version)
 	}
 }
 
 func (v *validator) scale() {
 	s := v.b.Scale
 	if s.Min >= s.Max {
-		v.report(s.Pos, Error, "scale-range", "scale: min %g must be below max %g", s.Min, s.Max)
+		v.report(s.Pos, Error, RuleScaleRange, "scale: min %g must be below max %g", s.Min, s.Max)
 		return
 	}
 	if n := s.NeutralValue(); n < s.Min || n > s.Max {
-		v.report(s.Pos, Error, "scale-range", "scale: neutral %g is outside %g..%g", n, s.Min, s.Max)
+		v.report(s.Pos, Error, RuleScaleRange, "scale: neutral %g is outside %g..%g", n, s.Min, s.Max)
 	}
 }
 
-// ids checks the ids of one kind of element and returns the index of
-// each good id.
-func (v *validator) ids(kind string, n int, at func(int) (string, Pos)) map[string]int {
-	index := make(map[string]int, n)
+// An idSet is the good ids of one kind of element.
+type idSet struct {
+	index map[string]int // the element's index, by id
+	names []string       // the ids, for suggestions; made when first needed
+}
+
+func (s *idSet) has(id string) bool {
+	_, ok := s.index[id]
+	return ok
+}
+
+func (s *idSet) candidates() []string {
+	if s.names == nil {
+		s.names = make([]string, 0, len(s.index))
+		for id := range s.index {
+			s.names = append(s.names, id)
+		}
+	}
+	return s.names
+}
+
+// ids checks the ids of one kind of element and returns the good ones.
+func (v *validator) ids(kind string, n int, at func(int) (string, Pos)) *idSet {
+	set := &idSet{index: make(map[string]int, n)}
+	similar := newSimilarIDs()
 	for i := range n {
 		id, pos := at(i)
 		switch {
 		case strings.TrimSpace(id) == "":
-			v.report(pos, Error, "missing-id", "%s has no id", kind)
+			v.report(pos, Error, RuleMissingID, "%s has no id", kind)
 			continue
 		case strings.IndexFunc(id, unicode.IsSpace) >= 0:
-			v.report(pos, Error, "bad-id", "%s id %q contains white space; use - or _ between words", kind, id)
+			v.report(pos, Error, RuleBadID, "%s id %s contains white space; use - or _ between words", kind, quote(id))
 		}
-		if first, dup := index[id]; dup {
+		if first, dup := set.index[id]; dup {
 			_, firstPos := at(first)
-			v.report(pos, Error, "duplicate-id", "duplicate %s id %q (first at line %d)", kind, id, firstPos.Line)
+			v.report(pos, Error, RuleDuplicateID, "duplicate %s id %s (first at line %d)", kind, quote(id), firstPos.Line)
 			continue
 		}
-		index[id] = i
+		if other, unicodeForm, ok := similar.add(id, i); ok {
+			otherID, otherPos := at(other)
+			if unicodeForm { // they look the same: show the code points
+				v.report(pos, Warning, RuleSimilarID, "%s ids %s and %s (line %d) are one name in two Unicode forms (NFC and NFD); references could mean either",
+					kind, strconv.QuoteToASCII(excerpt(id)), strconv.QuoteToASCII(excerpt(otherID)), otherPos.Line)
+			} else {
+				v.report(pos, Warning, RuleSimilarID, "%s ids %s and %s (line %d) differ only in case; references could mean either", kind, quote(id), quote(otherID), otherPos.Line)
+			}
+		}
+		set.index[id] = i
 	}
-	return index
+	return set
 }
 
 // ref reports id, written at path, when it is not among known.
-func (v *validator) ref(kind, id string, known map[string]int, path string, fallback Pos) bool {
-	if _, ok := known[id]; ok {
+func (v *validator) ref(kind, id string, known *idSet, path string, fallback Pos) bool {
+	if known.has(id) {
 		return true
 	}
-	names := make([]string, 0, len(known))
-	for name := range known {
-		names = append(names, name)
-	}
-	v.report(v.b.at(path, fallback), Error, "unknown-ref", "unknown %s %q%s", kind, id, didYouMean(id, names))
+	v.report(v.b.at(path, fallback), Error, RuleUnknownRef, "unknown %s %s%s", kind, quote(id), v.suggest.didYouMean(id, known.candidates()))
 	return false
 }
 
-func (v *validator) touchpoints(roles, stages, tps map[string]int) {
+func (v *validator) touchpoints(roles, stages, tps *idSet) {
 	for i, t := range v.b.Touchpoints {
 		path := fmt.Sprintf("touchpoints.%d", i)
 		if t.Stage == "" {
-			v.report(t.Pos, Error, "missing-field", "touchpoint %s has no stage", t.ID)
+			v.report(t.Pos, Error, RuleMissingField, "touchpoint %s has no stage", t.ID)
 		} else {
 			v.ref("stage", t.Stage, stages, path+".stage", t.Pos)
 		}
@@ -105,22 +136,22 @@ func (v *validator) touchpoints(roles, stages, tps map[string]int) {
 		for k, next := range t.Next {
 			at := fmt.Sprintf("%s.next.%d", path, k)
 			if next == t.ID {
-				v.report(v.b.at(at, t.Pos), Error, "self-loop", "touchpoint %s flows to itself", t.ID)
+				v.report(v.b.at(at, t.Pos), Error, RuleSelfLoop, "touchpoint %s flows to itself", t.ID)
 				continue
 			}
 			v.ref("touchpoint", next, tps, at, t.Pos)
 		}
 		if w := t.Wait; w != nil && w.Tolerance > 0 && w.Standard > w.Tolerance {
-			v.report(w.Pos, Error, "wait-order", "touchpoint %s: wait standard %s is above its tolerance %s", t.ID, FormatDuration(w.Standard), FormatDuration(w.Tolerance))
+			v.report(w.Pos, Error, RuleWaitOrder, "touchpoint %s: wait standard %s is above its tolerance %s", t.ID, FormatDuration(w.Standard), FormatDuration(w.Tolerance))
 		}
 	}
 }
 
-func (v *validator) journeys(stages, tps map[string]int) {
+func (v *validator) journeys(stages, tps *idSet) {
 	for i, j := range v.b.Journeys {
 		path := fmt.Sprintf("journeys.%d", i)
 		if len(j.Steps) == 0 {
-			v.report(j.Pos, Error, "empty-journey", "journey %s has no steps", j.ID)
+			v.report(j.Pos, Error, RuleEmptyJourney, "journey %s has no steps", j.ID)
 		}
 		inSteps := map[string]bool{}
 		for k, step := range j.Steps {
@@ -131,14 +162,16 @@ func (v *validator) journeys(stages, tps map[string]int) {
 		for k, peak := range j.Peaks {
 			at := fmt.Sprintf("%s.peaks.%d", path, k)
 			if v.ref("touchpoint", peak, tps, at, j.Pos) && !inSteps[peak] {
-				v.report(v.b.at(at, j.Pos), Error, "peak-not-in-steps", "journey %s: peak %s is not one of its steps", j.ID, peak)
+				v.report(v.b.at(at, j.Pos), Error, RulePeakNotInSteps, "journey %s: peak %s is not one of its steps", j.ID, peak)
 			}
 		}
-		if j.End != "" && v.ref("touchpoint", j.End, tps, path+".end", j.Pos) && len(j.Steps) > 0 && j.End != j.Steps[len(j.Steps)-1] {
-			v.report(v.b.at(path+".end", j.Pos), Error, "end-not-last", "journey %s: end %s is not its last step %s", j.ID, j.End, j.Steps[len(j.Steps)-1])
+		// An end equal to the last step was checked as that step.
+		if last := len(j.Steps) - 1; j.End != "" && (last < 0 || j.End != j.Steps[last]) &&
+			v.ref("touchpoint", j.End, tps, path+".end", j.Pos) && last >= 0 {
+			v.report(v.b.at(path+".end", j.Pos), Error, RuleEndNotLast, "journey %s: end %s is not its last step %s", j.ID, j.End, j.Steps[len(j.Steps)-1])
 		}
 		if len(j.Steps) > 0 && len(j.Peaks) == 0 {
-			v.report(j.Pos, Warning, "no-peak", "journey %s marks no peak", j.ID)
+			v.report(j.Pos, Warning, RuleNoPeak, "journey %s marks no peak", j.ID)
 		}
 		v.backwards(i, j, stages)
 	}
@@ -147,27 +180,27 @@ func (v *validator) journeys(stages, tps map[string]int) {
 // backwards warns when a journey steps from a stage to an earlier one:
 // stages are columns in time order, so the journey or the columns are
 // probably out of order.
-func (v *validator) backwards(i int, j Journey, stages map[string]int) {
+func (v *validator) backwards(i int, j Journey, stages *idSet) {
 	last, lastStage := -1, ""
 	for k, step := range j.Steps {
 		t, ok := v.b.Touchpoint(step)
 		if !ok {
 			continue
 		}
-		col, ok := stages[t.Stage]
+		col, ok := stages.index[t.Stage]
 		if !ok {
 			continue
 		}
 		if col < last {
-			v.report(v.b.at(fmt.Sprintf("journeys.%d.steps.%d", i, k), j.Pos), Warning, "stage-backwards",
+			v.report(v.b.at(fmt.Sprintf("journeys.%d.steps.%d", i, k), j.Pos), Warning, RuleStageBackwards,
 				"journey %s goes back from stage %s to the earlier stage %s at step %s", j.ID, lastStage, t.Stage, step)
 		}
 		last, lastStage = col, t.Stage
 	}
 }
 
-func (v *validator) moments(roles, tps map[string]int) {
-	for _, m := range v.b.Moments {
+func (v *validator) cards(roles, tps *idSet) {
+	for _, m := range v.b.Cards {
 		v.ref("touchpoint", m.Touchpoint, tps, "", m.Pos)
 		if m.Owner != "" {
 			v.ref("role", m.Owner, roles, "moments."+m.Touchpoint+".owner", m.Pos)
@@ -175,17 +208,17 @@ func (v *validator) moments(roles, tps map[string]int) {
 		for i, a := range m.Actions {
 			for k, tag := range a.Tags {
 				if !slices.Contains(BehaviourTags, tag) {
-					v.report(v.b.at(fmt.Sprintf("moments.%s.actions.%d.tags.%d", m.Touchpoint, i, k), m.Pos), Error, "unknown-tag",
-						"unknown behaviour tag %q; tags are %s%s", tag, strings.Join(BehaviourTags, ", "), didYouMean(tag, BehaviourTags))
+					v.report(v.b.at(fmt.Sprintf("moments.%s.actions.%d.tags.%d", m.Touchpoint, i, k), m.Pos), Error, RuleUnknownTag,
+						"unknown behaviour tag %s; tags are %s%s", quote(tag), strings.Join(BehaviourTags, ", "), v.suggest.didYouMean(tag, BehaviourTags))
 				}
 			}
 		}
 		for _, s := range m.Standards {
 			switch {
 			case s.Max == nil && s.Min == nil:
-				v.report(s.Pos, Error, "standard-target", "standard %s has no target; give it max or min", v.b.Text(s.Name, ""))
+				v.report(s.Pos, Error, RuleStandardTarget, "standard %s has no target; give it max or min", v.b.Text(s.Name, ""))
 			case s.Max != nil && s.Min != nil:
-				v.report(s.Pos, Error, "standard-target", "standard %s has both max and min; a standard has one target", v.b.Text(s.Name, ""))
+				v.report(s.Pos, Error, RuleStandardTarget, "standard %s has both max and min; a standard has one target", v.b.Text(s.Name, ""))
 			}
 		}
 	}
@@ -205,9 +238,9 @@ func (v *validator) coverage() {
 				continue
 			}
 			marked[id] = true
-			if _, ok := b.Moment(id); !ok && id != "" {
+			if _, ok := b.Card(id); !ok && id != "" {
 				if _, known := b.Touchpoint(id); known {
-					v.report(j.Pos, Warning, "moment-missing", "journey %s: %s %s has no moment card", j.ID, peakOrEnd(j, id), id)
+					v.report(j.Pos, Warning, RuleCardMissing, "journey %s: %s %s has no moment card", j.ID, peakOrEnd(j, id), id)
 				}
 			}
 		}
@@ -216,12 +249,12 @@ func (v *validator) coverage() {
 	for _, t := range b.Touchpoints {
 		used[t.Stage] = true
 		if t.Lane == Customer && !inJourney[t.ID] && t.ID != "" {
-			v.report(t.Pos, Warning, "unused-customer-touchpoint", "customer touchpoint %s is in no journey", t.ID)
+			v.report(t.Pos, Warning, RuleUnusedCustomer, "customer touchpoint %s is in no journey", t.ID)
 		}
 	}
 	for _, s := range b.Stages {
 		if !used[s.ID] && s.ID != "" {
-			v.report(s.Pos, Warning, "empty-stage", "stage %s has no touchpoint", s.ID)
+			v.report(s.Pos, Warning, RuleEmptyStage, "stage %s has no touchpoint", s.ID)
 		}
 	}
 }
@@ -233,4 +266,46 @@ func peakOrEnd(j Journey, id string) string {
 		}
 	}
 	return "end"
+}
+
+// characters refuses, in a blueprint built in Go, any text or id with a
+// character XML 1.0 forbids, as the decoder does for a document.
+func (v *validator) characters() {
+	b := v.b
+	check := func(pos Pos, what string, texts ...Text) {
+		for _, t := range texts {
+			for lang, s := range t {
+				for _, x := range []string{lang, s} {
+					if r, at, ok := forbiddenChar(x); ok {
+						v.report(pos, Error, RuleControlCharacter, "%s: the character %U (at byte %d of the text) is not allowed in a blueprint; remove it", what, r, at)
+						return
+					}
+				}
+			}
+		}
+	}
+	id := func(s string) Text { return Text{"": s} }
+	check(b.Pos, "name", b.Name)
+	for _, r := range b.Roles {
+		check(r.Pos, "role "+excerpt(r.ID), id(r.ID), r.Name)
+	}
+	for _, s := range b.Stages {
+		check(s.Pos, "stage "+excerpt(s.ID), id(s.ID), s.Name)
+	}
+	for _, t := range b.Touchpoints {
+		check(t.Pos, "touchpoint "+excerpt(t.ID), id(t.ID), id(t.Stage), id(t.Owner), t.Name, t.Fail)
+	}
+	for _, j := range b.Journeys {
+		check(j.Pos, "journey "+excerpt(j.ID), id(j.ID), j.Name)
+	}
+	for _, c := range b.Cards {
+		texts := append(append(append([]Text{id(c.Touchpoint), id(c.Owner)}, c.Needs...), c.Essentials...), c.Reminders...)
+		for _, a := range c.Actions {
+			texts = append(texts, a.Text)
+		}
+		for _, s := range c.Standards {
+			texts = append(texts, s.Name, id(s.Unit))
+		}
+		check(c.Pos, "card "+excerpt(c.Touchpoint), texts...)
+	}
 }

@@ -55,12 +55,12 @@ func TestServiceHallCoversTheStudy(t *testing.T) {
 		}
 	}
 	for _, id := range []string{"find-hall", "counter-result", "data-trial", "phone-purchase", "leave"} {
-		m, ok := b.Moment(id)
+		m, ok := b.Card(id)
 		if !ok || len(m.Needs) == 0 || len(m.Actions) == 0 || m.Owner == "" || len(m.Standards) == 0 {
 			t.Errorf("moment %s: want a full card with standards", id)
 		}
 	}
-	trial, _ := b.Moment("data-trial")
+	trial, _ := b.Card("data-trial")
 	if max := trial.Standards[0].Max; max == nil || *max != 3 || trial.Standards[0].Unit != "min" {
 		t.Errorf("data-trial: want coaching at most 3 min, got %+v", trial.Standards[0])
 	}

@@ -21,7 +21,7 @@ type PrintCard struct {
 // in language lang.
 func Cards(b *blueprint.Blueprint, lang string) []PrintCard {
 	var out []PrintCard
-	for _, m := range b.Moments {
+	for _, m := range b.Cards {
 		c := CardOf(b, m.Touchpoint, lang)
 		if c == nil {
 			continue

@@ -32,8 +32,8 @@ func TestCardsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := buf.String()
-	if n := strings.Count(html, `<section class="card">`); n != len(b.Moments) {
-		t.Errorf("%d cards, want one per moment card, %d", n, len(b.Moments))
+	if n := strings.Count(html, `<section class="card">`); n != len(b.Cards) {
+		t.Errorf("%d cards, want one per moment card, %d", n, len(b.Cards))
 	}
 	for _, want := range []string{"数据业务体验辅导", "≤ 3 min", "3.5 min", "营销专员", "跟进", "峰值: 数据业务体验", "终值: 所有来厅目的", "page-break-after: always"} {
 		if !strings.Contains(html, want) {
@@ -111,7 +111,7 @@ func TestCardsPrintOnePerPage(t *testing.T) {
 	if m == nil {
 		t.Fatalf("pdfinfo:\n%s", out)
 	}
-	if want := len(b.Moments); m[1] != strconv.Itoa(want) {
+	if want := len(b.Cards); m[1] != strconv.Itoa(want) {
 		t.Errorf("the cards print on %s pages, want one per card: %d", m[1], want)
 	}
 	if size := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(string(out)); size == nil || !strings.HasPrefix(size[1], "59") {

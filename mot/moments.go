@@ -129,7 +129,7 @@ func Journeys(b *blueprint.Blueprint, lang string) []Journey {
 
 // CardOf returns the card of touchpoint id in language lang, or nil.
 func CardOf(b *blueprint.Blueprint, id, lang string) *Card {
-	m, ok := b.Moment(id)
+	m, ok := b.Card(id)
 	if !ok {
 		return nil
 	}
@@ -155,6 +155,18 @@ func CardOf(b *blueprint.Blueprint, id, lang string) *Card {
 	return c
 }
 
+// The rules of Check, beyond blueprint.Rules.
+const (
+	RuleEndNotCustomer blueprint.Rule = "end-not-customer" // a journey ending on a step not in the customer lane
+	RuleCardIncomplete blueprint.Rule = "card-incomplete"  // a peak or end card without a need, action, owner or standard
+	RuleNoFollowUp     blueprint.Rule = "no-follow-up"     // (warning) a peak card with no action tagged follow-up
+)
+
+// Rules returns the rules of Check.
+func Rules() []blueprint.Rule {
+	return []blueprint.Rule{RuleEndNotCustomer, RuleCardIncomplete, RuleNoFollowUp}
+}
+
 // Check checks the method of the moments of truth, beyond what
 // blueprint.Validate checks of the document: every journey ends on a
 // customer-lane step; every peak and end has a card with at least one
@@ -162,21 +174,21 @@ func CardOf(b *blueprint.Blueprint, id, lang string) *Card {
 // warning, a peak's card has an action tagged follow-up.
 func Check(b *blueprint.Blueprint) blueprint.Problems {
 	var problems blueprint.Problems
-	report := func(pos blueprint.Pos, sev blueprint.Severity, rule, format string, args ...any) {
+	report := func(pos blueprint.Pos, sev blueprint.Severity, rule blueprint.Rule, format string, args ...any) {
 		problems = append(problems, &blueprint.Problem{Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
 	}
 	checked := map[string]bool{}
 	for _, j := range b.Journeys {
 		end := j.EndStep()
 		if t, ok := b.Touchpoint(end); ok && t.Lane != blueprint.Customer {
-			report(j.Pos, blueprint.Error, "end-not-customer", "journey %s ends on %s, a %s step; a journey ends on something the customer does, such as leaving", j.ID, end, t.Lane)
+			report(j.Pos, blueprint.Error, RuleEndNotCustomer, "journey %s ends on %s, a %s step; a journey ends on something the customer does, such as leaving", j.ID, end, t.Lane)
 		}
 		for _, id := range append(append([]string{}, j.Peaks...), end) {
 			if id == "" || checked[id] {
 				continue
 			}
 			checked[id] = true
-			m, ok := b.Moment(id)
+			m, ok := b.Card(id)
 			if !ok {
 				continue // blueprint warns of a missing card
 			}
@@ -194,10 +206,10 @@ func Check(b *blueprint.Blueprint) blueprint.Problems {
 				missing = append(missing, "a measurable standard")
 			}
 			if len(missing) > 0 {
-				report(m.Pos, blueprint.Error, "card-incomplete", "the card of %s %s needs %s", kindOf(b, id), id, strings.Join(missing, ", "))
+				report(m.Pos, blueprint.Error, RuleCardIncomplete, "the card of %s %s needs %s", kindOf(b, id), id, strings.Join(missing, ", "))
 			}
 			if isPeak(b, id) && len(m.Actions) > 0 && !hasTag(m.Actions, "follow-up") {
-				report(m.Pos, blueprint.Warning, "no-follow-up", "the card of peak %s has no action tagged follow-up", id)
+				report(m.Pos, blueprint.Warning, RuleNoFollowUp, "the card of peak %s has no action tagged follow-up", id)
 			}
 		}
 	}

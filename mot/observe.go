@@ -133,7 +133,7 @@ func standardsOf(b *blueprint.Blueprint, lang string) []*standardCount {
 			tolerance: t.Wait.Tolerance.Seconds(),
 		})
 	}
-	for _, m := range b.Moments {
+	for _, m := range b.Cards {
 		for _, s := range m.Standards {
 			target, upper, ok := s.Target()
 			if !ok {
@@ -349,7 +349,7 @@ func (o *Observer) Report(lang string) *Report {
 }
 
 func renameStandard(b *blueprint.Blueprint, sr StandardReport, lang string) string {
-	if m, ok := b.Moment(sr.Touchpoint); ok {
+	if m, ok := b.Card(sr.Touchpoint); ok {
 		for _, s := range m.Standards {
 			if b.Text(s.Name, "") == sr.Name || b.Text(s.Name, b.Locale) == sr.Name {
 				return b.Text(s.Name, lang)

@@ -204,7 +204,7 @@ func (m *model) describe(bx *box) {
 	if fail := b.Text(t.Fail, lang); fail != "" {
 		add(w.fail+": "+fail, textSize, styleFail)
 	}
-	if card, ok := b.Moment(t.ID); ok {
+	if card, ok := b.Card(t.ID); ok {
 		for _, s := range card.Standards {
 			add(standardText(b, s, lang, w.today), textSize, styleStandard)
 		}
