@@ -3,9 +3,9 @@ package poster
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"image/color"
 	"io"
+	"math"
 	"strconv"
 	"sync"
 
