@@ -2,8 +2,10 @@ package poster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/peakend/peakend/blueprint"
@@ -83,4 +85,73 @@ func TestSyntheticBlueprintRenders(t *testing.T) {
 	if err := Render(context.Background(), io.Discard, b, Options{}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// worstAdmitted are the costliest blueprints the default limits admit,
+// each at a limit: the most touchpoints, each in a stage of its own with
+// long names and flows; the most touchpoints in one cell of a wide
+// grid; and the most stages (empty cells) for three touchpoints.
+func worstAdmitted() map[string]*blueprint.Blueprint {
+	long := strings.Repeat("服务营销厅 Service hall ", 6)
+	mk := func(stages, touchpoints int, stageOf func(i int) int) *blueprint.Blueprint {
+		b := &blueprint.Blueprint{Version: 1, Scale: blueprint.DefaultScale, Name: blueprint.Text{"": "worst"}}
+		for s := 0; s < stages; s++ {
+			b.Stages = append(b.Stages, blueprint.Stage{ID: fmt.Sprintf("s%d", s), Name: blueprint.Text{"": long}})
+		}
+		for i := 0; i < touchpoints; i++ {
+			t := blueprint.Touchpoint{ID: fmt.Sprintf("t%d", i), Stage: fmt.Sprintf("s%d", stageOf(i)), Lane: blueprint.Lanes[i%len(blueprint.Lanes)],
+				Name: blueprint.Text{"": long}, Fail: blueprint.Text{"": long}}
+			if i+1 < touchpoints {
+				t.Next = []string{fmt.Sprintf("t%d", i+1)}
+			}
+			b.Touchpoints = append(b.Touchpoints, t)
+		}
+		return b
+	}
+	return map[string]*blueprint.Blueprint{
+		"touchpoints": mk(DefaultMaxTouchpoints, DefaultMaxTouchpoints, func(i int) int { return i }),
+		"one-cell":    mk(DefaultMaxCells/(1+len(blueprint.Lines)+DefaultMaxTouchpoints)-1, DefaultMaxTouchpoints, func(int) int { return 0 }),
+		"stages":      mk(DefaultMaxCells/9-1, 3, func(i int) int { return i * 1000 }),
+	}
+}
+
+// BenchmarkWorstAdmitted renders the worst blueprints the limits admit
+// (bench/README.md: under 5 s each).
+func BenchmarkWorstAdmitted(b *testing.B) {
+	for name, bp := range worstAdmitted() {
+		for _, f := range []Format{SVG, PDF} {
+			b.Run(name+"/"+f.String(), func(b *testing.B) {
+				for b.Loop() {
+					if err := Render(context.Background(), io.Discard, bp, Options{Format: f}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// The worst admitted blueprints are admitted, at their limits, and one
+// more cell or touchpoint is refused, before any work.
+func TestWorstAdmittedAtTheLimits(t *testing.T) {
+	for name, bp := range worstAdmitted() {
+		if err := budget(bp, Options{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if err := budget(bp, Options{MaxCells: cellsOf(bp) - 1}); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s with one cell fewer allowed: %v", name, err)
+		}
+		if err := Render(context.Background(), io.Discard, bp, Options{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// cellsOf counts a poster's cells as the budget does.
+func cellsOf(b *blueprint.Blueprint) int {
+	m, err := prepare(context.Background(), b, Options{Format: DOT})
+	if err != nil {
+		panic(err)
+	}
+	return len(m.rows) * (len(b.Stages) + 1)
 }

@@ -127,7 +127,7 @@ func (d *drawer) edges() {
 	for _, e := range d.l.edges {
 		from, ok1 := boxes[e.from]
 		to, ok2 := boxes[e.to]
-		if !ok1 || !ok2 || len(e.points) < 4 || e.invisible {
+		if !ok1 || !ok2 || len(e.points) < 4 {
 			continue
 		}
 		color, width, class := "#666666", 1.4, "flow"

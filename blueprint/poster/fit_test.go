@@ -32,7 +32,7 @@ func laidOut(t *testing.T, path string, opt Options) (*model, *layout) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := runLayout(context.Background(), m.layoutDOT())
+	l, err := m.layout(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

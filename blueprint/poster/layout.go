@@ -1,29 +1,13 @@
 package poster
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
-
-	"github.com/goccy/go-graphviz"
+	"math"
 )
 
-// graphvizLock serialises every use of go-graphviz: its one WASM
-// instance is shared by the whole process and is not safe for
-// concurrent use. A channel rather than a mutex, so that a caller
-// waiting for it can give up when its context ends.
-var graphvizLock = make(chan struct{}, 1)
-
-// engine is the one Graphviz context, kept for the life of the process
-// and used under graphvizLock: a context made and freed per render
-// leaves memory behind in the WASM heap, which never shrinks.
-var engine *graphviz.Graphviz
-
-// layout is what Graphviz decided: the size of the drawing and where
-// each node and edge goes, in points, y growing downwards.
+// layout is where everything goes: the size of the grid and where each
+// cell's node and each flow go, in points, y growing downwards.
 type layout struct {
 	w, h  float64
 	nodes map[string]placed
@@ -33,138 +17,147 @@ type layout struct {
 type placed struct{ x, y, w, h float64 } // centre and size
 
 type route struct {
-	from, to  string
-	points    [][2]float64 // a cubic B-spline: start, then control points in threes
-	invisible bool         // holds the grid; not drawn
-	journey   bool         // the emphasised journey's path
+	from, to string
+	points   [][2]float64 // a cubic Bézier: start, two control points, end
+	journey  bool         // the emphasised journey's path
 }
 
-// runLayout lays out src with go-graphviz. go-graphviz does not stop a
-// layout once started, so the layout runs on its own goroutine and a
-// cancelled context returns at once, leaving it to finish and free the
-// lock; the node limit keeps such a layout short.
-func runLayout(ctx context.Context, src []byte) (*layout, error) {
-	select {
-	case graphvizLock <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	type result struct {
-		out []byte
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() { <-graphvizLock }()
-		out, err := graphvizPlain(src)
-		done <- result{out, err}
-	}()
-	select {
-	case r := <-done:
-		if r.err != nil {
-			return nil, r.err
-		}
-		return parsePlain(r.out)
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
+// Spacing of the grid, in points: the gaps between columns and between
+// rows, and the heights of rows without boxes.
+const (
+	colGap     = 18
+	rowGap     = 21.6
+	headerH    = 36
+	lineRowH   = 21.6
+	emptyLaneH = 28.8
+)
 
-// graphvizPlain renders src in Graphviz's plain format, the smallest
-// output with positions: go-graphviz's memory grows with the size of
-// what it writes (measured: about 26 KB a render for a 60-node graph in
-// plain, three times that in SVG), and never shrinks.
-func graphvizPlain(src []byte) ([]byte, error) {
-	ctx := context.Background() // go-graphviz ignores cancellation
-	if engine == nil {
-		gv, err := graphviz.New(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("graphviz: %w", err)
-		}
-		engine = gv
+// A blueprint is a grid — rows are ranks of lanes and lines, columns
+// are stages — so the poster lays it out itself, in time linear in its
+// cells and flows: each column as wide as its widest box, each row as
+// high as its highest, every node centred in its cell, every flow a
+// straight line from box edge to box edge. (Graphviz, which laid it out
+// before, placed it the same way, at 40 times the cost, with a
+// process-wide lock and a heap that never shrank.)
+func (m *model) layout(ctx context.Context) (*layout, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	gv := engine
-	g, err := graphviz.ParseBytes(src)
-	if err != nil {
-		return nil, fmt.Errorf("graphviz: %w", err)
+	m.gridNames()
+	widths := append([]float64{m.laneTitleWidth()}, m.colWidth...)
+	xs := make([]float64, len(widths)) // column centres
+	x := 0.0
+	for c, w := range widths {
+		xs[c] = x + w/2
+		x += w + colGap
 	}
-	defer g.Close()
-	var buf bytes.Buffer
-	if err := gv.Render(ctx, g, graphviz.Format("plain"), &buf); err != nil {
-		return nil, fmt.Errorf("graphviz: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-// parsePlain reads Graphviz's plain output: "graph scale w h", "node
-// name x y w h …" and "edge tail head n x1 y1 … xn yn …", in inches with
-// y growing upwards.
-func parsePlain(out []byte) (*layout, error) {
-	l := &layout{nodes: map[string]placed{}}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	var height float64
-	for sc.Scan() {
-		f := plainFields(sc.Text())
-		if len(f) == 0 {
-			continue
-		}
-		num := func(i int) float64 {
-			if i >= len(f) {
-				return 0
-			}
-			x, _ := strconv.ParseFloat(f[i], 64)
-			return x
-		}
-		switch f[0] {
-		case "graph":
-			l.w, height = num(2)*72, num(3)*72
-			l.h = height
-		case "node":
-			l.nodes[f[1]] = placed{x: num(2) * 72, y: height - num(3)*72, w: num(4) * 72, h: num(5) * 72}
-		case "edge":
-			n, _ := strconv.Atoi(f[3])
-			r := route{from: f[1], to: f[2]}
-			for i := 0; i < n; i++ {
-				r.points = append(r.points, [2]float64{num(4+2*i) * 72, height - num(5+2*i)*72})
-			}
-			// then the style and the colour (edges here have no labels)
-			if k := 4 + 2*n; k+1 < len(f) {
-				r.invisible = f[k] == "invis" || f[k] == "dashed"
-				r.journey = strings.Trim(f[k+1], `"`) == journeyColor
-			}
-			l.edges = append(l.edges, r)
-		}
-	}
-	if l.w == 0 {
-		return nil, fmt.Errorf("graphviz: no layout in its output")
-	}
-	return l, sc.Err()
-}
-
-// plainFields splits a line of plain output, keeping quoted strings
-// (labels) as one field.
-func plainFields(s string) []string {
-	var out []string
-	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
-		if s[0] == '"' {
-			end := 1
-			for end < len(s) && s[end] != '"' {
-				if s[end] == '\\' {
-					end++
+	l := &layout{w: x - colGap, nodes: map[string]placed{}}
+	y := 0.0
+	for ri, r := range m.rows {
+		h := m.rowHeight(r)
+		for c, name := range m.grid[ri] {
+			w, nh := widths[c], h
+			if c > 0 && r.kind == rowLane {
+				if bx := r.cells[c-1]; bx != nil {
+					w, nh = bx.w, bx.h
 				}
-				end++
 			}
-			out = append(out, s[:min(end+1, len(s))])
-			s = s[min(end+1, len(s)):]
-			continue
+			l.nodes[name] = placed{x: xs[c], y: y + h/2, w: w, h: nh}
 		}
-		i := strings.IndexByte(s, ' ')
-		if i < 0 {
-			i = len(s)
+		y += h + rowGap
+	}
+	l.h = y - rowGap
+	for _, f := range m.flows() {
+		a, b := l.nodes[f.from], l.nodes[f.to]
+		p0, p3 := clip(a, b), clip(b, a)
+		d := [2]float64{p3[0] - p0[0], p3[1] - p0[1]}
+		l.edges = append(l.edges, route{from: f.from, to: f.to, journey: f.journey, points: [][2]float64{
+			p0, {p0[0] + d[0]/3, p0[1] + d[1]/3}, {p0[0] + 2*d[0]/3, p0[1] + 2*d[1]/3}, p3}})
+	}
+	return l, ctx.Err()
+}
+
+// rowHeight is the height of a row: its highest box, or its kind's.
+func (m *model) rowHeight(r *row) float64 {
+	switch r.kind {
+	case rowHeader:
+		return headerH
+	case rowLine:
+		return lineRowH
+	}
+	h := emptyLaneH
+	for _, bx := range r.cells {
+		if bx != nil {
+			h = max(h, bx.h)
 		}
-		out = append(out, s[:i])
-		s = s[i:]
+	}
+	return h
+}
+
+// clip is where the line from a's centre to b's leaves a's box.
+func clip(a, b placed) [2]float64 {
+	dx, dy := b.x-a.x, b.y-a.y
+	t := math.Inf(1)
+	if dx != 0 {
+		t = min(t, a.w/2/math.Abs(dx))
+	}
+	if dy != 0 {
+		t = min(t, a.h/2/math.Abs(dy))
+	}
+	if math.IsInf(t, 1) || t > 1 {
+		t = 1
+	}
+	return [2]float64{a.x + dx*t, a.y + dy*t}
+}
+
+// gridNames names the node of every cell as the DOT does: rNcM, or the
+// box's id.
+func (m *model) gridNames() {
+	m.grid = make([][]string, len(m.rows))
+	for ri, r := range m.rows {
+		m.grid[ri] = make([]string, len(m.b.Stages)+1)
+		for c := range m.grid[ri] {
+			m.grid[ri][c] = fmt.Sprintf("r%dc%d", ri, c)
+			if c > 0 && r.kind == rowLane && r.cells[c-1] != nil {
+				m.grid[ri][c] = r.cells[c-1].id
+			}
+		}
+	}
+}
+
+// A flow is an arrow between two boxes: a next of the blueprint, or a
+// step of the emphasised journey.
+type flow struct {
+	from, to string // box ids
+	dimmed   bool   // from or to a box off the emphasised journey
+	journey  bool
+}
+
+// flows lists the arrows, the next ones first, then the journey's path.
+func (m *model) flows() []flow {
+	ids := map[string]*box{}
+	for _, bx := range m.boxes {
+		ids[bx.tp.ID] = bx
+	}
+	var out []flow
+	for _, bx := range m.boxes {
+		for _, next := range bx.tp.Next {
+			to, ok := ids[next]
+			if !ok || to == bx {
+				continue
+			}
+			out = append(out, flow{from: bx.id, to: to.id, dimmed: bx.dimmed || to.dimmed})
+		}
+	}
+	if m.journey == nil {
+		return out
+	}
+	for i := 1; i < len(m.journey.Steps); i++ {
+		from, ok1 := ids[m.journey.Steps[i-1]]
+		to, ok2 := ids[m.journey.Steps[i]]
+		if ok1 && ok2 && from != to {
+			out = append(out, flow{from: from.id, to: to.id, journey: true})
+		}
 	}
 	return out
 }

@@ -79,17 +79,16 @@ const (
 
 // A model is everything the poster shows, measured, before layout.
 type model struct {
-	b         *blueprint.Blueprint
-	opt       Options
-	words     words
-	boxes     []*box
-	rows      []*row
-	colWidth  []float64          // per stage
-	stages    []string           // stage titles
-	journey   *blueprint.Journey // the emphasised journey, or nil
-	grid      [][]string         // node names by row and column, set by dot
-	forLayout bool               // dot writes geometry only
-	measure   measurer           // in the faces that draw the text
+	b        *blueprint.Blueprint
+	opt      Options
+	words    words
+	boxes    []*box
+	rows     []*row
+	colWidth []float64          // per stage
+	stages   []string           // stage titles
+	journey  *blueprint.Journey // the emphasised journey, or nil
+	grid     [][]string         // node names by row and column, set by gridNames
+	measure  measurer           // in the faces that draw the text
 }
 
 // lineWidth is a line's measured width in points.
@@ -124,7 +123,7 @@ func newModel(b *blueprint.Blueprint, opt Options, set *fonts.Set) (*model, erro
 	if opt.Journey != "" {
 		j, ok := b.Journey(opt.Journey)
 		if !ok {
-			return nil, fmt.Errorf("poster: the blueprint has no journey %q", opt.Journey)
+			return nil, fmt.Errorf("%w %q", ErrUnknownJourney, opt.Journey)
 		}
 		m.journey = j
 	}

@@ -2,11 +2,27 @@ package poster
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // Format is an output format of a poster.
 type Format int
+
+// String is the format's name, as ParseFormat reads it.
+func (f Format) String() string {
+	switch f {
+	case SVG:
+		return "svg"
+	case DOT:
+		return "dot"
+	case PDF:
+		return "pdf"
+	case PNG:
+		return "png"
+	}
+	return "Format(" + strconv.Itoa(int(f)) + ")"
+}
 
 const (
 	SVG Format = iota
@@ -32,7 +48,7 @@ func ParseFormat(s string) (Format, error) {
 	case "png":
 		return PNG, nil
 	}
-	return 0, fmt.Errorf("unknown format %q; formats are svg, pdf, png and dot", s)
+	return 0, fmt.Errorf("%w %q; formats are svg, pdf, png and dot", ErrUnknownFormat, s)
 }
 
 // Options control a poster.
@@ -58,14 +74,20 @@ type Options struct {
 	// FontFile is the font PDF and PNG draw text in first; characters it
 	// lacks come from the system's fonts. SVG names a font stack instead.
 	FontFile string
-	// MaxTouchpoints refuses a larger blueprint rather than lay it out
-	// for minutes; 0 means DefaultMaxTouchpoints.
+	// MaxTouchpoints and MaxCells bound what a poster lays out: its
+	// touchpoints, and the cells of its grid (rows of lanes and lines ×
+	// stages and the lane titles' column), empty ones included, for each
+	// is a node of the layout and of the DOT. 0 means the defaults.
 	MaxTouchpoints int
+	MaxCells       int
 }
 
-// DefaultMaxTouchpoints is the most touchpoints a poster lays out
-// unless told otherwise.
-const DefaultMaxTouchpoints = 2000
+// The bounds a poster lays out within unless told otherwise; what they
+// admit renders in a few seconds (bench/README.md gives the worst case).
+const (
+	DefaultMaxTouchpoints = 2000
+	DefaultMaxCells       = 100_000
+)
 
 // papers are the ISO A sizes in millimetres, portrait.
 var papers = []struct {
@@ -101,7 +123,7 @@ func paperFor(opt Options, w, h float64) (name string, pw, ph float64, err error
 		}
 	}
 	if opt.Paper != "" {
-		return "", 0, 0, fmt.Errorf("unknown paper %q; papers are A0, A1, A2, A3, A4 and fit", opt.Paper)
+		return "", 0, 0, fmt.Errorf("%w %q; papers are A0, A1, A2, A3, A4 and fit", ErrUnknownPaper, opt.Paper)
 	}
 	last := papers[len(papers)-1]
 	return last.name, last.h, last.w, nil // larger than A0 at 80%: A0 landscape, smaller text

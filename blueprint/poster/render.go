@@ -14,6 +14,15 @@ import (
 // than MaxPixels.
 var ErrTooLarge = errors.New("poster: too large")
 
+// The errors of a request the poster cannot draw; each is wrapped by an
+// error that names what was asked for.
+var (
+	ErrUnknownJourney = errors.New("poster: the blueprint has no journey")
+	ErrUnknownPaper   = errors.New("poster: unknown paper")
+	ErrUnknownFormat  = errors.New("poster: unknown format")
+	ErrInvalid        = errors.New("poster: the blueprint does not validate")
+)
+
 // ErrMissingGlyph is wrapped by the error for a character that neither
 // Options.FontFile nor the embedded fonts have; the message names the
 // character and the text it is in.
@@ -34,7 +43,7 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 		_, err := w.Write(m.dot())
 		return err
 	}
-	l, err := runLayout(ctx, m.layoutDOT())
+	l, err := m.layout(ctx)
 	if err != nil {
 		return err
 	}
@@ -64,12 +73,17 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	limit := opt.MaxTouchpoints
-	if limit <= 0 {
-		limit = DefaultMaxTouchpoints
+	if b == nil {
+		return nil, fmt.Errorf("%w: no blueprint (nil)", ErrInvalid)
 	}
-	if n := len(b.Touchpoints); n > limit {
-		return nil, fmt.Errorf("%w: %d touchpoints, the limit is %d (Options.MaxTouchpoints); split the blueprint into several posters", ErrTooLarge, n, limit)
+	if opt.Format < SVG || opt.Format > PNG {
+		return nil, fmt.Errorf("%w %v", ErrUnknownFormat, opt.Format)
+	}
+	if err := budget(b, opt); err != nil {
+		return nil, err
+	}
+	if err := b.Validate().Err(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	if _, _, _, err := paperFor(opt, 1, 1); err != nil {
 		return nil, err
@@ -82,4 +96,36 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 		return nil, err
 	}
 	return newModel(b, opt, set)
+}
+
+// budget refuses a blueprint past the limits before any work on it:
+// its touchpoints, and the cells of its grid, counted from how many
+// touchpoints share each lane and stage.
+func budget(b *blueprint.Blueprint, opt Options) error {
+	maxTouchpoints, maxCells := opt.MaxTouchpoints, opt.MaxCells
+	if maxTouchpoints <= 0 {
+		maxTouchpoints = DefaultMaxTouchpoints
+	}
+	if maxCells <= 0 {
+		maxCells = DefaultMaxCells
+	}
+	if n := len(b.Touchpoints); n > maxTouchpoints {
+		return fmt.Errorf("%w: %d touchpoints, the limit is %d (Options.MaxTouchpoints); split the blueprint into several posters", ErrTooLarge, n, maxTouchpoints)
+	}
+	depth := map[blueprint.Lane]int{}
+	share := map[[2]string]int{} // touchpoints of a lane and stage
+	for _, t := range b.Touchpoints {
+		k := [2]string{t.Lane.String(), t.Stage}
+		share[k]++
+		depth[t.Lane] = max(depth[t.Lane], share[k])
+	}
+	rows := 1 + len(blueprint.Lines) // the header and the lines
+	for _, lane := range blueprint.Lanes {
+		rows += max(1, depth[lane])
+	}
+	if cells := rows * (len(b.Stages) + 1); cells > maxCells {
+		return fmt.Errorf("%w: %d cells (%d rows × %d columns), the limit is %d (Options.MaxCells); split the blueprint into several posters",
+			ErrTooLarge, cells, rows, len(b.Stages)+1, maxCells)
+	}
+	return nil
 }
