@@ -178,15 +178,13 @@ func (r *textRecorder) text(_, _, _ float64, _ string, bold, _ bool, s string, _
 }
 
 // canvasFonts are the faces as tdewolff/canvas draws them, made once a
-// face (under canvasLock), with their glyph counts: tdewolff/font's
-// Subset writes the subset's count into the font it subsets (its copy of
-// the maxp table shares the original), so writeCanvas gives the counts
-// back after every PDF.
+// face (under canvasLock), with what tdewolff/font's Subset changes in
+// the font it subsets, which writeCanvas gives back after every PDF.
 var canvasFonts = map[*fonts.Face]*canvasFace{}
 
 type canvasFace struct {
-	font      *canvas.Font
-	numGlyphs uint16
+	font    *canvas.Font
+	restore func() // its tables as they were before a PDF subset it
 }
 
 func canvasFont(f *fonts.Face) *canvas.Font {
@@ -198,10 +196,7 @@ func canvasFont(f *fonts.Face) *canvas.Font {
 		panic("poster: a face that parsed does not load: " + err.Error()) // fonts.Load parsed it already
 	}
 	font.SetFeatures("-kern,-liga,-clig,-calt") // widths as measured: advances only
-	cf := &canvasFace{font: font}
-	if font.Maxp != nil {
-		cf.numGlyphs = font.Maxp.NumGlyphs
-	}
+	cf := &canvasFace{font: font, restore: fonts.KeepTables(font.SFNT)}
 	if len(canvasFonts) >= 2+maxUserFaces { // bounded as the user faces are
 		for k, cf := range canvasFonts {
 			if !k.Embedded() {
@@ -218,12 +213,10 @@ func canvasFont(f *fonts.Face) *canvas.Font {
 	return font
 }
 
-// restoreFonts gives the fonts back their glyph counts.
+// restoreFonts gives the fonts back their tables.
 func restoreFonts() {
 	for _, cf := range canvasFonts {
-		if cf.font.Maxp != nil {
-			cf.font.Maxp.NumGlyphs = cf.numGlyphs
-		}
+		cf.restore()
 	}
 }
 

@@ -4,7 +4,9 @@
 //
 // It limits the size of a request, passes a per-request timeout down to
 // the renderer as a context, and may be called from many requests at
-// once: poster.Render serialises its layout engine itself.
+// once: poster.Render is safe for concurrent use, refuses a blueprint
+// past its limits before any work, and a render cut short leaves
+// nothing behind.
 package service
 
 import (
@@ -68,7 +70,7 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "image/svg+xml")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; font-src data:")
 	w.Write(out.b)
 }
 

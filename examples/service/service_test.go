@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -66,8 +67,7 @@ func TestBadRequests(t *testing.T) {
 	}
 }
 
-// A request whose time runs out gets 503 promptly, even while the
-// layout engine is busy with others.
+// A request whose time runs out gets 503 promptly.
 func TestTimeout(t *testing.T) {
 	hall, _ := os.ReadFile("../servicehall/hall.yaml")
 	srv := httptest.NewServer(Handler{Timeout: time.Nanosecond})
@@ -76,5 +76,31 @@ func TestTimeout(t *testing.T) {
 	resp, _ := post(t, srv.URL, hall)
 	if resp.StatusCode != http.StatusServiceUnavailable || time.Since(start) > 2*time.Second {
 		t.Errorf("timeout: %s after %v", resp.Status, time.Since(start))
+	}
+}
+
+// A hostile blueprint — three touchpoints on 3 000 stages, which once
+// kept the layout engine for a minute and every later request waiting —
+// is answered within its time, and the next request gets its poster.
+func TestHostileRequestDoesNotStopTheService(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString("peakend: 1\nstages:\n")
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&doc, "  - {id: s%d}\n", i)
+	}
+	doc.WriteString("touchpoints:\n")
+	for i := 0; i < 3; i++ {
+		fmt.Fprintf(&doc, "  - {id: t%d, stage: s%d, lane: customer}\n", i, i*1000)
+	}
+	srv := httptest.NewServer(Handler{Timeout: 2 * time.Second})
+	defer srv.Close()
+	resp, body := post(t, srv.URL, []byte(doc.String()))
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusServiceUnavailable && resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("hostile: %s %.200s", resp.Status, body)
+	}
+	hall, _ := os.ReadFile("../servicehall/hall.yaml")
+	start := time.Now()
+	if resp, body := post(t, srv.URL, hall); resp.StatusCode != http.StatusOK {
+		t.Errorf("the request after: %s after %v: %.200s", resp.Status, time.Since(start), body)
 	}
 }

@@ -15,8 +15,9 @@
 //     Width and Runs follow the same rule, so what is measured is what
 //     is drawn.
 //
-//  3. Faces are safe for concurrent use: nothing changes one after it is
-//     made. Subset parses the file anew for every call.
+//  3. Faces are safe for concurrent use: the outlines they keep once
+//     made are kept in a sync.Map, and Subset works on a copy of the
+//     font under a lock.
 package fonts
 
 import (
@@ -28,10 +29,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/tdewolff/font"
@@ -62,13 +63,19 @@ type Face struct {
 	sfnt     *font.SFNT
 	upem     float64
 	embedded bool
-	ascii    [128]float64 // advances in em of ASCII, -1 where missing
+
+	subsetMu sync.Mutex
+	subsetOf *font.SFNT // a copy of the font that Subset changes, and restores
+	outlines sync.Map   // glyph → its outline, made once
+
+	ascii [128]float64 // advances in em of ASCII, -1 where missing
 }
 
-func newFace(family string, bold bool, data []byte, index int) (*Face, error) {
+func newFace(family string, bold bool, data []byte, index int) (f *Face, err error) {
 	if !trueTypeOutlines(data, index) {
 		return nil, ErrNotFont
 	}
+	defer recoverFont(&err)
 	s, err := font.ParseSFNT(data, index)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
@@ -76,7 +83,7 @@ func newFace(family string, bold bool, data []byte, index int) (*Face, error) {
 	if s.Head == nil || s.Head.UnitsPerEm == 0 || s.Cmap == nil || s.Hmtx == nil {
 		return nil, fmt.Errorf("%w: it lacks its metrics", ErrNotFont)
 	}
-	f := &Face{Family: family, Bold: bold, Data: data, Index: index, sfnt: s, upem: float64(s.Head.UnitsPerEm)}
+	f = &Face{Family: family, Bold: bold, Data: data, Index: index, sfnt: s, upem: float64(s.Head.UnitsPerEm)}
 	for r := range f.ascii {
 		f.ascii[r] = f.lookup(rune(r))
 	}
@@ -117,11 +124,18 @@ func (f *Face) Width(s string) float64 {
 
 // Subset returns a TrueType file holding only the glyphs of runes (and
 // .notdef), with a character map: what an SVG embeds as @font-face.
-func (f *Face) Subset(runes []rune) ([]byte, error) {
-	s, err := font.ParseSFNT(f.Data, f.Index) // anew: Subset changes the font it is given
-	if err != nil {
-		return nil, err
+func (f *Face) Subset(runes []rune) (data []byte, err error) {
+	f.subsetMu.Lock()
+	defer f.subsetMu.Unlock()
+	defer recoverFont(&err)
+	if f.subsetOf == nil {
+		s, err := font.ParseSFNT(f.Data, f.Index)
+		if err != nil {
+			return nil, err
+		}
+		f.subsetOf = s
 	}
+	s := f.subsetOf
 	ids := []uint16{0}
 	seen := map[uint16]bool{0: true}
 	for _, r := range runes {
@@ -131,14 +145,48 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		}
 	}
 	slices.Sort(ids[1:])
+	defer keepTables(s)()
 	sub, err := s.Subset(ids, font.SubsetOptions{Tables: font.KeepMinTables})
 	if err != nil {
 		return nil, fmt.Errorf("subsetting %s: %v", f.Family, err)
 	}
-	data := sub.Write()
+	data = sub.Write()
 	FixDate(data)
 	return data, nil
 }
+
+// keepTables returns a function that gives s back the values
+// tdewolff/font's Subset writes into the font it subsets (the subset's
+// head, hhea and maxp share the original's).
+func keepTables(s *font.SFNT) (restore func()) {
+	var numGlyphs, metrics uint16
+	var locFormat int16
+	if s.Maxp != nil {
+		numGlyphs = s.Maxp.NumGlyphs
+	}
+	if s.Hhea != nil {
+		metrics = s.Hhea.NumberOfHMetrics
+	}
+	if s.Head != nil {
+		locFormat = s.Head.IndexToLocFormat
+	}
+	return func() {
+		if s.Maxp != nil {
+			s.Maxp.NumGlyphs = numGlyphs
+		}
+		if s.Hhea != nil {
+			s.Hhea.NumberOfHMetrics = metrics
+		}
+		if s.Head != nil {
+			s.Head.IndexToLocFormat = locFormat
+		}
+	}
+}
+
+// KeepTables is keepTables for a font of tdewolff/canvas, whose PDF
+// writer subsets the font it draws in: call the function it returns
+// after the PDF is written.
+func KeepTables(s *font.SFNT) (restore func()) { return keepTables(s) }
 
 // Default returns the embedded faces, regular and bold, unpacked once a
 // process (about 70 ms each, in parallel).
@@ -250,41 +298,64 @@ func (f *Face) UnitsPerEm() int { return int(f.upem) }
 
 // Outline returns a glyph's outline as SVG path data, in font units with
 // y growing down from the baseline; empty for a glyph with no outline
-// (a space).
-func (f *Face) Outline(g uint16) (string, error) {
+// (a space). Each glyph's is made once a process.
+func (f *Face) Outline(g uint16) (d string, err error) {
+	if d, ok := f.outlines.Load(g); ok {
+		return d.(string), nil
+	}
+	defer recoverFont(&err)
 	var p svgPath
 	if err := f.sfnt.GlyphPath(&p, g, 0, 0, 0, 1, font.NoHinting); err != nil {
 		return "", err
 	}
-	return p.b.String(), nil
+	d = string(p.b)
+	f.outlines.Store(g, d)
+	return d, nil
+}
+
+// recoverFont turns a panic of tdewolff/font, which a malformed file
+// can cause, into an error.
+func recoverFont(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w: %v", ErrNotFont, r)
+	}
 }
 
 // svgPath writes path data for font.Pather; TrueType's y grows up.
-type svgPath struct{ b strings.Builder }
+// Coordinates are whole or half font units: written as such, short.
+type svgPath struct{ b []byte }
 
 func (p *svgPath) pt(x, y float64) {
-	p.b.WriteString(strconv.FormatFloat(x, 'f', -1, 64))
-	p.b.WriteByte(' ')
-	p.b.WriteString(strconv.FormatFloat(-y, 'f', -1, 64))
+	p.num(x)
+	p.b = append(p.b, ' ')
+	p.num(-y)
 }
 
-func (p *svgPath) MoveTo(x, y float64) { p.b.WriteByte('M'); p.pt(x, y) }
-func (p *svgPath) LineTo(x, y float64) { p.b.WriteByte('L'); p.pt(x, y) }
+func (p *svgPath) num(v float64) {
+	if v == math.Trunc(v) && math.Abs(v) < 1<<30 {
+		p.b = strconv.AppendInt(p.b, int64(v), 10)
+		return
+	}
+	p.b = strconv.AppendFloat(p.b, v, 'f', -1, 64)
+}
+
+func (p *svgPath) MoveTo(x, y float64) { p.b = append(p.b, 'M'); p.pt(x, y) }
+func (p *svgPath) LineTo(x, y float64) { p.b = append(p.b, 'L'); p.pt(x, y) }
 func (p *svgPath) QuadTo(cx, cy, x, y float64) {
-	p.b.WriteByte('Q')
+	p.b = append(p.b, 'Q')
 	p.pt(cx, cy)
-	p.b.WriteByte(' ')
+	p.b = append(p.b, ' ')
 	p.pt(x, y)
 }
 func (p *svgPath) CubeTo(c1x, c1y, c2x, c2y, x, y float64) {
-	p.b.WriteByte('C')
+	p.b = append(p.b, 'C')
 	p.pt(c1x, c1y)
-	p.b.WriteByte(' ')
+	p.b = append(p.b, ' ')
 	p.pt(c2x, c2y)
-	p.b.WriteByte(' ')
+	p.b = append(p.b, ' ')
 	p.pt(x, y)
 }
-func (p *svgPath) Close() { p.b.WriteByte('Z') }
+func (p *svgPath) Close() { p.b = append(p.b, 'Z') }
 
 // FixDate sets a TrueType font's modified date to its created date and
 // mends the head table's checksum and the font's checksum adjustment:
