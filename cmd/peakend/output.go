@@ -26,7 +26,7 @@ type output struct {
 	flag, name string           // as the user gave them, such as "-o" and "out.csv"; "" for standard output
 	file       *atomicfile.File // nil for standard output
 	w          *bufio.Writer
-	n          int64     // bytes written
+	n          int64       // bytes written
 	info       fs.FileInfo // of the existing target, when it is a regular file
 	path       string      // absolute, directories' links resolved: two names of one new file agree
 	what       string      // what it holds, such as "1000 visits", said when it is written
@@ -247,7 +247,6 @@ func (e *env) createBinary(flag, name, kind string) (*output, error) {
 	}
 	return e.create(flag, name)
 }
-
 
 // writeOutput writes a command's result to o through write; run
 // installs o's file if the command ends well.
