@@ -76,7 +76,7 @@ func runCompare(c *command, e *env, args []string) int {
 	if *window > 0 {
 		rules = append(rules, scoring.PeakEnd(0.5, 0.5, *window))
 	}
-	if err := vf.inputs(e, fs.Args()); err != nil {
+	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
 	cmp := analyze.NewComparer(rules)
@@ -109,7 +109,7 @@ func runFit(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend fit: %v\n", err)
 		return exitUsage
 	}
-	if err := vf.inputs(e, fs.Args()); err != nil {
+	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
 	code, ok := eachVisit(c, e, &vf, fs.Args(), fitter.Add)
@@ -130,8 +130,7 @@ func runFit(c *command, e *env, args []string) int {
 
 // eachVisit reads the visits of paths and passes each with its features
 // to add. ok is false when reading failed; code is the exit code. The
-// caller has declared the inputs (visitFlags.inputs) and created its
-// own output first.
+// caller has called vf.prepare and created its own output first.
 func eachVisit(c *command, e *env, vf *visitFlags, paths []string, add func(*scoring.Visit, *scoring.Features)) (code int, ok bool) {
 	if !vf.unsorted && !c.holdsVisits {
 		limitMemory()

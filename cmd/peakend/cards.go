@@ -93,7 +93,7 @@ func runExport(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend export: say --mermaid and name a blueprint, then any visit files")
 		return exitUsage
 	}
-	if err := vf.inputs(e, fs.Args()); err != nil {
+	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
 	out, err := e.create("-o", *output)

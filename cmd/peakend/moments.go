@@ -63,7 +63,7 @@ func blueprintAndVisits(c *command, e *env, vf *visitFlags, args []string) (*loa
 		fmt.Fprintf(e.stderr, "peakend %s: name a blueprint, then one or more visit files\n", c.name)
 		return nil, exitUsage, false
 	}
-	if err := vf.inputs(e, args); err != nil {
+	if err := vf.prepare(e, args); err != nil {
 		return nil, fail(e, c.name, err), false
 	}
 	b, err := loadBlueprint(args[0])

@@ -47,7 +47,7 @@ func runScore(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend score: no input; name files, or - for standard input")
 		return exitUsage
 	}
-	if err := vf.inputs(e, fs.Args()); err != nil {
+	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
 	out, err := e.create("-o", *output)

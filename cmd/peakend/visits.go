@@ -27,12 +27,26 @@ type visitFlags struct {
 	unsorted  bool
 	rejects   string
 	blueprint string
+
+	rejectsOut *output // created by prepare
 }
 
-// inputs declares the files the command reads: the visit files and the
-// blueprint of --blueprint (see env.reads).
-func (vf *visitFlags) inputs(e *env, paths []string) error {
-	return e.reads(append([]string{vf.blueprint}, paths...)...)
+// prepare declares the files the command reads — the visit files and
+// the blueprint of --blueprint (see env.reads) — and creates the rejects
+// file, before the command writes anything.
+func (vf *visitFlags) prepare(e *env, paths []string) error {
+	if err := e.reads(append([]string{vf.blueprint}, paths...)...); err != nil {
+		return err
+	}
+	switch vf.rejects {
+	case "":
+		return nil
+	case "-":
+		return usageError{"--rejects needs a file name: standard output holds the results"}
+	}
+	o, err := e.create("--rejects", vf.rejects)
+	vf.rejectsOut = o
+	return err
 }
 
 // register adds the flags; formatFlag names the input-format flag, as
@@ -108,20 +122,10 @@ type visitSource struct {
 	rejectW  *csv.Writer
 }
 
-// open starts reading visits: the rejects file is created (refused if it
-// names an input or the -o file, which the caller created first) before
-// the blueprint of --blueprint is read.
+// open starts reading visits, after prepare.
 func (vf *visitFlags) open(e *env) (*visitSource, error) {
 	src := &visitSource{flags: vf, stdin: e.stdin}
-	switch vf.rejects {
-	case "":
-	case "-":
-		return nil, usageError{"--rejects needs a file name: standard output holds the scored visits"}
-	default:
-		o, err := e.create("--rejects", vf.rejects)
-		if err != nil {
-			return nil, err
-		}
+	if o := vf.rejectsOut; o != nil {
 		src.rejects, src.rejectW = o, csv.NewWriter(o)
 		src.rejectW.Write([]string{"file", "line", "column", "visit", "reason", "record"})
 	}
