@@ -7,11 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
+
+	"github.com/peakend/peakend/internal/suggest"
 )
 
 // Exit codes shared by every subcommand.
@@ -110,23 +113,28 @@ func dispatch(args []string, e *env) int {
 	}
 	c, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(e.stderr, "peakend: unknown command %q\n", name)
-		topUsage(e.stderr)
-		return exitUsage
+		return unknownCommand(e, name)
 	}
 	e.cmd = c.name
 	return c.run(c, e, args[1:])
 }
 
+// unknownCommand names the likely command when name is a typo of one,
+// else lists them all.
+func unknownCommand(e *env, name string) int {
+	if guess := suggest.Closest(name, slices.Sorted(maps.Keys(commands))); guess != "" {
+		fmt.Fprintf(e.stderr, "peakend: unknown command %q (did you mean %s?)\nRun \"peakend help\" for the commands.\n", name, guess)
+		return exitUsage
+	}
+	fmt.Fprintf(e.stderr, "peakend: unknown command %q\n", name)
+	topUsage(e.stderr)
+	return exitUsage
+}
+
 func topUsage(w io.Writer) {
 	fmt.Fprintln(w, "peakend: service blueprints, moments of truth and peak-end scoring")
 	fmt.Fprintln(w, "\nUsage:\n  peakend COMMAND [flags] [arguments]\n\nCommands:")
-	names := make([]string, 0, len(commands))
-	for name := range commands {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(commands)) {
 		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun \"peakend COMMAND --help\" for a command's flags and an example.")
