@@ -4,18 +4,19 @@
 # synthetic 200-touchpoint blueprint; with go-graphviz's compilation cache
 # warm and cold; SVG and PDF. Prints a Markdown table.
 #
-#   bash bench/render.sh
+#   bash bench/render.sh [RUNS]    (median of RUNS runs, default 15;
+#                                   bash bench/render.sh 2 runs in seconds)
+#
+# hyperfine gives the medians; without it each command is timed RUNS times
+# by the shell. Native dot and the PDF column are skipped with a note when
+# Graphviz or a font for the poster's text is missing. BENCH_INSTALL=1
+# installs graphviz and hyperfine (Debian, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=bench/out
-mkdir -p "$out"
-need=()
-command -v dot >/dev/null || need+=(graphviz)
-command -v hyperfine >/dev/null || need+=(hyperfine)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-go build -o "$out/peakend" ./cmd/peakend
+source bench/lib.sh
+runs=${1:-15}
+command -v dot >/dev/null || install graphviz
+command -v hyperfine >/dev/null || install hyperfine
 
 # The synthetic blueprint: 20 stages, 200 touchpoints across the lanes,
 # flows along and down, five journeys (as in blueprint/poster's benchmark).
@@ -36,21 +37,46 @@ for j in range(5):
     print(f"  - {{id: j{j}, steps: [{', '.join(steps)}], peaks: [{steps[5]}]}}")
 PY
 
+# median_ms NAME COMMAND: the median wall time of $runs runs, in ms.
+median_ms() {
+  local name=$1 cmd=$2
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/hf.json" -n "$name" "$cmd" >/dev/null
+    /usr/bin/python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$out/hf.json"
+  else
+    local times=()
+    for _ in $(seq "$runs"); do
+      local t0 t1; t0=$(date +%s%N); sh -c "$cmd" >/dev/null 2>&1; t1=$(date +%s%N)
+      times+=($(( (t1 - t0) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+  fi
+}
+
+command -v hyperfine >/dev/null || note "hyperfine is not installed: times are the shell's, median of $runs"
+command -v dot >/dev/null || note "Graphviz is not installed: the native dot column is skipped"
+pdf=yes
+if ! "$out/peakend" render -q --date '' -o "$out/x.pdf" examples/servicehall/hall.yaml 2> "$out/pdf.err"; then
+  pdf=""; note "PDF skipped: $(head -c 160 "$out/pdf.err")"
+fi
+
+printf '| graph | native dot -Tsvg, ms | peakend render svg, ms | peakend render pdf, ms | svg, cold cache, ms |\n|---|---:|---:|---:|---:|\n'
 for name in hall synthetic200; do
   src=examples/servicehall/hall.yaml
   [ "$name" = synthetic200 ] && src="$out/synthetic200.yaml"
-  "$out/peakend" render --date '' "$src" -o "$out/$name.dot"
+  "$out/peakend" render -q --date '' "$src" -o "$out/$name.dot"
   nodes=$(grep -cE '^\s+[a-z0-9]+ \[' "$out/$name.dot")
-  hyperfine -N --warmup 3 --runs 15 --export-json "$out/$name.json" \
-    -n "dot -Tsvg" "dot -Tsvg -o /dev/null $out/$name.dot" \
-    -n "peakend render svg" "$out/peakend render --date '' -o /dev/null --format svg $src" \
-    -n "peakend render pdf" "$out/peakend render --date '' -o $out/x.pdf $src" >/dev/null
-  cold=$( { /usr/bin/time -f "%e" sh -c "rm -rf \"\${TMPDIR:-/tmp}/go-graphviz\" && $out/peakend render --date '' -o /dev/null --format svg $src"; } 2>&1 | tail -1)
-  /usr/bin/python3 - "$out/$name.json" "$name" "$nodes" "$cold" <<'PY'
-import json, sys
-runs = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
-dot = runs["dot -Tsvg"]
-print(f"| {sys.argv[2]} ({sys.argv[3]} nodes) | {dot:.0f} | {runs['peakend render svg']:.0f} ({runs['peakend render svg']/dot:.1f}×) | "
-      f"{runs['peakend render pdf']:.0f} ({runs['peakend render pdf']/runs['peakend render svg']:.1f}× svg) | {float(sys.argv[4])*1000:.0f} |")
-PY
+  dot_ms=-; pdf_ms=-
+  command -v dot >/dev/null && dot_ms=$(median_ms "dot -Tsvg" "dot -Tsvg -o /dev/null $out/$name.dot")
+  svg_ms=$(median_ms "peakend render svg" "$out/peakend render -q --date '' -o /dev/null --format svg $src")
+  [ -n "$pdf" ] && pdf_ms=$(median_ms "peakend render pdf" "$out/peakend render -q --date '' -o $out/x.pdf $src")
+  # Cold: a compilation cache of its own, so that other processes' stays.
+  cold_dir=$(mktemp -d)
+  t0=$(date +%s%N)
+  TMPDIR=$cold_dir "$out/peakend" render -q --date '' -o /dev/null --format svg "$src"
+  cold_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  rm -rf "$cold_dir"
+  awk -v n="$name" -v nodes="$nodes" -v d="$dot_ms" -v s="$svg_ms" -v p="$pdf_ms" -v c="$cold_ms" 'BEGIN {
+    printf "| %s (%s nodes) | %s | %s%s | %s%s | %s |\n", n, nodes, d, s, (d == "-" ? "" : sprintf(" (%.1f×)", s / d)),
+      p, (p == "-" ? "" : sprintf(" (%.1f× svg)", p / s)), c }'
 done

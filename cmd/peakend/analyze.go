@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
@@ -34,7 +33,9 @@ Example:
   rule,n,pearson,pearson_low,pearson_high,spearman,rmse,mae
   peak-end,20000,0.93...
 `,
-	run: runCompare,
+	run:         runCompare,
+	writesFiles: true, // --rejects
+	holdsVisits: true, // the bootstrap resamples every visit's scores
 }
 
 var fitCommand = &command{
@@ -52,7 +53,8 @@ Example:
   $ peakend fit visits.csv
   $ peakend fit --features peak,end,mean visits.csv
 `,
-	run: runFit,
+	run:         runFit,
+	writesFiles: true,
 }
 
 func runCompare(c *command, e *env, args []string) int {
@@ -74,17 +76,19 @@ func runCompare(c *command, e *env, args []string) int {
 	if *window > 0 {
 		rules = append(rules, scoring.PeakEnd(0.5, 0.5, *window))
 	}
+	if err := vf.prepare(e, fs.Args()); err != nil {
+		return fail(e, c.name, err)
+	}
 	cmp := analyze.NewComparer(rules)
 	code, ok := eachVisit(c, e, &vf, fs.Args(), cmp.Add)
 	if !ok {
 		return code
 	}
-	w := bufio.NewWriter(e.stdout)
+	w := e.stdout
 	fmt.Fprintln(w, "rule,n,pearson,pearson_low,pearson_high,spearman,rmse,mae")
 	for _, r := range cmp.Results(*resamples, *seed) {
 		fmt.Fprintf(w, "%s,%d,%s\n", csvField(r.Rule), r.N, numbers(r.Pearson, r.PearsonLow, r.PearsonHigh, r.Spearman, r.RMSE, r.MAE))
 	}
-	w.Flush()
 	return code
 }
 
@@ -105,6 +109,9 @@ func runFit(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend fit: %v\n", err)
 		return exitUsage
 	}
+	if err := vf.prepare(e, fs.Args()); err != nil {
+		return fail(e, c.name, err)
+	}
 	code, ok := eachVisit(c, e, &vf, fs.Args(), fitter.Add)
 	if !ok {
 		return code
@@ -113,18 +120,21 @@ func runFit(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "fit", err)
 	}
-	w := bufio.NewWriter(e.stdout)
+	w := e.stdout
 	fmt.Fprintln(w, "term,estimate,std_error,t,p,n,r2,adj_r2")
 	for _, k := range res.Coefficients {
 		fmt.Fprintf(w, "%s,%s,%d,%s\n", k.Term, numbers(k.Estimate, k.StdErr, k.T, k.P), res.N, numbers(res.R2, res.AdjR2))
 	}
-	w.Flush()
 	return code
 }
 
 // eachVisit reads the visits of paths and passes each with its features
-// to add. ok is false when reading failed; code is the exit code.
+// to add. ok is false when reading failed; code is the exit code. The
+// caller has called vf.prepare and created its own output first.
 func eachVisit(c *command, e *env, vf *visitFlags, paths []string, add func(*scoring.Visit, *scoring.Features)) (code int, ok bool) {
+	if !vf.unsorted && !c.holdsVisits {
+		limitMemory()
+	}
 	src, err := vf.open(e)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", c.name, err)
@@ -132,13 +142,15 @@ func eachVisit(c *command, e *env, vf *visitFlags, paths []string, add func(*sco
 	}
 	for v, err := range src.visits(paths) {
 		if err != nil {
-			src.close(e)
 			return fail(e, c.name, err), false
 		}
 		f := scoring.Compute(&v, src.scale)
 		add(&v, &f)
 	}
-	return src.close(e), true
+	if code, err = src.close(); err != nil {
+		return fail(e, c.name, err), false
+	}
+	return code, true
 }
 
 // numbers formats numbers as CSV cells: shortest round-trip form, empty

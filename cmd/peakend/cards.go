@@ -28,7 +28,8 @@ Example:
   $ peakend cards --lang zh -o cards.html examples/servicehall/hall.yaml
   $ chromium --headless --print-to-pdf=cards.pdf cards.html
 `,
-	run: runCards,
+	run:         runCards,
+	writesFiles: true,
 }
 
 var exportCommand = &command{
@@ -45,7 +46,8 @@ that renders Mermaid.
 Example:
   $ peakend export --mermaid examples/servicehall/hall.yaml visits.csv
 `,
-	run: runExport,
+	run:         runExport,
+	writesFiles: true,
 }
 
 func runCards(c *command, e *env, args []string) int {
@@ -59,6 +61,13 @@ func runCards(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend cards: name one blueprint")
 		return exitUsage
 	}
+	if err := e.reads(fs.Arg(0)); err != nil {
+		return fail(e, c.name, err)
+	}
+	out, err := e.create("-o", *output)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
 	b, err := loadBlueprint(fs.Arg(0))
 	if err != nil {
 		return fail(e, c.name, err)
@@ -67,7 +76,7 @@ func runCards(c *command, e *env, args []string) int {
 	if strings.HasSuffix(strings.ToLower(*output), ".md") {
 		write = mot.WriteCardsMarkdown
 	}
-	return writeOutput(c, e, *output, func(w io.Writer) error { return write(w, b, *lang) })
+	return writeOutput(c, e, out, func(w io.Writer) error { return write(w, b, *lang) })
 }
 
 func runExport(c *command, e *env, args []string) int {
@@ -83,6 +92,13 @@ func runExport(c *command, e *env, args []string) int {
 	if !*mermaid || fs.NArg() < 1 {
 		fmt.Fprintln(e.stderr, "peakend export: say --mermaid and name a blueprint, then any visit files")
 		return exitUsage
+	}
+	if err := vf.prepare(e, fs.Args()); err != nil {
+		return fail(e, c.name, err)
+	}
+	out, err := e.create("-o", *output)
+	if err != nil {
+		return fail(e, c.name, err)
 	}
 	b, err := loadBlueprint(fs.Arg(0))
 	if err != nil {
@@ -105,8 +121,8 @@ func runExport(c *command, e *env, args []string) int {
 		}
 		report = obs.Report(*lang)
 	}
-	if out := writeOutput(c, e, *output, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, *lang) }); out != exitOK {
-		return out
+	if done := writeOutput(c, e, out, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, *lang) }); done != exitOK {
+		return done
 	}
 	return code
 }

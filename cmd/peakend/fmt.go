@@ -20,14 +20,17 @@ var fmtCommand = &command{
 Formats blueprints: keys in the format's order, two-space indentation,
 comments kept. Without files it reads standard input. As gofmt: prints
 the result by default, -w rewrites the files, -l lists the files whose
-formatting differs, -d prints a diff. Exits 2 when a file cannot be read
-as YAML, else 0.
+formatting differs, -d prints a diff. -w writes each file atomically
+(beside it, then renamed), keeping its permissions, and refuses a
+read-only file. Exits 2 when a file cannot be read as YAML, 1 when a
+file cannot be written, else 0.
 
 Example:
   $ peakend fmt -l examples/servicehall/hall.yaml
   $ peakend fmt -w hall.yaml
 `,
-	run: runFmt,
+	run:         runFmt,
+	writesFiles: true, // -w
 }
 
 type fmtMode struct{ write, list, diff bool }
@@ -82,18 +85,23 @@ func fmtOne(e *env, path string, src []byte, mode fmtMode) int {
 		e.stdout.Write(diff.Diff(path+".orig", src, path, out))
 	}
 	if mode.write && changed {
-		info, err := os.Stat(path)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "peakend fmt: %v\n", err)
-			return exitUsage
-		}
-		if err := os.WriteFile(path, out, info.Mode().Perm()); err != nil {
-			fmt.Fprintf(e.stderr, "peakend fmt: %v\n", err)
-			return exitUsage
+		if err := rewrite(e, path, out); err != nil {
+			return fail(e, "fmt", err)
 		}
 	}
 	if !mode.list && !mode.diff && !mode.write {
 		e.stdout.Write(out)
 	}
 	return exitOK
+}
+
+// rewrite replaces the file path with out, atomically: on any error the
+// file is as it was.
+func rewrite(e *env, path string, out []byte) error {
+	o, err := e.replace("-w", path)
+	if err != nil {
+		return err
+	}
+	o.Write(out) // a write error is kept for commit
+	return e.commit(o)
 }

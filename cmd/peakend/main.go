@@ -3,13 +3,18 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
+
+	"github.com/peakend/peakend/internal/suggest"
 )
 
 // Exit codes shared by every subcommand.
@@ -26,12 +31,25 @@ type command struct {
 	summary string
 	usage   string // the synopsis, then an example
 	run     func(c *command, e *env, args []string) int
+	// writesFiles gives the command -q, to not say what files it wrote.
+	writesFiles bool
+	// holdsVisits says the command keeps a value per visit, so that the
+	// streaming memory limit would slow it (see limitMemory).
+	holdsVisits bool
 }
 
 // env is what a command may touch, so that tests can run it in process.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	terminal       bool // stdout is a terminal: binary output is refused
+
+	cmd       string        // the command running, for messages
+	quiet     bool          // -q: do not say which files were written
+	stdoutBuf *bufio.Writer // stdout, checked when the command ends
+	inputs    []input       // declared by reads
+	mu        sync.Mutex    // guards files against the signal handler
+	files     []*output     // files being written, installed by finish
 }
 
 var commands = map[string]*command{}
@@ -40,20 +58,43 @@ func init() { register(versionCommand) }
 
 func register(c *command) { commands[c.name] = c }
 
-func main() {
-	// A soft memory limit, unless the user set one: the streaming
-	// commands hold little, and this keeps the garbage collector from
-	// letting the heap double past it (GOMEMLIMIT overrides it). It is
-	// tight because every process also maps go-graphviz's compiled WASM,
-	// which the heap does not count.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(40 << 20)
-	}
-	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
+func main() { os.Exit(runProcess(os.Args[1:])) }
+
+// runProcess runs the command line on the process's standard streams,
+// discarding unfinished files on SIGINT or SIGTERM.
+func runProcess(args []string) int {
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, terminal: isTerminal(os.Stdout)}
+	stop := e.abortOnSignal()
+	defer stop()
+	return run(args, e)
 }
 
-func run(args []string, e *env) int {
+// streamingMemoryLimit is the soft memory limit of a command that
+// streams its input and holds little: it keeps the garbage collector
+// from letting the heap double past the live data. It is tight because
+// the process also maps go-graphviz's compiled WASM, which the heap does
+// not count. A command that holds its data (score --unsorted, compare)
+// must not set it: with the live heap above the limit, the collector
+// runs without pause and the command is several times slower.
+const streamingMemoryLimit = 40 << 20
 
+// limitMemory sets the streaming limit, unless GOMEMLIMIT says otherwise.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(streamingMemoryLimit)
+	}
+}
+
+// run runs the command line in e; every write goes through e and is
+// checked when the command ends (see output.go).
+func run(args []string, e *env) int {
+	e.stdoutBuf = bufio.NewWriterSize(e.stdout, 64<<10)
+	e.stdout = e.stdoutBuf
+	code := dispatch(args, e)
+	return e.finish(code)
+}
+
+func dispatch(args []string, e *env) int {
 	if len(args) == 0 {
 		topUsage(e.stderr)
 		return exitUsage
@@ -72,22 +113,28 @@ func run(args []string, e *env) int {
 	}
 	c, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(e.stderr, "peakend: unknown command %q\n", name)
-		topUsage(e.stderr)
+		return unknownCommand(e, name)
+	}
+	e.cmd = c.name
+	return c.run(c, e, args[1:])
+}
+
+// unknownCommand names the likely command when name is a typo of one,
+// else lists them all.
+func unknownCommand(e *env, name string) int {
+	if guess := suggest.Closest(name, slices.Sorted(maps.Keys(commands))); guess != "" {
+		fmt.Fprintf(e.stderr, "peakend: unknown command %q (did you mean %s?)\nRun \"peakend help\" for the commands.\n", name, guess)
 		return exitUsage
 	}
-	return c.run(c, e, args[1:])
+	fmt.Fprintf(e.stderr, "peakend: unknown command %q\n", name)
+	topUsage(e.stderr)
+	return exitUsage
 }
 
 func topUsage(w io.Writer) {
 	fmt.Fprintln(w, "peakend: service blueprints, moments of truth and peak-end scoring")
 	fmt.Fprintln(w, "\nUsage:\n  peakend COMMAND [flags] [arguments]\n\nCommands:")
-	names := make([]string, 0, len(commands))
-	for name := range commands {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(commands)) {
 		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun \"peakend COMMAND --help\" for a command's flags and an example.")
@@ -99,6 +146,9 @@ func (c *command) flags(e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {} // parse prints it, to the right stream
+	if c.writesFiles {
+		fs.BoolVar(&e.quiet, "q", false, "quiet: do not say on standard error which files were written")
+	}
 	return fs
 }
 
@@ -168,38 +218,4 @@ func buildVersion() string {
 		return info.Main.Version
 	}
 	return "devel"
-}
-
-// createOutput opens the file named by -o, or returns standard output
-// when the name is empty or "-".
-func createOutput(e *env, name string) (io.Writer, func() error, error) {
-	if name == "" || name == "-" {
-		return e.stdout, func() error { return nil }, nil
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, f.Close, nil
-}
-
-// writeOutput writes a command's result to the file named by -o (or
-// standard output) through write, closing it and reporting an error in
-// either as the command's failure; a half-written file is removed.
-func writeOutput(c *command, e *env, name string, write func(io.Writer) error) int {
-	w, closeOut, err := createOutput(e, name)
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	if err := write(w); err != nil {
-		closeOut()
-		if name != "" && name != "-" {
-			os.Remove(name)
-		}
-		return fail(e, c.name, err)
-	}
-	if err := closeOut(); err != nil {
-		return fail(e, c.name, err)
-	}
-	return exitOK
 }

@@ -9,9 +9,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"peakend": func() {
-			os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
-		},
+		"peakend": func() { os.Exit(runProcess(os.Args[1:])) },
 	})
 }
 

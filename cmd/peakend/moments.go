@@ -32,7 +32,8 @@ Example:
   $ peakend simulate --visits 100000 --seed 1 > visits.csv
   $ peakend moments examples/servicehall/hall.yaml visits.csv
 `,
-	run: runMoments,
+	run:         runMoments,
+	writesFiles: true, // --rejects
 }
 
 var leverageCommand = &command{
@@ -51,7 +52,8 @@ moment rated X (default: the best rating) appended to every visit.
 Example:
   $ peakend leverage --journey counter examples/servicehall/hall.yaml visits.csv
 `,
-	run: runLeverage,
+	run:         runLeverage,
+	writesFiles: true, // --rejects
 }
 
 // blueprintAndVisits loads the blueprint named first and sets the scale
@@ -60,6 +62,9 @@ func blueprintAndVisits(c *command, e *env, vf *visitFlags, args []string) (*loa
 	if len(args) < 2 {
 		fmt.Fprintf(e.stderr, "peakend %s: name a blueprint, then one or more visit files\n", c.name)
 		return nil, exitUsage, false
+	}
+	if err := vf.prepare(e, args); err != nil {
+		return nil, fail(e, c.name, err), false
 	}
 	b, err := loadBlueprint(args[0])
 	if err != nil {

@@ -36,8 +36,12 @@ Example:
   $ peakend render --paper A1 --landscape -o hall.pdf examples/servicehall/hall.yaml
   $ peakend render -o hall.dot examples/servicehall/hall.yaml && dot -Tsvg hall.dot -o native.svg
 `,
-	run: runRender,
+	run:         runRender,
+	writesFiles: true,
 }
+
+// binaryFormats names the formats a terminal cannot show.
+var binaryFormats = map[poster.Format]string{poster.PDF: "PDF", poster.PNG: "PNG"}
 
 func runRender(c *command, e *env, args []string) int {
 	fs := c.flags(e)
@@ -74,11 +78,18 @@ func runRender(c *command, e *env, args []string) int {
 		}
 		opt.Format = f
 	}
+	if err := e.reads(fs.Arg(0), opt.FontFile); err != nil {
+		return fail(e, c.name, err)
+	}
+	out, err := e.createBinary("-o", *output, binaryFormats[opt.Format])
+	if err != nil {
+		return fail(e, c.name, err)
+	}
 	b, err := loadBlueprint(fs.Arg(0))
 	if err != nil {
 		return fail(e, c.name, err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	return writeOutput(c, e, *output, func(w io.Writer) error { return poster.Render(ctx, w, b, opt) })
+	return writeOutput(c, e, out, func(w io.Writer) error { return poster.Render(ctx, w, b, opt) })
 }

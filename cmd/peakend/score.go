@@ -30,7 +30,8 @@ Example:
   v1,counter,4,1290,4,1,wait-seat,...
   $ peakend score --scale 0..10 --higher worse --rejects bad.csv pain.csv
 `,
-	run: runScore,
+	run:         runScore,
+	writesFiles: true,
 }
 
 func runScore(c *command, e *env, args []string) int {
@@ -46,27 +47,39 @@ func runScore(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend score: no input; name files, or - for standard input")
 		return exitUsage
 	}
-	stdout, closeOut, err := createOutput(e, *output)
+	if err := vf.prepare(e, fs.Args()); err != nil {
+		return fail(e, c.name, err)
+	}
+	out, err := e.create("-o", *output)
 	if err != nil {
-		return fail(e, "score", err)
+		return fail(e, c.name, err)
 	}
-	defer closeOut()
 	var sum scoring.Summary
-	var out *scoring.FeatureWriter
-	add := sum.Add
+	var rows *scoring.FeatureWriter
+	each := sum.Add
 	if !*summary {
-		out = scoring.NewFeatureWriter(stdout)
-		add = func(v *scoring.Visit, f *scoring.Features) { out.Write(v, f) } // bufio keeps a write error for Flush
+		rows = scoring.NewFeatureWriter(out)
+		each = func(v *scoring.Visit, f *scoring.Features) { rows.Write(v, f) } // bufio keeps a write error for Flush
 	}
-	code, ok := eachVisit(c, e, &vf, fs.Args(), add)
-	if *summary && ok {
-		sum.WriteCSV(stdout)
-	} else if !*summary {
-		// Rows scored before an error are written too, so that the
-		// output shows how far the input was good.
-		if err := out.Flush(); err != nil {
-			return fail(e, "score", err)
+	visits := 0
+	code, ok := eachVisit(c, e, &vf, fs.Args(), func(v *scoring.Visit, f *scoring.Features) {
+		visits++
+		each(v, f)
+	})
+	switch {
+	case *summary && ok:
+		if err := sum.WriteCSV(out); err != nil {
+			return fail(e, c.name, err)
 		}
+		out.what = plural(visits, "visit") + " summarised"
+	case !*summary:
+		// Rows scored before an error are written too (to standard
+		// output; a file is installed only if all went well), so that
+		// the output shows how far the input was good.
+		if err := rows.Flush(); err != nil {
+			return fail(e, c.name, err)
+		}
+		out.what = plural(visits, "visit")
 	}
 	return code
 }

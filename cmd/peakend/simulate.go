@@ -62,6 +62,7 @@ func runSimulate(c *command, e *env, args []string) int {
 		}
 		sim = simulationOf(b, mem, *seed)
 	}
+	limitMemory()
 	w := scoring.NewVisitWriter(e.stdout, f)
 	for v := range sim.Visits(*n) {
 		if err := w.Write(&v); err != nil {

@@ -27,6 +27,26 @@ type visitFlags struct {
 	unsorted  bool
 	rejects   string
 	blueprint string
+
+	rejectsOut *output // created by prepare
+}
+
+// prepare declares the files the command reads — the visit files and
+// the blueprint of --blueprint (see env.reads) — and creates the rejects
+// file, before the command writes anything.
+func (vf *visitFlags) prepare(e *env, paths []string) error {
+	if err := e.reads(append([]string{vf.blueprint}, paths...)...); err != nil {
+		return err
+	}
+	switch vf.rejects {
+	case "":
+		return nil
+	case "-":
+		return usageError{"--rejects needs a file name: standard output holds the results"}
+	}
+	o, err := e.create("--rejects", vf.rejects)
+	vf.rejectsOut = o
+	return err
 }
 
 // register adds the flags; formatFlag names the input-format flag, as
@@ -98,25 +118,22 @@ type visitSource struct {
 	scale    scoring.Scale
 	stdin    io.Reader
 	rejected int
+	rejects  *output
 	rejectW  *csv.Writer
-	closers  []io.Closer
 }
 
+// open starts reading visits, after prepare.
 func (vf *visitFlags) open(e *env) (*visitSource, error) {
+	src := &visitSource{flags: vf, stdin: e.stdin}
+	if o := vf.rejectsOut; o != nil {
+		src.rejects, src.rejectW = o, csv.NewWriter(o)
+		src.rejectW.Write([]string{"file", "line", "column", "visit", "reason", "record"})
+	}
 	scale, err := vf.scaleOf()
 	if err != nil {
 		return nil, err
 	}
-	src := &visitSource{flags: vf, scale: scale, stdin: e.stdin}
-	if vf.rejects != "" {
-		f, err := os.Create(vf.rejects)
-		if err != nil {
-			return nil, err
-		}
-		src.closers = append(src.closers, f)
-		src.rejectW = csv.NewWriter(f)
-		src.rejectW.Write([]string{"file", "line", "column", "visit", "reason", "record"})
-	}
+	src.scale = scale
 	return src, nil
 }
 
@@ -133,65 +150,87 @@ func (src *visitSource) reject(pe *scoring.ParseError) {
 func (src *visitSource) visits(paths []string) iter.Seq2[scoring.Visit, error] {
 	return func(yield func(scoring.Visit, error) bool) {
 		for _, path := range paths {
-			format, err := src.flags.formatOf(path)
-			if err != nil {
-				yield(scoring.Visit{}, err)
+			if !src.readFile(path, yield) {
 				return
 			}
-			var r io.Reader = src.stdin
-			name := "<stdin>"
-			if path != "-" {
-				f, err := os.Open(path)
-				if err != nil {
-					yield(scoring.Visit{}, err)
-					return
-				}
-				defer f.Close()
-				r, name = f, path
-			}
-			// No command keeps visits past its loop body, so their
-			// moments' memory can be reused.
-			opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
-			if src.rejectW != nil {
-				opt.Reject = src.reject
-			}
-			for v, err := range scoring.Read(r, opt) {
-				if !yield(v, err) || err != nil {
-					return
-				}
-			}
 		}
 	}
 }
 
-// close flushes the rejects file and returns the exit code for a run
-// that read everything: 3 when rows were rejected, else 0.
-func (src *visitSource) close(e *env) int {
-	code := exitOK
+// readFile yields the visits of one file, closing it before it returns
+// (so that any number of files can be read one after another); false
+// means stop.
+func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) bool) bool {
+	format, err := src.flags.formatOf(path)
+	if err != nil {
+		yield(scoring.Visit{}, err)
+		return false
+	}
+	var r io.Reader = src.stdin
+	name := "<stdin>"
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			yield(scoring.Visit{}, err)
+			return false
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	// No command keeps visits past its loop body, so their
+	// moments' memory can be reused.
+	opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
 	if src.rejectW != nil {
-		src.rejectW.Flush()
-		if src.rejected > 0 {
-			fmt.Fprintf(e.stderr, "peakend: %d bad rows written to %s\n", src.rejected, src.flags.rejects)
-			code = exitRejected
+		opt.Reject = src.reject
+	}
+	for v, err := range scoring.Read(r, opt) {
+		if !yield(v, err) || err != nil {
+			return false
 		}
 	}
-	for _, c := range src.closers {
-		if err := c.Close(); err != nil {
-			fmt.Fprintf(e.stderr, "peakend: %v\n", err)
-			code = exitProblems
-		}
-	}
-	return code
+	return true
 }
 
-// fail prints err for the named command and returns exit 1. Errors
-// that carry their position are printed as they are.
+// close ends the rejects file, which run installs when the command ends,
+// and returns the exit code for a run that read everything: 3 when rows
+// were rejected, else 0.
+func (src *visitSource) close() (int, error) {
+	if src.rejectW == nil {
+		return exitOK, nil
+	}
+	src.rejectW.Flush()
+	if err := src.rejectW.Error(); err != nil {
+		return exitProblems, err
+	}
+	src.rejects.what = plural(src.rejected, "bad row")
+	if src.rejected > 0 {
+		return exitRejected, nil
+	}
+	return exitOK, nil
+}
+
+// plural is "1 visit", "2 visits".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// fail prints err for the named command and returns exit 1, or exit 2
+// for a usageError. Errors that carry their position are printed as
+// they are.
 func fail(e *env, cmd string, err error) int {
 	var pe *scoring.ParseError
 	var problems blueprint.Problems
-	if errors.As(err, &pe) || errors.As(err, &problems) {
+	var usage usageError
+	switch {
+	case errors.As(err, &usage):
+		fmt.Fprintf(e.stderr, "peakend %s: %v\n", cmd, err)
+		return exitUsage
+	case errors.As(err, &pe) || errors.As(err, &problems):
 		fmt.Fprintln(e.stderr, err) // they name file, line and column themselves
-	} else {
+	default:
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", cmd, err)
 	}
 	return exitProblems

@@ -1,0 +1,38 @@
+# Shared by the bench scripts: source it after cd to the repository root.
+#
+#   measure NAME COMMAND...   best wall time of $BENCH_RUNS runs (default 3)
+#                             and its peak RSS, as "NAME SECONDS KB";
+#                             KB is "-" without GNU time.
+#   note MESSAGE              says on stderr what was skipped and why
+#   install PACKAGE...        installs Debian packages, only when
+#                             BENCH_INSTALL=1 and run as root
+# It builds the command into bench/out/peakend.
+out=bench/out
+mkdir -p "$out"
+runs=${BENCH_RUNS:-3}
+
+measure() {
+  local name=$1; shift
+  local best="" mem="-" secs kb
+  for _ in $(seq "$runs"); do
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null
+      read -r secs kb < "$out/time.txt"
+    else
+      local t0 t1
+      t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N)
+      secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'); kb="-"
+    fi
+    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$secs; mem=$kb; fi
+  done
+  echo "$name $best $mem"
+}
+
+note() { echo "note: $*" >&2; }
+
+install() {
+  [ "${BENCH_INSTALL:-0}" = 1 ] && [ "$(id -u)" = 0 ] || return 0
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || note "could not install $*"
+}
+
+go build -o "$out/peakend" ./cmd/peakend
