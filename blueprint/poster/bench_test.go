@@ -68,6 +68,7 @@ func BenchmarkRender(b *testing.B) {
 		{"hall/svg", hall, Options{}},
 		{"hall/pdf", hall, Options{Format: PDF}},
 		{"hall/png", hall, Options{Format: PNG, DPI: 72}},
+		{"hall/png150", hall, Options{Format: PNG}},
 		{"synthetic200/svg", big, Options{}},
 		{"synthetic200/pdf", big, Options{Format: PDF}},
 	} {
