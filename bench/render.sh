@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Times the whole "peakend render" process against native Graphviz
 # ("dot -Tsvg", whole process) on the same DOT, for the service hall and a
-# synthetic 200-touchpoint blueprint; with go-graphviz's compilation cache
-# warm and cold; SVG and PDF. Prints a Markdown table.
+# synthetic 200-touchpoint blueprint; SVG, PDF and PNG (150 dpi). Prints a
+# Markdown table.
 #
 #   bash bench/render.sh [RUNS]    (median of RUNS runs, default 15;
 #                                   bash bench/render.sh 2 runs in seconds)
 #
 # hyperfine gives the medians; without it each command is timed RUNS times
-# by the shell. Native dot and the PDF column are skipped with a note when
-# Graphviz or a font for the poster's text is missing. BENCH_INSTALL=1
+# by the shell. Native dot is skipped with a note when Graphviz is
+# missing (the poster's fonts travel with peakend). BENCH_INSTALL=1
 # installs graphviz and hyperfine (Debian, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,28 +55,18 @@ median_ms() {
 
 command -v hyperfine >/dev/null || note "hyperfine is not installed: times are the shell's, median of $runs"
 command -v dot >/dev/null || note "Graphviz is not installed: the native dot column is skipped"
-pdf=yes
-if ! "$out/peakend" render -q --date '' -o "$out/x.pdf" examples/servicehall/hall.yaml 2> "$out/pdf.err"; then
-  pdf=""; note "PDF skipped: $(head -c 160 "$out/pdf.err")"
-fi
-
-printf '| graph | native dot -Tsvg, ms | peakend render svg, ms | peakend render pdf, ms | svg, cold cache, ms |\n|---|---:|---:|---:|---:|\n'
+printf '| graph | native dot -Tsvg, ms | peakend render svg, ms | peakend render pdf, ms | peakend render png, ms |\n|---|---:|---:|---:|---:|\n'
 for name in hall synthetic200; do
   src=examples/servicehall/hall.yaml
   [ "$name" = synthetic200 ] && src="$out/synthetic200.yaml"
   "$out/peakend" render -q --date '' "$src" -o "$out/$name.dot"
   nodes=$(grep -cE '^\s+[a-z0-9]+ \[' "$out/$name.dot")
-  dot_ms=-; pdf_ms=-
+  dot_ms=-
   command -v dot >/dev/null && dot_ms=$(median_ms "dot -Tsvg" "dot -Tsvg -o /dev/null $out/$name.dot")
-  svg_ms=$(median_ms "peakend render svg" "$out/peakend render -q --date '' -o /dev/null --format svg $src")
-  [ -n "$pdf" ] && pdf_ms=$(median_ms "peakend render pdf" "$out/peakend render -q --date '' -o $out/x.pdf $src")
-  # Cold: a compilation cache of its own, so that other processes' stays.
-  cold_dir=$(mktemp -d)
-  t0=$(date +%s%N)
-  TMPDIR=$cold_dir "$out/peakend" render -q --date '' -o /dev/null --format svg "$src"
-  cold_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  rm -rf "$cold_dir"
-  awk -v n="$name" -v nodes="$nodes" -v d="$dot_ms" -v s="$svg_ms" -v p="$pdf_ms" -v c="$cold_ms" 'BEGIN {
-    printf "| %s (%s nodes) | %s | %s%s | %s%s | %s |\n", n, nodes, d, s, (d == "-" ? "" : sprintf(" (%.1f×)", s / d)),
-      p, (p == "-" ? "" : sprintf(" (%.1f× svg)", p / s)), c }'
+  svg_ms=$(median_ms "peakend render svg" "$out/peakend render -q --date '' -o $out/x.svg $src")
+  pdf_ms=$(median_ms "peakend render pdf" "$out/peakend render -q --date '' -o $out/x.pdf $src")
+  png_ms=$(median_ms "peakend render png" "$out/peakend render -q --date '' -o $out/x.png $src")
+  awk -v n="$name" -v nodes="$nodes" -v d="$dot_ms" -v s="$svg_ms" -v p="$pdf_ms" -v g="$png_ms" 'BEGIN {
+    printf "| %s (%s nodes) | %s | %s%s | %s (%.1f× svg) | %s (%.1f× svg) |\n", n, nodes, d, s, (d == "-" ? "" : sprintf(" (%.1f×)", s / d)),
+      p, p / s, g, g / s }'
 done
