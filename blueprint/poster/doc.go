@@ -8,36 +8,42 @@
 //
 // The rules, in order:
 //
-//  1. Every text is measured with real font metrics in Go — one em for
-//     CJK characters, Go's own sans serif for the rest — and wrapped, and
-//     every box is sized from that, one width a column, so that labels
-//     fit in Chinese and in Latin whatever Graphviz would estimate.
+//  1. Text is measured and drawn in the same faces: the fonts embedded in
+//     the program (Noto Sans SC, regular and bold: Latin and the whole CJK
+//     Unified Ideographs block), after Options.FontFile when one is
+//     given, each character in the first face that has it. A character
+//     no face has is an error (ErrMissingGlyph) naming it and its text.
+//     Every box is sized from that measure, one width a column, so that
+//     labels fit in Chinese and in Latin; a number is never wrapped away
+//     from its label.
 //
-//  2. The grid goes to Graphviz (github.com/goccy/go-graphviz) as DOT;
-//     Graphviz places it and routes the flows; the poster is then drawn
-//     in Go from those positions. DOTSource gives the DOT for native
-//     Graphviz.
+//  2. The poster is a grid — rows are lanes (and the lines between
+//     them), columns are stages — and lays itself out in Go, in time
+//     linear in its cells and flows: rows as high as their highest box,
+//     columns as wide as their widest, flows straight from box edge to
+//     box edge. DOTSource gives the same grid as DOT for native Graphviz.
 //
-//  3. Graphviz's WASM build is shared by the process and not safe for
-//     concurrent use: one render lays out at a time. Its memory only
-//     grows, in proportion to what it writes, so it writes only the
-//     compact "plain" format.
+//  3. Render refuses, before any work, a nil or invalid blueprint
+//     (ErrInvalid), an unknown format, paper or journey, more than
+//     Options.MaxTouchpoints touchpoints or Options.MaxCells cells of the
+//     grid, and a PNG of more than MaxPixels (ErrTooLarge).
 //
 //  4. Text from the document comes out literally: DOT strings escape
-//     quotes and backslashes (so \N or \l stay text), SVG escapes markup,
-//     and no text of the document becomes an element or an attribute.
+//     quotes and backslashes (so \N or \l stay text), SVG escapes markup
+//     and replaces characters XML forbids, and no text of the document
+//     becomes an element or an attribute.
 //
-//  5. SVG names a font stack that covers Chinese on Linux, macOS and
-//     Windows, and has the physical size of its paper (A0–A4, or fit).
-//     PDF (vector, fonts embedded as subsets, text selectable) and PNG
-//     are drawn with github.com/tdewolff/canvas in fonts found on the
-//     system or given (Options.FontFile), each character in the first
-//     font that has it; a character no font has is an error naming it.
-//     Only TrueType outlines serve: canvas cannot subset CFF fonts such
-//     as Noto Sans CJK.
+//  5. SVG has the physical size of its paper (A0–A4, or fit), the
+//     drawing centred on a white page. Its text is drawn from the glyph
+//     outlines it uses, each defined once, so that browsers, rsvg and
+//     Inkscape show it alike with no font installed; over them lies the
+//     text, transparent, in the same glyphs embedded as TrueType
+//     @font-face subsets, so that it can be selected and searched. PDF
+//     (vector, fonts embedded as subsets, text selectable, with /Title
+//     and /Lang) and PNG are drawn with github.com/tdewolff/canvas.
 //
-//  6. Render is safe for concurrent use, honours its context while it
-//     waits for the layout engine, refuses more than MaxTouchpoints, and
-//     gives byte-identical output for the same input and options (the
-//     PDF writer's timestamps are fixed afterwards).
+//  6. Render is safe for concurrent use, honours its context between
+//     its stages, keeps nothing of a render cut short, and gives
+//     byte-identical output for the same input and options (the PDF
+//     writer's timestamps are fixed afterwards).
 package poster
