@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image/png"
 	"io/fs"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -45,6 +47,9 @@ func TestPDF(t *testing.T) {
 	info, err := exec.Command("pdfinfo", path).CombinedOutput()
 	if err != nil || bytes.Contains(info, []byte("Error")) {
 		t.Errorf("pdfinfo finds the PDF broken: %v\n%s", err, info)
+	}
+	if !bytes.Contains(pdf, []byte("/Lang(zh)")) || !strings.Contains(string(info), "Title:           沟通100服务营销厅") {
+		t.Errorf("the PDF lacks its /Lang or /Title:\n%s", info)
 	}
 	if !strings.Contains(string(info), "Pages:           1") || !strings.Contains(string(info), "(A2)") {
 		t.Errorf("pdfinfo:\n%s", info)
@@ -117,4 +122,35 @@ func TestConcurrentPDF(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// The SVG's paper is white to its edges: the page rectangle is the
+// whole view box, and the drawing is centred on it.
+func TestSVGPaperHasNoBands(t *testing.T) {
+	src := string(render(t, load(t, examples["complaint"]), Options{Paper: "A4"}))
+	vb := regexp.MustCompile(`viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"`).FindStringSubmatch(src)
+	paper := regexp.MustCompile(`<rect class="paper" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="#ffffff"/>`).FindStringSubmatch(src)
+	if vb == nil || paper == nil || fmt.Sprint(vb[1:]) != fmt.Sprint(paper[1:]) {
+		t.Errorf("view box %v, paper %v", vb, paper)
+	}
+}
+
+// A wrapped line never parts a number from its label.
+func TestWrapKeepsNumbersWithTheirLabels(t *testing.T) {
+	set, err := fontSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := measurer{set}
+	for _, text := range []string{"信息同步渠道数 ≥" + nbsp + "5" + nbsp + "channels · 基准" + nbsp + "3", "Solved at first contact ≥" + nbsp + "70" + nbsp + "% · today" + nbsp + "55"} {
+		for max := 40.0; max < 200; max += 3 {
+			for _, line := range m.wrap(text, 11, max, false) {
+				for _, bad := range []string{"基准", "today", "≥", "5", "55", "70", "3"} {
+					if strings.HasSuffix(line, bad) && strings.Contains(text, bad+nbsp) {
+						t.Errorf("width %v: a line ends at %q, parted from its number: %q", max, bad, line)
+					}
+				}
+			}
+		}
+	}
 }
