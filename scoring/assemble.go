@@ -14,22 +14,23 @@ type assembler struct {
 	stopped bool
 
 	cur       *Visit
-	curTimed  int               // the time kind of cur's moments; 0 before the first
-	fieldAt   [numColumns]int   // line where cur's visit-level fields were first given
-	seen      *idSet            // the visit ids seen
-	replay    *replay           // reads the input again to confirm an id
-	held      map[string]*Visit // --unsorted: visits by id
-	heldList  []*Visit          // --unsorted: in order of first appearance
-	timeKinds map[*Visit]int    // --unsorted: the time kind of each held visit
-	purposes  map[string]string // one string per distinct purpose
-	lastLen   int               // moments of the last visit: the next one's likely size
-	badLine   int               // the line last rejected: its other rows go with it
+	curTimed  int                  // the time kind of cur's moments; 0 before the first
+	curBytes  int                  // bytes of cur's rows so far
+	fieldAt   [numColumns]int      // line where cur's visit-level fields were first given
+	seen      *idSet               // the visit ids seen
+	replay    *replay              // reads the input again to confirm an id
+	held      map[string]*Visit    // --unsorted: visits by id
+	heldList  []*Visit             // --unsorted: in order of first appearance
+	heldState map[*Visit]heldState // Unsorted: cur's state for each held visit
+	purposes  map[string]string    // one string per distinct purpose
+	lastLen   int                  // moments of the last visit: the next one's likely size
+	badLine   int                  // the line last rejected: its other rows go with it
 }
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
 	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}, seen: newIDSet(), replay: rp}
 	if opt.Unsorted {
-		a.held, a.timeKinds = map[string]*Visit{}, map[*Visit]int{}
+		a.held, a.heldState = map[string]*Visit{}, map[*Visit]heldState{}
 	}
 	return a
 }
@@ -130,7 +131,8 @@ func (a *assembler) add(r *row) *ParseError {
 		if a.held != nil {
 			if v, found := a.held[string(r.visit)]; found {
 				a.cur = v
-				a.curTimed = a.timeKinds[v]
+				st := a.heldState[v]
+				a.curTimed, a.curBytes = st.timeKind, st.bytes
 				return a.merge(r)
 			}
 		}
@@ -150,7 +152,7 @@ func (a *assembler) add(r *row) *ParseError {
 			}
 		}
 		a.cur = &Visit{ID: string(r.visit), Remembered: NA, Recommend: NA, Line: r.line, Moments: a.newMoments()}
-		a.curTimed = 0
+		a.curTimed, a.curBytes = 0, 0
 		a.fieldAt = [numColumns]int{}
 		if a.held != nil {
 			a.held[a.cur.ID] = a.cur
@@ -175,6 +177,9 @@ func (a *assembler) merge(r *row) *ParseError {
 	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
 		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	}
+	if err := a.checkSize(r); err != nil {
+		return err
+	}
 	state := r.timeKind
 	if a.curTimed != 0 && a.curTimed != state {
 		msg := "some moments of this visit have a time t and others not; give every moment one, or none"
@@ -184,8 +189,11 @@ func (a *assembler) merge(r *row) *ParseError {
 		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: errorf(ErrMixedTimes, "%s", msg)}
 	}
 	a.curTimed = state
+	if r.opens || a.opt.Format == CSV {
+		a.curBytes += len(r.record) + 1
+	}
 	if a.held != nil {
-		a.timeKinds[v] = state
+		a.heldState[v] = heldState{state, a.curBytes}
 	}
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
 		v.Purpose = a.purpose(r.purpose)
@@ -200,6 +208,22 @@ func (a *assembler) merge(r *row) *ParseError {
 		a.fieldAt[colRecommend] = r.line
 	}
 	v.Moments = append(v.Moments, r.moment)
+	return nil
+}
+
+// heldState is the state of a visit held for Options.Unsorted.
+type heldState struct{ timeKind, bytes int }
+
+// checkSize refuses a row that would make its visit larger than
+// Options.MaxMoments or MaxVisitBytes allow.
+func (a *assembler) checkSize(r *row) *ParseError {
+	v := a.cur
+	switch {
+	case len(v.Moments)+max(1, r.span) > a.opt.MaxMoments:
+		return &ParseError{Line: r.line, Visit: v.ID, Err: errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", a.opt.MaxMoments)}
+	case (r.opens || a.opt.Format == CSV) && a.curBytes+len(r.record)+1 > a.opt.MaxVisitBytes:
+		return &ParseError{Line: r.line, Visit: v.ID, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", a.opt.MaxVisitBytes)}
+	}
 	return nil
 }
 

@@ -25,6 +25,7 @@ var (
 	ErrConflict      = errors.New("a visit's rows disagree")
 	ErrVisitTooLarge = errors.New("visit too large")
 	ErrEncoding      = errors.New("unsupported text encoding")
+	ErrScale         = errors.New("unusable scale")
 	ErrLineTooLong   = fmt.Errorf("line longer than %d MiB", MaxLine>>20)
 	// ErrReappears is a visit whose rows are not together, or a JSON
 	// line whose visit id an earlier line had; Options.Unsorted accepts

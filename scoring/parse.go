@@ -20,6 +20,7 @@ type row struct {
 	moment     Moment
 	timeKind   int  // untimed, seconds or clockTime
 	opens      bool // the row opens a visit whatever came before: a JSON line's first moment
+	span       int  // the moments of the JSON line a row opens
 	has        uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
 	record     []byte
 	bad        *ParseError // a row that could not be parsed; it is rejected whole
@@ -361,6 +362,9 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if text[0] != '{' {
 		return &ParseError{Line: line, Err: errorf(ErrJSON, "not a JSON object; each line holds one visit as {\"visit\": ..., \"moments\": [...]}")}
 	}
+	if len(text)+1 > p.opt.MaxVisitBytes { // checked before decoding, which takes several times the line
+		return &ParseError{Line: line, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+	}
 	if !utf8.Valid(text) {
 		return &ParseError{Line: line, Err: checkText(text)}
 	}
@@ -402,6 +406,9 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		base.recommend = *jv.Recommend
 		base.has |= 1 << colRecommend
 	}
+	if len(jv.Moments) > p.opt.MaxMoments {
+		return fail("moments", errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", p.opt.MaxMoments))
+	}
 	rows := make([]row, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
 		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
@@ -434,6 +441,9 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 			rw.moment.Duration = *jm.Duration
 		}
 		rw.opens = i == 0
+		if rw.opens {
+			rw.span = len(jv.Moments)
+		}
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once
 			if rw.timeKind != rows[0].timeKind {

@@ -55,7 +55,18 @@ type Options struct {
 	// removed when reading ends. Inputs that seek are read again in
 	// place, and Unsorted needs no copy.
 	TempDir string
+	// MaxMoments and MaxVisitBytes bound one visit: its moments, and the
+	// bytes of its rows (or of its JSON line). A row past them is a bad
+	// row; 0 means DefaultMaxMoments and DefaultMaxVisitBytes.
+	MaxMoments, MaxVisitBytes int
 }
+
+// The bounds of one visit unless Options say otherwise: a visit held in
+// memory takes at most about 2.6 MB of moments.
+const (
+	DefaultMaxMoments    = 1 << 16
+	DefaultMaxVisitBytes = 4 << 20
+)
 
 // A ParseError is a bad row: where it is, what is wrong, and the row.
 type ParseError struct {
@@ -78,7 +89,11 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	if e.Visit != "" {
+	switch {
+	case e.Visit == "":
+	case checkText([]byte(e.Visit)) != nil: // quoted, so that a message shows what is there
+		fmt.Fprintf(&b, "visit %q: ", e.Visit)
+	default:
 		fmt.Fprintf(&b, "visit %s: ", e.Visit)
 	}
 	if e.Field != "" {
@@ -109,6 +124,12 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 	}
 	if opt.Name == "" {
 		opt.Name = "<input>"
+	}
+	if opt.MaxMoments <= 0 {
+		opt.MaxMoments = DefaultMaxMoments
+	}
+	if opt.MaxVisitBytes <= 0 {
+		opt.MaxVisitBytes = DefaultMaxVisitBytes
 	}
 	return func(yield func(Visit, error) bool) {
 		if err := opt.Scale.Validate(); err != nil {
