@@ -136,11 +136,9 @@ func (a *assembler) add(r *row) *ParseError {
 				return a.merge(r)
 			}
 		}
-		if a.cur != nil && !a.emit(a.cur) {
-			return nil
-		}
-		a.cur = nil
 		if a.held == nil {
+			// A row that reappears leaves the visit being read open, so
+			// that one bad row does not split it.
 			first, err := a.firstSeen(r.visit, r.line)
 			if err != nil {
 				a.stopped = true
@@ -150,6 +148,9 @@ func (a *assembler) add(r *row) *ParseError {
 			if first != 0 {
 				return &ParseError{Line: r.line, Visit: string(r.visit), Field: "visit", Err: a.reappears(first)}
 			}
+		}
+		if a.cur != nil && !a.emit(a.cur) {
+			return nil
 		}
 		a.cur = &Visit{ID: string(r.visit), Remembered: NA, Recommend: NA, Line: r.line, Moments: a.newMoments()}
 		a.curTimed, a.curBytes = 0, 0

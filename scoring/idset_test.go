@@ -50,7 +50,7 @@ func reappearing(t *testing.T, src string, format Format, stream bool) []string 
 func wantReappearing(ids []string, format Format, firstLine int) []string {
 	first := map[string]int{}
 	var want []string
-	cur := "" // the visit being read: a rejected row ends it
+	cur := "" // the visit being read: a rejected row leaves it open
 	for i, id := range ids {
 		line := firstLine + i
 		if id == cur && format == CSV {
@@ -59,7 +59,6 @@ func wantReappearing(ids []string, format Format, firstLine int) []string {
 		if f, ok := first[id]; ok {
 			e := (&assembler{opt: Options{Format: format}}).reappears(f)
 			want = append(want, fmt.Sprintf("%d %s", line, e))
-			cur = ""
 			continue
 		}
 		first[id], cur = line, id
