@@ -246,7 +246,7 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	rec := sc.fields
 	rw.line = sc.startLine
-	visit := rec[l[colVisit]]
+	visit := unneutralise(rec[l[colVisit]])
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
@@ -270,7 +270,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	m := Moment{Rating: rating, T: NA, Duration: NA}
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
-		m.Touchpoint = p.internBytes(rec[i])
+		m.Touchpoint = p.internBytes(unneutralise(rec[i]))
 	}
 	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
 		if m.T, rw.timeKind, err = parseTime(rec[i]); err != nil {
@@ -315,7 +315,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	// Keep the bytes the assembler reads only once the row is good.
 	rw.visit = p.batch.keep(visit)
 	if rw.has&(1<<colPurpose) != 0 {
-		rw.purpose = p.batch.keep(rec[l[colPurpose]])
+		rw.purpose = p.batch.keep(unneutralise(rec[l[colPurpose]]))
 	}
 	return nil
 }

@@ -13,7 +13,9 @@ var summaryFeatures = []string{"moments", "duration", "first", "peak", "best", "
 // A Summary accumulates the mean features of visits per purpose, in
 // memory proportional to the number of purposes.
 type Summary struct {
-	groups map[string]*summaryGroup
+	// Verbatim writes the purposes as they are (see FeatureWriter).
+	Verbatim bool
+	groups   map[string]*summaryGroup
 }
 
 type summaryGroup struct {
@@ -63,13 +65,13 @@ func (s *Summary) WriteCSV(w io.Writer) error {
 	sort.Strings(purposes)
 	for _, p := range purposes {
 		g := s.groups[p]
-		b := appendField(nil, p)
+		b := appendText(nil, s.Verbatim, p)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(g.visits), 10)
 		for i := range len(summaryFeatures) + 1 {
 			b = append(b, ',')
 			if g.n[i] > 0 {
-				b = appendNumber(b, g.sum[i]/float64(g.n[i]))
+				b = AppendNumber(b, g.sum[i]/float64(g.n[i]))
 			}
 		}
 		bw.Write(append(b, '\n'))
