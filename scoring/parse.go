@@ -76,6 +76,10 @@ func (p *parser) run(r io.Reader) {
 
 // parse parses the rows of r and sends them on.
 func (p *parser) parse(r io.Reader) error {
+	r, err := decodeInput(r)
+	if err != nil {
+		return &ParseError{File: p.opt.Name, Line: 1, Err: err}
+	}
 	if p.opt.Format == JSONL {
 		return p.readJSONL(r)
 	}

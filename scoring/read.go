@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -14,6 +15,17 @@ const (
 	CSV   Format = iota // tidy (long) CSV: one row per moment, with a header
 	JSONL               // JSON Lines: one visit per line
 )
+
+// String returns the format's name, as ParseFormat reads it.
+func (f Format) String() string {
+	switch f {
+	case CSV:
+		return "csv"
+	case JSONL:
+		return "jsonl"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
 
 // ParseFormat returns the format named "csv" or "jsonl".
 func ParseFormat(s string) (Format, error) {
@@ -80,6 +92,9 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -99,11 +114,20 @@ func (e *ParseError) Error() string {
 	if e.Field != "" {
 		fmt.Fprintf(&b, "%s: ", e.Field)
 	}
-	b.WriteString(e.Err.Error())
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	} else {
+		b.WriteString("bad input")
+	}
 	return b.String()
 }
 
-func (e *ParseError) Unwrap() error { return e.Err }
+func (e *ParseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Read returns the visits of r, in input order. It stops at the first
 // error, which names file, line and visit, unless Options.Reject is set.
@@ -132,6 +156,14 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 		opt.MaxVisitBytes = DefaultMaxVisitBytes
 	}
 	return func(yield func(Visit, error) bool) {
+		if r == nil {
+			yield(Visit{}, errors.New("scoring: Read of a nil io.Reader"))
+			return
+		}
+		if opt.Format != CSV && opt.Format != JSONL {
+			yield(Visit{}, fmt.Errorf("scoring: Read of unknown format %v", opt.Format))
+			return
+		}
 		if err := opt.Scale.Validate(); err != nil {
 			yield(Visit{}, err)
 			return

@@ -24,8 +24,12 @@ type summaryGroup struct {
 	n      [12]int     // how many visits had each available
 }
 
-// Add counts visit v with features f.
+// Add counts visit v with features f; a nil visit or features count
+// nothing.
 func (s *Summary) Add(v *Visit, f *Features) {
+	if s == nil || v == nil || f == nil {
+		return
+	}
 	if s.groups == nil {
 		s.groups = map[string]*summaryGroup{}
 	}
@@ -52,6 +56,12 @@ func (g *summaryGroup) add(i int, x float64) {
 // WriteCSV writes one row per purpose, sorted, with the number of
 // visits and the mean of each feature over the visits that have it.
 func (s *Summary) WriteCSV(w io.Writer) error {
+	if w == nil {
+		return errNilWriter
+	}
+	if s == nil {
+		s = &Summary{}
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("purpose,visits")
 	for _, name := range summaryFeatures {

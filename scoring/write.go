@@ -3,6 +3,8 @@ package scoring
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"strconv"
 )
@@ -21,14 +23,24 @@ type FeatureWriter struct {
 }
 
 // NewFeatureWriter returns a writer that has written the header.
+// A nil w gives a writer whose every call fails.
 func NewFeatureWriter(w io.Writer) *FeatureWriter {
-	fw := &FeatureWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	fw.w.WriteString(FeaturesHeader + "\n")
+	fw := &FeatureWriter{}
+	if w != nil {
+		fw.w = bufio.NewWriterSize(w, 1<<16)
+		fw.w.WriteString(FeaturesHeader + "\n")
+	}
 	return fw
 }
 
 // Write writes the row of visit v with features f.
 func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
+	switch {
+	case fw == nil || fw.w == nil:
+		return errNilWriter
+	case v == nil || f == nil:
+		return errNilVisit
+	}
 	b := fw.buf[:0]
 	b = appendText(b, fw.Verbatim, v.ID)
 	b = append(b, ',')
@@ -58,7 +70,17 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 }
 
 // Flush writes any buffered rows.
-func (fw *FeatureWriter) Flush() error { return fw.w.Flush() }
+func (fw *FeatureWriter) Flush() error {
+	if fw == nil || fw.w == nil {
+		return errNilWriter
+	}
+	return fw.w.Flush()
+}
+
+var (
+	errNilWriter = errors.New("scoring: a writer without an io.Writer (nil, or not made by its New function)")
+	errNilVisit  = errors.New("scoring: a nil visit or features to write")
+)
 
 func touchpointAt(v *Visit, i int) string {
 	if i < 0 || i >= len(v.Moments) {
@@ -83,10 +105,14 @@ type VisitWriter struct {
 }
 
 // NewVisitWriter returns a writer of visits in format f; for CSV it has
-// written the header.
+// written the header. A nil w gives a writer whose every call fails, and
+// a format other than CSV and JSONL one whose Write fails.
 func NewVisitWriter(w io.Writer, f Format) *VisitWriter {
-	vw := &VisitWriter{w: bufio.NewWriterSize(w, 1<<16), format: f}
-	if f == CSV {
+	vw := &VisitWriter{format: f}
+	if w != nil {
+		vw.w = bufio.NewWriterSize(w, 1<<16)
+	}
+	if f == CSV && w != nil {
 		vw.w.WriteString(VisitsHeader + "\n")
 	}
 	return vw
@@ -95,6 +121,14 @@ func NewVisitWriter(w io.Writer, f Format) *VisitWriter {
 // Write writes one visit: a row per moment in CSV (visit-level values
 // on every row), one line in JSON Lines.
 func (vw *VisitWriter) Write(v *Visit) error {
+	switch {
+	case vw == nil || vw.w == nil:
+		return errNilWriter
+	case v == nil:
+		return errNilVisit
+	case vw.format != CSV && vw.format != JSONL:
+		return fmt.Errorf("scoring: VisitWriter of unknown format %v", vw.format)
+	}
 	if vw.format == JSONL {
 		return vw.writeJSON(v)
 	}
@@ -149,4 +183,9 @@ func ptr(x float64) *float64 {
 }
 
 // Flush writes any buffered output.
-func (vw *VisitWriter) Flush() error { return vw.w.Flush() }
+func (vw *VisitWriter) Flush() error {
+	if vw == nil || vw.w == nil {
+		return errNilWriter
+	}
+	return vw.w.Flush()
+}
