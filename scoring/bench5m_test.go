@@ -51,8 +51,13 @@ func writeUUIDVisits(b *testing.B, name string, n int, random bool) {
 // resident size; run it alone for the latter to mean this benchmark:
 //
 //	go test ./scoring -run '^$' -bench 'Score5MVisits/random' -benchtime 3x
+//
+// SCORING_BENCH_DIR names a directory to keep the generated files in.
 func BenchmarkScore5MVisits(b *testing.B) {
-	dir := b.TempDir()
+	dir := os.Getenv("SCORING_BENCH_DIR") // to keep the files between runs
+	if dir == "" {
+		dir = b.TempDir()
+	}
 	for _, random := range []bool{false, true} {
 		name := map[bool]string{false: "sequential", true: "random-uuid"}[random]
 		b.Run(name, func(b *testing.B) {

@@ -46,9 +46,9 @@ func (r fuzzResult) String() string {
 	return b.String()
 }
 
-func fuzzReadOnce(t *testing.T, format scoring.Format, src []byte, reject, stream bool) fuzzResult {
+func fuzzReadOnce(dir string, format scoring.Format, src []byte, reject, stream bool) fuzzResult {
 	var res fuzzResult
-	opt := scoring.Options{Name: "f", Format: format, MaxMoments: fuzzMoments, TempDir: t.TempDir()}
+	opt := scoring.Options{Name: "f", Format: format, MaxMoments: fuzzMoments, TempDir: dir}
 	if reject {
 		opt.Reject = func(pe *scoring.ParseError) { res.rejected = append(res.rejected, pe) }
 	}
@@ -73,11 +73,12 @@ func fuzzReadOnce(t *testing.T, format scoring.Format, src []byte, reject, strea
 // another, with any hash, on inputs that seek and on streams; and that
 // with Reject every data row is accounted for: in a visit or rejected.
 func fuzzRead(t *testing.T, format scoring.Format, src []byte) {
+	dir := t.TempDir()
 	for _, hash := range weakHashes {
 		scoring.SetTestHash(hash)
 		for _, reject := range []bool{false, true} {
-			res := fuzzReadOnce(t, format, src, reject, false)
-			if streamed := fuzzReadOnce(t, format, src, reject, true); fmt.Sprint(streamed) != fmt.Sprint(res) {
+			res := fuzzReadOnce(dir, format, src, reject, false)
+			if streamed := fuzzReadOnce(dir, format, src, reject, true); fmt.Sprint(streamed) != fmt.Sprint(res) {
 				t.Fatalf("a stream reads otherwise:\n%v\n%v", streamed, res)
 			}
 			checkResult(t, format, src, res)

@@ -146,26 +146,41 @@ func TestConfirmBudget(t *testing.T) {
 	}
 }
 
-// A stream is copied to a temporary file while it is read; the copy is
-// removed at the end, also when the loop stops early.
+// A stream is copied while it is read: its first MiB in memory, the
+// rest to a temporary file, which is removed at the end, also when the
+// loop stops early.
 func TestSpillRemoved(t *testing.T) {
 	dir := t.TempDir()
-	src := "visit,rating\nb,3\na,4\nc,5\n"
-	for _, stop := range []bool{false, true} {
-		for _, err := range Read(onlyReader{strings.NewReader(src)}, Options{TempDir: dir}) {
+	var big strings.Builder
+	big.WriteString("visit,rating\n")
+	for i := 0; big.Len() < 3*spillInMemory; i++ {
+		fmt.Fprintf(&big, "v%d,3\n", i) // out of byte order from v10 on
+	}
+	for _, tt := range []struct {
+		src        string
+		stop, file bool
+	}{{"visit,rating\nb,3\na,4\nc,5\n", false, false}, {big.String(), false, true}, {big.String(), true, true}} {
+		sawFile := false
+		for _, err := range Read(onlyReader{strings.NewReader(tt.src)}, Options{TempDir: dir}) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if stop {
-				break
+			if left, _ := os.ReadDir(dir); len(left) > 0 {
+				sawFile = true
+				if tt.stop {
+					break
+				}
 			}
 		}
+		if sawFile != tt.file {
+			t.Errorf("%d bytes: a file in TempDir: %v, want %v", len(tt.src), sawFile, tt.file)
+		}
 		if left, _ := os.ReadDir(dir); len(left) != 0 {
-			t.Errorf("stop %v: %d files left in TempDir", stop, len(left))
+			t.Errorf("stop %v: %d files left in TempDir", tt.stop, len(left))
 		}
 	}
-	_, err := ReadAll(onlyReader{strings.NewReader(src)}, Options{TempDir: "/nonexistent/dir"})
-	if err == nil || !strings.Contains(err.Error(), "a copy of the input") {
+	_, err := ReadAll(onlyReader{strings.NewReader(big.String())}, Options{TempDir: "/nonexistent/dir"})
+	if err == nil || !strings.Contains(err.Error(), "a copy of the input to check visit ids") {
 		t.Errorf("no TempDir: got %v", err)
 	}
 }

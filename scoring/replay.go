@@ -6,19 +6,21 @@ import (
 	"io"
 	"math"
 	"os"
+	"sync"
 	"sync/atomic"
 )
 
 // A replay reads the input again from its start, so that the id set can
 // confirm a fingerprint against the exact id (see idSet). An input that
 // can seek (a file, a bytes.Reader) is read again in place; any other,
-// such as standard input, is copied as it is read into a temporary file
-// in Options.TempDir, removed when reading ends.
+// such as standard input, is copied as it is read: its first MiB in
+// memory, the rest into a temporary file in Options.TempDir, removed
+// when reading ends.
 type replay struct {
 	opt     Options
 	src     io.ReaderAt
 	base    int64 // the input's offset when Read began
-	spill   *os.File
+	spill   *spill
 	read    atomic.Int64 // bytes the parser has read so far
 	scanned int64        // bytes read again to confirm ids
 }
@@ -42,19 +44,77 @@ func newReplay(r io.Reader, opt Options) (*replay, io.Reader, error) {
 			}
 		}
 	}
-	f, err := os.CreateTemp(opt.TempDir, "peakend-visits-*")
-	if err != nil {
-		return nil, nil, fmt.Errorf("a copy of the input to check visit ids: %w", err)
-	}
-	rp.src, rp.spill = f, f
-	return rp, &countingReader{io.TeeReader(r, f), &rp.read}, nil
+	rp.spill = &spill{dir: opt.TempDir}
+	rp.src = rp.spill
+	return rp, &countingReader{io.TeeReader(r, rp.spill), &rp.read}, nil
 }
 
 // close removes the copy of the input, if any.
 func (rp *replay) close() {
 	if rp.spill != nil {
-		rp.spill.Close()
-		os.Remove(rp.spill.Name())
+		rp.spill.close()
+	}
+}
+
+// spillInMemory is how much of a stream a spill keeps in memory.
+const spillInMemory = 1 << 20
+
+// A spill is a copy of a stream, written by the parser's goroutine and
+// read at the same time by the assembler's.
+type spill struct {
+	dir string
+	mu  sync.Mutex
+	mem []byte
+	f   *os.File
+}
+
+func (s *spill) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.f == nil && len(s.mem)+len(p) <= spillInMemory {
+		s.mem = append(s.mem, p...)
+		return len(p), nil
+	}
+	if s.f == nil {
+		f, err := os.CreateTemp(s.dir, "peakend-visits-*")
+		if err != nil {
+			return 0, fmt.Errorf("a copy of the input to check visit ids: %w", err)
+		}
+		s.f = f
+		if _, err := f.Write(s.mem); err != nil {
+			return 0, fmt.Errorf("a copy of the input to check visit ids: %w", err)
+		}
+		s.mem = nil
+	}
+	n, err := s.f.Write(p)
+	if err != nil {
+		err = fmt.Errorf("a copy of the input to check visit ids: %w", err)
+	}
+	return n, err
+}
+
+func (s *spill) ReadAt(p []byte, off int64) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.f != nil {
+		return s.f.ReadAt(p, off)
+	}
+	if off >= int64(len(s.mem)) {
+		return 0, io.EOF
+	}
+	n := copy(p, s.mem[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (s *spill) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.f != nil {
+		s.f.Close()
+		os.Remove(s.f.Name())
 	}
 }
 
