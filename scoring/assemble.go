@@ -19,8 +19,8 @@ type assembler struct {
 	fieldAt   [numColumns]int      // line where cur's visit-level fields were first given
 	seen      *idSet               // the visit ids seen
 	replay    *replay              // reads the input again to confirm an id
-	held      map[string]*Visit    // --unsorted: visits by id
-	heldList  []*Visit             // --unsorted: in order of first appearance
+	held      map[string]*Visit    // Unsorted: visits by id
+	heldList  []*Visit             // Unsorted: in order of first appearance
 	heldState map[*Visit]heldState // Unsorted: cur's state for each held visit
 	purposes  map[string]string    // one string per distinct purpose
 	lastLen   int                  // moments of the last visit: the next one's likely size
@@ -77,7 +77,7 @@ func (a *assembler) bad(e *ParseError) bool {
 	return false
 }
 
-// emit passes a finished visit on, unless it is held for --unsorted.
+// emit passes a finished visit on, unless it is held for Options.Unsorted.
 func (a *assembler) emit(v *Visit) bool {
 	if a.held != nil {
 		return true
@@ -113,7 +113,7 @@ func (a *assembler) finish() {
 }
 
 // newMoments returns an empty slice for a new visit's moments: a
-// recycled one under ReuseMoments (held visits of --unsorted excepted),
+// recycled one under ReuseMoments (held visits of Unsorted excepted),
 // else one the size of the last visit's.
 func (a *assembler) newMoments() []Moment {
 	if a.opt.ReuseMoments && a.held == nil {
