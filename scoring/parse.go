@@ -97,13 +97,13 @@ func (p *parser) newBatch() *rowBatch {
 
 // send queues a row; it returns false once reading must stop.
 func (p *parser) send(r row) bool {
-	if p.each != nil {
-		ok := p.each(&r)
+	p.batch.rows = append(p.batch.rows, r)
+	if p.each != nil { // the row is passed from the batch, so that r stays on the stack
+		ok := p.each(&p.batch.rows[0])
 		p.batch.reset()
 		p.stopped = !ok
 		return ok
 	}
-	p.batch.rows = append(p.batch.rows, r)
 	if len(p.batch.rows) < batchRows && r.fatal == nil {
 		return true
 	}
@@ -379,7 +379,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if jv.Visit == nil || strings.TrimSpace(*jv.Visit) == "" {
 		return &ParseError{Line: line, Field: "visit", Err: errorf(ErrMissing, "missing or empty visit id")}
 	}
-	if err := checkText([]byte(*jv.Visit)); err != nil {
+	if err := checkText(*jv.Visit); err != nil {
 		return &ParseError{Line: line, Visit: *jv.Visit, Field: "visit", Err: err}
 	}
 	id := *jv.Visit
@@ -389,7 +389,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if len(jv.Moments) == 0 {
 		return fail("moments", errorf(ErrMissing, "the visit has no moments"))
 	}
-	if err := checkText([]byte(jv.Purpose)); err != nil {
+	if err := checkText(jv.Purpose); err != nil {
 		return fail("purpose", err)
 	}
 	base := row{line: line, remembered: NA, recommend: NA}
@@ -419,7 +419,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		if jm.Rating == nil {
 			return fail(field("rating"), errorf(ErrMissing, "missing; every moment needs a rating"))
 		}
-		if err := checkText([]byte(jm.Touchpoint)); err != nil {
+		if err := checkText(jm.Touchpoint); err != nil {
 			return fail(field("touchpoint"), err)
 		}
 		if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {

@@ -106,7 +106,7 @@ func (e *ParseError) Error() string {
 	b.WriteString(": ")
 	switch {
 	case e.Visit == "":
-	case checkText([]byte(e.Visit)) != nil: // quoted, so that a message shows what is there
+	case checkText(e.Visit) != nil: // quoted, so that a message shows what is there
 		fmt.Fprintf(&b, "visit %q: ", e.Visit)
 	default:
 		fmt.Fprintf(&b, "visit %s: ", e.Visit)

@@ -9,10 +9,10 @@ import (
 // that are not UTF-8, and control characters (C0, DEL and C1, tab and
 // line breaks included), which no id, purpose or touchpoint needs and
 // which break the CSV, terminals and spreadsheets they are written to.
-func checkText(b []byte) error {
+func checkText[T string | []byte](b T) error {
 	for i := 0; i < len(b); i++ {
 		if c := b[i]; c < 0x20 || c >= 0x7f {
-			return checkUnicode(b, i)
+			return checkUnicode([]byte(b), i)
 		}
 	}
 	return nil
