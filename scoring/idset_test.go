@@ -184,3 +184,22 @@ func TestSpillRemoved(t *testing.T) {
 		t.Errorf("no TempDir: got %v", err)
 	}
 }
+
+// Ids in increasing order are decided by the last id alone, without a
+// table; the first id out of order ends that.
+func TestIDSetInOrder(t *testing.T) {
+	s := newIDSet()
+	for _, id := range []string{"a", "b", "ba", "c"} {
+		if !s.inOrder([]byte(id)) {
+			t.Fatalf("%s after %s: not in order", id, s.last)
+		}
+	}
+	if s.table != nil || string(s.last) != "c" {
+		t.Fatalf("a table (%v) or last %q after ids in order", s.table != nil, s.last)
+	}
+	for _, id := range []string{"c", "d"} { // equal is not greater; and then never again
+		if s.inOrder([]byte(id)) {
+			t.Errorf("%s taken as in order", id)
+		}
+	}
+}
