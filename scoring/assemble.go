@@ -178,7 +178,7 @@ func (a *assembler) merge(r *row) *ParseError {
 	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
 		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	}
-	if err := a.checkSize(r); err != nil {
+	if err := a.checkSize(r, len(v.Moments), a.curBytes); err != nil {
 		return err
 	}
 	state := r.timeKind
@@ -217,13 +217,14 @@ type heldState struct{ timeKind, bytes int }
 
 // checkSize refuses a row that would make its visit larger than
 // Options.MaxMoments or MaxVisitBytes allow.
-func (a *assembler) checkSize(r *row) *ParseError {
-	v := a.cur
+// A row too large for any visit is refused by the parser, so that it
+// opens none and a replay skips it too.
+func (a *assembler) checkSize(r *row, moments, bytes int) *ParseError {
 	switch {
-	case len(v.Moments)+max(1, r.span) > a.opt.MaxMoments:
-		return &ParseError{Line: r.line, Visit: v.ID, Err: errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", a.opt.MaxMoments)}
-	case (r.opens || a.opt.Format == CSV) && a.curBytes+len(r.record)+1 > a.opt.MaxVisitBytes:
-		return &ParseError{Line: r.line, Visit: v.ID, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", a.opt.MaxVisitBytes)}
+	case moments+max(1, r.span) > a.opt.MaxMoments:
+		return &ParseError{Line: r.line, Visit: string(r.visit), Err: errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", a.opt.MaxMoments)}
+	case (r.opens || a.opt.Format == CSV) && bytes+len(r.record)+1 > a.opt.MaxVisitBytes:
+		return &ParseError{Line: r.line, Visit: string(r.visit), Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", a.opt.MaxVisitBytes)}
 	}
 	return nil
 }

@@ -138,6 +138,20 @@ func TestVisitBounds(t *testing.T) {
 	}
 }
 
+// A row too large to open a visit opens none: no visit without moments.
+func TestRowTooLargeOpensNoVisit(t *testing.T) {
+	src := "visit,rating,touchpoint\nv1,3,a\nv2,3," + strings.Repeat("x", 50) + "\nv3,4,b\nv2,3,c\n"
+	var rejected []string
+	visits, err := scoring.ReadAll(strings.NewReader(src), scoring.Options{MaxVisitBytes: 20, Reject: func(e *scoring.ParseError) { rejected = append(rejected, e.Error()) }})
+	var ids []string
+	for _, v := range visits {
+		ids = append(ids, fmt.Sprintf("%s:%d", v.ID, len(v.Moments)))
+	}
+	if err != nil || fmt.Sprint(ids) != "[v1:1 v3:1 v2:1]" || len(rejected) != 1 || !strings.HasPrefix(rejected[0], "<input>:3: visit v2: more than 20 bytes") {
+		t.Errorf("visits %v, rejected %q, err %v", ids, rejected, err)
+	}
+}
+
 // A JSON line is bounded before it is decoded, and a line that would
 // take its visit past the bound is refused whole.
 func TestJSONVisitBounds(t *testing.T) {
@@ -151,6 +165,7 @@ func TestJSONVisitBounds(t *testing.T) {
 		{line, scoring.Options{MaxMoments: 10}, "<input>:1: visit v: moments: more than 10 moments"},
 		{line, scoring.Options{MaxVisitBytes: 100}, "<input>:1: more than 100 bytes"},
 		{line + line, scoring.Options{MaxMoments: 20, Unsorted: true}, "<input>:2: visit v: more than 20 moments"},
+		{line + `{"visit":"w","moments":[{"rating":3,"touchpoint":"` + strings.Repeat("x", 200) + `"}]}` + "\n", scoring.Options{MaxVisitBytes: 200}, "<input>:2: more than 200 bytes"},
 	}
 	for _, tt := range tests {
 		tt.opt.Format = scoring.JSONL

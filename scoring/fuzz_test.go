@@ -19,8 +19,9 @@ import (
 	"github.com/peakend/peakend/scoring"
 )
 
-// fuzzMoments is a small bound, so that the fuzzer reaches it.
-const fuzzMoments = 6
+// fuzzMoments and fuzzBytes are small bounds, so that the fuzzer
+// reaches them.
+const fuzzMoments, fuzzBytes = 6, 300
 
 var (
 	firstSeen  = regexp.MustCompile(`\(first seen at line (\d+)\)`)
@@ -48,7 +49,7 @@ func (r fuzzResult) String() string {
 
 func fuzzReadOnce(dir string, format scoring.Format, src []byte, reject, stream bool) fuzzResult {
 	var res fuzzResult
-	opt := scoring.Options{Name: "f", Format: format, MaxMoments: fuzzMoments, TempDir: dir}
+	opt := scoring.Options{Name: "f", Format: format, MaxMoments: fuzzMoments, MaxVisitBytes: fuzzBytes, TempDir: dir}
 	if reject {
 		opt.Reject = func(pe *scoring.ParseError) { res.rejected = append(res.rejected, pe) }
 	}

@@ -197,6 +197,8 @@ func (p *parser) readCSV(r io.Reader) error {
 			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
 		case len(sc.fields) != width:
 			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
+		case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
+			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
 		}
 		if bad == nil {
 			var rw row
