@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -15,21 +14,23 @@ type assembler struct {
 	stopped bool
 
 	cur       *Visit
-	curTimed  int               // the time kind of cur's moments; 0 before the first
-	fieldAt   [numColumns]int   // line where cur's visit-level fields were first given
-	seen      idSet             // hashes of the visit ids seen, with their first lines
-	held      map[string]*Visit // --unsorted: visits by id
-	heldList  []*Visit          // --unsorted: in order of first appearance
-	timeKinds map[*Visit]int    // --unsorted: the time kind of each held visit
-	purposes  map[string]string // one string per distinct purpose
-	lastLen   int               // moments of the last visit: the next one's likely size
-	badLine   int               // the line last rejected: its other rows go with it
+	curTimed  int                  // the time kind of cur's moments; 0 before the first
+	curBytes  int                  // bytes of cur's rows so far
+	fieldAt   [numColumns]int      // line where cur's visit-level fields were first given
+	seen      *idSet               // the visit ids seen
+	replay    *replay              // reads the input again to confirm an id
+	held      map[string]*Visit    // Unsorted: visits by id
+	heldList  []*Visit             // Unsorted: in order of first appearance
+	heldState map[*Visit]heldState // Unsorted: cur's state for each held visit
+	purposes  map[string]string    // one string per distinct purpose
+	lastLen   int                  // moments of the last visit: the next one's likely size
+	badLine   int                  // the line last rejected: its other rows go with it
 }
 
-func newAssembler(opt Options, yield func(Visit, error) bool) *assembler {
-	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}}
+func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
+	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}, seen: newIDSet(), replay: rp}
 	if opt.Unsorted {
-		a.held, a.timeKinds = map[string]*Visit{}, map[*Visit]int{}
+		a.held, a.heldState = map[string]*Visit{}, map[*Visit]heldState{}
 	}
 	return a
 }
@@ -76,7 +77,7 @@ func (a *assembler) bad(e *ParseError) bool {
 	return false
 }
 
-// emit passes a finished visit on, unless it is held for --unsorted.
+// emit passes a finished visit on, unless it is held for Options.Unsorted.
 func (a *assembler) emit(v *Visit) bool {
 	if a.held != nil {
 		return true
@@ -112,7 +113,7 @@ func (a *assembler) finish() {
 }
 
 // newMoments returns an empty slice for a new visit's moments: a
-// recycled one under ReuseMoments (held visits of --unsorted excepted),
+// recycled one under ReuseMoments (held visits of Unsorted excepted),
 // else one the size of the last visit's.
 func (a *assembler) newMoments() []Moment {
 	if a.opt.ReuseMoments && a.held == nil {
@@ -126,30 +127,33 @@ func (a *assembler) newMoments() []Moment {
 // add puts a row into its visit. It returns a problem for a row that
 // conflicts with its visit, which then is not added.
 func (a *assembler) add(r *row) *ParseError {
-	if a.cur == nil || string(r.visit) != a.cur.ID {
+	if a.cur == nil || r.opens || string(r.visit) != a.cur.ID {
 		if a.held != nil {
 			if v, found := a.held[string(r.visit)]; found {
 				a.cur = v
-				a.curTimed = a.timeKinds[v]
+				st := a.heldState[v]
+				a.curTimed, a.curBytes = st.timeKind, st.bytes
 				return a.merge(r)
+			}
+		}
+		if a.held == nil {
+			// A row that reappears leaves the visit being read open, so
+			// that one bad row does not split it.
+			first, err := a.firstSeen(r.visit, r.line)
+			if err != nil {
+				a.stopped = true
+				a.yield(Visit{}, &ParseError{File: a.opt.Name, Line: r.line, Visit: string(r.visit), Field: "visit", Err: err})
+				return nil
+			}
+			if first != 0 {
+				return &ParseError{Line: r.line, Visit: string(r.visit), Field: "visit", Err: a.reappears(first)}
 			}
 		}
 		if a.cur != nil && !a.emit(a.cur) {
 			return nil
 		}
-		a.cur = nil
-		if a.held == nil {
-			if first := a.seen.seen(hashID(r.visit), r.line); first != 0 {
-				at := fmt.Sprintf("at line %d", first)
-				if first == maxLine {
-					at = fmt.Sprintf("at or after line %d", first)
-				}
-				return &ParseError{Line: r.line, Visit: string(r.visit), Field: "visit",
-					Err: fmt.Errorf("%w (first seen %s)", ErrReappears, at)}
-			}
-		}
 		a.cur = &Visit{ID: string(r.visit), Remembered: NA, Recommend: NA, Line: r.line, Moments: a.newMoments()}
-		a.curTimed = 0
+		a.curTimed, a.curBytes = 0, 0
 		a.fieldAt = [numColumns]int{}
 		if a.held != nil {
 			a.held[a.cur.ID] = a.cur
@@ -163,7 +167,7 @@ func (a *assembler) merge(r *row) *ParseError {
 	v := a.cur
 	conflict := func(c int, old, now string) *ParseError {
 		return &ParseError{Line: r.line, Visit: v.ID, Field: csvColumns[c],
-			Err: fmt.Errorf("%s here, but %s at line %d", now, old, a.fieldAt[c])}
+			Err: errorf(ErrConflict, "%s here, but %s at line %d", now, old, a.fieldAt[c])}
 	}
 	if r.has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purpose) {
 		return conflict(colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purpose)))
@@ -174,17 +178,23 @@ func (a *assembler) merge(r *row) *ParseError {
 	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
 		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	}
+	if err := a.checkSize(r, len(v.Moments), a.curBytes); err != nil {
+		return err
+	}
 	state := r.timeKind
 	if a.curTimed != 0 && a.curTimed != state {
 		msg := "some moments of this visit have a time t and others not; give every moment one, or none"
 		if a.curTimed != untimed && state != untimed {
 			msg = "this visit mixes seconds and RFC 3339 times in t; use one kind for a visit"
 		}
-		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: errors.New(msg)}
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: errorf(ErrMixedTimes, "%s", msg)}
 	}
 	a.curTimed = state
+	if r.opens || a.opt.Format == CSV {
+		a.curBytes += len(r.record) + 1
+	}
 	if a.held != nil {
-		a.timeKinds[v] = state
+		a.heldState[v] = heldState{state, a.curBytes}
 	}
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
 		v.Purpose = a.purpose(r.purpose)
@@ -202,6 +212,23 @@ func (a *assembler) merge(r *row) *ParseError {
 	return nil
 }
 
+// heldState is the state of a visit held for Options.Unsorted.
+type heldState struct{ timeKind, bytes int }
+
+// checkSize refuses a row that would make its visit larger than
+// Options.MaxMoments or MaxVisitBytes allow.
+// A row too large for any visit is refused by the parser, so that it
+// opens none and a replay skips it too.
+func (a *assembler) checkSize(r *row, moments, bytes int) *ParseError {
+	switch {
+	case moments+max(1, r.span) > a.opt.MaxMoments:
+		return &ParseError{Line: r.line, Visit: string(r.visit), Err: errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", a.opt.MaxMoments)}
+	case (r.opens || a.opt.Format == CSV) && bytes+len(r.record)+1 > a.opt.MaxVisitBytes:
+		return &ParseError{Line: r.line, Visit: string(r.visit), Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", a.opt.MaxVisitBytes)}
+	}
+	return nil
+}
+
 // purpose returns one shared string per distinct purpose.
 func (a *assembler) purpose(b []byte) string {
 	if s, ok := a.purposes[string(b)]; ok {
@@ -214,13 +241,57 @@ func (a *assembler) purpose(b []byte) string {
 	return s
 }
 
-// hashID is FNV-1a of a visit id; Read keeps a fingerprint of it for
-// each id it has seen (see idSet).
-func hashID(id []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range id {
-		h ^= uint64(c)
-		h *= 1099511628211
+func (a *assembler) reappears(first int) error {
+	if a.opt.Format == JSONL {
+		return fmt.Errorf("%w (first seen at line %d); a visit is one line, or set Options.Unsorted to join its lines", ErrReappears, first)
 	}
-	return h
+	return fmt.Errorf("%w after other visits (first seen at line %d); group a visit's rows together, or set Options.Unsorted", ErrReappears, first)
+}
+
+// firstSeen returns the line where the visit with this id began, or 0
+// when the id is new; a new id is remembered.
+func (a *assembler) firstSeen(id []byte, line int) (int, error) {
+	s := a.seen
+	if s.inOrder(id) {
+		return 0, nil
+	}
+	if s.table == nil {
+		if err := a.hashSoFar(line); err != nil {
+			return 0, err
+		}
+	}
+	if first := s.known(id); first != 0 {
+		return first, nil
+	}
+	if !s.add(id) {
+		return 0, nil
+	}
+	// The fingerprint was there: confirm against the exact ids.
+	first, err := a.replay.firstLine(id, line)
+	if err != nil {
+		return 0, err
+	}
+	if first == 0 {
+		s.keep(id, line)
+	} else {
+		s.keep(id, first)
+	}
+	return first, nil
+}
+
+// hashSoFar puts the ids of the visits before line into the id set's
+// table, at the first id out of order: they were in increasing order,
+// so each is new and kept exactly when its fingerprint collides.
+func (a *assembler) hashSoFar(line int) error {
+	var last []byte
+	return a.replay.scan(line, 0, func(r *row) bool {
+		if last != nil && string(r.visit) == string(last) {
+			return true
+		}
+		last = append(last[:0], r.visit...)
+		if a.seen.add(r.visit) {
+			a.seen.keep(r.visit, r.line)
+		}
+		return true
+	})
 }

@@ -3,8 +3,8 @@ package scoring
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
+	"unicode/utf8"
 )
 
 // csvScanner splits RFC 4180 CSV into records without allocating for
@@ -19,13 +19,8 @@ type csvScanner struct {
 	startLine int // line of the current record
 	buf       []byte
 	fields    [][]byte
-	cols      []int // 1-based byte column of each field on its line
+	cols      []int // 1-based byte column of each field in buf
 }
-
-var (
-	errQuote     = errors.New(`extraneous or missing " in quoted field`)
-	errBareQuote = errors.New(`bare " in unquoted field; quote the whole field and double the quote`)
-)
 
 func newCSVScanner(r io.Reader) *csvScanner {
 	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16)}
@@ -99,7 +94,7 @@ func (s *csvScanner) next() error {
 			field := s.buf[i:end:end]
 			s.fields = append(s.fields, field)
 			if bytes.IndexByte(field, '"') >= 0 {
-				return errBareQuote
+				return ErrBareQuote
 			}
 			i = end
 		}
@@ -123,7 +118,7 @@ func (s *csvScanner) quoted(i int) ([]byte, int, error) {
 			i = len(s.buf)
 			if _, err := s.readLine(); err != nil {
 				if err == io.EOF {
-					return field, i, errQuote
+					return field, i, ErrQuote
 				}
 				return field, i, err
 			}
@@ -137,7 +132,7 @@ func (s *csvScanner) quoted(i int) ([]byte, int, error) {
 			continue
 		}
 		if i < len(s.buf) && s.buf[i] != ',' {
-			return field, i, errQuote
+			return field, i, ErrQuote
 		}
 		return field, i, nil
 	}
@@ -155,4 +150,10 @@ func (s *csvScanner) split() {
 	}
 	s.fields = append(s.fields, s.buf[start:len(s.buf):len(s.buf)])
 	s.cols = append(s.cols, start+1)
+}
+
+// column returns the 1-based column of field i in characters, as an
+// editor counts them (each byte that is not UTF-8 counts as one).
+func (s *csvScanner) column(i int) int {
+	return utf8.RuneCount(s.buf[:s.cols[i]-1]) + 1
 }

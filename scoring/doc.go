@@ -36,10 +36,23 @@
 // Read streams visits from tidy CSV (one row per moment) or JSON Lines
 // (one visit per line) as an iter.Seq2, in memory that stays flat in the
 // number of visits, and reports every bad row as a *ParseError naming
-// file, line, column and visit. With Options.Reject, bad rows are handed
-// over and the rest is read. VisitWriter and FeatureWriter write the
-// formats back; numbers are written in the shortest form that reads
-// back the same, NA as an empty cell.
+// file, line, column (in characters) and visit, wrapping one of the
+// Err… kinds (ErrOutOfScale, ErrNotNumber, …) for errors.Is. With
+// Options.Reject, bad rows are handed over and the rest is read. It
+// reads data as data tools do: ids, purposes and touchpoints are UTF-8
+// without control characters; numbers are decimal (no hexadecimal, digit
+// separators, Inf or NaN); times lie in the years MinYear to MaxYear; a
+// visit has at most Options.MaxMoments moments and MaxVisitBytes bytes;
+// UTF-16 with a byte order mark is decoded. Two visits are never taken
+// for one: a visit id seen before is confirmed against the exact id by
+// reading the input again (a stream is copied to Options.TempDir for
+// that), and a visit whose rows are not together is ErrReappears.
+//
+// VisitWriter and FeatureWriter write the formats back, and Summary its
+// means; numbers are written in the shortest form that reads back the
+// same, NA as an empty cell (FormatNumber), and text cells are quoted by
+// AppendCSVText, which neutralises a text a spreadsheet would run as a
+// formula unless the writer is Verbatim.
 //
 // A Simulation draws visits whose remembered ratings follow a known
 // MemoryModel, so that an analysis can be checked to find what was put

@@ -43,6 +43,9 @@ var FeatureNames = []string{"moments", "duration", "first", "peak", "best", "wor
 
 // Value returns the feature with the given name.
 func (f *Features) Value(name string) (float64, bool) {
+	if f == nil {
+		return NA, false
+	}
 	switch name {
 	case "moments":
 		return float64(f.Moments), true
@@ -75,6 +78,9 @@ func (f *Features) Value(name string) (float64, bool) {
 // Order returns the indices of v's moments in time order: by T when
 // every moment has one (ties keep input order), else input order.
 func Order(v *Visit) []int {
+	if v == nil {
+		return []int{}
+	}
 	idx := make([]int, len(v.Moments))
 	for i := range idx {
 		idx[i] = i
@@ -107,9 +113,12 @@ func sorted(v *Visit) bool {
 }
 
 // Compute returns the features of visit v on scale s. A visit without
-// moments has every feature NA and zero moments.
+// moments (or a nil visit) has every feature NA and zero moments.
 func Compute(v *Visit, s Scale) Features {
-	n := len(v.Moments)
+	n := 0
+	if v != nil {
+		n = len(v.Moments)
+	}
 	if n == 0 {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, PeakMoment: -1, EndMoment: -1}

@@ -3,80 +3,214 @@ package scoring_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/peakend/peakend/scoring"
 )
 
-// fuzzRead checks, on any input, that reading never panics, that every
-// error is a positioned ParseError, and that with Reject every data row
-// is accounted for: in a visit or rejected.
+// fuzzMoments and fuzzBytes are small bounds, so that the fuzzer
+// reaches them.
+const fuzzMoments, fuzzBytes = 6, 300
+
+var (
+	firstSeen  = regexp.MustCompile(`\(first seen at line (\d+)\)`)
+	minClock   = float64(time.Date(scoring.MinYear, 1, 1, 0, 0, 0, 0, time.UTC).Unix() - 86400)
+	maxClock   = float64(time.Date(scoring.MaxYear+1, 1, 1, 0, 0, 0, 0, time.UTC).Unix() + 86400)
+	weakHashes = []func([]byte) uint64{nil, func(b []byte) uint64 { return uint64(len(b)) }}
+)
+
+// fuzzResult is what one read gave.
+type fuzzResult struct {
+	visits   []scoring.Visit
+	rejected []*scoring.ParseError
+	fatal    error
+}
+
+func (r fuzzResult) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "visits %v\n", r.visits)
+	for _, pe := range r.rejected {
+		fmt.Fprintf(&b, "rejected %v (%q)\n", pe, pe.Record)
+	}
+	fmt.Fprintf(&b, "fatal %v", r.fatal)
+	return b.String()
+}
+
+func fuzzReadOnce(dir string, format scoring.Format, src []byte, reject, stream bool) fuzzResult {
+	var res fuzzResult
+	opt := scoring.Options{Name: "f", Format: format, MaxMoments: fuzzMoments, MaxVisitBytes: fuzzBytes, TempDir: dir}
+	if reject {
+		opt.Reject = func(pe *scoring.ParseError) { res.rejected = append(res.rejected, pe) }
+	}
+	var r io.Reader = bytes.NewReader(src)
+	if stream {
+		r = struct{ io.Reader }{r}
+	}
+	for v, err := range scoring.Read(r, opt) {
+		if err != nil {
+			res.fatal = err
+			break
+		}
+		v.Moments = append([]scoring.Moment(nil), v.Moments...)
+		res.visits = append(res.visits, v)
+	}
+	return res
+}
+
+// fuzzRead checks, on any input, that reading never panics; that every
+// error is a positioned ParseError; that every visit read keeps the
+// rules (text, numbers, times, bounds); that no visit is taken for
+// another, with any hash, on inputs that seek and on streams; and that
+// with Reject every data row is accounted for: in a visit or rejected.
 func fuzzRead(t *testing.T, format scoring.Format, src []byte) {
-	opt := scoring.Options{Name: "f", Format: format}
-	for v, err := range scoring.Read(bytes.NewReader(src), opt) {
-		if err != nil {
-			var pe *scoring.ParseError
-			if !errors.As(err, &pe) || pe.File != "f" {
-				t.Fatalf("error without a position: %v", err)
+	dir := t.TempDir()
+	for _, hash := range weakHashes {
+		scoring.SetTestHash(hash)
+		for _, reject := range []bool{false, true} {
+			res := fuzzReadOnce(dir, format, src, reject, false)
+			if streamed := fuzzReadOnce(dir, format, src, reject, true); fmt.Sprint(streamed) != fmt.Sprint(res) {
+				t.Fatalf("a stream reads otherwise:\n%v\n%v", streamed, res)
 			}
-			break
-		}
-		for _, m := range v.Moments {
-			if !scoring.DefaultScale.Contains(m.Rating) {
-				t.Fatalf("rating %g outside the scale accepted", m.Rating)
-			}
+			checkResult(t, format, src, res)
 		}
 	}
-	var moments, rejected int
-	rejectedLines := map[int]bool{}
-	opt.Reject = func(pe *scoring.ParseError) {
-		rejected++
-		rejectedLines[pe.Line] = true
+	scoring.SetTestHash(nil)
+}
+
+func checkResult(t *testing.T, format scoring.Format, src []byte, res fuzzResult) {
+	var pe *scoring.ParseError
+	if res.fatal != nil && (!errors.As(res.fatal, &pe) || pe.File != "f") && !errors.Is(res.fatal, scoring.ErrConfirmBudget) {
+		t.Fatalf("error without a position: %v", res.fatal)
 	}
-	var fatal error
-	for v, err := range scoring.Read(bytes.NewReader(src), opt) {
-		if err != nil {
-			fatal = err
-			break
+	firstLine := map[string]int{}
+	for _, v := range res.visits {
+		if _, dup := firstLine[v.ID]; dup {
+			t.Fatalf("visit %q read twice", v.ID)
 		}
-		moments += len(v.Moments)
+		firstLine[v.ID] = v.Line
+		checkVisit(t, &v)
 	}
-	if fatal != nil || format != scoring.CSV || bytes.Contains(src, []byte{'"'}) || bytes.Contains(src, []byte{'\r'}) {
-		return // a fatal error (no header, a huge line) ends the count; quoted fields span lines
+	for _, pe := range res.rejected {
+		if pe.File != "f" || pe.Line <= 0 {
+			t.Fatalf("rejected row without a position: %v", pe)
+		}
+		if !errors.Is(pe, scoring.ErrReappears) {
+			continue
+		}
+		m := firstSeen.FindStringSubmatch(pe.Err.Error())
+		first, ok := firstLine[pe.Visit]
+		if m == nil || !ok || strconv.Itoa(first) != m[1] || first >= pe.Line {
+			t.Fatalf("%v: but visit %q was read first at line %d (%v)", pe, pe.Visit, first, ok)
+		}
 	}
-	rows := -1 // the first non-blank line is the header; blank lines are skipped
-	for _, line := range strings.Split(string(src), "\n") {
-		if line != "" {
+	if res.fatal != nil || res.rejected == nil && len(res.visits) == 0 {
+		return // a fatal error ends the count
+	}
+	checkAccounts(t, format, src, res)
+}
+
+func checkVisit(t *testing.T, v *scoring.Visit) {
+	if len(v.Moments) == 0 || len(v.Moments) > fuzzMoments {
+		t.Fatalf("visit %q has %d moments", v.ID, len(v.Moments))
+	}
+	for _, s := range []string{v.ID, v.Purpose} {
+		checkFuzzText(t, s)
+	}
+	for _, m := range v.Moments {
+		checkFuzzText(t, m.Touchpoint)
+		if !scoring.DefaultScale.Contains(m.Rating) {
+			t.Fatalf("rating %g outside the scale accepted", m.Rating)
+		}
+		if !scoring.IsNA(m.T) && (m.T < minClock && math.Abs(m.T) > scoring.MaxSeconds || m.T > maxClock) {
+			t.Fatalf("time %g accepted", m.T)
+		}
+		if !scoring.IsNA(m.Duration) && (m.Duration < 0 || m.Duration > scoring.MaxSeconds) {
+			t.Fatalf("duration %g accepted", m.Duration)
+		}
+	}
+}
+
+func checkFuzzText(t *testing.T, s string) {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		t.Fatalf("text %q accepted", s)
+	}
+}
+
+// checkAccounts checks that every data row (CSV) or line (JSON Lines)
+// is in a visit or rejected, where rows can be counted by lines.
+func checkAccounts(t *testing.T, format scoring.Format, src []byte, res fuzzResult) {
+	if res.rejected == nil || bytes.ContainsAny(src, "\"\r") || !utf8.Valid(src) || bytes.HasPrefix(src, []byte{0xef, 0xbb, 0xbf}) {
+		return // quoted fields span lines; other encodings have other lines
+	}
+	rows, scored := 0, 0
+	for i, line := range strings.Split(string(src), "\n") {
+		if format == scoring.JSONL && strings.TrimSpace(line) != "" || format == scoring.CSV && line != "" && (i > 0 || rows < 0) {
 			rows++
 		}
+		if format == scoring.CSV && line != "" && i == 0 {
+			rows = 0 // the header
+		}
 	}
-	if rows > 0 && moments+rejected != rows {
-		t.Fatalf("%d rows, but %d moments and %d rejected", rows, moments, rejected)
+	for _, v := range res.visits {
+		if format == scoring.CSV {
+			scored += len(v.Moments)
+		} else {
+			scored++
+		}
+	}
+	if format == scoring.CSV && !strings.HasPrefix(string(src), strings.SplitN(string(src), "\n", 2)[0]) {
+		return
+	}
+	if rows > 0 && scored+len(res.rejected) != rows {
+		t.Fatalf("%d rows, but %d in visits and %d rejected", rows, scored, len(res.rejected))
+	}
+}
+
+// fuzzSeeds adds the hostile fixtures of the format as seeds.
+func fuzzSeeds(f *testing.F, ext string, seeds []string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "visits", "*"+ext))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
 	}
 }
 
 func FuzzReadCSV(f *testing.F) {
-	for _, seed := range []string{
+	fuzzSeeds(f, ".csv", []string{
 		"visit,touchpoint,t,duration,rating,remembered\nv1,a,0,60,4,3\nv1,b,60,30,2,\nv2,a,2026-11-23T09:30:00Z,,5,5\n",
 		"visit,rating\nv1,3\nv2,x\nv1,2\n",
 		"rating,visit,purpose\n1,\"a,b\",p\n2,\"a,b\",q\n",
 		"visit,rating,recommend\nv,1,11\nv,1,\n,3,\n",
 		"visit,rating\nv1,NaN\nv1,1e400\nv1,-0\n",
-	} {
-		f.Add([]byte(seed))
-	}
+		"visit,rating\nb,1\na,2\nc,3\nab,4\nb,5\nc,1\n",
+		"visit,rating\nv,1\nv,1\nv,1\nv,1\nv,1\nv,1\nv,1\n",
+		"visit,rating,t\nv,1,0x1p1\nv,2,1_0\nv,3,2262-04-12T00:00:00Z\n",
+	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.CSV, src) })
 }
 
 func FuzzReadJSONL(f *testing.F) {
-	for _, seed := range []string{
+	fuzzSeeds(f, ".jsonl", []string{
 		`{"visit":"v1","purpose":"bill","remembered":4,"moments":[{"touchpoint":"queue","t":0,"duration":300,"rating":2}]}`,
 		`{"visit":"v1","moments":[{"rating":1,"t":"2026-11-23T09:30:00Z"},{"rating":2,"t":0}]}`,
 		"[1]\n{\"visit\":\"\"}\n{\"visit\":\"a\",\"moments\":[]}\n",
 		`{"visit":"v1","moments":[{"rating":9}]}` + "\n" + `{"visit":"v1","moments":[{"rating":1}]}`,
-	} {
-		f.Add([]byte(seed))
-	}
+		`{"visit":"b","moments":[{"rating":1}]}` + "\n" + `{"visit":"a","moments":[{"rating":1}]}` + "\n" + `{"visit":"b","moments":[{"rating":1}]}`,
+	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.JSONL, src) })
 }

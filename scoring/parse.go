@@ -3,10 +3,10 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // A row is one moment's row, parsed. Its byte slices point into the
@@ -19,6 +19,8 @@ type row struct {
 	recommend  float64
 	moment     Moment
 	timeKind   int  // untimed, seconds or clockTime
+	opens      bool // the row opens a visit whatever came before: a JSON line's first moment
+	span       int  // the moments of the JSON line a row opens
 	has        uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
 	record     []byte
 	bad        *ParseError // a row that could not be parsed; it is rejected whole
@@ -56,22 +58,32 @@ type parser struct {
 	stopped bool
 	intern  map[string]string
 	recent  [64]string // a cache in front of intern
+	// each, when set, receives the rows instead of the batches: the
+	// input read again by a replay. It returns false to stop.
+	each func(*row) bool
 }
 
 func (p *parser) run(r io.Reader) {
 	p.batch = p.newBatch()
-	var err error
-	if p.opt.Format == JSONL {
-		err = p.readJSONL(r)
-	} else {
-		err = p.readCSV(r)
-	}
+	err := p.parse(r)
 	if err != nil && !p.stopped {
 		p.send(row{fatal: err})
 	}
 	if !p.stopped && len(p.batch.rows) > 0 {
 		p.flush()
 	}
+}
+
+// parse parses the rows of r and sends them on.
+func (p *parser) parse(r io.Reader) error {
+	r, err := decodeInput(r)
+	if err != nil {
+		return &ParseError{File: p.opt.Name, Line: 1, Err: err}
+	}
+	if p.opt.Format == JSONL {
+		return p.readJSONL(r)
+	}
+	return p.readCSV(r)
 }
 
 func (p *parser) newBatch() *rowBatch {
@@ -86,6 +98,12 @@ func (p *parser) newBatch() *rowBatch {
 // send queues a row; it returns false once reading must stop.
 func (p *parser) send(r row) bool {
 	p.batch.rows = append(p.batch.rows, r)
+	if p.each != nil { // the row is passed from the batch, so that r stays on the stack
+		ok := p.each(&p.batch.rows[0])
+		p.batch.reset()
+		p.stopped = !ok
+		return ok
+	}
 	if len(p.batch.rows) < batchRows && r.fatal == nil {
 		return true
 	}
@@ -156,12 +174,12 @@ func (p *parser) readCSV(r io.Reader) error {
 	sc := newCSVScanner(r)
 	err := sc.next()
 	if err == io.EOF {
-		return &ParseError{File: p.opt.Name, Line: 1, Err: errors.New("empty input; a CSV header with at least visit and rating is required")}
+		return &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "empty input; a CSV header with at least visit and rating is required")}
 	}
 	if err != nil {
 		return &ParseError{File: p.opt.Name, Line: sc.startLine, Err: err}
 	}
-	layout, err := p.csvHeader(sc.fields)
+	layout, err := p.csvHeader(sc)
 	if err != nil {
 		return err
 	}
@@ -173,12 +191,14 @@ func (p *parser) readCSV(r io.Reader) error {
 		}
 		var bad *ParseError
 		switch {
-		case err == errQuote || err == errBareQuote:
-			bad = &ParseError{Line: sc.startLine, Column: sc.cols[len(sc.cols)-1], Err: err}
+		case err == ErrQuote || err == ErrBareQuote:
+			bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
 		case err != nil:
 			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
 		case len(sc.fields) != width:
-			bad = &ParseError{Line: sc.startLine, Err: fmt.Errorf("%d fields, but the header has %d", len(sc.fields), width)}
+			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
+		case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
+			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
 		}
 		if bad == nil {
 			var rw row
@@ -200,7 +220,8 @@ func (p *parser) readCSV(r io.Reader) error {
 	return nil
 }
 
-func (p *parser) csvHeader(header [][]byte) (csvLayout, error) {
+func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
+	header := sc.fields
 	var l csvLayout
 	for i := range l {
 		l[i] = -1
@@ -212,14 +233,14 @@ func (p *parser) csvHeader(header [][]byte) (csvLayout, error) {
 				continue
 			}
 			if l[c] >= 0 {
-				return l, &ParseError{File: p.opt.Name, Line: 1, Column: i + 1, Field: name, Err: errors.New("column appears twice in the header")}
+				return l, &ParseError{File: p.opt.Name, Line: 1, Column: sc.column(i), Field: name, Err: errorf(ErrHeader, "column appears twice in the header")}
 			}
 			l[c] = i
 		}
 	}
 	for _, required := range []int{colVisit, colRating} {
 		if l[required] < 0 {
-			return l, &ParseError{File: p.opt.Name, Line: 1, Err: fmt.Errorf("the header has no %s column; it needs visit and rating (and may have %s)",
+			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating (and may have %s)",
 				csvColumns[required], strings.Join(csvColumns[2:], ", "))}
 		}
 	}
@@ -231,12 +252,19 @@ func (p *parser) csvHeader(header [][]byte) (csvLayout, error) {
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	rec := sc.fields
 	rw.line = sc.startLine
-	visit := rec[l[colVisit]]
+	visit := unneutralise(rec[l[colVisit]])
 	fail := func(c int, err error) *ParseError {
-		return &ParseError{Line: sc.startLine, Column: sc.cols[l[c]], Visit: string(visit), Field: csvColumns[c], Err: err}
+		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
 	if len(bytes.TrimSpace(visit)) == 0 {
-		return fail(colVisit, errors.New("empty visit id"))
+		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
+	}
+	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose} {
+		if i := l[c]; i >= 0 {
+			if err := checkText(rec[i]); err != nil {
+				return fail(c, err)
+			}
+		}
 	}
 	rating, err := parseNumber(rec[l[colRating]])
 	if err == nil {
@@ -248,7 +276,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	m := Moment{Rating: rating, T: NA, Duration: NA}
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
-		m.Touchpoint = p.internBytes(rec[i])
+		m.Touchpoint = p.internBytes(unneutralise(rec[i]))
 	}
 	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
 		if m.T, rw.timeKind, err = parseTime(rec[i]); err != nil {
@@ -293,7 +321,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	// Keep the bytes the assembler reads only once the row is good.
 	rw.visit = p.batch.keep(visit)
 	if rw.has&(1<<colPurpose) != 0 {
-		rw.purpose = p.batch.keep(rec[l[colPurpose]])
+		rw.purpose = p.batch.keep(unneutralise(rec[l[colPurpose]]))
 	}
 	return nil
 }
@@ -338,21 +366,33 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		return nil // blank lines separate nothing
 	}
 	if text[0] != '{' {
-		return &ParseError{Line: line, Err: errors.New("not a JSON object; each line holds one visit as {\"visit\": ..., \"moments\": [...]}")}
+		return &ParseError{Line: line, Err: errorf(ErrJSON, "not a JSON object; each line holds one visit as {\"visit\": ..., \"moments\": [...]}")}
+	}
+	if len(text)+1 > p.opt.MaxVisitBytes { // checked before decoding, which takes several times the line
+		return &ParseError{Line: line, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+	}
+	if !utf8.Valid(text) {
+		return &ParseError{Line: line, Err: checkText(text)}
 	}
 	var jv jsonVisit
 	if err := json.Unmarshal(text, &jv); err != nil {
-		return &ParseError{Line: line, Err: fmt.Errorf("bad JSON: %v", err)}
+		return &ParseError{Line: line, Err: errorf(ErrJSON, "bad JSON: %v", err)}
 	}
 	if jv.Visit == nil || strings.TrimSpace(*jv.Visit) == "" {
-		return &ParseError{Line: line, Field: "visit", Err: errors.New("missing or empty visit id")}
+		return &ParseError{Line: line, Field: "visit", Err: errorf(ErrMissing, "missing or empty visit id")}
+	}
+	if err := checkText(*jv.Visit); err != nil {
+		return &ParseError{Line: line, Visit: *jv.Visit, Field: "visit", Err: err}
 	}
 	id := *jv.Visit
 	fail := func(field string, err error) *ParseError {
 		return &ParseError{Line: line, Visit: id, Field: field, Err: err}
 	}
 	if len(jv.Moments) == 0 {
-		return fail("moments", errors.New("the visit has no moments"))
+		return fail("moments", errorf(ErrMissing, "the visit has no moments"))
+	}
+	if err := checkText(jv.Purpose); err != nil {
+		return fail("purpose", err)
 	}
 	base := row{line: line, remembered: NA, recommend: NA}
 	if jv.Purpose != "" {
@@ -372,11 +412,17 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		base.recommend = *jv.Recommend
 		base.has |= 1 << colRecommend
 	}
+	if len(jv.Moments) > p.opt.MaxMoments {
+		return fail("moments", errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", p.opt.MaxMoments))
+	}
 	rows := make([]row, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
 		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
 		if jm.Rating == nil {
-			return fail(field("rating"), errors.New("missing; every moment needs a rating"))
+			return fail(field("rating"), errorf(ErrMissing, "missing; every moment needs a rating"))
+		}
+		if err := checkText(jm.Touchpoint); err != nil {
+			return fail(field("touchpoint"), err)
 		}
 		if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
 			return fail(field("rating"), err)
@@ -400,10 +446,14 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 			}
 			rw.moment.Duration = *jm.Duration
 		}
+		rw.opens = i == 0
+		if rw.opens {
+			rw.span = len(jv.Moments)
+		}
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once
 			if rw.timeKind != rows[0].timeKind {
-				return fail(field("t"), errors.New("this visit mixes seconds and RFC 3339 times, or gives t on some moments only; use one kind for a visit"))
+				return fail(field("t"), errorf(ErrMixedTimes, "this visit mixes seconds and RFC 3339 times, or gives t on some moments only; use one kind for a visit"))
 			}
 		}
 		rows = append(rows, rw)

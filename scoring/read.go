@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // Format is an input or output format of visits.
@@ -18,6 +15,17 @@ const (
 	CSV   Format = iota // tidy (long) CSV: one row per moment, with a header
 	JSONL               // JSON Lines: one visit per line
 )
+
+// String returns the format's name, as ParseFormat reads it.
+func (f Format) String() string {
+	switch f {
+	case CSV:
+		return "csv"
+	case JSONL:
+		return "jsonl"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
 
 // ParseFormat returns the format named "csv" or "jsonl".
 func ParseFormat(s string) (Format, error) {
@@ -53,7 +61,24 @@ type Options struct {
 	// Moments. It spares the garbage collector most of the work when a
 	// program only scores visits as they stream by.
 	ReuseMoments bool
+	// TempDir is where an input that cannot seek, such as standard
+	// input, is copied while it is read, so that visit ids can be
+	// confirmed (see ErrReappears); "" means os.TempDir. The copy is
+	// removed when reading ends. Inputs that seek are read again in
+	// place, and Unsorted needs no copy.
+	TempDir string
+	// MaxMoments and MaxVisitBytes bound one visit: its moments, and the
+	// bytes of its rows (or of its JSON line). A row past them is a bad
+	// row; 0 means DefaultMaxMoments and DefaultMaxVisitBytes.
+	MaxMoments, MaxVisitBytes int
 }
+
+// The bounds of one visit unless Options say otherwise: a visit held in
+// memory takes at most about 2.6 MB of moments.
+const (
+	DefaultMaxMoments    = 1 << 16
+	DefaultMaxVisitBytes = 4 << 20
+)
 
 // A ParseError is a bad row: where it is, what is wrong, and the row.
 type ParseError struct {
@@ -67,6 +92,9 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -76,29 +104,38 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	if e.Visit != "" {
+	switch {
+	case e.Visit == "":
+	case checkText(e.Visit) != nil: // quoted, so that a message shows what is there
+		fmt.Fprintf(&b, "visit %q: ", e.Visit)
+	default:
 		fmt.Fprintf(&b, "visit %s: ", e.Visit)
 	}
 	if e.Field != "" {
 		fmt.Fprintf(&b, "%s: ", e.Field)
 	}
-	b.WriteString(e.Err.Error())
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	} else {
+		b.WriteString("bad input")
+	}
 	return b.String()
 }
 
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// Errors that a ParseError may wrap.
-var (
-	ErrLineTooLong = fmt.Errorf("line longer than %d MiB", MaxLine>>20)
-	ErrReappears   = errors.New("visit reappears after other visits; group a visit's rows together, or pass --unsorted")
-)
+func (e *ParseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Read returns the visits of r, in input order. It stops at the first
 // error, which names file, line and visit, unless Options.Reject is set.
 // With contiguous input its memory stays flat in the number of visits:
-// a visit is yielded as soon as its last row is read, and only a 40-bit
-// fingerprint of each visit id is kept to find one that reappears.
+// a visit is yielded as soon as its last row is read, and at most a
+// 32-bit fingerprint of each visit id is kept to find one that
+// reappears, confirmed against the exact id by reading the input again
+// (see Options.TempDir). No two different ids are ever taken for one.
 //
 // Read splits and parses rows on a goroutine of its own while the
 // caller's goroutine assembles them into visits and runs the loop body,
@@ -112,10 +149,34 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 	if opt.Name == "" {
 		opt.Name = "<input>"
 	}
+	if opt.MaxMoments <= 0 {
+		opt.MaxMoments = DefaultMaxMoments
+	}
+	if opt.MaxVisitBytes <= 0 {
+		opt.MaxVisitBytes = DefaultMaxVisitBytes
+	}
 	return func(yield func(Visit, error) bool) {
+		if r == nil {
+			yield(Visit{}, errors.New("scoring: Read of a nil io.Reader"))
+			return
+		}
+		if opt.Format != CSV && opt.Format != JSONL {
+			yield(Visit{}, fmt.Errorf("scoring: Read of unknown format %v", opt.Format))
+			return
+		}
 		if err := opt.Scale.Validate(); err != nil {
 			yield(Visit{}, err)
 			return
+		}
+		in := r
+		var rp *replay
+		if !opt.Unsorted {
+			var err error
+			if rp, in, err = newReplay(r, opt); err != nil {
+				yield(Visit{}, err)
+				return
+			}
+			defer rp.close()
 		}
 		batches := make(chan *rowBatch, 4)
 		free := make(chan *rowBatch, 6) // batches handed back for reuse
@@ -123,14 +184,14 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 		go func() {
 			defer close(batches)
 			p := &parser{opt: opt, batches: batches, free: free, done: done, intern: map[string]string{}}
-			p.run(r)
+			p.run(in)
 		}()
 		defer func() {
 			close(done)
 			for range batches { // let the reader see done and end
 			}
 		}()
-		a := newAssembler(opt, yield)
+		a := newAssembler(opt, rp, yield)
 		for batch := range batches {
 			for i := range batch.rows {
 				if !a.take(&batch.rows[i]) {
@@ -157,112 +218,4 @@ func ReadAll(r io.Reader, opt Options) ([]Visit, error) {
 		visits = append(visits, v)
 	}
 	return visits, nil
-}
-
-// numbers
-
-var errNotFinite = errors.New("not a finite number")
-
-// parseNumber parses a decimal number. Short decimals such as 4, 300
-// or 1635.6, which ratings, seconds and durations mostly are, take a
-// fast path that gives exactly strconv.ParseFloat's result: a mantissa
-// of at most 15 digits is exact in a float64, as is a power of ten up
-// to 10^15, and one division of exact values is correctly rounded.
-func parseNumber(b []byte) (float64, error) {
-	if x, ok := parseShortDecimal(b); ok {
-		return x, nil
-	}
-	s := string(b)
-	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil {
-		if len(b) == 0 {
-			return 0, errors.New("empty; a number is required")
-		}
-		return 0, fmt.Errorf("%q is not a number", s)
-	}
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("%q: %w", s, errNotFinite)
-	}
-	return x, nil
-}
-
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
-
-func parseShortDecimal(b []byte) (float64, bool) {
-	if len(b) == 0 || len(b) > 16 {
-		return 0, false
-	}
-	i, neg := 0, false
-	if b[0] == '-' || b[0] == '+' {
-		neg, i = b[0] == '-', 1
-	}
-	var mant uint64
-	digits, frac, dot := 0, 0, false
-	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c >= '0' && c <= '9':
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
-			return 0, false
-		}
-	}
-	if digits == 0 || digits > 15 {
-		return 0, false
-	}
-	x := float64(mant) / pow10[frac]
-	if neg {
-		x = -x
-	}
-	return x, true
-}
-
-// The kinds of start time a visit's moments may have; one visit keeps
-// to one kind.
-const (
-	untimed   = -1
-	seconds   = 1 // seconds from the visit's start
-	clockTime = 2 // RFC 3339, as seconds since the Unix epoch
-)
-
-// parseTime parses a start time: seconds, or an RFC 3339 time, taken as
-// seconds since the Unix epoch (features use only differences).
-func parseTime(b []byte) (float64, int, error) {
-	if x, err := parseNumber(b); err == nil {
-		return x, seconds, nil
-	} else if errors.Is(err, errNotFinite) {
-		return 0, 0, err
-	}
-	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(b)))
-	if err != nil {
-		return 0, 0, fmt.Errorf("%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
-	}
-	return float64(t.UnixNano()) / 1e9, clockTime, nil
-}
-
-func checkRating(s Scale, x float64) error {
-	if !s.Contains(x) {
-		return fmt.Errorf("%s is outside the scale %g..%g", formatNumber(x), s.Min, s.Max)
-	}
-	return nil
-}
-
-func checkRecommend(x float64) error {
-	if x < 0 || x > 10 {
-		return fmt.Errorf("%s is outside 0..10", formatNumber(x))
-	}
-	return nil
-}
-
-func checkDuration(x float64) error {
-	if x < 0 {
-		return fmt.Errorf("%s is negative", formatNumber(x))
-	}
-	return nil
 }

@@ -21,7 +21,7 @@ func TestReadCSV(t *testing.T) {
 	src := "rating,visit,purpose,touchpoint,t,duration,remembered,extra\n" +
 		"4,v1,bill,queue,0,300,3,x\n" +
 		"2,v1,,counter,300,60,,y\n" +
-		"5,\"v,2\",,\"a \"\"quoted\"\"\nname\",2026-11-23T09:30:00Z,,,\n"
+		"5,\"v,2\",,\"a \"\"quoted\"\" name\",2026-11-23T09:30:00Z,,,\"an extra\ncell on two lines\"\n"
 	got, err := read(t, scoring.CSV, src)
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestReadCSV(t *testing.T) {
 		{ID: "v1", Purpose: "bill", Remembered: 3, Recommend: scoring.NA, Line: 2, Moments: []scoring.Moment{
 			{Touchpoint: "queue", T: 0, Duration: 300, Rating: 4}, {Touchpoint: "counter", T: 300, Duration: 60, Rating: 2}}},
 		{ID: "v,2", Remembered: scoring.NA, Recommend: scoring.NA, Line: 4, Moments: []scoring.Moment{
-			{Touchpoint: "a \"quoted\"\nname", T: 1795426200, Duration: scoring.NA, Rating: 5}}},
+			{Touchpoint: "a \"quoted\" name", T: 1795426200, Duration: scoring.NA, Rating: 5}}},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateNaNs(), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("ReadAll (-want +got):\n%s", diff)
@@ -78,7 +78,7 @@ func TestReadBadInput(t *testing.T) {
 		{"bad time", "csv", header + "v1,a,noon,1,3,\n", `v.csv:2:6: visit v1: t: "noon" is neither seconds nor an RFC 3339 time`},
 		{"some times", "csv", header + "v1,a,0,1,3,\nv1,b,,1,3,\n", "v.csv:3: visit v1: t: some moments of this visit have a time t and others not"},
 		{"conflict", "csv", header + "v1,a,0,1,3,4\nv1,b,1,1,3,2\n", "v.csv:3: visit v1: remembered: 2 here, but 4 at line 2"},
-		{"reappears", "csv", header + "v1,a,0,1,3,\nv2,a,0,1,3,\nv1,b,1,1,3,\n", "v.csv:4: visit v1: visit: visit reappears after other visits; group a visit's rows together, or pass --unsorted (first seen at line 2)"},
+		{"reappears", "csv", header + "v1,a,0,1,3,\nv2,a,0,1,3,\nv1,b,1,1,3,\n", "v.csv:4: visit v1: visit: visit reappears after other visits (first seen at line 2); group a visit's rows together, or set Options.Unsorted"},
 		{"ragged", "csv", header + "v1,a,0,1\n", "v.csv:2: visit v1: 4 fields, but the header has 6"},
 		{"bare quote", "csv", header + "v1,a\"b,0,1,3,\n", "v.csv:2:4: visit v1: bare \" in unquoted field"},
 		{"remembered outside", "csv", header + "v1,a,0,1,3,9\n", "v.csv:2:12: visit v1: remembered: 9 is outside the scale 1..5"},
@@ -87,7 +87,8 @@ func TestReadBadInput(t *testing.T) {
 		{"no moments", "jsonl", `{"visit":"v1","moments":[]}`, "v.csv:1: visit v1: moments: the visit has no moments"},
 		{"no rating", "jsonl", `{"visit":"v1","moments":[{"t":0}]}`, "v.csv:1: visit v1: moments[0].rating: missing"},
 		{"json outside", "jsonl", `{"visit":"v1","moments":[{"rating":0}]}`, "v.csv:1: visit v1: moments[0].rating: 0 is outside the scale 1..5"},
-		{"json reappears", "jsonl", `{"visit":"v1","moments":[{"rating":1}]}` + "\n" + `{"visit":"v2","moments":[{"rating":1}]}` + "\n" + `{"visit":"v1","moments":[{"rating":1}]}`, "v.csv:3: visit v1: visit: visit reappears"},
+		{"json reappears", "jsonl", `{"visit":"v1","moments":[{"rating":1}]}` + "\n" + `{"visit":"v2","moments":[{"rating":1}]}` + "\n" + `{"visit":"v1","moments":[{"rating":1}]}`, "v.csv:3: visit v1: visit: visit reappears (first seen at line 1)"},
+		{"json repeated line", "jsonl", `{"visit":"v1","moments":[{"rating":1}]}` + "\n" + `{"visit":"v1","moments":[{"rating":2}]}`, "v.csv:2: visit v1: visit: visit reappears (first seen at line 1); a visit is one line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

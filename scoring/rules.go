@@ -17,11 +17,22 @@ type Rule struct {
 	Score func(v *Visit, f *Features) float64
 }
 
+// newRule returns the rule of score, which then sees neither a nil
+// visit nor nil features: the rule scores them NA.
+func newRule(name string, score func(v *Visit, f *Features) float64) Rule {
+	return Rule{Name: name, Score: func(v *Visit, f *Features) float64 {
+		if v == nil || f == nil {
+			return NA
+		}
+		return score(v, f)
+	}}
+}
+
 func featureRule(name, feature string) Rule {
-	return Rule{Name: name, Score: func(_ *Visit, f *Features) float64 {
+	return newRule(name, func(_ *Visit, f *Features) float64 {
 		x, _ := f.Value(feature)
 		return x
-	}}
+	})
 }
 
 // The rules that read one feature.
@@ -49,20 +60,20 @@ func PeakEnd(wPeak, wEnd, window float64) Rule {
 	if window > 0 {
 		name += fmt.Sprintf("[last %gs]", window)
 	}
-	return Rule{Name: name, Score: func(v *Visit, f *Features) float64 {
+	return newRule(name, func(v *Visit, f *Features) float64 {
 		end := f.End
 		if window > 0 {
 			end = windowEnd(v, f, window)
 		}
 		return wPeak*f.Peak + wEnd*end
-	}}
+	})
 }
 
 // PeakEndRule is the classic rule, (peak + end) / 2.
 var PeakEndRule = PeakEnd(0.5, 0.5, 0)
 
 func windowEnd(v *Visit, f *Features, window float64) float64 {
-	if !timed(v) {
+	if !timed(v) || f.EndMoment < 0 || f.EndMoment >= len(v.Moments) {
 		return f.End
 	}
 	last := v.Moments[f.EndMoment]
@@ -93,7 +104,7 @@ func windowEnd(v *Visit, f *Features, window float64) float64 {
 // moments before the last counts half as much. Weights go by position,
 // not by time, so that visits with and without times score alike.
 func Recency(halfLife float64) Rule {
-	return Rule{Name: fmt.Sprintf("recency(%g)", halfLife), Score: func(v *Visit, f *Features) float64 {
+	return newRule(fmt.Sprintf("recency(%g)", halfLife), func(v *Visit, _ *Features) float64 {
 		order := Order(v)
 		var sum, weights float64
 		for k := len(order) - 1; k >= 0; k-- {
@@ -105,7 +116,7 @@ func Recency(halfLife float64) Rule {
 			return NA
 		}
 		return sum / weights
-	}}
+	})
 }
 
 // Linear returns the rule intercept + Σ weight·feature over the named
@@ -127,14 +138,14 @@ func Linear(intercept float64, weights map[string]float64) (Rule, error) {
 	for _, name := range names {
 		parts = append(parts, fmt.Sprintf("%g*%s", weights[name], name))
 	}
-	return Rule{Name: "linear(" + strings.Join(parts, "+") + ")", Score: func(_ *Visit, f *Features) float64 {
+	return newRule("linear("+strings.Join(parts, "+")+")", func(_ *Visit, f *Features) float64 {
 		sum := intercept
 		for _, name := range names {
 			x, _ := f.Value(name)
 			sum += weights[name] * x
 		}
 		return sum
-	}}, nil
+	}), nil
 }
 
 // DefaultRules are the rival rules compared by default: peak-end and

@@ -77,9 +77,13 @@ type Simulation struct {
 }
 
 // Visits returns n simulated visits. The same Simulation and n give the
-// same visits.
+// same visits. A Simulation without journeys (a nil or zero one) has no
+// visits to draw.
 func (s *Simulation) Visits(n int) iter.Seq[Visit] {
 	return func(yield func(Visit) bool) {
+		if s == nil || len(s.Journeys) == 0 {
+			return
+		}
 		rng := rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15))
 		cum, total := s.cumulativeWeights()
 		// Sum the weights in a fixed order: map order would change the

@@ -13,7 +13,9 @@ var summaryFeatures = []string{"moments", "duration", "first", "peak", "best", "
 // A Summary accumulates the mean features of visits per purpose, in
 // memory proportional to the number of purposes.
 type Summary struct {
-	groups map[string]*summaryGroup
+	// Verbatim writes the purposes as they are (see FeatureWriter).
+	Verbatim bool
+	groups   map[string]*summaryGroup
 }
 
 type summaryGroup struct {
@@ -22,8 +24,12 @@ type summaryGroup struct {
 	n      [12]int     // how many visits had each available
 }
 
-// Add counts visit v with features f.
+// Add counts visit v with features f; a nil visit or features count
+// nothing.
 func (s *Summary) Add(v *Visit, f *Features) {
+	if s == nil || v == nil || f == nil {
+		return
+	}
 	if s.groups == nil {
 		s.groups = map[string]*summaryGroup{}
 	}
@@ -50,6 +56,12 @@ func (g *summaryGroup) add(i int, x float64) {
 // WriteCSV writes one row per purpose, sorted, with the number of
 // visits and the mean of each feature over the visits that have it.
 func (s *Summary) WriteCSV(w io.Writer) error {
+	if w == nil {
+		return errNilWriter
+	}
+	if s == nil {
+		s = &Summary{}
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("purpose,visits")
 	for _, name := range summaryFeatures {
@@ -63,13 +75,13 @@ func (s *Summary) WriteCSV(w io.Writer) error {
 	sort.Strings(purposes)
 	for _, p := range purposes {
 		g := s.groups[p]
-		b := appendField(nil, p)
+		b := appendText(nil, s.Verbatim, p)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(g.visits), 10)
 		for i := range len(summaryFeatures) + 1 {
 			b = append(b, ',')
 			if g.n[i] > 0 {
-				b = appendNumber(b, g.sum[i]/float64(g.n[i]))
+				b = AppendNumber(b, g.sum[i]/float64(g.n[i]))
 			}
 		}
 		bw.Write(append(b, '\n'))

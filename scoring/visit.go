@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // NA is the value of a number that is not available: a moment without
 // a start time or duration, a visit without a remembered rating, a
@@ -56,13 +53,22 @@ func NewScale(min, max float64) Scale {
 // DefaultScale is the five-point scale 1..5 with neutral 3.
 var DefaultScale = NewScale(1, 5)
 
-// Validate reports a scale that cannot rate anything.
+// MaxScale bounds the ends of a Scale: ratings within ±10⁹ keep every
+// feature exact enough (sums of 2¹⁶ moments stay below 2⁵³) and within
+// what integer outputs can hold.
+const MaxScale = 1e9
+
+// Validate reports a scale that cannot rate anything: ends that are not
+// finite, not in order, or beyond ±MaxScale, and a neutral rating off
+// the scale. It wraps ErrScale.
 func (s Scale) Validate() error {
 	switch {
 	case !finite(s.Min) || !finite(s.Max) || s.Min >= s.Max:
-		return fmt.Errorf("scale %g..%g: min must be below max", s.Min, s.Max)
+		return errorf(ErrScale, "scale %g..%g: min must be below max, both finite", s.Min, s.Max)
+	case math.Abs(s.Min) > MaxScale || math.Abs(s.Max) > MaxScale:
+		return errorf(ErrScale, "scale %g..%g: its ends must be within ±%g", s.Min, s.Max, float64(MaxScale))
 	case !finite(s.Neutral) || s.Neutral < s.Min || s.Neutral > s.Max:
-		return fmt.Errorf("scale %g..%g: neutral %g is outside it", s.Min, s.Max, s.Neutral)
+		return errorf(ErrScale, "scale %g..%g: neutral %g is outside it", s.Min, s.Max, s.Neutral)
 	}
 	return nil
 }

@@ -3,96 +3,65 @@ package scoring
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
-	"math"
 	"strconv"
 )
-
-// formatNumber writes x in the shortest form that reads back to the same
-// float64, and NA as the empty string.
-func formatNumber(x float64) string {
-	if IsNA(x) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
-}
-
-func appendNumber(b []byte, x float64) []byte {
-	if IsNA(x) {
-		return b
-	}
-	// Whole numbers, which most ratings and counts are, print as
-	// integers: below 1e6 that is the text 'g' gives them, faster.
-	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
-		return strconv.AppendInt(b, int64(x), 10)
-	}
-	return strconv.AppendFloat(b, x, 'g', -1, 64)
-}
-
-// appendField appends a CSV field, quoted when it needs to be.
-func appendField(b []byte, s string) []byte {
-	needs := false
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',', '"', '\n', '\r':
-			needs = true
-		}
-	}
-	if len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		needs = true
-	}
-	if !needs {
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' {
-			b = append(b, '"')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, '"')
-}
 
 // FeaturesHeader is the header of the CSV that FeatureWriter writes.
 const FeaturesHeader = "visit,purpose,moments,duration,first,peak,peak_touchpoint,best,worst,end,end_touchpoint,mean,time_mean,trend,peak_end,remembered"
 
 // A FeatureWriter writes one CSV row of features per visit.
 type FeatureWriter struct {
-	w   *bufio.Writer
-	buf []byte
+	// Verbatim writes text cells as they are, for programs; by default a
+	// cell a spreadsheet would run as a formula is neutralised (see
+	// AppendCSVText).
+	Verbatim bool
+	w        *bufio.Writer
+	buf      []byte
 }
 
 // NewFeatureWriter returns a writer that has written the header.
+// A nil w gives a writer whose every call fails.
 func NewFeatureWriter(w io.Writer) *FeatureWriter {
-	fw := &FeatureWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	fw.w.WriteString(FeaturesHeader + "\n")
+	fw := &FeatureWriter{}
+	if w != nil {
+		fw.w = bufio.NewWriterSize(w, 1<<16)
+		fw.w.WriteString(FeaturesHeader + "\n")
+	}
 	return fw
 }
 
 // Write writes the row of visit v with features f.
 func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
+	switch {
+	case fw == nil || fw.w == nil:
+		return errNilWriter
+	case v == nil || f == nil:
+		return errNilVisit
+	}
 	b := fw.buf[:0]
-	b = appendField(b, v.ID)
+	b = appendText(b, fw.Verbatim, v.ID)
 	b = append(b, ',')
-	b = appendField(b, v.Purpose)
+	b = appendText(b, fw.Verbatim, v.Purpose)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(f.Moments), 10)
 	for _, x := range []float64{f.Duration, f.First, f.Peak} {
 		b = append(b, ',')
-		b = appendNumber(b, x)
+		b = AppendNumber(b, x)
 	}
 	b = append(b, ',')
-	b = appendField(b, touchpointAt(v, f.PeakMoment))
+	b = appendText(b, fw.Verbatim, touchpointAt(v, f.PeakMoment))
 	for _, x := range []float64{f.Best, f.Worst, f.End} {
 		b = append(b, ',')
-		b = appendNumber(b, x)
+		b = AppendNumber(b, x)
 	}
 	b = append(b, ',')
-	b = appendField(b, touchpointAt(v, f.EndMoment))
+	b = appendText(b, fw.Verbatim, touchpointAt(v, f.EndMoment))
 	for _, x := range []float64{f.Mean, f.TimeMean, f.Trend, f.PeakEnd, v.Remembered} {
 		b = append(b, ',')
-		b = appendNumber(b, x)
+		b = AppendNumber(b, x)
 	}
 	b = append(b, '\n')
 	fw.buf = b
@@ -101,7 +70,17 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 }
 
 // Flush writes any buffered rows.
-func (fw *FeatureWriter) Flush() error { return fw.w.Flush() }
+func (fw *FeatureWriter) Flush() error {
+	if fw == nil || fw.w == nil {
+		return errNilWriter
+	}
+	return fw.w.Flush()
+}
+
+var (
+	errNilWriter = errors.New("scoring: a writer without an io.Writer (nil, or not made by its New function)")
+	errNilVisit  = errors.New("scoring: a nil visit or features to write")
+)
 
 func touchpointAt(v *Visit, i int) string {
 	if i < 0 || i >= len(v.Moments) {
@@ -115,16 +94,25 @@ const VisitsHeader = "visit,purpose,touchpoint,t,duration,rating,remembered,reco
 
 // A VisitWriter writes visits in one of the formats Read reads.
 type VisitWriter struct {
-	w      *bufio.Writer
-	format Format
-	buf    []byte
+	// Verbatim writes CSV text cells as they are (see FeatureWriter).
+	// Read takes the default form back to the same text, and the
+	// verbatim form too but for a text of single quotes before a
+	// formula character ("'=x" is read as "=x").
+	Verbatim bool
+	w        *bufio.Writer
+	format   Format
+	buf      []byte
 }
 
 // NewVisitWriter returns a writer of visits in format f; for CSV it has
-// written the header.
+// written the header. A nil w gives a writer whose every call fails, and
+// a format other than CSV and JSONL one whose Write fails.
 func NewVisitWriter(w io.Writer, f Format) *VisitWriter {
-	vw := &VisitWriter{w: bufio.NewWriterSize(w, 1<<16), format: f}
-	if f == CSV {
+	vw := &VisitWriter{format: f}
+	if w != nil {
+		vw.w = bufio.NewWriterSize(w, 1<<16)
+	}
+	if f == CSV && w != nil {
 		vw.w.WriteString(VisitsHeader + "\n")
 	}
 	return vw
@@ -133,19 +121,27 @@ func NewVisitWriter(w io.Writer, f Format) *VisitWriter {
 // Write writes one visit: a row per moment in CSV (visit-level values
 // on every row), one line in JSON Lines.
 func (vw *VisitWriter) Write(v *Visit) error {
+	switch {
+	case vw == nil || vw.w == nil:
+		return errNilWriter
+	case v == nil:
+		return errNilVisit
+	case vw.format != CSV && vw.format != JSONL:
+		return fmt.Errorf("scoring: VisitWriter of unknown format %v", vw.format)
+	}
 	if vw.format == JSONL {
 		return vw.writeJSON(v)
 	}
 	b := vw.buf[:0]
 	for _, m := range v.Moments {
-		b = appendField(b, v.ID)
+		b = appendText(b, vw.Verbatim, v.ID)
 		b = append(b, ',')
-		b = appendField(b, v.Purpose)
+		b = appendText(b, vw.Verbatim, v.Purpose)
 		b = append(b, ',')
-		b = appendField(b, m.Touchpoint)
+		b = appendText(b, vw.Verbatim, m.Touchpoint)
 		for _, x := range []float64{m.T, m.Duration, m.Rating, v.Remembered, v.Recommend} {
 			b = append(b, ',')
-			b = appendNumber(b, x)
+			b = AppendNumber(b, x)
 		}
 		b = append(b, '\n')
 	}
@@ -187,4 +183,9 @@ func ptr(x float64) *float64 {
 }
 
 // Flush writes any buffered output.
-func (vw *VisitWriter) Flush() error { return vw.w.Flush() }
+func (vw *VisitWriter) Flush() error {
+	if vw == nil || vw.w == nil {
+		return errNilWriter
+	}
+	return vw.w.Flush()
+}

@@ -1,0 +1,112 @@
+package scoring
+
+import (
+	"math"
+	"strconv"
+)
+
+// FormatNumber writes x in the shortest form that reads back to the
+// same float64, and NA as the empty string: the one form of a number in
+// every CSV peakend writes.
+func FormatNumber(x float64) string { return string(AppendNumber(nil, x)) }
+
+// formatNumber is FormatNumber for messages.
+func formatNumber(x float64) string { return FormatNumber(x) }
+
+// AppendNumber appends FormatNumber(x) to b.
+func AppendNumber(b []byte, x float64) []byte {
+	if IsNA(x) {
+		return b
+	}
+	// Whole numbers, which most ratings and counts are, print as
+	// integers: below 1e6 that is the text 'g' gives them, faster.
+	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
+		return strconv.AppendInt(b, int64(x), 10)
+	}
+	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+// AppendCSVText appends s to b as one CSV text cell, the one way every
+// CSV peakend writes quotes its text:
+//
+//   - A text a spreadsheet would run as a formula, one that starts with
+//     =, +, -, @, a tab or a carriage return, gets a single quote in
+//     front ("=SUM(A1)" is written '=SUM(A1)), as OWASP recommends
+//     against CSV injection. So that this can be undone, a text that
+//     starts with single quotes before such a character gets one more.
+//     Read removes that one quote again; numbers are never touched.
+//   - The cell is quoted, with " doubled, when it holds a comma, a
+//     quote or a line break, or starts with a space, as RFC 4180 allows.
+func AppendCSVText(b []byte, s string) []byte {
+	if formulaLike(s) {
+		b = append(b, '"', '\'')
+		return appendQuoted(b, s)
+	}
+	return AppendCSVTextVerbatim(b, s)
+}
+
+// AppendCSVTextVerbatim appends s to b as one CSV text cell as it is,
+// quoted when it needs to be, for programs rather than spreadsheets.
+func AppendCSVTextVerbatim(b []byte, s string) []byte {
+	if !needsQuotes(s) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	return appendQuoted(b, s)
+}
+
+func appendText(b []byte, verbatim bool, s string) []byte {
+	if verbatim {
+		return AppendCSVTextVerbatim(b, s)
+	}
+	return AppendCSVText(b, s)
+}
+
+// appendQuoted appends the rest of a quoted cell after its opening ".
+func appendQuoted(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+func needsQuotes(s string) bool {
+	if len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '"', '\n', '\r':
+			return true
+		}
+	}
+	return false
+}
+
+// formulaLike reports whether s, past any single quotes at its start,
+// starts with a character that makes a spreadsheet read a formula.
+func formulaLike(s string) bool {
+	i := 0
+	for i < len(s) && s[i] == '\'' {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch s[i] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// unneutralise undoes AppendCSVText's quote on a text cell read back.
+func unneutralise(b []byte) []byte {
+	if len(b) > 1 && b[0] == '\'' && formulaLike(string(b[1:])) {
+		return b[1:]
+	}
+	return b
+}

@@ -1,0 +1,182 @@
+package scoring
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Numbers are read as pandas and R read a CSV column of numbers, and no
+// other way: an optional sign, decimal digits with at most one point
+// (".5" and "5." included), an optional exponent such as e-3, and
+// spaces around. Hexadecimal floats (0x1p1), digit separators (1_000),
+// and Inf, NaN and their spellings are refused, as is a number too large
+// for a float64. An empty cell is a missing number (NA) where one is
+// allowed.
+
+// parseNumber parses a decimal number. Short decimals such as 4, 300
+// or 1635.6, which ratings, seconds and durations mostly are, take a
+// fast path that gives exactly strconv.ParseFloat's result: a mantissa
+// of at most 15 digits is exact in a float64, as is a power of ten up
+// to 10^15, and one division of exact values is correctly rounded.
+func parseNumber(b []byte) (float64, error) {
+	if x, ok := parseShortDecimal(b); ok {
+		return x, nil
+	}
+	s := strings.Trim(string(b), " \t")
+	if s == "" {
+		return 0, errorf(ErrNotNumber, "empty; a number is required")
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	switch {
+	case !isDecimal(s) && err == nil && finite(x):
+		return 0, errorf(ErrNotNumber, "%q is not a decimal number (hexadecimal, digit separators, Inf and NaN are not read)", b)
+	case !isDecimal(s) && err == nil:
+		return 0, errorf(ErrNotFinite, "%q: not a finite number", b)
+	case err != nil && isDecimal(s):
+		return 0, errorf(ErrNotFinite, "%q is too large for a number", b)
+	case err != nil:
+		return 0, errorf(ErrNotNumber, "%q is not a number", b)
+	}
+	return x, nil
+}
+
+// isDecimal reports whether s is a decimal number: [+-] digits [.
+// digits] [e [+-] digits], with a digit before or after the point.
+func isDecimal(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for ; i < len(s) && isDigit(s[i]); i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && isDigit(s[i]); i++ {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for ; i < len(s) && isDigit(s[i]); i++ {
+			exp++
+		}
+		if exp == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+func parseShortDecimal(b []byte) (float64, bool) {
+	if len(b) == 0 || len(b) > 16 {
+		return 0, false
+	}
+	i, neg := 0, false
+	if b[0] == '-' || b[0] == '+' {
+		neg, i = b[0] == '-', 1
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	x := float64(mant) / pow10[frac]
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// The kinds of start time a visit's moments may have; one visit keeps
+// to one kind.
+const (
+	untimed   = -1
+	seconds   = 1 // seconds from the visit's start
+	clockTime = 2 // RFC 3339, as seconds since the Unix epoch
+)
+
+// Times are RFC 3339 times in the years MinYear to MaxYear, or seconds
+// of at most MaxSeconds either way (about 317 years, so also seconds
+// since the Unix epoch); durations are at most MaxSeconds. Past these no
+// visit is meant, and features would lose their precision.
+const (
+	MinYear    = 1900
+	MaxYear    = 2200
+	MaxSeconds = 1e10
+)
+
+// parseTime parses a start time: seconds, or an RFC 3339 time, taken as
+// seconds since the Unix epoch (features use only differences).
+func parseTime(b []byte) (float64, int, error) {
+	x, err := parseNumber(b)
+	if err == nil {
+		if math.Abs(x) > MaxSeconds {
+			return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
+		}
+		return x, seconds, nil
+	}
+	if isDecimal(strings.Trim(string(b), " \t")) {
+		return 0, 0, err // a decimal too large
+	}
+	t, terr := time.Parse(time.RFC3339Nano, strings.Trim(string(b), " \t"))
+	switch {
+	case terr != nil:
+		return 0, 0, errorf(ErrTime, "%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
+	case t.Year() < MinYear || t.Year() > MaxYear:
+		return 0, 0, errorf(ErrOutOfRange, "%q is outside the years %d to %d", b, MinYear, MaxYear)
+	}
+	return float64(t.Unix()) + float64(t.Nanosecond())/1e9, clockTime, nil
+}
+
+func checkRating(s Scale, x float64) error {
+	if !s.Contains(x) {
+		return errorf(ErrOutOfScale, "%s is outside the scale %g..%g", formatNumber(x), s.Min, s.Max)
+	}
+	return nil
+}
+
+func checkRecommend(x float64) error {
+	if x < 0 || x > 10 {
+		return errorf(ErrOutOfRange, "%s is outside 0..10", formatNumber(x))
+	}
+	return nil
+}
+
+func checkDuration(x float64) error {
+	switch {
+	case x < 0:
+		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
+	case x > MaxSeconds:
+		return errorf(ErrOutOfRange, "%s seconds is more than %g", formatNumber(x), float64(MaxSeconds))
+	}
+	return nil
+}
