@@ -15,15 +15,19 @@
 //     and end cards have a need, an action, an owner and a measurable
 //     standard, and peaks an action tagged follow-up.
 //   - An Observer finds in recorded visits where the peaks, worst and
-//     best moments and ends fall, per journey and touchpoint, says in
-//     plain words where that agrees with the blueprint and where not, and
-//     sets each standard beside the share of visits that meet it. Visits
-//     with purposes or touchpoints the blueprint lacks are counted.
+//     best moments and ends fall, per journey and touchpoint, reports
+//     where that agrees with the blueprint and where not as Findings
+//     (values, said in English or Chinese by Finding.Text), and sets each
+//     standard beside the share of visits that meet it. Visits with
+//     purposes or touchpoints the blueprint lacks are counted.
+//     ScoringScale gives the blueprint's scale as package scoring takes
+//     it, and SimulationOf draws visits that follow its journeys.
 //   - A LeverageMeter ranks where one point better at a touchpoint moves
 //     memory most, by peak-end and, with remembered ratings, by a fitted
 //     model; and measures "a better end".
 //   - Cards and WriteCardsHTML / WriteCardsMarkdown print one action card
-//     per moment for the wall; WriteMermaid exports journeys as Mermaid.
+//     per moment for the wall; WriteMermaid exports journeys as Mermaid, every name
+//     written so that Mermaid shows it as it is.
 //
 // Observers and meters keep counts, not visits: their memory does not
 // grow with the data. None is safe for concurrent use; give each

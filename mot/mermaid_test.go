@@ -37,8 +37,10 @@ moments:
 		obs.Add(&v, &f)
 	}
 	var buf bytes.Buffer
-	mot.WriteMermaid(&buf, b, obs.Report("en"), scoring.DefaultScale, "en")
-	want := "```mermaid\njourney\n    title Visit\n    section Arrive： ＃1\n      Walk in； look: 2: Customer\n    section Serve\n      Serve: 5: Customer, Clerk， senior\n```\n"
+	if err := mot.WriteMermaid(&buf, b, obs.Report("en"), scoring.DefaultScale, "en"); err != nil {
+		t.Fatal(err)
+	}
+	want := "```mermaid\njourney\n    title Visit\n    section Arrive#58; #35;1\n      Walk in#59; look: 2: Customer\n    section Serve\n      Serve: 5: Customer, Clerk#44; senior\n```\n"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("Mermaid (-want +got):\n%s", diff)
 	}

@@ -1,7 +1,6 @@
 package mot
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -279,6 +278,10 @@ func (sc *standardCount) add(v *scoring.Visit) {
 
 // A Report is what an Observer found.
 type Report struct {
+	// Lang is the language the report was asked in: names are in it
+	// (the blueprint's locale when empty), and so are the table's
+	// headings and the findings' words when it is Chinese (else English).
+	Lang              string
 	Visits            int
 	UnknownPurpose    []Count // visits whose purpose is no journey of the blueprint
 	UnknownTouchpoint []Count // touchpoints of visits that the blueprint lacks
@@ -294,7 +297,7 @@ type JourneyReport struct {
 	Peaks       []string // declared
 	End         string   // declared
 	Touchpoints []TouchpointReport
-	Findings    []string // where data and declaration agree or disagree, in plain words
+	Findings    []Finding // where data and declaration agree or disagree
 }
 
 // A TouchpointReport is one touchpoint of a journey in the data. Shares
@@ -327,9 +330,9 @@ type StandardReport struct {
 	Tolerated  float64 // for a wait: share within the tolerance
 }
 
-// Report returns the findings, in language lang.
+// Report returns what the observer found, names in language lang.
 func (o *Observer) Report(lang string) *Report {
-	r := &Report{Visits: o.visits, UnknownPurpose: o.unknownPurpose.list(), UnknownTouchpoint: o.unknownTouchpoint.list()}
+	r := &Report{Lang: lang, Visits: o.visits, UnknownPurpose: o.unknownPurpose.list(), UnknownTouchpoint: o.unknownTouchpoint.list()}
 	for _, j := range o.b.Journeys {
 		r.Journeys = append(r.Journeys, o.journeyReport(j, lang))
 	}
@@ -414,34 +417,6 @@ func declared(j blueprint.Journey, id string) string {
 		return "end"
 	}
 	return ""
-}
-
-// findings says where the data agree with the declared peaks and end
-// and where they do not.
-func findings(jr JourneyReport) []string {
-	if jr.Visits == 0 {
-		return []string{fmt.Sprintf("no visits of %s in the data", jr.ID)}
-	}
-	var top TouchpointReport
-	for _, t := range jr.Touchpoints {
-		if t.PeakShare > top.PeakShare {
-			top = t
-		}
-	}
-	var out []string
-	share := func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
-	for _, p := range jr.Peaks {
-		t := find(jr.Touchpoints, p)
-		if p == top.ID {
-			out = append(out, fmt.Sprintf("agrees: declared peak %s is the commonest peak, in %s of %s visits", p, share(t.PeakShare), jr.ID))
-		} else {
-			out = append(out, fmt.Sprintf("disagrees: declared peak %s is the peak of %s of %s visits; %s is the peak of %s", p, share(t.PeakShare), jr.ID, top.ID, share(top.PeakShare)))
-		}
-	}
-	if t := find(jr.Touchpoints, jr.End); t.EndShare < 0.5 {
-		out = append(out, fmt.Sprintf("disagrees: declared end %s ends only %s of %s visits", jr.End, share(t.EndShare), jr.ID))
-	}
-	return out
 }
 
 func find(ts []TouchpointReport, id string) TouchpointReport {

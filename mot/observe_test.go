@@ -1,7 +1,6 @@
 package mot_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/peakend/peakend/mot"
@@ -26,10 +25,12 @@ func TestServiceHallScenario(t *testing.T) {
 	}
 	report := obs.Report("en")
 	counter := report.Journeys[0]
-	if counter.ID != "counter" || len(counter.Findings) == 0 ||
-		!strings.HasPrefix(counter.Findings[0], "disagrees: declared peak counter-result is the peak of") ||
-		!strings.Contains(counter.Findings[0], "wait-seat is the peak of") {
-		t.Errorf("counter findings: %q", counter.Findings)
+	if counter.ID != "counter" || len(counter.Findings) == 0 {
+		t.Fatalf("counter findings: %+v", counter.Findings)
+	}
+	if f := counter.Findings[0]; f.Kind != mot.PeakDisagrees || f.Journey != "counter" || f.Touchpoint != "counter-result" ||
+		f.Rival != "wait-seat" || !(f.Share < f.RivalShare) || f.RivalShare > 1 {
+		t.Errorf("counter's first finding: %+v", f)
 	}
 	lev := meter.Report("en")
 	if lev.Fit == nil {

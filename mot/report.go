@@ -47,24 +47,26 @@ func (n jsonNumber) MarshalJSON() ([]byte, error) {
 // WriteTable writes the report for people: per journey, its touchpoints
 // with the shares of visits they are the peak, worst, best moment and
 // end of, then the findings, the standards and what the data held that
-// the blueprint lacks.
+// the blueprint lacks. Headings and findings are Chinese when the
+// report's Lang is, else English.
 func (r *Report) WriteTable(w io.Writer) error {
+	words := wordsFor(r.Lang)
 	tw := newTable(w)
-	fmt.Fprintf(tw, "%d visits\n", r.Visits)
+	fmt.Fprintf(tw, words.visits, r.Visits)
 	for _, j := range r.Journeys {
-		fmt.Fprintf(tw, "\njourney %s (%s): %d visits, mean peak-end %s\n", j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
-		fmt.Fprintln(tw, "touchpoint\tdeclared\tvisits\tpeak\tworst\tbest\tend\tmean rating\tfailed\tpeak-end of its visits\t")
+		fmt.Fprintf(tw, words.journey, j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
+		fmt.Fprint(tw, words.touchpointColumns)
 		for _, t := range j.Touchpoints {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.ID, t.Declared, t.Visits, percent(t.PeakShare),
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.ID, words.declared[t.Declared], t.Visits, percent(t.PeakShare),
 				percent(t.WorstShare), percent(t.BestShare), percent(t.EndShare), decimal(t.MeanRating), percent(t.FailShare), decimal(t.MeanPeakEnd))
 		}
 		tw.Flush()
 		for _, f := range j.Findings {
-			fmt.Fprintf(tw, "  %s\n", f)
+			fmt.Fprintf(tw, "  %s\n", f.Text(r.Lang))
 		}
 	}
 	if len(r.Standards) > 0 {
-		fmt.Fprintln(tw, "\nstandards\ntouchpoint\tstandard\ttarget\tbaseline\tmeasured\tmet\twithin tolerance\t")
+		fmt.Fprint(tw, words.standards+words.standardColumns)
 		for _, s := range r.Standards {
 			met, tol := "–", "–"
 			if s.Measured > 0 {
@@ -77,8 +79,8 @@ func (r *Report) WriteTable(w io.Writer) error {
 		}
 	}
 	tw.Flush()
-	writeUnknown(w, "purposes", r.UnknownPurpose)
-	writeUnknown(w, "touchpoints", r.UnknownTouchpoint)
+	writeUnknown(w, words, words.purposes, r.UnknownPurpose)
+	writeUnknown(w, words, words.touchpoints, r.UnknownTouchpoint)
 	return tw.Flush()
 }
 
@@ -97,13 +99,13 @@ func baseline(s StandardReport) string {
 	return strconv.FormatFloat(*s.Baseline, 'g', -1, 64)
 }
 
-func writeUnknown(w io.Writer, what string, counts []Count) {
+func writeUnknown(w io.Writer, words *reportWords, what string, counts []Count) {
 	if len(counts) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nnot in the blueprint: %s\n", what)
+	fmt.Fprintf(w, words.notInBlueprint, what)
 	for _, c := range counts {
-		fmt.Fprintf(w, "  %s: %d visits (for example %s)\n", c.Name, c.Visits, strings.Join(c.Examples, ", "))
+		fmt.Fprintf(w, words.unknownCount, c.Name, c.Visits, strings.Join(c.Examples, ", "))
 	}
 }
 
@@ -122,8 +124,13 @@ func (r *Report) WriteCSV(w io.Writer) error {
 }
 
 // WriteJSON writes the whole report as one JSON object; numbers that are
-// not available are null.
+// not available are null, and each finding has its Kind as a word and
+// its Text in the report's language.
 func (r *Report) WriteJSON(w io.Writer) error {
+	type finding struct {
+		Finding
+		Text string
+	}
 	type touchpoint struct {
 		TouchpointReport
 		MeanRating  jsonNumber `json:"MeanRating"`
@@ -134,6 +141,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		JourneyReport
 		MeanPeakEnd jsonNumber   `json:"MeanPeakEnd"`
 		Touchpoints []touchpoint `json:"Touchpoints"`
+		Findings    []finding    `json:"Findings"`
 	}
 	out := struct {
 		*Report
@@ -143,6 +151,9 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		jj := journey{JourneyReport: j, MeanPeakEnd: jsonNumber(j.MeanPeakEnd)}
 		for _, t := range j.Touchpoints {
 			jj.Touchpoints = append(jj.Touchpoints, touchpoint{t, jsonNumber(t.MeanRating), jsonNumber(t.FailShare), jsonNumber(t.MeanPeakEnd)})
+		}
+		for _, f := range j.Findings {
+			jj.Findings = append(jj.Findings, finding{f, f.Text(r.Lang)})
 		}
 		out.Journeys = append(out.Journeys, jj)
 	}
@@ -174,7 +185,7 @@ func (r *LeverageReport) WriteTable(w io.Writer) error {
 		}
 		tw.Flush()
 	}
-	writeUnknown(w, "purposes", r.UnknownPurpose)
+	writeUnknown(w, &englishWords, englishWords.purposes, r.UnknownPurpose)
 	return tw.Flush()
 }
 

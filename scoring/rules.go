@@ -149,7 +149,12 @@ func Linear(intercept float64, weights map[string]float64) (Rule, error) {
 }
 
 // DefaultRules are the rival rules compared by default: peak-end and
-// the rules the literature sets against it.
-func DefaultRules() []Rule {
-	return []Rule{PeakEndRule, Mean, TimeMean, Peak, End, First, Best, Worst, Trend, Recency(2)}
+// the rules the literature sets against it, recency with a half-life of
+// two moments.
+func DefaultRules() []Rule { return DefaultRulesWithHalfLife(2) }
+
+// DefaultRulesWithHalfLife are DefaultRules with recency's half-life
+// halfLife, in moments.
+func DefaultRulesWithHalfLife(halfLife float64) []Rule {
+	return []Rule{PeakEndRule, Mean, TimeMean, Peak, End, First, Best, Worst, Trend, Recency(halfLife)}
 }

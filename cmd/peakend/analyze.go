@@ -15,8 +15,9 @@ func init() {
 }
 
 var compareCommand = &command{
-	name:    "compare",
-	summary: "set peak-end against the rival rules on remembered ratings",
+	name:            "compare",
+	readsBlueprints: true,
+	summary:         "set peak-end against the rival rules on remembered ratings",
 	usage: `Usage: peakend compare [--bootstrap N] [--seed S] [--window SECONDS] [--half-life K]
                        [visit flags as for score] FILE...
 
@@ -39,8 +40,9 @@ Example:
 }
 
 var fitCommand = &command{
-	name:    "fit",
-	summary: "regress remembered ratings on peak, end, mean, duration and more",
+	name:            "fit",
+	readsBlueprints: true,
+	summary:         "regress remembered ratings on peak, end, mean, duration and more",
 	usage: `Usage: peakend fit [--features a,b,c] [visit flags as for score] FILE...
 
 Fits remembered = intercept + Σ weight·feature by least squares over the
@@ -72,7 +74,7 @@ func runCompare(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend compare: name input files; --bootstrap, --window must not be negative and --half-life must be positive")
 		return exitUsage
 	}
-	rules := append(scoring.DefaultRules()[:9:9], scoring.Recency(*halfLife))
+	rules := scoring.DefaultRulesWithHalfLife(*halfLife)
 	if *window > 0 {
 		rules = append(rules, scoring.PeakEnd(0.5, 0.5, *window))
 	}

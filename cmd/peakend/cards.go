@@ -14,15 +14,17 @@ func init() {
 }
 
 var cardsCommand = &command{
-	name:    "cards",
-	summary: "print a moment-of-truth action card per moment, for the wall (HTML or Markdown)",
+	name:            "cards",
+	readsBlueprints: true,
+	summary:         "print a moment-of-truth action card per moment, for the wall (HTML or Markdown)",
 	usage: `Usage: peakend cards [--lang LANG] [-o cards.html|cards.md] BLUEPRINT
 
 Writes one card per moment of truth in the study's columns — moment,
 customer core needs, service essentials, actions (with their behaviour
 tags), owner, key reminders — with its standards, targets and baselines.
 HTML prints one card per A4 page; -o with .md writes Markdown. Without -o,
-HTML goes to standard output.
+HTML goes to standard output. The blueprint, and the files its extends
+name, are read only inside --root DIR, the current directory by default.
 
 Example:
   $ peakend cards --lang zh -o cards.html examples/servicehall/hall.yaml
@@ -33,15 +35,19 @@ Example:
 }
 
 var exportCommand = &command{
-	name:    "export",
-	summary: "export each journey as a Mermaid journey diagram",
+	name:            "export",
+	readsBlueprints: true,
+	summary:         "export each journey as a Mermaid journey diagram",
 	usage: `Usage: peakend export --mermaid [--lang LANG] [-o FILE] BLUEPRINT [VISITS...]
 
 Writes each journey as a Mermaid "journey" diagram: sections are stages,
 tasks are steps, and with visit files each task's score is its touchpoint's
 mean rating mapped onto Mermaid's 1..5 (without visits, every task scores
 the neutral 3, as Mermaid requires a score). Paste it into any Markdown
-that renders Mermaid.
+that renders Mermaid: every name is written so that Mermaid shows it as
+it is (never read as a keyword or comment). The blueprint, and the files its
+extends name, are read only inside --root DIR, the current directory by
+default.
 
 Example:
   $ peakend export --mermaid examples/servicehall/hall.yaml visits.csv
@@ -64,11 +70,11 @@ func runCards(c *command, e *env, args []string) int {
 	if err := e.reads(fs.Arg(0)); err != nil {
 		return fail(e, c.name, err)
 	}
-	out, err := e.create("-o", *output)
+	b, err := e.loadBlueprint(fs.Arg(0), withMethod)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	b, err := loadBlueprint(fs.Arg(0))
+	out, err := e.create("-o", *output)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
@@ -93,19 +99,17 @@ func runExport(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend export: say --mermaid and name a blueprint, then any visit files")
 		return exitUsage
 	}
+	b, err := e.loadBlueprint(fs.Arg(0), withMethod)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	vf.useBlueprint(fs.Arg(0), b)
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
 	out, err := e.create("-o", *output)
 	if err != nil {
 		return fail(e, c.name, err)
-	}
-	b, err := loadBlueprint(fs.Arg(0))
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	if vf.blueprint == "" {
-		vf.blueprint = fs.Arg(0)
 	}
 	scale, err := vf.scaleOf()
 	if err != nil {

@@ -2,8 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 
 	"github.com/peakend/peakend/blueprint"
@@ -18,7 +19,8 @@ var fmtCommand = &command{
 	usage: `Usage: peakend fmt [-w|-l|-d] [FILE...]
 
 Formats blueprints: keys in the format's order, two-space indentation,
-comments kept. Without files it reads standard input. As gofmt: prints
+comments kept. Without files it reads standard input. A document larger
+than 8 MiB is refused as soon as reading passes that size. As gofmt: prints
 the result by default, -w rewrites the files, -l lists the files whose
 formatting differs, -d prints a diff. -w writes each file atomically
 (beside it, then renamed), keeping its permissions, and refuses a
@@ -49,26 +51,55 @@ func runFmt(c *command, e *env, args []string) int {
 			fmt.Fprintln(e.stderr, "peakend fmt: cannot use -w with standard input")
 			return exitUsage
 		}
-		src, err := io.ReadAll(e.stdin)
+		src, err := blueprint.ReadSource("<stdin>", e.stdin)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "peakend fmt: %v\n", err)
-			return exitUsage
+			return fmtReadError(e, err)
 		}
 		return fmtOne(e, "<stdin>", src, mode)
 	}
 	code := exitOK
 	for _, path := range fs.Args() {
-		src, err := os.ReadFile(path)
+		src, err := readDocument(path)
 		if err == nil {
 			if c := fmtOne(e, path, src, mode); c != exitOK {
 				code = c
 			}
 			continue
 		}
-		fmt.Fprintf(e.stderr, "peakend fmt: %v\n", err)
-		code = exitUsage
+		code = fmtReadError(e, err)
 	}
 	return code
+}
+
+// fmtReadError prints a failure to read a document; a positioned one
+// (too large) as it is.
+func fmtReadError(e *env, err error) int {
+	var problems blueprint.Problems
+	if errors.As(err, &problems) {
+		fmt.Fprintln(e.stderr, err)
+	} else {
+		fmt.Fprintf(e.stderr, "peakend fmt: %v\n", err)
+	}
+	return exitUsage
+}
+
+// readDocument reads the file path through blueprint.ReadSource, which
+// stops at blueprint.MaxSize, refusing what is not a regular file (a
+// FIFO's open would wait for a writer, a device might never end).
+func readDocument(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: blueprint.ErrNotRegular}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return blueprint.ReadSource(path, f)
 }
 
 func fmtOne(e *env, path string, src []byte, mode fmtMode) int {

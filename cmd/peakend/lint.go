@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/peakend/peakend/blueprint"
-	"github.com/peakend/peakend/mot"
 )
 
 const formatVersion = blueprint.Version
@@ -12,14 +11,16 @@ const formatVersion = blueprint.Version
 func init() { register(lintCommand) }
 
 var lintCommand = &command{
-	name:    "lint",
-	summary: "check blueprint documents and report every problem with its position",
+	name:            "lint",
+	readsBlueprints: true,
+	summary:         "check blueprint documents and report every problem with its position",
 	usage: `Usage: peakend lint [--strict] FILE...
 
 Checks each blueprint — the document, then the method of its moments of
 truth — and prints every problem as file:line:col: message, sorted by
 position. An overlay (a blueprint with extends) is checked merged with its
-bases. Exits 0 when the files are clean or have only warnings,
+bases. Blueprints, and the files their extends name, are read only inside
+--root DIR, the current directory by default. Exits 0 when the files are clean or have only warnings,
 1 when any has an error (or a warning, with --strict), 2 on bad usage.
 
 Example:
@@ -42,7 +43,7 @@ func runLint(c *command, e *env, args []string) int {
 	}
 	code := exitOK
 	for _, path := range fs.Args() {
-		_, problems := mot.Load(path)
+		_, problems := e.loadAll(path, withMethod)
 		for _, p := range problems {
 			fmt.Fprintln(e.stdout, p.Error())
 			if p.Severity == blueprint.Error || *strict {
@@ -51,14 +52,4 @@ func runLint(c *command, e *env, args []string) int {
 		}
 	}
 	return code
-}
-
-// loadBlueprint reads a blueprint, resolving overlays, for the commands
-// that take one; warnings are not errors here (lint shows them).
-func loadBlueprint(path string) (*blueprint.Blueprint, error) {
-	b, problems := mot.Load(path)
-	if err := problems.Err(); err != nil {
-		return nil, err
-	}
-	return b, nil
 }

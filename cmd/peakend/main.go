@@ -33,6 +33,9 @@ type command struct {
 	run     func(c *command, e *env, args []string) int
 	// writesFiles gives the command -q, to not say what files it wrote.
 	writesFiles bool
+	// readsBlueprints gives the command --root, the directory inside
+	// which it reads blueprints and what their extends name.
+	readsBlueprints bool
 	// holdsVisits says the command keeps a value per visit, so that the
 	// streaming memory limit would slow it (see limitMemory).
 	holdsVisits bool
@@ -46,6 +49,7 @@ type env struct {
 
 	cmd       string        // the command running, for messages
 	quiet     bool          // -q: do not say which files were written
+	root      string        // --root: blueprints are read inside it (see load.go)
 	stdoutBuf *bufio.Writer // stdout, checked when the command ends
 	inputs    []input       // declared by reads
 	mu        sync.Mutex    // guards files against the signal handler
@@ -148,6 +152,9 @@ func (c *command) flags(e *env) *flag.FlagSet {
 	fs.Usage = func() {} // parse prints it, to the right stream
 	if c.writesFiles {
 		fs.BoolVar(&e.quiet, "q", false, "quiet: do not say on standard error which files were written")
+	}
+	if c.readsBlueprints {
+		e.registerRoot(fs)
 	}
 	return fs
 }

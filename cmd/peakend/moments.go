@@ -14,8 +14,9 @@ func init() {
 }
 
 var momentsCommand = &command{
-	name:    "moments",
-	summary: "find the peaks and ends in visit data and set them beside the blueprint's",
+	name:            "moments",
+	readsBlueprints: true,
+	summary:         "find the peaks and ends in visit data and set them beside the blueprint's",
 	usage: `Usage: peakend moments [--format table|csv|json] [--lang LANG] [--strict]
                        [visit flags as for score] BLUEPRINT VISITS...
 
@@ -26,7 +27,10 @@ then, in plain words, where the data agree or disagree with the declared
 peaks and end; then each standard's target and baseline and, where the
 visits carry durations, the share that meets it. Visits with a purpose or
 touchpoints the blueprint lacks are counted and listed, not dropped; with
---strict they make the exit code 1. The scale is the blueprint's.
+--strict they make the exit code 1. The scale is the blueprint's. With
+--lang zh, headings and findings are in Chinese; else in English. The
+blueprint, and the files its extends name, are read only inside --root DIR,
+the current directory by default.
 
 Example:
   $ peakend simulate --visits 100000 --seed 1 > visits.csv
@@ -37,8 +41,9 @@ Example:
 }
 
 var leverageCommand = &command{
-	name:    "leverage",
-	summary: "rank where improving a touchpoint moves customers' memory most",
+	name:            "leverage",
+	readsBlueprints: true,
+	summary:         "rank where improving a touchpoint moves customers' memory most",
 	usage: `Usage: peakend leverage [--journey ID] [--end-rating X] [--format table|csv]
                         [--lang LANG] [visit flags as for score] BLUEPRINT VISITS...
 
@@ -47,7 +52,9 @@ peak-end if its ratings were one scale point better, and, when the visits
 carry remembered ratings, the change in the remembered rating predicted by
 a least-squares fit of remembered on peak, end, mean, duration, first and
 trend; ranked, strongest first. The last row adds a better end: a final
-moment rated X (default: the best rating) appended to every visit.
+moment rated X (default: the best rating) appended to every visit. The
+blueprint, and the files its extends name, are read only inside --root DIR,
+the current directory by default.
 
 Example:
   $ peakend leverage --journey counter examples/servicehall/hall.yaml visits.csv
@@ -63,15 +70,13 @@ func blueprintAndVisits(c *command, e *env, vf *visitFlags, args []string) (*loa
 		fmt.Fprintf(e.stderr, "peakend %s: name a blueprint, then one or more visit files\n", c.name)
 		return nil, exitUsage, false
 	}
-	if err := vf.prepare(e, args); err != nil {
-		return nil, fail(e, c.name, err), false
-	}
-	b, err := loadBlueprint(args[0])
+	b, err := e.loadBlueprint(args[0], withMethod)
 	if err != nil {
 		return nil, fail(e, c.name, err), false
 	}
-	if vf.blueprint == "" {
-		vf.blueprint = args[0]
+	vf.useBlueprint(args[0], b)
+	if err := vf.prepare(e, args); err != nil {
+		return nil, fail(e, c.name, err), false
 	}
 	return &loadedArgs{Blueprint: b, Visits: args[1:]}, 0, true
 }

@@ -96,14 +96,14 @@ func TestBinaryToTerminalIsRefused(t *testing.T) {
 	for _, format := range []string{"png", "pdf"} {
 		var stdout, stderr bytes.Buffer
 		e := &env{stdout: &stdout, stderr: &stderr, terminal: true}
-		code := run([]string{"render", "--format", format, "../../examples/servicehall/hall.yaml"}, e)
+		code := run([]string{"render", "--root", "../..", "--format", format, "../../examples/servicehall/hall.yaml"}, e)
 		if code != exitUsage || stdout.Len() > 0 || !strings.Contains(stderr.String(), "-o FILE."+format) {
 			t.Errorf("render --format %s to a terminal: exit %d, %d bytes out, stderr %q; want exit 2, nothing, a hint to use -o", format, code, stdout.Len(), &stderr)
 		}
 	}
 	var stdout, stderr bytes.Buffer
 	e := &env{stdout: &stdout, stderr: &stderr, terminal: true}
-	if code := run([]string{"render", "--format", "dot", "--date", "", "../../examples/servicehall/hall.yaml"}, e); code != exitOK || !bytes.HasPrefix(stdout.Bytes(), []byte("digraph")) {
+	if code := run([]string{"render", "--root", "../..", "--format", "dot", "--date", "", "../../examples/servicehall/hall.yaml"}, e); code != exitOK || !bytes.HasPrefix(stdout.Bytes(), []byte("digraph")) {
 		t.Errorf("render --format dot to a terminal: exit %d, stderr %q; want the DOT", code, &stderr)
 	}
 }

@@ -14,8 +14,9 @@ import (
 func init() { register(renderCommand) }
 
 var renderCommand = &command{
-	name:    "render",
-	summary: "draw a blueprint as a wall poster (SVG, PDF, PNG, or DOT for Graphviz)",
+	name:            "render",
+	readsBlueprints: true,
+	summary:         "draw a blueprint as a wall poster (SVG, PDF, PNG, or DOT for Graphviz)",
 	usage: `Usage: peakend render [-o OUT] [--format svg|pdf|png|dot] [--paper A0|A1|A2|A3|A4|fit]
                       [--landscape] [--lang LANG] [--journey ID] [--date TEXT]
                       [--font FILE] [--dpi N] BLUEPRINT
@@ -28,7 +29,10 @@ extension, else --format (default svg). PDF and PNG draw text in --font,
 else in fonts found among the system's; a character no font has is an
 error that names it. The paper is the smallest on which
 the text keeps 80% of its size, unless --paper says otherwise. --journey
-draws one journey's path emphasised and dims the rest.
+draws one journey's path emphasised and dims the rest. The blueprint, and
+the files its extends name, are read only inside --root DIR, the current
+directory by default; render checks the document, and "peakend lint" the
+method of its moments too.
 
 Example:
   $ peakend render examples/servicehall/hall.yaml -o hall.svg
@@ -81,11 +85,11 @@ func runRender(c *command, e *env, args []string) int {
 	if err := e.reads(fs.Arg(0), opt.FontFile); err != nil {
 		return fail(e, c.name, err)
 	}
-	out, err := e.createBinary("-o", *output, binaryFormats[opt.Format])
+	b, err := e.loadBlueprint(fs.Arg(0), documentOnly)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	b, err := loadBlueprint(fs.Arg(0))
+	out, err := e.createBinary("-o", *output, binaryFormats[opt.Format])
 	if err != nil {
 		return fail(e, c.name, err)
 	}

@@ -9,8 +9,9 @@ import (
 func init() { register(scoreCommand) }
 
 var scoreCommand = &command{
-	name:    "score",
-	summary: "score recorded visits by the peak-end rule: one CSV row of features per visit",
+	name:            "score",
+	readsBlueprints: true,
+	summary:         "score recorded visits by the peak-end rule: one CSV row of features per visit",
 	usage: `Usage: peakend score [-o FILE] [--scale MIN..MAX] [--neutral X] [--higher better|worse]
                      [--format csv|jsonl] [--unsorted] [--rejects FILE]
                      [--blueprint FILE] [--summary] FILE...

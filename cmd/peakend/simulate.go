@@ -2,17 +2,17 @@ package main
 
 import (
 	"fmt"
-	"time"
 
-	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
 
 func init() { register(simulateCommand) }
 
 var simulateCommand = &command{
-	name:    "simulate",
-	summary: "draw visits with a known memory model, to check an analysis recovers it",
+	name:            "simulate",
+	readsBlueprints: true,
+	summary:         "draw visits with a known memory model, to check an analysis recovers it",
 	usage: `Usage: peakend simulate --visits N --seed S [--blueprint FILE]
                         [--memory peak=0.4,end=0.4,mean=0.2,noise=0.5] [--format csv|jsonl]
 
@@ -21,7 +21,9 @@ steps come from the blueprint's journeys (ratings around neutral, waits as
 long as their standard), or by default from the built-in service-hall
 journeys, where waiting is rated low. The remembered rating is the memory
 model's weighted sum of features plus Gaussian noise, kept on the scale.
-The same seed gives the same visits.
+The same seed gives the same visits. The blueprint, and the files its
+extends name, are read only inside --root DIR, the current directory by
+default.
 
 Example:
   $ peakend simulate --visits 1000 --seed 1 > visits.csv
@@ -56,11 +58,11 @@ func runSimulate(c *command, e *env, args []string) int {
 	}
 	sim := scoring.ServiceHall(mem, *seed)
 	if *bpFile != "" {
-		b, err := loadBlueprint(*bpFile)
+		b, err := e.loadBlueprint(*bpFile, withMethod)
 		if err != nil {
 			return fail(e, "simulate", err)
 		}
-		sim = simulationOf(b, mem, *seed)
+		sim = mot.SimulationOf(b, mem, *seed)
 	}
 	limitMemory()
 	w := scoring.NewVisitWriter(e.stdout, f)
@@ -73,22 +75,4 @@ func runSimulate(c *command, e *env, args []string) int {
 		return fail(e, "simulate", err)
 	}
 	return exitOK
-}
-
-// simulationOf maps a blueprint onto a simulation: its journeys, its
-// scale, ratings around neutral, and waits as long as their standard.
-func simulationOf(b *blueprint.Blueprint, mem scoring.MemoryModel, seed uint64) *scoring.Simulation {
-	scale := scoring.Scale{Min: b.Scale.Min, Max: b.Scale.Max, Neutral: b.Scale.NeutralValue(), HigherIsWorse: b.Scale.HigherIsWorse}
-	sim := &scoring.Simulation{Scale: scale, Memory: mem, Seed: seed, Ratings: map[string]scoring.RatingModel{}}
-	for _, j := range b.Journeys {
-		sim.Journeys = append(sim.Journeys, scoring.SimJourney{ID: j.ID, Steps: j.Steps})
-	}
-	for _, t := range b.Touchpoints {
-		d := time.Minute
-		if t.Wait != nil && t.Wait.Standard > 0 {
-			d = t.Wait.Standard
-		}
-		sim.Ratings[t.ID] = scoring.RatingModel{Mean: scale.Neutral, SD: (scale.Max - scale.Min) / 6, Duration: d.Seconds()}
-	}
-	return sim
 }

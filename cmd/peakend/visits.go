@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -28,14 +29,30 @@ type visitFlags struct {
 	rejects   string
 	blueprint string
 
-	rejectsOut *output // created by prepare
+	rejectsOut *output              // created by prepare
+	loaded     *blueprint.Blueprint // the blueprint of --blueprint, loaded by prepare
+}
+
+// useBlueprint takes the scale from b, loaded from path, unless
+// --blueprint names another.
+func (vf *visitFlags) useBlueprint(path string, b *blueprint.Blueprint) {
+	if vf.blueprint == "" {
+		vf.blueprint, vf.loaded = path, b
+	}
 }
 
 // prepare declares the files the command reads — the visit files and
 // the blueprint of --blueprint (see env.reads) — and creates the rejects
 // file, before the command writes anything.
 func (vf *visitFlags) prepare(e *env, paths []string) error {
-	if err := e.reads(append([]string{vf.blueprint}, paths...)...); err != nil {
+	if vf.loaded == nil && vf.blueprint != "" {
+		b, err := e.loadBlueprint(vf.blueprint, withMethod)
+		if err != nil {
+			return err
+		}
+		vf.loaded = b
+	}
+	if err := e.reads(paths...); err != nil {
 		return err
 	}
 	switch vf.rejects {
@@ -61,15 +78,12 @@ func (vf *visitFlags) register(fs *flag.FlagSet, formatFlag string) {
 	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")
 }
 
-// scaleOf builds the scale from the flags, starting from the blueprint's.
+// scaleOf builds the scale from the flags, starting from the
+// blueprint's (after prepare).
 func (vf *visitFlags) scaleOf() (scoring.Scale, error) {
 	s := scoring.DefaultScale
-	if vf.blueprint != "" {
-		b, err := loadBlueprint(vf.blueprint)
-		if err != nil {
-			return s, err
-		}
-		s = scoring.Scale{Min: b.Scale.Min, Max: b.Scale.Max, Neutral: b.Scale.NeutralValue(), HigherIsWorse: b.Scale.HigherIsWorse}
+	if vf.loaded != nil {
+		s = mot.ScoringScale(vf.loaded)
 	}
 	if vf.scale != "" {
 		lo, hi, ok := strings.Cut(vf.scale, "..")

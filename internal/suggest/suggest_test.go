@@ -89,3 +89,30 @@ func FuzzDistance(f *testing.F) {
 		}
 	})
 }
+
+// A budget is charged for every distance and, once spent, stops the
+// suggestions: the work of many words together stays bounded.
+func TestBudget(t *testing.T) {
+	commands := []string{"render", "score"}
+	if got := NewBudget(0).Closest("rendr", commands); got != "" {
+		t.Errorf("an empty budget suggests %q", got)
+	}
+	b := NewBudget(1000)
+	if got := b.Closest("rendr", commands); got != "render" {
+		t.Errorf("Closest(rendr) within a budget = %q, want render", got)
+	}
+	if b.cells >= 1000 || b.cells <= 0 {
+		t.Errorf("one suggestion left %d of 1000 cells", b.cells)
+	}
+	many := NewBudget(10_000)
+	n := 0
+	for many.Closest("rendr", commands) != "" {
+		n++
+		if n > 10_000 {
+			t.Fatal("the budget never runs out")
+		}
+	}
+	if many.cells > 0 || n == 0 {
+		t.Errorf("%d suggestions, %d cells left", n, many.cells)
+	}
+}
