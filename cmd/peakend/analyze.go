@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/peakend/peakend/scoring"
@@ -155,21 +154,19 @@ func eachVisit(c *command, e *env, vf *visitFlags, paths []string, add func(*sco
 	return code, true
 }
 
-// numbers formats numbers as CSV cells: shortest round-trip form, empty
-// for not available.
+// numbers formats numbers as CSV cells, as every CSV of peakend does
+// (scoring.AppendNumber): shortest round-trip form, empty for not
+// available.
 func numbers(xs ...float64) string {
-	cells := make([]string, len(xs))
+	var b []byte
 	for i, x := range xs {
-		if !scoring.IsNA(x) {
-			cells[i] = strconv.FormatFloat(x, 'g', -1, 64)
+		if i > 0 {
+			b = append(b, ',')
 		}
+		b = scoring.AppendNumber(b, x)
 	}
-	return strings.Join(cells, ",")
+	return string(b)
 }
 
-func csvField(s string) string {
-	if strings.ContainsAny(s, ",\"\n") {
-		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-	}
-	return s
-}
+// csvField is one text cell, quoted as every CSV of peakend is.
+func csvField(s string) string { return string(scoring.AppendCSVText(nil, s)) }

@@ -55,11 +55,12 @@ func runScore(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	var sum scoring.Summary
+	sum := scoring.Summary{Verbatim: vf.verbatim}
 	var rows *scoring.FeatureWriter
 	each := sum.Add
 	if !*summary {
 		rows = scoring.NewFeatureWriter(out)
+		rows.Verbatim = vf.verbatim
 		each = func(v *scoring.Visit, f *scoring.Features) { rows.Write(v, f) } // bufio keeps a write error for Flush
 	}
 	visits := 0

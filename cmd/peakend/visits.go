@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,6 +25,7 @@ type visitFlags struct {
 	higher    string
 	format    string
 	unsorted  bool
+	verbatim  bool // text cells as they are, formulas not neutralised
 	rejects   string
 	blueprint string
 
@@ -76,6 +76,7 @@ func (vf *visitFlags) register(fs *flag.FlagSet, formatFlag string) {
 	fs.BoolVar(&vf.unsorted, "unsorted", false, "accept a visit's rows anywhere in the input (holds the input in memory)")
 	fs.StringVar(&vf.rejects, "rejects", "", "write bad rows to `FILE` and score the rest (exit 3 when any)")
 	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")
+	fs.BoolVar(&vf.verbatim, "verbatim", false, "write text cells as they are, for programs (by default a cell that starts like a spreadsheet formula gets a ' in front)")
 }
 
 // scaleOf builds the scale from the flags, starting from the
@@ -133,15 +134,16 @@ type visitSource struct {
 	stdin    io.Reader
 	rejected int
 	rejects  *output
-	rejectW  *csv.Writer
+	rejectB  []byte // the row being written
+	rejectE  error  // the first write error of the rejects file
 }
 
 // open starts reading visits, after prepare.
 func (vf *visitFlags) open(e *env) (*visitSource, error) {
 	src := &visitSource{flags: vf, stdin: e.stdin}
 	if o := vf.rejectsOut; o != nil {
-		src.rejects, src.rejectW = o, csv.NewWriter(o)
-		src.rejectW.Write([]string{"file", "line", "column", "visit", "reason", "record"})
+		src.rejects = o
+		src.rejectRow("file", "line", "column", "visit", "reason", "record")
 	}
 	scale, err := vf.scaleOf()
 	if err != nil {
@@ -153,12 +155,40 @@ func (vf *visitFlags) open(e *env) (*visitSource, error) {
 
 func (src *visitSource) reject(pe *scoring.ParseError) {
 	src.rejected++
-	reason := pe.Err.Error()
+	reason := flagWords.Replace(pe.Err.Error())
 	if pe.Field != "" {
 		reason = pe.Field + ": " + reason
 	}
-	src.rejectW.Write([]string{pe.File, strconv.Itoa(pe.Line), strconv.Itoa(pe.Column), pe.Visit, reason, pe.Record})
+	src.rejectRow(pe.File, strconv.Itoa(pe.Line), strconv.Itoa(pe.Column), pe.Visit, reason, pe.Record)
 }
+
+// rejectRow writes one row of the rejects file, its text quoted as every
+// CSV of peakend is (scoring.AppendCSVText).
+func (src *visitSource) rejectRow(cells ...string) {
+	b := src.rejectB[:0]
+	for i, c := range cells {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if src.flags.verbatim {
+			b = scoring.AppendCSVTextVerbatim(b, c)
+		} else {
+			b = scoring.AppendCSVText(b, c)
+		}
+	}
+	b = append(b, '\n')
+	src.rejectB = b
+	if _, err := src.rejects.Write(b); err != nil && src.rejectE == nil {
+		src.rejectE = err
+	}
+}
+
+// flagWords turns the library's names of its options into the command's
+// flags, in the messages it prints.
+var flagWords = strings.NewReplacer(
+	"set Options.Unsorted", "pass --unsorted",
+	"Options.Unsorted", "--unsorted",
+)
 
 // visits yields every visit of the files.
 func (src *visitSource) visits(paths []string) iter.Seq2[scoring.Visit, error] {
@@ -194,7 +224,7 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 	// No command keeps visits past its loop body, so their
 	// moments' memory can be reused.
 	opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
-	if src.rejectW != nil {
+	if src.rejects != nil {
 		opt.Reject = src.reject
 	}
 	for v, err := range scoring.Read(r, opt) {
@@ -209,12 +239,11 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 // and returns the exit code for a run that read everything: 3 when rows
 // were rejected, else 0.
 func (src *visitSource) close() (int, error) {
-	if src.rejectW == nil {
+	if src.rejects == nil {
 		return exitOK, nil
 	}
-	src.rejectW.Flush()
-	if err := src.rejectW.Error(); err != nil {
-		return exitProblems, err
+	if src.rejectE != nil {
+		return exitProblems, src.rejectE
 	}
 	src.rejects.what = plural(src.rejected, "bad row")
 	if src.rejected > 0 {
@@ -243,7 +272,7 @@ func fail(e *env, cmd string, err error) int {
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", cmd, err)
 		return exitUsage
 	case errors.As(err, &pe) || errors.As(err, &problems):
-		fmt.Fprintln(e.stderr, err) // they name file, line and column themselves
+		fmt.Fprintln(e.stderr, flagWords.Replace(err.Error())) // they name file, line and column themselves
 	default:
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", cmd, err)
 	}
