@@ -270,6 +270,8 @@ func TestEditor(t *testing.T) {
 		docs[path] = f.doc
 	}
 	got := server.diagnose(docs)
+	t.Logf("opened %d documents: %d examples and shared blueprints, %d editor fixtures, %d lint and overlay fixtures",
+		len(docs), len(examples), len(fixtures), len(agreement))
 	used := map[string][]string{}
 	for path := range docs {
 		used[path] = server.schemasOf(path)
