@@ -366,3 +366,53 @@ func checkOnlyPosterMarkup(t *testing.T, src []byte) {
 		}
 	}
 }
+
+// Zero values and nonsense options get errors, never panics.
+func TestZeroValuesGiveErrors(t *testing.T) {
+	var buf bytes.Buffer
+	hall := load(t, examples["hall"])
+	for name, c := range map[string]struct {
+		b    *blueprint.Blueprint
+		opt  Options
+		want error
+	}{
+		"nil blueprint":   {nil, Options{}, ErrInvalid},
+		"empty blueprint": {&blueprint.Blueprint{}, Options{}, ErrInvalid},
+		"unknown format":  {hall, Options{Format: Format(42)}, ErrUnknownFormat},
+		"unknown paper":   {hall, Options{Paper: "B5"}, ErrUnknownPaper},
+		"unknown journey": {hall, Options{Journey: "nope"}, ErrUnknownJourney},
+		"A0 at 1200 dpi":  {hall, Options{Format: PNG, Paper: "A0", DPI: 1200}, ErrTooLarge},
+	} {
+		err := Render(context.Background(), &buf, c.b, c.opt)
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: got %v, want %v", name, err, c.want)
+		}
+		if _, err := DOTSource(c.b, c.opt); c.opt.Format != PNG && c.want != ErrUnknownFormat && !errors.Is(err, c.want) {
+			t.Errorf("DOTSource, %s: got %v, want %v", name, err, c.want)
+		}
+	}
+	if s := Format(42).String(); s != "Format(42)" {
+		t.Errorf("Format(42).String() = %q", s)
+	}
+	if _, err := ParseFormat(""); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("ParseFormat(\"\"): %v", err)
+	}
+}
+
+// The poster links no layout engine: no WebAssembly runtime starts in a
+// program that imports it.
+func TestNoLayoutEngineLinked(t *testing.T) {
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on the PATH")
+	}
+	out, err := exec.Command(goCmd, "list", "-deps", ".").Output()
+	if err != nil {
+		t.Skip("go list: ", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.Contains(dep, "wazero") || strings.Contains(dep, "go-graphviz") || strings.Contains(dep, "gonum") {
+			t.Errorf("the poster links %s", dep)
+		}
+	}
+}
