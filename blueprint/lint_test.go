@@ -152,3 +152,24 @@ func TestNoMessageRepeats(t *testing.T) {
 		check(path, append(errs, warnings...))
 	}
 }
+
+// TestVocabularyCannotBeChanged holds that the behaviour tags, lanes and
+// lines are the package's to state: changing a returned slice changes
+// neither a later call nor what validation accepts.
+func TestVocabularyCannotBeChanged(t *testing.T) {
+	tags := blueprint.BehaviourTags()
+	tags[0] = "changed"
+	if got := blueprint.BehaviourTags()[0]; got != "tone" {
+		t.Errorf("BehaviourTags()[0] after changing a returned slice = %q, want tone", got)
+	}
+	lanes := blueprint.Lanes()
+	lanes[0] = blueprint.Support
+	if got := blueprint.Lanes()[0]; got != blueprint.Evidence {
+		t.Errorf("Lanes()[0] after changing a returned slice = %v, want evidence", got)
+	}
+	lines := blueprint.Lines()
+	lines[0].Name = "changed"
+	if got := blueprint.Lines()[0].Name; got != "interaction" {
+		t.Errorf("Lines()[0] after changing a returned slice = %q, want interaction", got)
+	}
+}

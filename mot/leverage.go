@@ -39,13 +39,13 @@ type leverageSums struct {
 type deltaSums struct {
 	visits   int
 	peakEnd  float64
-	features []float64 // parallel to analyze.DefaultFeatures
+	features []float64 // parallel to analyze.DefaultFeatures()
 }
 
 // NewLeverageMeter returns a meter for blueprint b on scale s; the
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
-	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures) // the default features are valid
+	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
 	m := &LeverageMeter{b: b, scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
 	for _, j := range b.Journeys {
 		m.journeys[j.ID] = &leverageSums{touchpoints: map[string]*deltaSums{}}
@@ -154,7 +154,7 @@ func (d featureDeltas) value(name string) float64 {
 func (js *leverageSums) touchpoint(id string) *deltaSums {
 	ds := js.touchpoints[id]
 	if ds == nil {
-		ds = &deltaSums{features: make([]float64, len(analyze.DefaultFeatures))}
+		ds = &deltaSums{features: make([]float64, len(analyze.DefaultFeatures()))}
 		js.touchpoints[id] = ds
 	}
 	return ds
@@ -162,11 +162,11 @@ func (js *leverageSums) touchpoint(id string) *deltaSums {
 
 func (ds *deltaSums) add(d featureDeltas) {
 	if ds.features == nil {
-		ds.features = make([]float64, len(analyze.DefaultFeatures))
+		ds.features = make([]float64, len(analyze.DefaultFeatures()))
 	}
 	ds.visits++
 	ds.peakEnd += (d.peak + d.end) / 2
-	for k, name := range analyze.DefaultFeatures {
+	for k, name := range analyze.DefaultFeatures() {
 		ds.features[k] += d.value(name)
 	}
 }
@@ -239,7 +239,7 @@ func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, visits int, fit *a
 	}
 	if fit != nil {
 		l.Remembered = 0
-		for k := range analyze.DefaultFeatures {
+		for k := range analyze.DefaultFeatures() {
 			l.Remembered += fit.Coefficients[k+1].Estimate * ds.features[k] / n
 		}
 	}

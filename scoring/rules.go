@@ -120,13 +120,13 @@ func Recency(halfLife float64) Rule {
 }
 
 // Linear returns the rule intercept + Σ weight·feature over the named
-// features (FeatureNames). Its name lists the weights.
+// features (FeatureNames()). Its name lists the weights.
 func Linear(intercept float64, weights map[string]float64) (Rule, error) {
 	names := make([]string, 0, len(weights))
 	for name := range weights {
 		var f Features
 		if _, ok := f.Value(name); !ok {
-			return Rule{}, fmt.Errorf("linear rule: unknown feature %q; features are %s", name, strings.Join(FeatureNames, ", "))
+			return Rule{}, fmt.Errorf("linear rule: unknown feature %q; features are %s", name, strings.Join(FeatureNames(), ", "))
 		}
 		names = append(names, name)
 	}

@@ -27,7 +27,7 @@ type RatingModel struct {
 }
 
 // A MemoryModel makes the remembered rating: weights on features
-// (FeatureNames), an intercept and Gaussian noise with standard
+// (FeatureNames()), an intercept and Gaussian noise with standard
 // deviation Noise. The result is kept on the scale.
 type MemoryModel struct {
 	Intercept float64
@@ -56,7 +56,7 @@ func ParseMemoryModel(s string) (MemoryModel, error) {
 		default:
 			var f Features
 			if _, ok := f.Value(key); !ok {
-				return m, fmt.Errorf("memory model: unknown feature %q; features are %s", key, strings.Join(FeatureNames, ", "))
+				return m, fmt.Errorf("memory model: unknown feature %q; features are %s", key, strings.Join(FeatureNames(), ", "))
 			}
 			m.Weights[key] = x
 		}

@@ -138,7 +138,7 @@ func TestSVGShowsTheBlueprint(t *testing.T) {
 			t.Errorf("%s drawn as %q, want it marked %s", id, drawn[id], want)
 		}
 	}
-	for _, l := range blueprint.Lines {
+	for _, l := range blueprint.Lines() {
 		if !lines[l.Name] {
 			t.Errorf("the line of %s is not drawn", l.Name)
 		}

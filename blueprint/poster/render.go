@@ -119,8 +119,8 @@ func budget(b *blueprint.Blueprint, opt Options) error {
 		share[k]++
 		depth[t.Lane] = max(depth[t.Lane], share[k])
 	}
-	rows := 1 + len(blueprint.Lines) // the header and the lines
-	for _, lane := range blueprint.Lanes {
+	rows := 1 + len(blueprint.Lines()) // the header and the lines
+	for _, lane := range blueprint.Lanes() {
 		rows += max(1, depth[lane])
 	}
 	if cells := rows * (len(b.Stages) + 1); cells > maxCells {

@@ -97,7 +97,7 @@ func runFit(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
 	vf.register(fs, "format")
-	features := fs.String("features", strings.Join(analyze.DefaultFeatures, ","), "features to fit on, comma-separated")
+	features := fs.String("features", strings.Join(analyze.DefaultFeatures(), ","), "features to fit on, comma-separated")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}

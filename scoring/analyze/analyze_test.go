@@ -25,7 +25,7 @@ func wideHall(memory scoring.MemoryModel, seed uint64) *scoring.Simulation {
 func TestFitRecoversTheMemoryModel(t *testing.T) {
 	truth := map[string]float64{"peak": 0.4, "end": 0.4, "mean": 0.2}
 	sim := wideHall(scoring.MemoryModel{Weights: truth, Noise: 0.5}, 42)
-	fitter, err := analyze.NewFitter(analyze.DefaultFeatures)
+	fitter, err := analyze.NewFitter(analyze.DefaultFeatures())
 	if err != nil {
 		t.Fatal(err)
 	}
