@@ -53,6 +53,8 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 	return m
 }
 
+var _ scoring.Accumulator = (*LeverageMeter)(nil)
+
 // Add measures visit v, with features f.
 //
 // A point more for one touchpoint changes the features in ways that
@@ -62,7 +64,12 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 // needs a scan. So each touchpoint costs one pass over the moments
 // rather than a full scoring.Compute, which keeps a million visits
 // within seconds. TestLeverageMatchesRecomputing holds the two equal.
+//
+// A nil visit or features count nothing.
 func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
+	if v == nil || f == nil {
+		return
+	}
 	m.fitter.Add(v, f)
 	js, ok := m.journeys[v.Purpose]
 	if !ok || len(v.Moments) == 0 {

@@ -64,10 +64,12 @@ func NewFitter(features []string) (*Fitter, error) {
 		z: make([]float64, p), d: make([]float64, p)}, nil
 }
 
+var _ scoring.Accumulator = (*Fitter)(nil)
+
 // Add counts visit v with features f; a visit missing the remembered
-// rating or any of the features is skipped.
+// rating or any of the features, or a nil one, is skipped.
 func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
-	if scoring.IsNA(v.Remembered) {
+	if v == nil || f == nil || scoring.IsNA(v.Remembered) {
 		return
 	}
 	for i, name := range ft.features {
