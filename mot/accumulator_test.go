@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
@@ -17,7 +18,7 @@ import (
 func TestAccumulators(t *testing.T) {
 	b := hall(t)
 	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
-	sim := scoring.ServiceHall(memory, 3)
+	sim := servicehall.Simulation(memory, 3)
 	var visits []scoring.Visit
 	for v := range sim.Visits(300) {
 		visits = append(visits, v)

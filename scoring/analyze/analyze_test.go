@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -12,7 +13,7 @@ import (
 // almost never reach the ends of the scale, so that clamping does not
 // bias the fit and the weights put in can be recovered.
 func wideHall(memory scoring.MemoryModel, seed uint64) *scoring.Simulation {
-	sim := scoring.ServiceHall(memory, seed)
+	sim := servicehall.Simulation(memory, seed)
 	sim.Scale = scoring.NewScale(0, 10)
 	for tp, m := range sim.Ratings {
 		m.Mean = 2 + m.Mean
