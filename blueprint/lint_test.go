@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,5 +172,37 @@ func TestVocabularyCannotBeChanged(t *testing.T) {
 	lines[0].Name = "changed"
 	if got := blueprint.Lines()[0].Name; got != "interaction" {
 		t.Errorf("Lines()[0] after changing a returned slice = %q, want interaction", got)
+	}
+}
+
+// TestParseLaneReadsEveryLaneName holds ParseLane to Lane.String for
+// every lane, and to refusing a name that is not a lane.
+func TestParseLaneReadsEveryLaneName(t *testing.T) {
+	for _, lane := range blueprint.Lanes() {
+		if got, ok := blueprint.ParseLane(lane.String()); !ok || got != lane {
+			t.Errorf("ParseLane(%q) = %v, %v; want %v, true", lane.String(), got, ok, lane)
+		}
+	}
+	if _, ok := blueprint.ParseLane("Customer"); ok {
+		t.Error(`ParseLane("Customer") accepted a name in the wrong case`)
+	}
+}
+
+// TestPosOfAndLanguagesOfTheHall holds PosOf to where the service hall
+// writes its first touchpoint's lane, and Languages to the hall's two
+// languages, its locale first.
+func TestPosOfAndLanguagesOfTheHall(t *testing.T) {
+	b, err := blueprint.ParseFile("../examples/servicehall/hall.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := b.PosOf("touchpoints.0.lane"); !ok || p.Line != 31 || p.File != "../examples/servicehall/hall.yaml" {
+		t.Errorf(`PosOf("touchpoints.0.lane") = %v, %v; want line 31 of the hall`, p, ok)
+	}
+	if p, ok := b.PosOf("touchpoints.0.nothing"); ok {
+		t.Errorf(`PosOf of a field never written = %v, true`, p)
+	}
+	if got := b.Languages(); !slices.Equal(got, []string{"zh", "en"}) {
+		t.Errorf("Languages() = %v, want [zh en]", got)
 	}
 }

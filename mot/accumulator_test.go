@@ -70,3 +70,32 @@ func TestAccumulators(t *testing.T) {
 		}
 	}
 }
+
+// TestFailAt holds Observer.FailAt: at the best rating every rated
+// moment fails, below the worst none does.
+func TestFailAt(t *testing.T) {
+	b := hall(t)
+	sim := servicehall.Simulation(scoring.MemoryModel{}, 5)
+	for failAt, want := range map[float64]float64{sim.Scale.Max: 1, sim.Scale.Min - 1: 0} {
+		obs := mot.NewObserver(b, sim.Scale)
+		obs.FailAt = failAt
+		for v := range sim.Visits(200) {
+			f := scoring.Compute(&v, sim.Scale)
+			obs.Add(&v, &f)
+		}
+		rated := 0
+		for _, j := range obs.Report("en").Journeys {
+			for _, tp := range j.Touchpoints {
+				if tp.Visits > 0 {
+					rated++
+					if tp.FailShare != want {
+						t.Errorf("FailAt %v: %s/%s fail share %v, want %v", failAt, j.ID, tp.ID, tp.FailShare, want)
+					}
+				}
+			}
+		}
+		if rated == 0 {
+			t.Fatalf("FailAt %v: no touchpoint was rated", failAt)
+		}
+	}
+}

@@ -72,7 +72,7 @@ type Simulation struct {
 	Ratings  map[string]RatingModel // by touchpoint; a touchpoint without one is rated around neutral
 	Memory   MemoryModel
 	Seed     uint64
-	// Continuous keeps ratings unrounded.
+	// Continuous keeps ratings to hundredths rather than whole points.
 	Continuous bool
 }
 

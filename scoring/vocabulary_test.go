@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 
@@ -63,5 +64,47 @@ func TestFeatureTable(t *testing.T) {
 	}
 	if want := "purpose,visits,moments,duration,first,peak,best,worst,end,mean,time_mean,trend,peak_end,remembered\np,1,1,2,3,4,5,6,7,8,9,10,11,13\n"; sum.String() != want {
 		t.Errorf("Summary wrote\n%swant\n%s", sum.String(), want)
+	}
+}
+
+// TestVisitsHeader holds the tidy CSV header VisitWriter writes, which
+// Read reads and scripts rely on.
+func TestVisitsHeader(t *testing.T) {
+	const header = "visit,purpose,touchpoint,t,duration,rating,remembered,recommend"
+	var out bytes.Buffer
+	w := scoring.NewVisitWriter(&out, scoring.CSV)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if scoring.VisitsHeader != header || out.String() != header+"\n" {
+		t.Errorf("VisitsHeader %q, written %q; want %q", scoring.VisitsHeader, out.String(), header)
+	}
+}
+
+// TestContinuousRatings holds Simulation.Continuous: ratings kept to
+// hundredths instead of whole points, still on the scale.
+func TestContinuousRatings(t *testing.T) {
+	sim := &scoring.Simulation{Scale: scoring.DefaultScale, Seed: 4,
+		Journeys: []scoring.SimJourney{{ID: "j", Steps: []string{"a", "b", "c"}}}}
+	fractions := func() int {
+		n := 0
+		for v := range sim.Visits(200) {
+			for _, m := range v.Moments {
+				if !sim.Scale.Contains(m.Rating) || math.Abs(m.Rating*100-math.Round(m.Rating*100)) > 1e-9 {
+					t.Fatalf("rating %v is off the scale or finer than hundredths", m.Rating)
+				}
+				if m.Rating != math.Round(m.Rating) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := fractions(); n != 0 {
+		t.Errorf("%d ratings with fractions from a Simulation rounding to whole points", n)
+	}
+	sim.Continuous = true
+	if n := fractions(); n < 300 {
+		t.Errorf("only %d of 600 continuous ratings have a fraction", n)
 	}
 }

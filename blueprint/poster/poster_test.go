@@ -366,3 +366,24 @@ func checkOnlyPosterMarkup(t *testing.T, src []byte) {
 		}
 	}
 }
+
+// TestUnknownOptionsAreNamed holds that a bad paper or format fails
+// before any work with an error callers can tell apart.
+func TestUnknownOptionsAreNamed(t *testing.T) {
+	b := load(t, examples["hall"])
+	for name, c := range map[string]struct {
+		opt  Options
+		want error
+	}{
+		"paper A7":  {Options{Format: DOT, Paper: "A7"}, ErrUnknownPaper},
+		"format 99": {Options{Format: Format(99)}, ErrUnknownFormat},
+	} {
+		err := Render(context.Background(), io.Discard, b, c.opt)
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: Render = %v, want %v", name, err, c.want)
+		}
+	}
+	if _, err := ParseFormat("tiff"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf(`ParseFormat("tiff") = %v, want ErrUnknownFormat`, err)
+	}
+}

@@ -57,6 +57,11 @@ func TestFitRecoversTheMemoryModel(t *testing.T) {
 	if res.R2 < 0.5 || res.R2 > 1 {
 		t.Errorf("R² = %g", res.R2)
 	}
+	// The residuals are the noise put in: 0.5, and a little from
+	// rounding remembered ratings to thousandths.
+	if math.Abs(res.ResidualSE-0.5) > 0.01 {
+		t.Errorf("residual standard error %.4f, want the noise 0.5 ± 0.01", res.ResidualSE)
+	}
 }
 
 func TestCompareRanksTheTrueRuleFirst(t *testing.T) {
