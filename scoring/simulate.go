@@ -54,8 +54,7 @@ func ParseMemoryModel(s string) (MemoryModel, error) {
 		case "intercept":
 			m.Intercept = x
 		default:
-			var f Features
-			if _, ok := f.Value(key); !ok {
+			if _, ok := featureNamed(key); !ok {
 				return m, fmt.Errorf("memory model: unknown feature %q; features are %s", key, strings.Join(FeatureNames(), ", "))
 			}
 			m.Weights[key] = x

@@ -63,7 +63,7 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 		b = appendFeature(b, ft, f)
 		if ft.touchpoint != "" {
 			b = append(b, ',')
-			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
+			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(*f)))
 		}
 	}
 	b = append(b, ',')
@@ -90,9 +90,9 @@ var (
 // appendFeature appends feature ft of f as a CSV cell.
 func appendFeature(b []byte, ft feature, f *Features) []byte {
 	if ft.integer {
-		return strconv.AppendInt(b, int64(ft.value(f)), 10)
+		return strconv.AppendInt(b, int64(ft.value(*f)), 10)
 	}
-	return AppendNumber(b, ft.value(f))
+	return AppendNumber(b, ft.value(*f))
 }
 
 func touchpointAt(v *Visit, i int) string {
