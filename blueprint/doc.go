@@ -92,7 +92,7 @@
 //   - overlay-loosen: an overlay loosening a standard or a wait
 //   - overlay-unit: an overlay changing a standard's unit
 //
-// A moment card's actions may carry behaviour tags (BehaviourTags):
+// A moment card's actions may carry behaviour tags (BehaviourTags()):
 // {text: ..., tags: [follow-up]}.
 //
 // Parse returns a blueprint or the errors; Lint returns the blueprint

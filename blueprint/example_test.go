@@ -117,7 +117,7 @@ func ExampleBlueprint_Encode() {
 }
 
 func ExampleLines() {
-	for _, l := range blueprint.Lines {
+	for _, l := range blueprint.Lines() {
 		fmt.Printf("line of %s: between %s and %s\n", l.Name, l.Above, l.Below)
 	}
 	// Output:

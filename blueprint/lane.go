@@ -15,8 +15,8 @@ const (
 	Support                // support processes
 )
 
-// Lanes lists the lanes from top to bottom.
-var Lanes = []Lane{Evidence, Customer, Frontstage, Backstage, Support}
+// Lanes returns the lanes from top to bottom, in a new slice each call.
+func Lanes() []Lane { return []Lane{Evidence, Customer, Frontstage, Backstage, Support} }
 
 var laneNames = [...]string{"evidence", "customer", "frontstage", "backstage", "support"}
 
@@ -45,9 +45,12 @@ type Line struct {
 	Above, Below Lane
 }
 
-// Lines lists the three lines of a blueprint, from top to bottom.
-var Lines = []Line{
-	{"interaction", Customer, Frontstage},
-	{"visibility", Frontstage, Backstage},
-	{"internal-interaction", Backstage, Support},
+// Lines returns the three lines of a blueprint, from top to bottom, in
+// a new slice each call.
+func Lines() []Line {
+	return []Line{
+		{"interaction", Customer, Frontstage},
+		{"visibility", Frontstage, Backstage},
+		{"internal-interaction", Backstage, Support},
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,5 +151,58 @@ func TestNoMessageRepeats(t *testing.T) {
 		var errs blueprint.Problems
 		errors.As(err, &errs)
 		check(path, append(errs, warnings...))
+	}
+}
+
+// TestVocabularyCannotBeChanged holds that the behaviour tags, lanes and
+// lines are the package's to state: changing a returned slice changes
+// neither a later call nor what validation accepts.
+func TestVocabularyCannotBeChanged(t *testing.T) {
+	tags := blueprint.BehaviourTags()
+	tags[0] = "changed"
+	if got := blueprint.BehaviourTags()[0]; got != "tone" {
+		t.Errorf("BehaviourTags()[0] after changing a returned slice = %q, want tone", got)
+	}
+	lanes := blueprint.Lanes()
+	lanes[0] = blueprint.Support
+	if got := blueprint.Lanes()[0]; got != blueprint.Evidence {
+		t.Errorf("Lanes()[0] after changing a returned slice = %v, want evidence", got)
+	}
+	lines := blueprint.Lines()
+	lines[0].Name = "changed"
+	if got := blueprint.Lines()[0].Name; got != "interaction" {
+		t.Errorf("Lines()[0] after changing a returned slice = %q, want interaction", got)
+	}
+}
+
+// TestParseLaneReadsEveryLaneName holds ParseLane to Lane.String for
+// every lane, and to refusing a name that is not a lane.
+func TestParseLaneReadsEveryLaneName(t *testing.T) {
+	for _, lane := range blueprint.Lanes() {
+		if got, ok := blueprint.ParseLane(lane.String()); !ok || got != lane {
+			t.Errorf("ParseLane(%q) = %v, %v; want %v, true", lane.String(), got, ok, lane)
+		}
+	}
+	if _, ok := blueprint.ParseLane("Customer"); ok {
+		t.Error(`ParseLane("Customer") accepted a name in the wrong case`)
+	}
+}
+
+// TestPosOfAndLanguagesOfTheHall holds PosOf to where the service hall
+// writes its first touchpoint's lane, and Languages to the hall's two
+// languages, its locale first.
+func TestPosOfAndLanguagesOfTheHall(t *testing.T) {
+	b, err := blueprint.ParseFile("../examples/servicehall/hall.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := b.PosOf("touchpoints.0.lane"); !ok || p.Line != 31 || p.File != "../examples/servicehall/hall.yaml" {
+		t.Errorf(`PosOf("touchpoints.0.lane") = %v, %v; want line 31 of the hall`, p, ok)
+	}
+	if p, ok := b.PosOf("touchpoints.0.nothing"); ok {
+		t.Errorf(`PosOf of a field never written = %v, true`, p)
+	}
+	if got := b.Languages(); !slices.Equal(got, []string{"zh", "en"}) {
+		t.Errorf("Languages() = %v, want [zh en]", got)
 	}
 }

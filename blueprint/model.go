@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -166,10 +167,13 @@ type Action struct {
 	Tags []string
 }
 
-// BehaviourTags are the five behaviour patterns at a moment of truth
-// (seed 004), in their order: set the tone, diagnose, solve, summarise,
-// follow up.
-var BehaviourTags = []string{"tone", "diagnose", "solve", "summarise", "follow-up"}
+// BehaviourTags returns the five behaviour patterns at a moment of
+// truth (seed 004), in their order: set the tone, diagnose, solve,
+// summarise, follow up. Each call returns a new slice, so a caller
+// cannot change what validation accepts.
+func BehaviourTags() []string { return slices.Clone(behaviourTags) }
+
+var behaviourTags = []string{"tone", "diagnose", "solve", "summarise", "follow-up"}
 
 // HasTag reports whether the action is tagged with tag.
 func (a Action) HasTag(tag string) bool {

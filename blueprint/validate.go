@@ -207,9 +207,9 @@ func (v *validator) cards(roles, tps *idSet) {
 		}
 		for i, a := range m.Actions {
 			for k, tag := range a.Tags {
-				if !slices.Contains(BehaviourTags, tag) {
+				if !slices.Contains(behaviourTags, tag) {
 					v.report(v.b.at(fmt.Sprintf("moments.%s.actions.%d.tags.%d", m.Touchpoint, i, k), m.Pos), Error, RuleUnknownTag,
-						"unknown behaviour tag %s; tags are %s%s", quote(tag), strings.Join(BehaviourTags, ", "), v.suggest.didYouMean(tag, BehaviourTags))
+						"unknown behaviour tag %s; tags are %s%s", quote(tag), strings.Join(behaviourTags, ", "), v.suggest.didYouMean(tag, behaviourTags))
 				}
 			}
 		}

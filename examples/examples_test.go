@@ -37,8 +37,8 @@ func TestServiceHallCoversTheStudy(t *testing.T) {
 	for _, tp := range b.Touchpoints {
 		lanes[tp.Lane] = true
 	}
-	if len(lanes) != len(blueprint.Lanes) {
-		t.Errorf("uses %d lanes, want all %d", len(lanes), len(blueprint.Lanes))
+	if len(lanes) != len(blueprint.Lanes()) {
+		t.Errorf("uses %d lanes, want all %d", len(lanes), len(blueprint.Lanes()))
 	}
 	var stages []string
 	for _, s := range b.Stages {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
@@ -16,7 +17,7 @@ func benchSetup(b *testing.B) (*blueprint.Blueprint, []scoring.Visit) {
 	}
 	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
 	var visits []scoring.Visit
-	for v := range scoring.ServiceHall(memory, 1).Visits(10000) {
+	for v := range servicehall.Simulation(memory, 1).Visits(10000) {
 		visits = append(visits, v)
 	}
 	b.ReportAllocs()

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
@@ -45,7 +46,7 @@ func observed(t *testing.T, lang string) *mot.Report {
 	t.Helper()
 	b := hall(t)
 	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
-	sim := scoring.ServiceHall(memory, 2)
+	sim := servicehall.Simulation(memory, 2)
 	obs := mot.NewObserver(b, sim.Scale)
 	for v := range sim.Visits(500) {
 		f := scoring.Compute(&v, sim.Scale)

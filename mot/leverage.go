@@ -39,19 +39,21 @@ type leverageSums struct {
 type deltaSums struct {
 	visits   int
 	peakEnd  float64
-	features []float64 // parallel to analyze.DefaultFeatures
+	features []float64 // parallel to analyze.DefaultFeatures()
 }
 
 // NewLeverageMeter returns a meter for blueprint b on scale s; the
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
-	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures) // the default features are valid
+	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
 	m := &LeverageMeter{b: b, scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
 	for _, j := range b.Journeys {
 		m.journeys[j.ID] = &leverageSums{touchpoints: map[string]*deltaSums{}}
 	}
 	return m
 }
+
+var _ scoring.Accumulator = (*LeverageMeter)(nil)
 
 // Add measures visit v, with features f.
 //
@@ -62,7 +64,12 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 // needs a scan. So each touchpoint costs one pass over the moments
 // rather than a full scoring.Compute, which keeps a million visits
 // within seconds. TestLeverageMatchesRecomputing holds the two equal.
+//
+// A nil visit or features count nothing.
 func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
+	if v == nil || f == nil {
+		return
+	}
 	m.fitter.Add(v, f)
 	js, ok := m.journeys[v.Purpose]
 	if !ok || len(v.Moments) == 0 {
@@ -154,7 +161,7 @@ func (d featureDeltas) value(name string) float64 {
 func (js *leverageSums) touchpoint(id string) *deltaSums {
 	ds := js.touchpoints[id]
 	if ds == nil {
-		ds = &deltaSums{features: make([]float64, len(analyze.DefaultFeatures))}
+		ds = &deltaSums{features: make([]float64, len(analyze.DefaultFeatures()))}
 		js.touchpoints[id] = ds
 	}
 	return ds
@@ -162,11 +169,11 @@ func (js *leverageSums) touchpoint(id string) *deltaSums {
 
 func (ds *deltaSums) add(d featureDeltas) {
 	if ds.features == nil {
-		ds.features = make([]float64, len(analyze.DefaultFeatures))
+		ds.features = make([]float64, len(analyze.DefaultFeatures()))
 	}
 	ds.visits++
 	ds.peakEnd += (d.peak + d.end) / 2
-	for k, name := range analyze.DefaultFeatures {
+	for k, name := range analyze.DefaultFeatures() {
 		ds.features[k] += d.value(name)
 	}
 }
@@ -239,7 +246,7 @@ func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, visits int, fit *a
 	}
 	if fit != nil {
 		l.Remembered = 0
-		for k := range analyze.DefaultFeatures {
+		for k := range analyze.DefaultFeatures() {
 			l.Remembered += fit.Coefficients[k+1].Estimate * ds.features[k] / n
 		}
 	}

@@ -148,8 +148,14 @@ func standardsOf(b *blueprint.Blueprint, lang string) []*standardCount {
 	return out
 }
 
-// Add counts visit v, with features f.
+var _ scoring.Accumulator = (*Observer)(nil)
+
+// Add counts visit v, with features f; a nil visit or features count
+// nothing.
 func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
+	if v == nil || f == nil {
+		return
+	}
 	o.visits++
 	for _, m := range v.Moments {
 		if !o.known[m.Touchpoint] {

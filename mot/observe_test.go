@@ -3,6 +3,7 @@ package mot_test
 import (
 	"testing"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
@@ -15,7 +16,7 @@ import (
 func TestServiceHallScenario(t *testing.T) {
 	b := hall(t)
 	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
-	sim := scoring.ServiceHall(memory, 2)
+	sim := servicehall.Simulation(memory, 2)
 	obs := mot.NewObserver(b, sim.Scale)
 	meter := mot.NewLeverageMeter(b, sim.Scale, sim.Scale.Max)
 	for v := range sim.Visits(20000) {

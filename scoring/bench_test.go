@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -17,7 +18,7 @@ var (
 func benchData(format scoring.Format) []byte {
 	var buf bytes.Buffer
 	w := scoring.NewVisitWriter(&buf, format)
-	sim := scoring.ServiceHall(scoring.MemoryModel{Weights: map[string]float64{"peak_end": 1}, Noise: 0.3}, 1)
+	sim := servicehall.Simulation(scoring.MemoryModel{Weights: map[string]float64{"peak_end": 1}, Noise: 0.3}, 1)
 	for v := range sim.Visits(20000) {
 		w.Write(&v)
 	}

@@ -5,15 +5,12 @@ import (
 	"strconv"
 )
 
-// FormatNumber writes x in the shortest form that reads back to the
-// same float64, and NA as the empty string: the one form of a number in
-// every CSV peakend writes.
-func FormatNumber(x float64) string { return string(AppendNumber(nil, x)) }
+// formatNumber is AppendNumber's form, for messages.
+func formatNumber(x float64) string { return string(AppendNumber(nil, x)) }
 
-// formatNumber is FormatNumber for messages.
-func formatNumber(x float64) string { return FormatNumber(x) }
-
-// AppendNumber appends FormatNumber(x) to b.
+// AppendNumber appends x to b in the shortest form that reads back to
+// the same float64, and NA as nothing: the one form of a number in every
+// CSV peakend writes.
 func AppendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b

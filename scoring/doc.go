@@ -50,7 +50,7 @@
 //
 // VisitWriter and FeatureWriter write the formats back, and Summary its
 // means; numbers are written in the shortest form that reads back the
-// same, NA as an empty cell (FormatNumber), and text cells are quoted by
+// same, NA as an empty cell (AppendNumber), and text cells are quoted by
 // AppendCSVText, which neutralises a text a spreadsheet would run as a
 // formula unless the writer is Verbatim.
 //

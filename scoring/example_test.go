@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -91,7 +92,7 @@ func ExampleRule() {
 // Simulate visits with a known memory model and write them as CSV.
 func ExampleSimulation() {
 	memory, _ := scoring.ParseMemoryModel("peak=0.5,end=0.5,noise=0.2")
-	sim := scoring.ServiceHall(memory, 1)
+	sim := servicehall.Simulation(memory, 1)
 	w := scoring.NewVisitWriter(os.Stdout, scoring.CSV)
 	for v := range sim.Visits(1) {
 		w.Write(&v)

@@ -37,42 +37,83 @@ type Features struct {
 	PeakMoment, EndMoment int
 }
 
-// FeatureNames lists the numeric features by the names used in CSV
-// headers, Linear and fits.
-var FeatureNames = []string{"moments", "duration", "first", "peak", "best", "worst", "end", "mean", "time_mean", "trend", "peak_end", "weakest"}
+// A feature is one row of the feature table, the one place that says
+// which numeric features there are, by the names used in CSV headers,
+// Linear and fits, in the order of Summary's and FeatureWriter's
+// columns, and how each is read from Features.
+type feature struct {
+	name  string
+	value func(Features) float64
+	// integer features are written as integers at any size.
+	integer bool
+	// repeats marks a feature that repeats another (weakest is worst),
+	// left out of Summary's and FeatureWriter's columns.
+	repeats bool
+	// touchpoint, when set, names the column after this one in which
+	// FeatureWriter writes the touchpoint of the moment moment gives.
+	touchpoint string
+	moment     func(Features) int
+}
+
+var featureTable = [...]feature{
+	{name: "moments", value: func(f Features) float64 { return float64(f.Moments) }, integer: true},
+	{name: "duration", value: func(f Features) float64 { return f.Duration }},
+	{name: "first", value: func(f Features) float64 { return f.First }},
+	{name: "peak", value: func(f Features) float64 { return f.Peak },
+		touchpoint: "peak_touchpoint", moment: func(f Features) int { return f.PeakMoment }},
+	{name: "best", value: func(f Features) float64 { return f.Best }},
+	{name: "worst", value: func(f Features) float64 { return f.Worst }},
+	{name: "end", value: func(f Features) float64 { return f.End },
+		touchpoint: "end_touchpoint", moment: func(f Features) int { return f.EndMoment }},
+	{name: "mean", value: func(f Features) float64 { return f.Mean }},
+	{name: "time_mean", value: func(f Features) float64 { return f.TimeMean }},
+	{name: "trend", value: func(f Features) float64 { return f.Trend }},
+	{name: "peak_end", value: func(f Features) float64 { return f.PeakEnd }},
+	{name: "weakest", value: func(f Features) float64 { return f.Weakest }, repeats: true},
+}
+
+// columnFeatures are the features of Summary's and FeatureWriter's
+// columns, in order.
+var columnFeatures = func() []feature {
+	var fs []feature
+	for _, f := range featureTable {
+		if !f.repeats {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}()
+
+// FeatureNames returns the names of the numeric features, as used in
+// CSV headers, Linear and fits, in a new slice each call.
+func FeatureNames() []string {
+	names := make([]string, len(featureTable))
+	for i, f := range featureTable {
+		names[i] = f.name
+	}
+	return names
+}
+
+// featureNamed returns the table's feature called name.
+func featureNamed(name string) (feature, bool) {
+	for _, f := range featureTable {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return feature{}, false
+}
 
 // Value returns the feature with the given name.
 func (f *Features) Value(name string) (float64, bool) {
 	if f == nil {
 		return NA, false
 	}
-	switch name {
-	case "moments":
-		return float64(f.Moments), true
-	case "duration":
-		return f.Duration, true
-	case "first":
-		return f.First, true
-	case "peak":
-		return f.Peak, true
-	case "best":
-		return f.Best, true
-	case "worst":
-		return f.Worst, true
-	case "end":
-		return f.End, true
-	case "mean":
-		return f.Mean, true
-	case "time_mean":
-		return f.TimeMean, true
-	case "trend":
-		return f.Trend, true
-	case "peak_end":
-		return f.PeakEnd, true
-	case "weakest":
-		return f.Weakest, true
+	ft, ok := featureNamed(name)
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	return ft.value(*f), true
 }
 
 // Order returns the indices of v's moments in time order: by T when

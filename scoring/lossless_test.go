@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -17,7 +18,7 @@ import (
 func simulatedLines(format scoring.Format, n int) (header string, lines []string) {
 	var buf bytes.Buffer
 	w := scoring.NewVisitWriter(&buf, format)
-	sim := scoring.ServiceHall(scoring.MemoryModel{Weights: map[string]float64{"peak_end": 1}, Noise: 0.3}, 3)
+	sim := servicehall.Simulation(scoring.MemoryModel{Weights: map[string]float64{"peak_end": 1}, Noise: 0.3}, 3)
 	for v := range sim.Visits(n) {
 		w.Write(&v)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -186,7 +187,7 @@ func TestRejectAccountsForEveryRow(t *testing.T) {
 }
 
 func TestWriteReadRoundTrip(t *testing.T) {
-	sim := scoring.ServiceHall(scoring.MemoryModel{Weights: map[string]float64{"peak_end": 1}, Noise: 0.3}, 9)
+	sim := servicehall.Simulation(scoring.MemoryModel{Weights: map[string]float64{"peak_end": 1}, Noise: 0.3}, 9)
 	var want []scoring.Visit
 	for v := range sim.Visits(300) {
 		v.Line = 0

@@ -28,11 +28,14 @@ func newRule(name string, score func(v *Visit, f *Features) float64) Rule {
 	}}
 }
 
+// featureRule is the rule that scores a visit by one feature of the
+// table, looked up once here rather than on every visit.
 func featureRule(name, feature string) Rule {
-	return newRule(name, func(_ *Visit, f *Features) float64 {
-		x, _ := f.Value(feature)
-		return x
-	})
+	ft, ok := featureNamed(feature)
+	if !ok {
+		panic("scoring: featureRule of " + feature + ", which is not in the feature table")
+	}
+	return newRule(name, func(_ *Visit, f *Features) float64 { return ft.value(*f) })
 }
 
 // The rules that read one feature.
@@ -120,13 +123,12 @@ func Recency(halfLife float64) Rule {
 }
 
 // Linear returns the rule intercept + Σ weight·feature over the named
-// features (FeatureNames). Its name lists the weights.
+// features (FeatureNames()). Its name lists the weights.
 func Linear(intercept float64, weights map[string]float64) (Rule, error) {
 	names := make([]string, 0, len(weights))
 	for name := range weights {
-		var f Features
-		if _, ok := f.Value(name); !ok {
-			return Rule{}, fmt.Errorf("linear rule: unknown feature %q; features are %s", name, strings.Join(FeatureNames, ", "))
+		if _, ok := featureNamed(name); !ok {
+			return Rule{}, fmt.Errorf("linear rule: unknown feature %q; features are %s", name, strings.Join(FeatureNames(), ", "))
 		}
 		names = append(names, name)
 	}
@@ -138,11 +140,16 @@ func Linear(intercept float64, weights map[string]float64) (Rule, error) {
 	for _, name := range names {
 		parts = append(parts, fmt.Sprintf("%g*%s", weights[name], name))
 	}
+	terms := make([]feature, len(names))
+	ws := make([]float64, len(names))
+	for i, name := range names {
+		terms[i], _ = featureNamed(name)
+		ws[i] = weights[name]
+	}
 	return newRule("linear("+strings.Join(parts, "+")+")", func(_ *Visit, f *Features) float64 {
 		sum := intercept
-		for _, name := range names {
-			x, _ := f.Value(name)
-			sum += weights[name] * x
+		for i, ft := range terms {
+			sum += ws[i] * ft.value(*f)
 		}
 		return sum
 	}), nil

@@ -27,7 +27,7 @@ type RatingModel struct {
 }
 
 // A MemoryModel makes the remembered rating: weights on features
-// (FeatureNames), an intercept and Gaussian noise with standard
+// (FeatureNames()), an intercept and Gaussian noise with standard
 // deviation Noise. The result is kept on the scale.
 type MemoryModel struct {
 	Intercept float64
@@ -54,9 +54,8 @@ func ParseMemoryModel(s string) (MemoryModel, error) {
 		case "intercept":
 			m.Intercept = x
 		default:
-			var f Features
-			if _, ok := f.Value(key); !ok {
-				return m, fmt.Errorf("memory model: unknown feature %q; features are %s", key, strings.Join(FeatureNames, ", "))
+			if _, ok := featureNamed(key); !ok {
+				return m, fmt.Errorf("memory model: unknown feature %q; features are %s", key, strings.Join(FeatureNames(), ", "))
 			}
 			m.Weights[key] = x
 		}
@@ -72,7 +71,7 @@ type Simulation struct {
 	Ratings  map[string]RatingModel // by touchpoint; a touchpoint without one is rated around neutral
 	Memory   MemoryModel
 	Seed     uint64
-	// Continuous keeps ratings unrounded.
+	// Continuous keeps ratings to hundredths rather than whole points.
 	Continuous bool
 }
 
@@ -144,36 +143,4 @@ func (s *Simulation) cumulativeWeights() ([]float64, float64) {
 		cum[i] = total
 	}
 	return cum, total
-}
-
-// ServiceHall returns a simulation of the service-hall study's three
-// visit purposes on a 1..5 scale, with the given memory model. Waiting
-// is rated low and varies most, so that in the data the peak often sits
-// at the waiting seat rather than at the counter.
-func ServiceHall(memory MemoryModel, seed uint64) *Simulation {
-	return &Simulation{
-		Scale: DefaultScale,
-		Journeys: []SimJourney{
-			{ID: "counter", Weight: 6, Steps: []string{"find-hall", "enter-hall", "greet", "take-ticket", "wait-seat", "counter-service", "counter-result", "farewell", "leave"}},
-			{ID: "trial", Weight: 2, Steps: []string{"find-hall", "enter-hall", "greet", "try-service", "data-trial", "farewell", "leave"}},
-			{ID: "handset", Weight: 2, Steps: []string{"find-hall", "enter-hall", "greet", "choose-phone", "phone-purchase", "farewell", "leave"}},
-		},
-		Ratings: map[string]RatingModel{
-			"find-hall":       {Mean: 3.6, SD: 0.8, Duration: 300},
-			"enter-hall":      {Mean: 3.8, SD: 0.6, Duration: 20},
-			"greet":           {Mean: 3.9, SD: 0.8, Duration: 15},
-			"take-ticket":     {Mean: 3.5, SD: 0.7, Duration: 30},
-			"wait-seat":       {Mean: 2.2, SD: 1.1, Duration: 720},
-			"counter-service": {Mean: 3.6, SD: 0.8, Duration: 240},
-			"counter-result":  {Mean: 3.9, SD: 0.7, Duration: 60},
-			"try-service":     {Mean: 3.7, SD: 0.8, Duration: 180},
-			"data-trial":      {Mean: 3.9, SD: 0.9, Duration: 200},
-			"choose-phone":    {Mean: 3.6, SD: 0.8, Duration: 600},
-			"phone-purchase":  {Mean: 3.8, SD: 0.9, Duration: 420},
-			"farewell":        {Mean: 3.7, SD: 0.9, Duration: 10},
-			"leave":           {Mean: 3.7, SD: 0.7, Duration: 10},
-		},
-		Memory: memory,
-		Seed:   seed,
-	}
 }

@@ -7,11 +7,9 @@ import (
 	"strconv"
 )
 
-// summaryFeatures are the features a Summary averages, in its columns.
-var summaryFeatures = []string{"moments", "duration", "first", "peak", "best", "worst", "end", "mean", "time_mean", "trend", "peak_end"}
-
 // A Summary accumulates the mean features of visits per purpose, in
-// memory proportional to the number of purposes.
+// memory proportional to the number of purposes. Its columns are those
+// of FeatureWriter, without the touchpoints.
 type Summary struct {
 	// Verbatim writes the purposes as they are (see FeatureWriter).
 	Verbatim bool
@@ -20,8 +18,8 @@ type Summary struct {
 
 type summaryGroup struct {
 	visits int
-	sum    [12]float64 // summaryFeatures, then remembered
-	n      [12]int     // how many visits had each available
+	sum    [len(featureTable) + 1]float64 // columnFeatures, then remembered
+	n      [len(featureTable) + 1]int     // how many visits had each available
 }
 
 // Add counts visit v with features f; a nil visit or features count
@@ -39,11 +37,10 @@ func (s *Summary) Add(v *Visit, f *Features) {
 		s.groups[v.Purpose] = g
 	}
 	g.visits++
-	for i, name := range summaryFeatures {
-		x, _ := f.Value(name)
-		g.add(i, x)
+	for i, ft := range columnFeatures {
+		g.add(i, ft.value(*f))
 	}
-	g.add(len(summaryFeatures), v.Remembered)
+	g.add(len(columnFeatures), v.Remembered)
 }
 
 func (g *summaryGroup) add(i int, x float64) {
@@ -64,8 +61,8 @@ func (s *Summary) WriteCSV(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("purpose,visits")
-	for _, name := range summaryFeatures {
-		bw.WriteString("," + name)
+	for _, ft := range columnFeatures {
+		bw.WriteString("," + ft.name)
 	}
 	bw.WriteString(",remembered\n")
 	purposes := make([]string, 0, len(s.groups))
@@ -78,7 +75,7 @@ func (s *Summary) WriteCSV(w io.Writer) error {
 		b := appendText(nil, s.Verbatim, p)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(g.visits), 10)
-		for i := range len(summaryFeatures) + 1 {
+		for i := range len(columnFeatures) + 1 {
 			b = append(b, ',')
 			if g.n[i] > 0 {
 				b = AppendNumber(b, g.sum[i]/float64(g.n[i]))

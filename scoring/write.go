@@ -9,8 +9,21 @@ import (
 	"strconv"
 )
 
-// FeaturesHeader is the header of the CSV that FeatureWriter writes.
-const FeaturesHeader = "visit,purpose,moments,duration,first,peak,peak_touchpoint,best,worst,end,end_touchpoint,mean,time_mean,trend,peak_end,remembered"
+// FeaturesHeader returns the header of the CSV that FeatureWriter
+// writes: the visit, its purpose, the features of the feature table with
+// the peak's and the end's touchpoints, and the remembered rating.
+func FeaturesHeader() string { return featuresHeader }
+
+var featuresHeader = func() string {
+	h := "visit,purpose"
+	for _, ft := range columnFeatures {
+		h += "," + ft.name
+		if ft.touchpoint != "" {
+			h += "," + ft.touchpoint
+		}
+	}
+	return h + ",remembered"
+}()
 
 // A FeatureWriter writes one CSV row of features per visit.
 type FeatureWriter struct {
@@ -28,7 +41,7 @@ func NewFeatureWriter(w io.Writer) *FeatureWriter {
 	fw := &FeatureWriter{}
 	if w != nil {
 		fw.w = bufio.NewWriterSize(w, 1<<16)
-		fw.w.WriteString(FeaturesHeader + "\n")
+		fw.w.WriteString(featuresHeader + "\n")
 	}
 	return fw
 }
@@ -45,24 +58,16 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	b = appendText(b, fw.Verbatim, v.ID)
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
-	b = append(b, ',')
-	b = strconv.AppendInt(b, int64(f.Moments), 10)
-	for _, x := range []float64{f.Duration, f.First, f.Peak} {
+	for _, ft := range columnFeatures {
 		b = append(b, ',')
-		b = AppendNumber(b, x)
+		b = appendFeature(b, ft, f)
+		if ft.touchpoint != "" {
+			b = append(b, ',')
+			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(*f)))
+		}
 	}
 	b = append(b, ',')
-	b = appendText(b, fw.Verbatim, touchpointAt(v, f.PeakMoment))
-	for _, x := range []float64{f.Best, f.Worst, f.End} {
-		b = append(b, ',')
-		b = AppendNumber(b, x)
-	}
-	b = append(b, ',')
-	b = appendText(b, fw.Verbatim, touchpointAt(v, f.EndMoment))
-	for _, x := range []float64{f.Mean, f.TimeMean, f.Trend, f.PeakEnd, v.Remembered} {
-		b = append(b, ',')
-		b = AppendNumber(b, x)
-	}
+	b = AppendNumber(b, v.Remembered)
 	b = append(b, '\n')
 	fw.buf = b
 	_, err := fw.w.Write(b)
@@ -81,6 +86,14 @@ var (
 	errNilWriter = errors.New("scoring: a writer without an io.Writer (nil, or not made by its New function)")
 	errNilVisit  = errors.New("scoring: a nil visit or features to write")
 )
+
+// appendFeature appends feature ft of f as a CSV cell.
+func appendFeature(b []byte, ft feature, f *Features) []byte {
+	if ft.integer {
+		return strconv.AppendInt(b, int64(ft.value(*f)), 10)
+	}
+	return AppendNumber(b, ft.value(*f))
+}
 
 func touchpointAt(v *Visit, i int) string {
 	if i < 0 || i >= len(v.Moments) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -60,21 +61,21 @@ func TestZeroValues(t *testing.T) {
 	}
 	// Those without an error to return give empty or NA results.
 	empty := map[string]func(){
-		"Compute(nil)":             func() { scoring.Compute(nil, scoring.Scale{}) },
-		"Compute(&Visit{})":        func() { scoring.Compute(&scoring.Visit{}, scoring.Scale{}) },
-		"Order(nil)":               func() { scoring.Order(nil) },
-		"(*Features)(nil).Value":   func() { (*scoring.Features)(nil).Value("peak") },
-		"(*Summary)(nil).Add":      func() { (*scoring.Summary)(nil).Add(nil, nil) },
-		"Summary{}.Add(nil, nil)":  func() { (&scoring.Summary{}).Add(nil, nil) },
-		"(*Simulation)(nil)":       func() { drain((*scoring.Simulation)(nil)) },
-		"Simulation{}":             func() { drain(&scoring.Simulation{}) },
-		"ServiceHall(zero)":        func() { drain(scoring.ServiceHall(scoring.MemoryModel{}, 0)) },
-		"(*ParseError)(nil).Error": func() { _ = (*scoring.ParseError)(nil).Error() },
-		"ParseError{}.Error":       func() { _ = (&scoring.ParseError{}).Error() },
-		"errors.Is(ParseError{})":  func() { errors.Is(&scoring.ParseError{}, scoring.ErrQuote) },
-		"Format(9).String":         func() { _ = scoring.Format(9).String() },
-		"AppendCSVText(nil, \"\")": func() { scoring.AppendCSVText(nil, "") },
-		"AppendNumber(nil, NA)":    func() { scoring.AppendNumber(nil, scoring.NA) },
+		"Compute(nil)":                 func() { scoring.Compute(nil, scoring.Scale{}) },
+		"Compute(&Visit{})":            func() { scoring.Compute(&scoring.Visit{}, scoring.Scale{}) },
+		"Order(nil)":                   func() { scoring.Order(nil) },
+		"(*Features)(nil).Value":       func() { (*scoring.Features)(nil).Value("peak") },
+		"(*Summary)(nil).Add":          func() { (*scoring.Summary)(nil).Add(nil, nil) },
+		"Summary{}.Add(nil, nil)":      func() { (&scoring.Summary{}).Add(nil, nil) },
+		"(*Simulation)(nil)":           func() { drain((*scoring.Simulation)(nil)) },
+		"Simulation{}":                 func() { drain(&scoring.Simulation{}) },
+		"servicehall.Simulation(zero)": func() { drain(servicehall.Simulation(scoring.MemoryModel{}, 0)) },
+		"(*ParseError)(nil).Error":     func() { _ = (*scoring.ParseError)(nil).Error() },
+		"ParseError{}.Error":           func() { _ = (&scoring.ParseError{}).Error() },
+		"errors.Is(ParseError{})":      func() { errors.Is(&scoring.ParseError{}, scoring.ErrQuote) },
+		"Format(9).String":             func() { _ = scoring.Format(9).String() },
+		"AppendCSVText(nil, \"\")":     func() { scoring.AppendCSVText(nil, "") },
+		"AppendNumber(nil, NA)":        func() { scoring.AppendNumber(nil, scoring.NA) },
 		"Scale{} methods": func() {
 			var s scoring.Scale
 			s.Contains(0)

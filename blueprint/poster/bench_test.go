@@ -22,7 +22,7 @@ func syntheticBlueprint(n int) *blueprint.Blueprint {
 	}
 	for i := 0; i < n; i++ {
 		s := i % stages
-		t := blueprint.Touchpoint{ID: fmt.Sprintf("t%d", i), Stage: fmt.Sprintf("s%d", s), Lane: blueprint.Lanes[(i/stages)%len(blueprint.Lanes)],
+		t := blueprint.Touchpoint{ID: fmt.Sprintf("t%d", i), Stage: fmt.Sprintf("s%d", s), Lane: blueprint.Lanes()[(i/stages)%len(blueprint.Lanes())],
 			Name: blueprint.Text{"en": fmt.Sprintf("Touchpoint %d of the synthetic service", i)}}
 		if i+stages < n {
 			t.Next = []string{fmt.Sprintf("t%d", i+stages)}
@@ -100,7 +100,7 @@ func worstAdmitted() map[string]*blueprint.Blueprint {
 			b.Stages = append(b.Stages, blueprint.Stage{ID: fmt.Sprintf("s%d", s), Name: blueprint.Text{"": long}})
 		}
 		for i := 0; i < touchpoints; i++ {
-			t := blueprint.Touchpoint{ID: fmt.Sprintf("t%d", i), Stage: fmt.Sprintf("s%d", stageOf(i)), Lane: blueprint.Lanes[i%len(blueprint.Lanes)],
+			t := blueprint.Touchpoint{ID: fmt.Sprintf("t%d", i), Stage: fmt.Sprintf("s%d", stageOf(i)), Lane: blueprint.Lanes()[i%len(blueprint.Lanes())],
 				Name: blueprint.Text{"": long}, Fail: blueprint.Text{"": long}}
 			if i+1 < touchpoints {
 				t.Next = []string{fmt.Sprintf("t%d", i+1)}
@@ -111,7 +111,7 @@ func worstAdmitted() map[string]*blueprint.Blueprint {
 	}
 	return map[string]*blueprint.Blueprint{
 		"touchpoints": mk(DefaultMaxTouchpoints, DefaultMaxTouchpoints, func(i int) int { return i }),
-		"one-cell":    mk(DefaultMaxCells/(1+len(blueprint.Lines)+DefaultMaxTouchpoints)-1, DefaultMaxTouchpoints, func(int) int { return 0 }),
+		"one-cell":    mk(DefaultMaxCells/(1+len(blueprint.Lines())+DefaultMaxTouchpoints)-1, DefaultMaxTouchpoints, func(int) int { return 0 }),
 		"stages":      mk(DefaultMaxCells/9-1, 3, func(i int) int { return i * 1000 }),
 	}
 }

@@ -21,7 +21,7 @@
 //     them), columns are stages — and lays itself out in Go, in time
 //     linear in its cells and flows: rows as high as their highest box,
 //     columns as wide as their widest, flows straight from box edge to
-//     box edge. DOTSource gives the same grid as DOT for native Graphviz.
+//     box edge. Format DOT gives the same grid as Graphviz source.
 //
 //  3. Render refuses, before any work, a nil or invalid blueprint
 //     (ErrInvalid), an unknown format, paper or journey, more than

@@ -208,7 +208,7 @@ func (d *drawer) legend(y float64) float64 {
 		d.p.text(x+30, y, 12, "#333333", false, false, text, "")
 		x += 44 + d.m.measure.width(text, 12, false)
 	}
-	for _, lane := range blueprint.Lanes {
+	for _, lane := range blueprint.Lanes() {
 		d.p.rect(x, y-11, 22, 14, 0, laneFill[lane], "#999999", 1, "", nil)
 		label(w.lanes[lane])
 	}

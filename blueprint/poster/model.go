@@ -246,8 +246,8 @@ func standardText(b *blueprint.Blueprint, s blueprint.Standard, lang, today stri
 // a line row where one of the three lines falls.
 func (m *model) buildRows(slots map[[2]int]int) {
 	m.rows = append(m.rows, &row{kind: rowHeader})
-	for _, lane := range blueprint.Lanes {
-		for _, l := range blueprint.Lines {
+	for _, lane := range blueprint.Lanes() {
+		for _, l := range blueprint.Lines() {
 			if l.Below == lane {
 				m.rows = append(m.rows, &row{kind: rowLine, line: l})
 			}

@@ -138,7 +138,7 @@ func TestSVGShowsTheBlueprint(t *testing.T) {
 			t.Errorf("%s drawn as %q, want it marked %s", id, drawn[id], want)
 		}
 	}
-	for _, l := range blueprint.Lines {
+	for _, l := range blueprint.Lines() {
 		if !lines[l.Name] {
 			t.Errorf("the line of %s is not drawn", l.Name)
 		}
@@ -387,9 +387,6 @@ func TestZeroValuesGiveErrors(t *testing.T) {
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: got %v, want %v", name, err, c.want)
 		}
-		if _, err := DOTSource(c.b, c.opt); c.opt.Format != PNG && c.want != ErrUnknownFormat && !errors.Is(err, c.want) {
-			t.Errorf("DOTSource, %s: got %v, want %v", name, err, c.want)
-		}
 	}
 	if s := Format(42).String(); s != "Format(42)" {
 		t.Errorf("Format(42).String() = %q", s)
@@ -414,5 +411,24 @@ func TestNoLayoutEngineLinked(t *testing.T) {
 		if strings.Contains(dep, "wazero") || strings.Contains(dep, "go-graphviz") || strings.Contains(dep, "gonum") {
 			t.Errorf("the poster links %s", dep)
 		}
+
+// TestUnknownOptionsAreNamed holds that a bad paper or format fails
+// before any work with an error callers can tell apart.
+func TestUnknownOptionsAreNamed(t *testing.T) {
+	b := load(t, examples["hall"])
+	for name, c := range map[string]struct {
+		opt  Options
+		want error
+	}{
+		"paper A7":  {Options{Format: DOT, Paper: "A7"}, ErrUnknownPaper},
+		"format 99": {Options{Format: Format(99)}, ErrUnknownFormat},
+	} {
+		err := Render(context.Background(), io.Discard, b, c.opt)
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: Render = %v, want %v", name, err, c.want)
+		}
+	}
+	if _, err := ParseFormat("tiff"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf(`ParseFormat("tiff") = %v, want ErrUnknownFormat`, err)
 	}
 }

@@ -59,16 +59,6 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 	return m.writeSVG(w, l)
 }
 
-// DOTSource returns the Graphviz source of the poster, which native
-// Graphviz renders too (dot -Tsvg).
-func DOTSource(b *blueprint.Blueprint, opt Options) ([]byte, error) {
-	m, err := prepare(context.Background(), b, opt)
-	if err != nil {
-		return nil, err
-	}
-	return m.dot(), nil
-}
-
 func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -119,8 +109,8 @@ func budget(b *blueprint.Blueprint, opt Options) error {
 		share[k]++
 		depth[t.Lane] = max(depth[t.Lane], share[k])
 	}
-	rows := 1 + len(blueprint.Lines) // the header and the lines
-	for _, lane := range blueprint.Lanes {
+	rows := 1 + len(blueprint.Lines()) // the header and the lines
+	for _, lane := range blueprint.Lanes() {
 		rows += max(1, depth[lane])
 	}
 	if cells := rows * (len(b.Stages) + 1); cells > maxCells {

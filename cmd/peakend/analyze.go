@@ -81,7 +81,7 @@ func runCompare(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	cmp := analyze.NewComparer(rules)
-	code, ok := eachVisit(c, e, &vf, fs.Args(), cmp.Add)
+	code, ok := eachVisit(c, e, &vf, fs.Args(), cmp)
 	if !ok {
 		return code
 	}
@@ -97,7 +97,7 @@ func runFit(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
 	vf.register(fs, "format")
-	features := fs.String("features", strings.Join(analyze.DefaultFeatures, ","), "features to fit on, comma-separated")
+	features := fs.String("features", strings.Join(analyze.DefaultFeatures(), ","), "features to fit on, comma-separated")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
@@ -113,7 +113,7 @@ func runFit(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	code, ok := eachVisit(c, e, &vf, fs.Args(), fitter.Add)
+	code, ok := eachVisit(c, e, &vf, fs.Args(), fitter)
 	if !ok {
 		return code
 	}
@@ -130,9 +130,9 @@ func runFit(c *command, e *env, args []string) int {
 }
 
 // eachVisit reads the visits of paths and passes each with its features
-// to add. ok is false when reading failed; code is the exit code. The
+// to acc. ok is false when reading failed; code is the exit code. The
 // caller has called vf.prepare and created its own output first.
-func eachVisit(c *command, e *env, vf *visitFlags, paths []string, add func(*scoring.Visit, *scoring.Features)) (code int, ok bool) {
+func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator) (code int, ok bool) {
 	if !vf.unsorted && !c.holdsVisits {
 		limitMemory()
 	}
@@ -146,7 +146,7 @@ func eachVisit(c *command, e *env, vf *visitFlags, paths []string, add func(*sco
 			return fail(e, c.name, err), false
 		}
 		f := scoring.Compute(&v, src.scale)
-		add(&v, &f)
+		acc.Add(&v, &f)
 	}
 	if code, err = src.close(); err != nil {
 		return fail(e, c.name, err), false

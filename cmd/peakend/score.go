@@ -57,17 +57,17 @@ func runScore(c *command, e *env, args []string) int {
 	}
 	sum := scoring.Summary{Verbatim: vf.verbatim}
 	var rows *scoring.FeatureWriter
-	each := sum.Add
+	var each scoring.Accumulator = &sum
 	if !*summary {
 		rows = scoring.NewFeatureWriter(out)
 		rows.Verbatim = vf.verbatim
-		each = func(v *scoring.Visit, f *scoring.Features) { rows.Write(v, f) } // bufio keeps a write error for Flush
+		each = scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) { rows.Write(v, f) }) // bufio keeps a write error for Flush
 	}
 	visits := 0
-	code, ok := eachVisit(c, e, &vf, fs.Args(), func(v *scoring.Visit, f *scoring.Features) {
+	code, ok := eachVisit(c, e, &vf, fs.Args(), scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
 		visits++
-		each(v, f)
-	})
+		each.Add(v, f)
+	}))
 	switch {
 	case *summary && ok:
 		if err := sum.WriteCSV(out); err != nil {

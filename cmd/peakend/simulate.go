@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
@@ -56,7 +57,7 @@ func runSimulate(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend simulate: %v\n", err)
 		return exitUsage
 	}
-	sim := scoring.ServiceHall(mem, *seed)
+	sim := servicehall.Simulation(mem, *seed)
 	if *bpFile != "" {
 		b, err := e.loadBlueprint(*bpFile, withMethod)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -12,7 +13,7 @@ import (
 // almost never reach the ends of the scale, so that clamping does not
 // bias the fit and the weights put in can be recovered.
 func wideHall(memory scoring.MemoryModel, seed uint64) *scoring.Simulation {
-	sim := scoring.ServiceHall(memory, seed)
+	sim := servicehall.Simulation(memory, seed)
 	sim.Scale = scoring.NewScale(0, 10)
 	for tp, m := range sim.Ratings {
 		m.Mean = 2 + m.Mean
@@ -25,7 +26,7 @@ func wideHall(memory scoring.MemoryModel, seed uint64) *scoring.Simulation {
 func TestFitRecoversTheMemoryModel(t *testing.T) {
 	truth := map[string]float64{"peak": 0.4, "end": 0.4, "mean": 0.2}
 	sim := wideHall(scoring.MemoryModel{Weights: truth, Noise: 0.5}, 42)
-	fitter, err := analyze.NewFitter(analyze.DefaultFeatures)
+	fitter, err := analyze.NewFitter(analyze.DefaultFeatures())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +56,11 @@ func TestFitRecoversTheMemoryModel(t *testing.T) {
 	}
 	if res.R2 < 0.5 || res.R2 > 1 {
 		t.Errorf("R² = %g", res.R2)
+	}
+	// The residuals are the noise put in: 0.5, and a little from
+	// rounding remembered ratings to thousandths.
+	if math.Abs(res.ResidualSE-0.5) > 0.01 {
+		t.Errorf("residual standard error %.4f, want the noise 0.5 ± 0.01", res.ResidualSE)
 	}
 }
 

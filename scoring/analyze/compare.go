@@ -32,10 +32,12 @@ func NewComparer(rules []scoring.Rule) *Comparer {
 	return &Comparer{rules: rules, scores: make([][]float64, len(rules))}
 }
 
+var _ scoring.Accumulator = (*Comparer)(nil)
+
 // Add scores visit v, with features f, by every rule. A visit without a
-// remembered rating is skipped.
+// remembered rating, or a nil one, is skipped.
 func (c *Comparer) Add(v *scoring.Visit, f *scoring.Features) {
-	if scoring.IsNA(v.Remembered) {
+	if v == nil || f == nil || scoring.IsNA(v.Remembered) {
 		return
 	}
 	c.remembered = append(c.remembered, v.Remembered)

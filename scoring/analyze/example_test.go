@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"fmt"
 
+	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -11,7 +12,7 @@ import (
 // finds, on visits simulated from a peak-end memory.
 func Example() {
 	memory, _ := scoring.ParseMemoryModel("peak=0.5,end=0.5,noise=0.3")
-	sim := scoring.ServiceHall(memory, 3)
+	sim := servicehall.Simulation(memory, 3)
 	cmp := analyze.NewComparer(scoring.DefaultRules())
 	fit, _ := analyze.NewFitter([]string{"peak", "end", "mean"})
 	for v := range sim.Visits(20000) {

@@ -11,10 +11,10 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// DefaultFeatures are the features Fit uses unless told otherwise: the
-// peak-end rule's two, and the rivals that test duration neglect and
-// first impressions.
-var DefaultFeatures = []string{"peak", "end", "mean", "duration", "first", "trend"}
+// DefaultFeatures returns the features Fit uses unless told otherwise:
+// the peak-end rule's two, and the rivals that test duration neglect
+// and first impressions. Each call returns a new slice.
+func DefaultFeatures() []string { return []string{"peak", "end", "mean", "duration", "first", "trend"} }
 
 // A Coefficient is one term of a fit.
 type Coefficient struct {
@@ -43,7 +43,7 @@ type Fitter struct {
 	z, d     []float64
 }
 
-// NewFitter returns a Fitter on the named features (scoring.FeatureNames).
+// NewFitter returns a Fitter on the named features (scoring.FeatureNames()).
 func NewFitter(features []string) (*Fitter, error) {
 	if len(features) == 0 {
 		return nil, errors.New("no features to fit on")
@@ -52,7 +52,7 @@ func NewFitter(features []string) (*Fitter, error) {
 	for _, name := range features {
 		var f scoring.Features
 		if _, ok := f.Value(name); !ok {
-			return nil, fmt.Errorf("unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames, ", "))
+			return nil, fmt.Errorf("unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames(), ", "))
 		}
 		if seen[name] {
 			return nil, fmt.Errorf("feature %q named twice", name)
@@ -64,10 +64,12 @@ func NewFitter(features []string) (*Fitter, error) {
 		z: make([]float64, p), d: make([]float64, p)}, nil
 }
 
+var _ scoring.Accumulator = (*Fitter)(nil)
+
 // Add counts visit v with features f; a visit missing the remembered
-// rating or any of the features is skipped.
+// rating or any of the features, or a nil one, is skipped.
 func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
-	if scoring.IsNA(v.Remembered) {
+	if v == nil || f == nil || scoring.IsNA(v.Remembered) {
 		return
 	}
 	for i, name := range ft.features {
