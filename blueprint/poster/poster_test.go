@@ -411,6 +411,8 @@ func TestNoLayoutEngineLinked(t *testing.T) {
 		if strings.Contains(dep, "wazero") || strings.Contains(dep, "go-graphviz") || strings.Contains(dep, "gonum") {
 			t.Errorf("the poster links %s", dep)
 		}
+	}
+}
 
 // TestUnknownOptionsAreNamed holds that a bad paper or format fails
 // before any work with an error callers can tell apart.
