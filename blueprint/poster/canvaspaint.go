@@ -113,15 +113,6 @@ func (p *canvasPainter) line(x1, y1, x2, y2 float64, stroke string, width float6
 	p.stroke(path, stroke, width, dashed)
 }
 
-func (p *canvasPainter) spline(pts [][2]float64, stroke string, width float64, class string) {
-	path := &canvas.Path{}
-	path.MoveTo(p.X(pts[0][0]), p.Y(pts[0][1]))
-	for i := 1; i+2 < len(pts); i += 3 {
-		path.CubeTo(p.X(pts[i][0]), p.Y(pts[i][1]), p.X(pts[i+1][0]), p.Y(pts[i+1][1]), p.X(pts[i+2][0]), p.Y(pts[i+2][1]))
-	}
-	p.stroke(path, stroke, width, false)
-}
-
 func (p *canvasPainter) triangle(a, b, c [2]float64, fill string) {
 	path := &canvas.Path{}
 	path.MoveTo(p.X(a[0]), p.Y(a[1]))
@@ -171,8 +162,7 @@ func (r *textRecorder) rect(_, _, _, _, _ float64, _, _ string, _ float64, _ str
 }
 func (r *textRecorder) line(_, _, _, _ float64, _ string, _ float64, _ bool, _ string, _ map[string]string) {
 }
-func (r *textRecorder) spline([][2]float64, string, float64, string) {}
-func (r *textRecorder) triangle(_, _, _ [2]float64, _ string)        {}
+func (r *textRecorder) triangle(_, _, _ [2]float64, _ string) {}
 func (r *textRecorder) text(_, _, _ float64, _ string, bold, _ bool, s string, _ string) {
 	r.texts = append(r.texts, drawnText{s, bold})
 }

@@ -118,7 +118,7 @@ func (d *drawer) lanes(top, bottom []float64) {
 	}
 }
 
-// edges draws the flows along Graphviz's routes, with arrowheads.
+// edges draws the flows, straight, with arrowheads.
 func (d *drawer) edges() {
 	boxes := map[string]*box{}
 	for _, bx := range d.m.boxes {
@@ -127,7 +127,7 @@ func (d *drawer) edges() {
 	for _, e := range d.l.edges {
 		from, ok1 := boxes[e.from]
 		to, ok2 := boxes[e.to]
-		if !ok1 || !ok2 || len(e.points) < 4 {
+		if !ok1 || !ok2 {
 			continue
 		}
 		color, width, class := "#666666", 1.4, "flow"
@@ -137,12 +137,10 @@ func (d *drawer) edges() {
 		case from.dimmed || to.dimmed:
 			color = "#d0d0d0"
 		}
-		pts := make([][2]float64, len(e.points))
-		for i, pt := range e.points {
-			pts[i] = [2]float64{d.ox + pt[0], d.oy + pt[1]}
-		}
-		d.p.spline(pts, color, width, class)
-		a, b, c := arrowhead(pts[len(pts)-2], pts[len(pts)-1], 4+width*2)
+		start := [2]float64{d.ox + e.start[0], d.oy + e.start[1]}
+		end := [2]float64{d.ox + e.end[0], d.oy + e.end[1]}
+		d.p.line(start[0], start[1], end[0], end[1], color, width, false, class, nil)
+		a, b, c := arrowhead(start, end, 4+width*2)
 		d.p.triangle(a, b, c, color)
 	}
 }

@@ -17,9 +17,9 @@ type layout struct {
 type placed struct{ x, y, w, h float64 } // centre and size
 
 type route struct {
-	from, to string
-	points   [][2]float64 // a cubic Bézier: start, two control points, end
-	journey  bool         // the emphasised journey's path
+	from, to   string
+	start, end [2]float64 // where the straight line leaves one box and meets the other
+	journey    bool       // the emphasised journey's path
 }
 
 // Spacing of the grid, in points: the gaps between columns and between
@@ -69,10 +69,7 @@ func (m *model) layout(ctx context.Context) (*layout, error) {
 	l.h = y - rowGap
 	for _, f := range m.flows() {
 		a, b := l.nodes[f.from], l.nodes[f.to]
-		p0, p3 := clip(a, b), clip(b, a)
-		d := [2]float64{p3[0] - p0[0], p3[1] - p0[1]}
-		l.edges = append(l.edges, route{from: f.from, to: f.to, journey: f.journey, points: [][2]float64{
-			p0, {p0[0] + d[0]/3, p0[1] + d[1]/3}, {p0[0] + 2*d[0]/3, p0[1] + 2*d[1]/3}, p3}})
+		l.edges = append(l.edges, route{from: f.from, to: f.to, journey: f.journey, start: clip(a, b), end: clip(b, a)})
 	}
 	return l, ctx.Err()
 }

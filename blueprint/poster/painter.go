@@ -17,7 +17,6 @@ type painter interface {
 	end()
 	rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string)
 	line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string)
-	spline(points [][2]float64, stroke string, width float64, class string) // a cubic B-spline
 	triangle(a, b, c [2]float64, fill string)
 	text(x, y, size float64, fill string, bold, centred bool, s string, class string)
 }
@@ -71,15 +70,6 @@ func (p svgPainter) line(x1, y1, x2, y2 float64, stroke string, width float64, d
 	}
 	fmt.Fprintf(p.b, `<line%s x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s/>`+"\n",
 		svgData(class, data), num(x1), num(y1), num(x2), num(y2), stroke, num(width), dash)
-}
-
-func (p svgPainter) spline(pts [][2]float64, stroke string, width float64, class string) {
-	var d strings.Builder
-	fmt.Fprintf(&d, "M%s %s", num(pts[0][0]), num(pts[0][1]))
-	for i := 1; i+2 < len(pts); i += 3 {
-		fmt.Fprintf(&d, " C%s %s %s %s %s %s", num(pts[i][0]), num(pts[i][1]), num(pts[i+1][0]), num(pts[i+1][1]), num(pts[i+2][0]), num(pts[i+2][1]))
-	}
-	fmt.Fprintf(p.b, `<path%s d="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n", svgData(class, nil), d.String(), stroke, num(width))
 }
 
 func (p svgPainter) triangle(a, b, c [2]float64, fill string) {
