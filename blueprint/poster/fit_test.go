@@ -161,7 +161,7 @@ func TestSVGTextFitsInChromium(t *testing.T) {
 			t.Run(name+"-"+lang, func(t *testing.T) {
 				m, l := laidOut(t, path, Options{Lang: lang})
 				var svg bytes.Buffer
-				if err := m.writeSVG(&svg, l); err != nil {
+				if err := m.writeSVG(&svg, l, m.allText(l)); err != nil {
 					t.Fatal(err)
 				}
 				var rec shapeRecorder

@@ -63,8 +63,8 @@ func userFace(path string) (*fonts.Face, error) {
 
 // checkGlyphs fails, naming the character and its text, when no face
 // has a character the poster draws.
-func (m *model) checkGlyphs(l *layout) error {
-	for _, t := range m.allText(l) {
+func (m *model) checkGlyphs(texts []drawnText) error {
+	for _, t := range texts {
 		if r, ok := m.measure.fonts.Missing(t.text, t.bold); ok {
 			hint := "give a TrueType font that has it (Options.FontFile)"
 			return fmt.Errorf("%w: %q (U+%04X) of %q; %s", ErrMissingGlyph, r, r, t.text, hint)

@@ -50,13 +50,14 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := m.checkGlyphs(l); err != nil {
+	texts := m.allText(l)
+	if err := m.checkGlyphs(texts); err != nil {
 		return err
 	}
 	if opt.Format == PDF || opt.Format == PNG {
 		return m.writeCanvas(w, l)
 	}
-	return m.writeSVG(w, l)
+	return m.writeSVG(w, l, texts)
 }
 
 func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, error) {

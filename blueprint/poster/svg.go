@@ -51,13 +51,13 @@ func num(x float64) string {
 // them lies the text itself, transparent, in the same glyphs embedded
 // as TrueType @font-face data, so that a browser can select, search
 // and read it out.
-func (m *model) writeSVG(w io.Writer, l *layout) error {
+func (m *model) writeSVG(w io.Writer, l *layout, texts []drawnText) error {
 	W, H := m.pageSize(l)
 	paper, pw, ph, err := paperFor(m.opt, W, H)
 	if err != nil {
 		return err
 	}
-	sf, err := m.svgFonts(l)
+	sf, err := m.svgFonts(texts)
 	if err != nil {
 		return err
 	}
@@ -103,12 +103,12 @@ type faceGlyph struct {
 	glyph uint16
 }
 
-func (m *model) svgFonts(l *layout) (*svgFonts, error) {
+func (m *model) svgFonts(texts []drawnText) (*svgFonts, error) {
 	sf := &svgFonts{classes: map[faceWeight]string{}, glyphs: map[faceGlyph]string{}}
 	used := map[*fonts.Face]map[rune]bool{}
 	var faces []*fonts.Face
 	var classOrder []faceWeight
-	for _, t := range m.allText(l) {
+	for _, t := range texts {
 		for _, run := range m.measure.fonts.Runs(t.text, t.bold) {
 			if used[run.Face] == nil {
 				used[run.Face] = map[rune]bool{}
