@@ -31,8 +31,10 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/tdewolff/font"
@@ -51,10 +53,8 @@ var ErrNotFont = errors.New("not a TrueType font")
 
 // A Face is one font file, parsed.
 type Face struct {
-	// Family names the face in SVG and CSS.
-	Family string
-	// Bold is the weight the face is drawn for.
-	Bold bool
+	// Name names the face in messages.
+	Name string
 	// Data is the TrueType file (for a collection, the whole file;
 	// Index says which font).
 	Data  []byte
@@ -71,7 +71,7 @@ type Face struct {
 	ascii [128]float64 // advances in em of ASCII, -1 where missing
 }
 
-func newFace(family string, bold bool, data []byte, index int) (f *Face, err error) {
+func newFace(name string, data []byte, index int) (f *Face, err error) {
 	if !trueTypeOutlines(data, index) {
 		return nil, ErrNotFont
 	}
@@ -83,7 +83,7 @@ func newFace(family string, bold bool, data []byte, index int) (f *Face, err err
 	if s.Head == nil || s.Head.UnitsPerEm == 0 || s.Cmap == nil || s.Hmtx == nil {
 		return nil, fmt.Errorf("%w: it lacks its metrics", ErrNotFont)
 	}
-	f = &Face{Family: family, Bold: bold, Data: data, Index: index, sfnt: s, upem: float64(s.Head.UnitsPerEm)}
+	f = &Face{Name: name, Data: data, Index: index, sfnt: s, upem: float64(s.Head.UnitsPerEm)}
 	for r := range f.ascii {
 		f.ascii[r] = f.lookup(rune(r))
 	}
@@ -148,7 +148,7 @@ func (f *Face) Subset(runes []rune) (data []byte, err error) {
 	defer keepTables(s)()
 	sub, err := s.Subset(ids, font.SubsetOptions{Tables: font.KeepMinTables})
 	if err != nil {
-		return nil, fmt.Errorf("subsetting %s: %v", f.Family, err)
+		return nil, fmt.Errorf("subsetting %s: %v", f.Name, err)
 	}
 	data = sub.Write()
 	FixDate(data)
@@ -198,7 +198,7 @@ var Default = sync.OnceValues(func() ([2]*Face, error) {
 		wg.Go(func() {
 			data, err := gunzip(name)
 			if err == nil {
-				faces[i], err = newFace("peakend Noto Sans SC", i == 1, data, 0)
+				faces[i], err = newFace(strings.TrimSuffix(name, ".ttf.gz"), data, 0)
 			}
 			if err == nil {
 				faces[i].embedded = true
@@ -249,7 +249,7 @@ func Load(path string) (*Face, error) {
 	if len(data) > MaxFileSize {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than any font (the limit is %d MB)", MaxFileSize>>20)}
 	}
-	face, err := newFace("peakend user font", false, data, 0)
+	face, err := newFace(filepath.Base(path), data, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

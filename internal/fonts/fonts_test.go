@@ -70,7 +70,7 @@ func latinOnly(t *testing.T) *Face {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := newFace("latin", false, data, 0)
+	f, err := newFace("latin", data, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(small)
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		face, err := newFace("fuzz", false, data, 0)
+		face, err := newFace("fuzz", data, 0)
 		if err != nil {
 			return
 		}
