@@ -178,6 +178,9 @@ func (a *assembler) merge(r *row) *ParseError {
 	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
 		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	}
+	if err := a.whoConflict(r, conflict); err != nil {
+		return err
+	}
 	if err := a.checkSize(r, len(v.Moments), a.curBytes); err != nil {
 		return err
 	}
@@ -208,6 +211,7 @@ func (a *assembler) merge(r *row) *ParseError {
 		v.Recommend = r.recommend
 		a.fieldAt[colRecommend] = r.line
 	}
+	a.takeWho(r)
 	v.Moments = append(v.Moments, r.moment)
 	return nil
 }

@@ -15,13 +15,14 @@ type row struct {
 	line       int
 	visit      []byte
 	purpose    []byte
+	who        [2][]byte // customer and site, indexed by colCustomer−colWho
 	remembered float64
 	recommend  float64
 	moment     Moment
 	timeKind   int  // untimed, seconds or clockTime
 	opens      bool // the row opens a visit whatever came before: a JSON line's first moment
 	span       int  // the moments of the JSON line a row opens
-	has        uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
+	has        uint // bits 1<<colPurpose, colRemembered, colRecommend, colCustomer, colSite: the visit-level fields the row carries
 	record     []byte
 	bad        *ParseError // a row that could not be parsed; it is rejected whole
 	fatal      error       // an error that ends reading
@@ -151,7 +152,7 @@ func (p *parser) internBytes(b []byte) string {
 
 // CSV
 
-var csvColumns = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend"}
+var csvColumns = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend", "customer", "site"}
 
 // Column indices into csvColumns, and the bits of row.has.
 const (
@@ -163,6 +164,8 @@ const (
 	colPurpose
 	colRemembered
 	colRecommend
+	colCustomer // who and where: see who.go
+	colSite
 	numColumns
 )
 
@@ -259,7 +262,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if len(bytes.TrimSpace(visit)) == 0 {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
 	}
-	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose} {
+	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
 		if i := l[c]; i >= 0 {
 			if err := checkText(rec[i]); err != nil {
 				return fail(c, err)
@@ -323,6 +326,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if rw.has&(1<<colPurpose) != 0 {
 		rw.purpose = p.batch.keep(unneutralise(rec[l[colPurpose]]))
 	}
+	p.csvWho(rec, l, rw)
 	return nil
 }
 
@@ -333,6 +337,8 @@ type jsonVisit struct {
 	Purpose    string       `json:"purpose"`
 	Remembered *float64     `json:"remembered"`
 	Recommend  *float64     `json:"recommend"`
+	Customer   string       `json:"customer"`
+	Site       string       `json:"site"`
 	Moments    []jsonMoment `json:"moments"`
 }
 
@@ -395,6 +401,9 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		return fail("purpose", err)
 	}
 	base := row{line: line, remembered: NA, recommend: NA}
+	if bad := jsonWho(&jv, &base, fail); bad != nil {
+		return bad
+	}
 	if jv.Purpose != "" {
 		base.has |= 1 << colPurpose
 	}

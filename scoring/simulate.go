@@ -73,6 +73,8 @@ type Simulation struct {
 	Seed     uint64
 	// Continuous keeps ratings to hundredths rather than whole points.
 	Continuous bool
+	// Panel, when it has customers or sites, makes repeated measures.
+	Panel Panel
 }
 
 // Visits returns n simulated visits. The same Simulation and n give the
@@ -93,10 +95,12 @@ func (s *Simulation) Visits(n int) iter.Seq[Visit] {
 		}
 		sort.Strings(names)
 		width := len(strconv.Itoa(n))
+		panel := s.Panel.draw(s.Seed)
 		for i := 0; i < n; i++ {
 			j := s.Journeys[sort.SearchFloat64s(cum, rng.Float64()*total)]
 			v := Visit{ID: fmt.Sprintf("v%0*d", width, i+1), Purpose: j.ID, Recommend: NA,
 				Moments: make([]Moment, len(j.Steps))}
+			shift, leniency := panel.assign(rng, &v)
 			t := 0.0
 			for k, tp := range j.Steps {
 				model, ok := s.Ratings[tp]
@@ -104,11 +108,12 @@ func (s *Simulation) Visits(n int) iter.Seq[Visit] {
 					model = RatingModel{Mean: s.Scale.Neutral, SD: (s.Scale.Max - s.Scale.Min) / 6}
 				}
 				d := math.Round(rng.ExpFloat64()*model.Duration*10) / 10
+				model.Mean += shift
 				v.Moments[k] = Moment{Touchpoint: tp, T: t, Duration: d, Rating: s.rating(rng, model)}
 				t = math.Round((t+d)*10) / 10 // keep tenths exact in output
 			}
 			f := Compute(&v, s.Scale)
-			remembered := s.Memory.Intercept + rng.NormFloat64()*s.Memory.Noise
+			remembered := s.Memory.Intercept + rng.NormFloat64()*s.Memory.Noise + leniency
 			for _, name := range names {
 				x, _ := f.Value(name)
 				remembered += s.Memory.Weights[name] * x

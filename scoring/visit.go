@@ -22,7 +22,11 @@ type Moment struct {
 type Visit struct {
 	ID      string
 	Purpose string // the journey id; may be empty
-	Moments []Moment
+	// Customer and Site say who made the visit and where; either may be
+	// empty. Visits with the same customer are repeated measures of one
+	// person, which an analysis may cluster on.
+	Customer, Site string
+	Moments        []Moment
 	// Remembered is the customer's overall rating of the visit
 	// afterwards, on the same scale as the moments; NA when not asked.
 	Remembered float64

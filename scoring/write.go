@@ -33,15 +33,17 @@ type FeatureWriter struct {
 	Verbatim bool
 	w        *bufio.Writer
 	buf      []byte
+	cols     whoHeader
 }
 
-// NewFeatureWriter returns a writer that has written the header.
+// NewFeatureWriter returns a writer of features. It writes the header
+// with the first row (or on Flush): with customer and site columns
+// after purpose when the first visit has them (see whoHeader).
 // A nil w gives a writer whose every call fails.
 func NewFeatureWriter(w io.Writer) *FeatureWriter {
 	fw := &FeatureWriter{}
 	if w != nil {
 		fw.w = bufio.NewWriterSize(w, 1<<16)
-		fw.w.WriteString(featuresHeader + "\n")
 	}
 	return fw
 }
@@ -54,10 +56,14 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	case v == nil || f == nil:
 		return errNilVisit
 	}
-	b := fw.buf[:0]
+	b, err := fw.cols.start(fw.buf[:0], v, featuresHeader)
+	if err != nil {
+		return err
+	}
 	b = appendText(b, fw.Verbatim, v.ID)
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
+	b = fw.cols.appendWho(b, fw.Verbatim, v)
 	for _, ft := range columnFeatures {
 		b = append(b, ',')
 		b = appendFeature(b, ft, f)
@@ -70,7 +76,7 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	b = AppendNumber(b, v.Remembered)
 	b = append(b, '\n')
 	fw.buf = b
-	_, err := fw.w.Write(b)
+	_, err = fw.w.Write(b)
 	return err
 }
 
@@ -79,6 +85,7 @@ func (fw *FeatureWriter) Flush() error {
 	if fw == nil || fw.w == nil {
 		return errNilWriter
 	}
+	fw.w.Write(fw.cols.flush(featuresHeader))
 	return fw.w.Flush()
 }
 
@@ -115,18 +122,18 @@ type VisitWriter struct {
 	w        *bufio.Writer
 	format   Format
 	buf      []byte
+	cols     whoHeader
 }
 
-// NewVisitWriter returns a writer of visits in format f; for CSV it has
-// written the header. A nil w gives a writer whose every call fails, and
-// a format other than CSV and JSONL one whose Write fails.
+// NewVisitWriter returns a writer of visits in format f. For CSV it
+// writes the header with the first visit (or on Flush), with customer
+// and site columns after purpose when the first visit has them (see
+// whoHeader). A nil w gives a writer whose every call fails, and a
+// format other than CSV and JSONL one whose Write fails.
 func NewVisitWriter(w io.Writer, f Format) *VisitWriter {
 	vw := &VisitWriter{format: f}
 	if w != nil {
 		vw.w = bufio.NewWriterSize(w, 1<<16)
-	}
-	if f == CSV && w != nil {
-		vw.w.WriteString(VisitsHeader + "\n")
 	}
 	return vw
 }
@@ -145,11 +152,15 @@ func (vw *VisitWriter) Write(v *Visit) error {
 	if vw.format == JSONL {
 		return vw.writeJSON(v)
 	}
-	b := vw.buf[:0]
+	b, err := vw.cols.start(vw.buf[:0], v, VisitsHeader)
+	if err != nil {
+		return err
+	}
 	for _, m := range v.Moments {
 		b = appendText(b, vw.Verbatim, v.ID)
 		b = append(b, ',')
 		b = appendText(b, vw.Verbatim, v.Purpose)
+		b = vw.cols.appendWho(b, vw.Verbatim, v)
 		b = append(b, ',')
 		b = appendText(b, vw.Verbatim, m.Touchpoint)
 		for _, x := range []float64{m.T, m.Duration, m.Rating, v.Remembered, v.Recommend} {
@@ -159,7 +170,7 @@ func (vw *VisitWriter) Write(v *Visit) error {
 		b = append(b, '\n')
 	}
 	vw.buf = b
-	_, err := vw.w.Write(b)
+	_, err = vw.w.Write(b)
 	return err
 }
 
@@ -175,8 +186,11 @@ func (vw *VisitWriter) writeJSON(v *Visit) error {
 		Purpose    string   `json:"purpose,omitempty"`
 		Remembered *float64 `json:"remembered,omitempty"`
 		Recommend  *float64 `json:"recommend,omitempty"`
+		Customer   string   `json:"customer,omitempty"`
+		Site       string   `json:"site,omitempty"`
 		Moments    []moment `json:"moments"`
-	}{Visit: v.ID, Purpose: v.Purpose, Remembered: ptr(v.Remembered), Recommend: ptr(v.Recommend)}
+	}{Visit: v.ID, Purpose: v.Purpose, Remembered: ptr(v.Remembered), Recommend: ptr(v.Recommend),
+		Customer: v.Customer, Site: v.Site}
 	for _, m := range v.Moments {
 		out.Moments = append(out.Moments, moment{m.Touchpoint, ptr(m.T), ptr(m.Duration), m.Rating})
 	}
@@ -199,6 +213,9 @@ func ptr(x float64) *float64 {
 func (vw *VisitWriter) Flush() error {
 	if vw == nil || vw.w == nil {
 		return errNilWriter
+	}
+	if vw.format == CSV {
+		vw.w.Write(vw.cols.flush(VisitsHeader))
 	}
 	return vw.w.Flush()
 }

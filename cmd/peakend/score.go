@@ -58,10 +58,15 @@ func runScore(c *command, e *env, args []string) int {
 	sum := scoring.Summary{Verbatim: vf.verbatim}
 	var rows *scoring.FeatureWriter
 	var each scoring.Accumulator = &sum
+	var writeErr error
 	if !*summary {
 		rows = scoring.NewFeatureWriter(out)
 		rows.Verbatim = vf.verbatim
-		each = scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) { rows.Write(v, f) }) // bufio keeps a write error for Flush
+		each = scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
+			if err := rows.Write(v, f); err != nil && writeErr == nil {
+				writeErr = err // a customer the header has no column for; bufio keeps an I/O error for Flush too
+			}
+		})
 	}
 	visits := 0
 	code, ok := eachVisit(c, e, &vf, fs.Args(), scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
@@ -80,6 +85,9 @@ func runScore(c *command, e *env, args []string) int {
 		// the output shows how far the input was good.
 		if err := rows.Flush(); err != nil {
 			return fail(e, c.name, err)
+		}
+		if writeErr != nil {
+			return fail(e, c.name, writeErr)
 		}
 		out.what = plural(visits, "visit")
 	}

@@ -1,0 +1,149 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Who and where: the optional per-visit columns customer and site, which
+// say which visits share a customer or a site, so that an analysis can
+// treat the visits of one customer (or one site) as repeated measures.
+// Like purpose, each is constant within a visit.
+
+// colWho is the first of the who columns; row.who is indexed from it.
+const colWho = colCustomer
+
+// whoColumns are the who columns, in the order of row.who.
+var whoColumns = [...]int{colCustomer, colSite}
+
+// whoOf returns the visit's field of who column c.
+func whoOf(v *Visit, c int) *string {
+	if c == colCustomer {
+		return &v.Customer
+	}
+	return &v.Site
+}
+
+// csvWho sets the who fields of rw from a CSV record whose text was
+// checked: the bytes are kept in the batch's arena.
+func (p *parser) csvWho(rec [][]byte, l *csvLayout, rw *row) {
+	for _, c := range whoColumns {
+		if i := l[c]; i >= 0 && len(rec[i]) > 0 {
+			rw.who[c-colWho] = p.batch.keep(unneutralise(rec[i]))
+			rw.has |= 1 << c
+		}
+	}
+}
+
+// jsonWho sets the who fields of a JSON line's rows.
+func jsonWho(jv *jsonVisit, base *row, fail func(string, error) *ParseError) *ParseError {
+	for _, c := range whoColumns {
+		text := jv.Customer
+		if c == colSite {
+			text = jv.Site
+		}
+		if text == "" {
+			continue
+		}
+		if err := checkText(text); err != nil {
+			return fail(csvColumns[c], err)
+		}
+		base.who[c-colWho] = []byte(text)
+		base.has |= 1 << c
+	}
+	return nil
+}
+
+// whoConflict returns the problem of a row whose customer or site
+// differs from its visit's, or nil.
+func (a *assembler) whoConflict(r *row, conflict func(c int, old, now string) *ParseError) *ParseError {
+	for _, c := range whoColumns {
+		if r.has&(1<<c) == 0 {
+			continue
+		}
+		if old := *whoOf(a.cur, c); old != "" && old != string(r.who[c-colWho]) {
+			return conflict(c, strconv.Quote(old), strconv.Quote(string(r.who[c-colWho])))
+		}
+	}
+	return nil
+}
+
+// takeWho sets the visit's customer and site from the first row that
+// gives them. Sites repeat on many visits and share one string each.
+func (a *assembler) takeWho(r *row) {
+	for _, c := range whoColumns {
+		if field := whoOf(a.cur, c); r.has&(1<<c) != 0 && *field == "" {
+			if c == colSite {
+				*field = a.purpose(r.who[c-colWho])
+			} else {
+				*field = string(r.who[c-colWho])
+			}
+			a.fieldAt[c] = r.line
+		}
+	}
+}
+
+// ErrNoWhoColumn is a visit with a customer or site written after a
+// first visit without one: the CSV's header, written with the first
+// row, has no column for it.
+var ErrNoWhoColumn = errors.New("a customer or site the output has no column for")
+
+// A whoHeader writes a CSV header with the first row, and decides then
+// whether the output has customer and site columns (after purpose): it
+// has each when the first visit has it. Output without them is what it
+// was before visits had customers and sites.
+type whoHeader struct {
+	written bool
+	has     [len(whoColumns)]bool
+}
+
+// start returns b with the header appended if it is not yet written,
+// or an error when v has a customer or site the header left out.
+func (h *whoHeader) start(b []byte, v *Visit, header string) ([]byte, error) {
+	if !h.written {
+		for i, c := range whoColumns {
+			h.has[i] = *whoOf(v, c) != ""
+		}
+		return append(b, h.header(header)...), nil
+	}
+	for i, c := range whoColumns {
+		if !h.has[i] && *whoOf(v, c) != "" {
+			return b, fmt.Errorf("scoring: visit %s has a %s, but the first visit written had none: %w", v.ID, csvColumns[c], ErrNoWhoColumn)
+		}
+	}
+	return b, nil
+}
+
+// header returns the header line, marking it written.
+func (h *whoHeader) header(base string) string {
+	h.written = true
+	visit, rest, _ := strings.Cut(base, ",purpose")
+	line := visit + ",purpose"
+	for i, c := range whoColumns {
+		if h.has[i] {
+			line += "," + csvColumns[c]
+		}
+	}
+	return line + rest + "\n"
+}
+
+// flush returns the header if no row has written it.
+func (h *whoHeader) flush(base string) []byte {
+	if h.written {
+		return nil
+	}
+	return []byte(h.header(base))
+}
+
+// appendWho appends the cells of the who columns the header has.
+func (h *whoHeader) appendWho(b []byte, verbatim bool, v *Visit) []byte {
+	for i, c := range whoColumns {
+		if h.has[i] {
+			b = append(b, ',')
+			b = appendText(b, verbatim, *whoOf(v, c))
+		}
+	}
+	return b
+}
