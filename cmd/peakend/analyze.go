@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"strings"
 
@@ -42,17 +43,36 @@ var fitCommand = &command{
 	name:            "fit",
 	readsBlueprints: true,
 	summary:         "regress remembered ratings on peak, end, mean, duration and more",
-	usage: `Usage: peakend fit [--features a,b,c] [visit flags as for score] FILE...
+	usage: `Usage: peakend fit [--features a,b,c] [--robust | --cluster customer|site|purpose]
+                   [--against a,b] [visit flags as for score] FILE...
 
 Fits remembered = intercept + Σ weight·feature by least squares over the
 visits that have a remembered rating and every feature, and writes CSV:
-term, estimate, std_error, t, p, then n, r2 and adj_r2 on every row. The
-default features are peak, end, mean, duration, first and trend: a
-duration weight near zero is duration neglect in your data.
+term, estimate, std_error, t, p, then n, r2 and adj_r2 on every row, then
+low and high (the 95% interval), standardized (the weight in standard
+deviations of remembered per standard deviation of the feature), aic, bic,
+se (which standard errors), df (of t and p) and clusters (G). The default
+features are peak, end, mean, duration, first and trend: a duration weight
+near zero is duration neglect in your data.
+
+Standard errors are classical unless asked: --robust gives HC1, robust to
+unequal variances; --cluster COLUMN gives CR1, robust to errors correlated
+within a customer, site or purpose (as Stata's vce(cluster) and R's
+sandwich::vcovCL), with t and p on G−1 degrees of freedom. When the same
+customer visits many times, or a study's participants rate many journeys,
+report the clustered ones: the classical ones are too small. Every visit
+then needs the column; a cluster of one visit is allowed, and counted on
+standard error.
+
+--against a,b tests the fit against the smaller one on features a,b
+(some of --features; "" for the intercept only) and writes instead one
+row: test (F, or Wald when robust or clustered), larger, smaller,
+statistic, df1, df2, p, n.
 
 Example:
   $ peakend fit visits.csv
-  $ peakend fit --features peak,end,mean visits.csv
+  $ peakend fit --features peak,end,mean --cluster customer visits.csv
+  $ peakend fit --features peak,end,mean --against peak,end visits.csv
 `,
 	run:         runFit,
 	writesFiles: true,
@@ -98,6 +118,9 @@ func runFit(c *command, e *env, args []string) int {
 	var vf visitFlags
 	vf.register(fs, "format")
 	features := fs.String("features", strings.Join(analyze.DefaultFeatures(), ","), "features to fit on, comma-separated")
+	robust := fs.Bool("robust", false, "HC1 standard errors, robust to unequal variances")
+	cluster := fs.String("cluster", "", "CR1 standard errors clustered by `COLUMN`: customer, site or purpose")
+	against := fs.String("against", "", "test against the fit on these `FEATURES` (some of --features)")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
@@ -105,7 +128,14 @@ func runFit(c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "peakend fit: no input; name files, or - for standard input")
 		return exitUsage
 	}
-	fitter, err := analyze.NewFitter(strings.Split(*features, ","))
+	by, err := analyze.ParseCluster(*cluster)
+	if err == nil && *robust && by != analyze.NoCluster {
+		err = fmt.Errorf("--robust and --cluster: choose one (clustered standard errors are robust too)")
+	}
+	var fitter *analyze.Fitter
+	if err == nil {
+		fitter, err = analyze.NewFitterWith(strings.Split(*features, ","), analyze.FitOptions{Robust: *robust, Cluster: by})
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "peakend fit: %v\n", err)
 		return exitUsage
@@ -117,16 +147,51 @@ func runFit(c *command, e *env, args []string) int {
 	if !ok {
 		return code
 	}
+	if isSet(fs, "against") {
+		return writeNested(e, fitter, *against, code)
+	}
 	res, err := fitter.Result()
 	if err != nil {
 		return fail(e, "fit", err)
 	}
+	if res.SingleVisitClusters > 0 {
+		fmt.Fprintf(e.stderr, "peakend fit: %d of %d clusters by %s have one visit only; they count as in a robust fit\n",
+			res.SingleVisitClusters, res.Clusters, by)
+	}
 	w := e.stdout
-	fmt.Fprintln(w, "term,estimate,std_error,t,p,n,r2,adj_r2")
+	fmt.Fprintln(w, "term,estimate,std_error,t,p,n,r2,adj_r2,low,high,standardized,aic,bic,se,df,clusters")
 	for _, k := range res.Coefficients {
-		fmt.Fprintf(w, "%s,%s,%d,%s\n", k.Term, numbers(k.Estimate, k.StdErr, k.T, k.P), res.N, numbers(res.R2, res.AdjR2))
+		fmt.Fprintf(w, "%s,%s,%d,%s,%s,%s,%d\n", k.Term, numbers(k.Estimate, k.StdErr, k.T, k.P), res.N,
+			numbers(res.R2, res.AdjR2, k.Low, k.High, k.Standardized, res.AIC, res.BIC), res.SE, numbers(res.DF), res.Clusters)
 	}
 	return code
+}
+
+// writeNested writes the test of the fit against the smaller model.
+func writeNested(e *env, fitter *analyze.Fitter, smaller string, code int) int {
+	var names []string
+	if smaller != "" {
+		names = strings.Split(smaller, ",")
+	}
+	t, err := fitter.Against(names)
+	if err != nil {
+		return fail(e, "fit", err)
+	}
+	test := "F"
+	if t.Wald {
+		test = "Wald (" + t.SE.String() + ")"
+	}
+	fmt.Fprintln(e.stdout, "test,larger,smaller,statistic,df1,df2,p,n")
+	fmt.Fprintf(e.stdout, "%s,%s,%s,%s,%d\n", csvField(test), csvField(strings.Join(t.Larger, " ")), csvField(strings.Join(t.Smaller, " ")),
+		numbers(t.F, t.DF1, t.DF2, t.P), t.N)
+	return code
+}
+
+// isSet reports whether the flag was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // eachVisit reads the visits of paths and passes each with its features

@@ -1,0 +1,40 @@
+# Golden numbers for scoring/analyze's R tests, by R's lm, sandwich and
+# lmtest: Rscript golden.R panel.csv > golden.csv
+# panel.csv is features of simulated visits by customer (peakend
+# simulate --visits 600 --customers 40 --seed 11 --memory
+# peak=0.5,end=0.3,mean=0.2,noise=0.4 --customer-sd 0.6 | peakend score -,
+# cut to visit,customer,peak,end,mean,remembered).
+suppressMessages({library(sandwich); library(lmtest)})
+args <- commandArgs(trailingOnly = TRUE)
+d <- read.csv(args[1])
+m <- lm(remembered ~ peak + end + mean, data = d)
+small <- lm(remembered ~ peak + end, data = d)
+out <- data.frame(name = character(), value = numeric())
+put <- function(name, value) out[nrow(out) + 1, ] <<- list(name, value)
+se <- list(classical = vcov(m), HC1 = vcovHC(m, type = "HC1"),
+           CR1 = vcovCL(m, cluster = ~customer, type = "HC1"))
+G <- length(unique(d$customer))
+for (kind in names(se)) {
+  s <- sqrt(diag(se[[kind]]))
+  df <- if (kind == "CR1") G - 1 else df.residual(m)
+  t <- coef(m) / s
+  for (i in seq_along(s)) {
+    term <- if (i == 1) "intercept" else names(coef(m))[i]
+    put(paste(kind, term, "estimate"), coef(m)[i])
+    put(paste(kind, term, "se"), s[i])
+    put(paste(kind, term, "p"), 2 * pt(-abs(t[i]), df))
+    put(paste(kind, term, "low"), coef(m)[i] - qt(0.975, df) * s[i])
+  }
+}
+put("r2", summary(m)$r.squared)
+put("adj_r2", summary(m)$adj.r.squared)
+put("aic", AIC(m))
+put("bic", BIC(m))
+a <- anova(small, m)
+put("F", a$F[2])
+put("F p", a$`Pr(>F)`[2])
+w <- waldtest(small, m, vcov = se$CR1, test = "F")
+put("Wald CR1", w$F[2]) # lmtest's df2 is n−k; the p below is on G−1
+put("Wald CR1 p", pf(w$F[2], 1, G - 1, lower.tail = FALSE))
+out$value <- sprintf("%.17g", out$value)
+write.csv(out, stdout(), row.names = FALSE, quote = TRUE)
