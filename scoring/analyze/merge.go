@@ -1,0 +1,152 @@
+package analyze
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Merge adds the visits other has counted to ft, as if ft had counted
+// them after its own: the result is that of one pass over both inputs
+// in order (counts exactly; means, co-moments and sandwich sums to
+// rounding). It is an error, leaving ft as it was, when the two fit
+// different features or standard errors.
+func (ft *Fitter) Merge(other *Fitter) error {
+	switch {
+	case ft == nil || other == nil:
+		return fmt.Errorf("merge of a nil Fitter: %w", ErrMismatch)
+	case !slices.Equal(ft.features, other.features) || ft.opt != other.opt:
+		return fmt.Errorf("merge of a fit on %v (%+v) into one on %v (%+v): %w", other.features, other.opt, ft.features, ft.opt, ErrMismatch)
+	}
+	if ft.err == nil {
+		ft.err = other.err
+	}
+	ft.mergeMoments(other)
+	if ft.sw != nil {
+		ft.sw.merge(other.sw)
+	}
+	return nil
+}
+
+// mergeMoments combines means and co-moments (Chan, Golub and LeVeque's
+// pairwise update).
+func (ft *Fitter) mergeMoments(other *Fitter) {
+	na, nb := ft.n, other.n
+	if nb == 0 {
+		return
+	}
+	n := na + nb
+	p := len(ft.mean)
+	delta := make([]float64, p)
+	for i := range delta {
+		delta[i] = other.mean[i] - ft.mean[i]
+	}
+	w := na * nb / n
+	for i := range p {
+		for j := i; j < p; j++ {
+			ft.co[i*p+j] += other.co[i*p+j] + delta[i]*delta[j]*w
+		}
+	}
+	for i := range ft.mean {
+		ft.mean[i] += delta[i] * nb / n
+	}
+	ft.n = n
+}
+
+// merge adds other's sums, moved from other's shift to s's.
+func (s *sandwich) merge(other *sandwich) {
+	if !other.set {
+		return
+	}
+	if !s.set {
+		copy(s.shift, other.shift)
+		s.set = true
+	}
+	// w in s's coordinates is other's w + Δ·w₀, where w₀ = 1.
+	d := s.k + 2
+	delta := make([]float64, d)
+	for i := range s.shift {
+		delta[i+1] = other.shift[i] - s.shift[i]
+	}
+	if s.ci != nil {
+		s.mergeClusters(other, delta)
+		return
+	}
+	s.mergeTensor(other, delta)
+}
+
+func (s *sandwich) mergeClusters(other *sandwich, delta []float64) {
+	d := len(delta)
+	stride := packed(d)
+	for g, name := range other.ci.names {
+		w := unpack(other.sums[g*stride:(g+1)*stride], d)
+		mine, ok := s.ci.index[name]
+		if !ok {
+			mine = int32(len(s.ci.names))
+			s.ci.index[name] = mine
+			s.ci.names = append(s.ci.names, name)
+			s.sums = append(s.sums, make([]float64, stride)...)
+		}
+		dst := s.sums[int(mine)*stride : (int(mine)+1)*stride]
+		i := 0
+		for a := 0; a < d; a++ {
+			for b := a; b < d; b++ {
+				dst[i] += w[a][b] + delta[a]*w[0][b] + w[a][0]*delta[b] + delta[a]*delta[b]*w[0][0]
+				i++
+			}
+		}
+	}
+}
+
+// mergeTensor moves other's Σ xxᵀ⊗wwᵀ to s's shift, one index at a
+// time (index 0, the constant, does not move), and adds it.
+func (s *sandwich) mergeTensor(other *sandwich, delta []float64) {
+	d := len(delta)
+	kx := d - 1
+	p2 := packed(d)
+	t := make([]float64, kx*kx*d*d) // dense [a][b][c][d]
+	at := func(a, b, c, e int) int { return ((a*kx+b)*d+c)*d + e }
+	for a := range kx {
+		for b := range kx {
+			for c := range d {
+				for e := range d {
+					t[at(a, b, c, e)] = other.tensor[pidx(a, b, kx)*p2+pidx(c, e, d)]
+				}
+			}
+		}
+	}
+	for mode := range 4 {
+		for a := range kx {
+			for b := range kx {
+				for c := range d {
+					for e := range d {
+						i := [4]int{a, b, c, e}
+						if i[mode] == 0 || delta[i[mode]] == 0 {
+							continue
+						}
+						j := i
+						j[mode] = 0
+						t[at(a, b, c, e)] += delta[i[mode]] * t[at(j[0], j[1], j[2], j[3])]
+					}
+				}
+			}
+		}
+	}
+	for a := range kx {
+		for b := a; b < kx; b++ {
+			for c := range d {
+				for e := c; e < d; e++ {
+					s.tensor[pidx(a, b, kx)*p2+pidx(c, e, d)] += t[at(a, b, c, e)]
+				}
+			}
+		}
+	}
+}
+
+// pidx is the index of entry (a, b) of a packed upper triangle of a
+// d×d symmetric matrix.
+func pidx(a, b, d int) int {
+	if a > b {
+		a, b = b, a
+	}
+	return a*d - a*(a-1)/2 + b - a
+}
