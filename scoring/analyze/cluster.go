@@ -90,11 +90,16 @@ func (ci *clusterIndex) of(v *scoring.Visit) (int, bool) {
 	if key == "" {
 		return 0, false
 	}
+	return ci.id(key), true
+}
+
+// id returns the number of the cluster called key, numbering a new one.
+func (ci *clusterIndex) id(key string) int {
 	if g, ok := ci.index[key]; ok {
-		return int(g), true
+		return int(g)
 	}
 	g := len(ci.names)
 	ci.index[key] = int32(g)
 	ci.names = append(ci.names, key)
-	return g, true
+	return g
 }

@@ -79,14 +79,7 @@ func (s *sandwich) mergeClusters(other *sandwich, delta []float64) {
 	stride := packed(d)
 	for g, name := range other.ci.names {
 		w := unpack(other.sums[g*stride:(g+1)*stride], d)
-		mine, ok := s.ci.index[name]
-		if !ok {
-			mine = int32(len(s.ci.names))
-			s.ci.index[name] = mine
-			s.ci.names = append(s.ci.names, name)
-			s.sums = append(s.sums, make([]float64, stride)...)
-		}
-		dst := s.sums[int(mine)*stride : (int(mine)+1)*stride]
+		dst := s.block(s.ci.id(name))
 		i := 0
 		for a := 0; a < d; a++ {
 			for b := a; b < d; b++ {

@@ -62,11 +62,7 @@ func (s *sandwich) add(v *scoring.Visit, z []float64) bool {
 		s.w[i+1] = x - s.shift[i]
 	}
 	if s.ci != nil {
-		stride := packed(s.k + 2)
-		for len(s.sums) < (g+1)*stride {
-			s.sums = append(s.sums, make([]float64, stride)...)
-		}
-		outer(s.sums[g*stride:(g+1)*stride], s.w)
+		outer(s.block(g), s.w)
 		return true
 	}
 	clear(s.xx)
@@ -80,6 +76,15 @@ func (s *sandwich) add(v *scoring.Visit, z []float64) bool {
 		}
 	}
 	return true
+}
+
+// block returns the sums of cluster g, making room for a new one.
+func (s *sandwich) block(g int) []float64 {
+	stride := packed(s.k + 2)
+	for len(s.sums) < (g+1)*stride {
+		s.sums = append(s.sums, make([]float64, stride)...)
+	}
+	return s.sums[g*stride : (g+1)*stride]
 }
 
 // outer adds the packed upper triangle of wwᵀ to dst.
