@@ -154,3 +154,37 @@ func checkAgainstR(t *testing.T, r map[string]float64) {
 		}
 	}
 }
+
+// Cross-validated r, RMSE and MAE with folds fixed by customer agree
+// with R's (testdata/golden.R: customer cN in fold N mod 5).
+func TestCrossValidationAgreesWithR(t *testing.T) {
+	data, err := os.ReadFile("testdata/golden.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := readGolden(t, data)
+	visits, features := panelVisits(t)
+	rules := []scoring.Rule{scoring.Peak, scoring.End, scoring.Mean, scoring.PeakEndRule}
+	cmp := analyze.NewClusteredComparer(rules, analyze.ByCustomer)
+	var fold []int
+	seen := map[string]bool{}
+	for i := range visits {
+		features[i].PeakEnd = (features[i].Peak + features[i].End) / 2
+		cmp.Add(&visits[i], &features[i])
+		if c := visits[i].Customer; !seen[c] { // clusters are numbered in order of first appearance
+			seen[c] = true
+			n, _ := strconv.Atoi(c[1:])
+			fold = append(fold, n%5)
+		}
+	}
+	names := map[string]string{"peak": "peak", "end": "end", "mean": "mean", "peak-end": "peak_end"}
+	for _, res := range analyze.CrossValidateFolds(cmp, fold, 5) {
+		rule := names[res.Rule]
+		for what, got := range map[string]float64{"r": res.Pearson, "rmse": res.RMSE, "mae": res.MAE} {
+			name := "cv " + rule + " " + what
+			if want, ok := r[name]; !ok || !closeTo(got, want, 1e-12) {
+				t.Errorf("%s: %v, R %v", name, got, want)
+			}
+		}
+	}
+}

@@ -36,5 +36,23 @@ put("F p", a$`Pr(>F)`[2])
 w <- waldtest(small, m, vcov = se$CR1, test = "F")
 put("Wald CR1", w$F[2]) # lmtest's df2 is n−k; the p below is on G−1
 put("Wald CR1 p", pf(w$F[2], 1, G - 1, lower.tail = FALSE))
+# Cross-validated r, RMSE and MAE of a linear calibration of each rule,
+# with folds fixed by customer: customer cN goes to fold N mod 5.
+d$fold <- as.integer(sub("c", "", d$customer)) %% 5
+d$peak_end <- (d$peak + d$end) / 2
+for (rule in c("peak", "end", "mean", "peak_end")) {
+  r <- c(); rmse <- c(); mae <- c()
+  for (f in 0:4) {
+    train <- d[d$fold != f, ]; held <- d[d$fold == f, ]
+    cal <- lm(train$remembered ~ train[[rule]])
+    pred <- coef(cal)[1] + coef(cal)[2] * held[[rule]]
+    r <- c(r, cor(pred, held$remembered))
+    rmse <- c(rmse, sqrt(mean((pred - held$remembered)^2)))
+    mae <- c(mae, mean(abs(pred - held$remembered)))
+  }
+  put(paste("cv", rule, "r"), mean(r))
+  put(paste("cv", rule, "rmse"), mean(rmse))
+  put(paste("cv", rule, "mae"), mean(mae))
+}
 out$value <- sprintf("%.17g", out$value)
 write.csv(out, stdout(), row.names = FALSE, quote = TRUE)
