@@ -19,20 +19,39 @@ var compareCommand = &command{
 	readsBlueprints: true,
 	summary:         "set peak-end against the rival rules on remembered ratings",
 	usage: `Usage: peakend compare [--bootstrap N] [--seed S] [--window SECONDS] [--half-life K]
+                       [--cluster customer|site|purpose] [--cv K [--repeat R]]
                        [visit flags as for score] FILE...
 
 Scores every visit that has a remembered rating by each rule — peak-end,
 mean, time-mean, peak, end, first, best, worst, trend, recency — and
 writes CSV, best Pearson's r first: rule, n, pearson, pearson_low,
-pearson_high (a bootstrap 95% interval), spearman, rmse, mae. With
---window, peak-end also runs with the end taken as the mean of the last
-SECONDS of the visit (Redelmeier and Kahneman used 180).
+pearson_high (a bootstrap 95% percentile interval), spearman, rmse_raw and
+mae_raw (of the score itself: bias and association mixed), rmse_calibrated
+and mae_calibrated (of remembered on a + b·score: association only), and
+diff, diff_low, diff_high: the rule's r less the best rule's, with an
+interval from the same resamples (below 0: the best rule is better by more
+than chance). With --window, peak-end also runs with the end taken as the
+mean of the last SECONDS of the visit (Redelmeier and Kahneman used 180).
+The peak is the most intense moment (farthest from neutral).
+
+--cluster COLUMN resamples whole customers, sites or purposes, whose
+visits are not independent; fewer than 30 visits or clusters get a
+warning, as intervals from so few draws are too narrow.
+
+--cv K writes instead the out-of-sample comparison the literature ranks
+rules by: K-fold cross-validation (by cluster with --cluster) of a linear
+calibration of each rule, repeated R times (default 10) with folds drawn
+from --seed: rule, folds, repeats, cv_pearson, cv_rmse_calibrated,
+cv_mae_calibrated (held-out, averaged over folds and repeats), rmse_raw,
+mae_raw.
 
 Example:
   $ peakend simulate --visits 20000 --seed 3 --memory peak=0.5,end=0.5,noise=0.3 > v.csv
   $ peakend compare v.csv
-  rule,n,pearson,pearson_low,pearson_high,spearman,rmse,mae
+  rule,n,pearson,pearson_low,pearson_high,spearman,rmse_raw,mae_raw,...
   peak-end,20000,0.93...
+  $ peakend simulate --visits 5000 --customers 200 --seed 3 > p.csv
+  $ peakend compare --cluster customer --cv 10 p.csv
 `,
 	run:         runCompare,
 	writesFiles: true, // --rejects
@@ -83,14 +102,22 @@ func runCompare(c *command, e *env, args []string) int {
 	var vf visitFlags
 	vf.register(fs, "format")
 	resamples := fs.Int("bootstrap", 1000, "bootstrap resamples for the interval of r (0: none)")
-	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
+	seed := fs.Uint64("seed", 1, "seed of the bootstrap and of the folds")
 	window := fs.Float64("window", 0, "also compare peak-end with the end as the mean of the last `SECONDS`")
 	halfLife := fs.Float64("half-life", 2, "half-life of the recency rule, in moments")
+	cluster := fs.String("cluster", "", "resample, and fold, whole clusters by `COLUMN`: customer, site or purpose")
+	folds := fs.Int("cv", 0, "cross-validate with `K` folds instead")
+	repeats := fs.Int("repeat", 10, "repetitions of the cross-validation, with new folds")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 || *resamples < 0 || *halfLife <= 0 || *window < 0 {
-		fmt.Fprintln(e.stderr, "peakend compare: name input files; --bootstrap, --window must not be negative and --half-life must be positive")
+	if fs.NArg() == 0 || *resamples < 0 || *halfLife <= 0 || *window < 0 || *folds < 0 || *repeats < 1 {
+		fmt.Fprintln(e.stderr, "peakend compare: name input files; --bootstrap, --window and --cv must not be negative, --half-life must be positive and --repeat at least 1")
+		return exitUsage
+	}
+	by, err := analyze.ParseCluster(*cluster)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "peakend compare: %v\n", err)
 		return exitUsage
 	}
 	rules := scoring.DefaultRulesWithHalfLife(*halfLife)
@@ -100,15 +127,56 @@ func runCompare(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	cmp := analyze.NewComparer(rules)
+	cmp := analyze.NewClusteredComparer(rules, by)
 	code, ok := eachVisit(c, e, &vf, fs.Args(), cmp)
 	if !ok {
 		return code
 	}
+	if err := cmp.Err(); err != nil {
+		return fail(e, c.name, err)
+	}
+	if *folds > 0 {
+		return writeCV(e, cmp, *folds, *repeats, *seed, code)
+	}
+	results := cmp.Results(*resamples, *seed)
+	if len(results) > 0 {
+		noteBootstrap(e, results[0], by, *resamples, *seed)
+	}
 	w := e.stdout
-	fmt.Fprintln(w, "rule,n,pearson,pearson_low,pearson_high,spearman,rmse,mae")
-	for _, r := range cmp.Results(*resamples, *seed) {
-		fmt.Fprintf(w, "%s,%d,%s\n", csvField(r.Rule), r.N, numbers(r.Pearson, r.PearsonLow, r.PearsonHigh, r.Spearman, r.RMSE, r.MAE))
+	fmt.Fprintln(w, "rule,n,pearson,pearson_low,pearson_high,spearman,rmse_raw,mae_raw,rmse_calibrated,mae_calibrated,diff,diff_low,diff_high")
+	for _, r := range results {
+		fmt.Fprintf(w, "%s,%d,%s\n", csvField(r.Rule), r.N, numbers(r.Pearson, r.PearsonLow, r.PearsonHigh, r.Spearman,
+			r.RMSE, r.MAE, r.CalibratedRMSE, r.CalibratedMAE, r.Diff, r.DiffLow, r.DiffHigh))
+	}
+	return code
+}
+
+// noteBootstrap says on standard error what the intervals are, and
+// warns when there were too few draws for them.
+func noteBootstrap(e *env, top analyze.Comparison, by analyze.Cluster, resamples int, seed uint64) {
+	units := "visits"
+	if by != analyze.NoCluster {
+		units = by.String() + " clusters"
+	}
+	if resamples > 0 {
+		fmt.Fprintf(e.stderr, "peakend compare: 95%% percentile intervals from %d bootstrap resamples of %d %s (seed %d); the peak is the most intense moment\n",
+			resamples, top.Units, units, seed)
+	}
+	if top.Units < analyze.MinBootstrapUnits {
+		fmt.Fprintf(e.stderr, "peakend compare: warning: only %d %s; with fewer than %d the intervals are too narrow (a bootstrap of few draws misjudges the spread of r)\n",
+			top.Units, units, analyze.MinBootstrapUnits)
+	}
+}
+
+// writeCV writes the cross-validated comparison.
+func writeCV(e *env, cmp *analyze.Comparer, folds, repeats int, seed uint64, code int) int {
+	results, err := cmp.CrossValidate(folds, repeats, seed)
+	if err != nil {
+		return fail(e, "compare", err)
+	}
+	fmt.Fprintln(e.stdout, "rule,folds,repeats,cv_pearson,cv_rmse_calibrated,cv_mae_calibrated,rmse_raw,mae_raw")
+	for _, r := range results {
+		fmt.Fprintf(e.stdout, "%s,%d,%d,%s\n", csvField(r.Rule), r.Folds, r.Repeats, numbers(r.Pearson, r.RMSE, r.MAE, r.RawRMSE, r.RawMAE))
 	}
 	return code
 }
