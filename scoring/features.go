@@ -32,6 +32,16 @@ type Features struct {
 	PeakEnd float64 // (Peak + End) / 2
 	// Weakest is Worst: one bad moment sinks the visit ("100 − 1 = 0").
 	Weakest float64
+	// EndSlope is the least-squares slope of rating against position
+	// over the last FeatureOptions.EndSlopeMoments moments (all, when
+	// there are fewer): a visit getting better towards its end has a
+	// positive one; 0 for one moment.
+	EndSlope float64
+	// Peaks is the number of local maxima of the rating, by the
+	// scale's direction: moments (a run of equal ones counts once)
+	// better than the moments on either side, the first and last
+	// compared with their one neighbour; 0 when all are equal.
+	Peaks int
 
 	// PeakMoment and EndMoment index Visit.Moments.
 	PeakMoment, EndMoment int
@@ -49,6 +59,10 @@ type feature struct {
 	// repeats marks a feature that repeats another (weakest is worst),
 	// left out of Summary's and FeatureWriter's columns.
 	repeats bool
+	// extra marks a feature that came after the writers' columns were
+	// fixed: fits, Linear and memory models read it, and the columns
+	// leave it out so that their output stays as it was.
+	extra bool
 	// touchpoint, when set, names the column after this one in which
 	// FeatureWriter writes the touchpoint of the moment moment gives.
 	touchpoint string
@@ -70,6 +84,8 @@ var featureTable = [...]feature{
 	{name: "trend", value: func(f Features) float64 { return f.Trend }},
 	{name: "peak_end", value: func(f Features) float64 { return f.PeakEnd }},
 	{name: "weakest", value: func(f Features) float64 { return f.Weakest }, repeats: true},
+	{name: "end_slope", value: func(f Features) float64 { return f.EndSlope }, extra: true},
+	{name: "peaks", value: func(f Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
 }
 
 // columnFeatures are the features of Summary's and FeatureWriter's
@@ -77,7 +93,7 @@ var featureTable = [...]feature{
 var columnFeatures = func() []feature {
 	var fs []feature
 	for _, f := range featureTable {
-		if !f.repeats {
+		if !f.repeats && !f.extra {
 			fs = append(fs, f)
 		}
 	}
@@ -153,16 +169,29 @@ func sorted(v *Visit) bool {
 	})
 }
 
-// Compute returns the features of visit v on scale s. A visit without
-// moments (or a nil visit) has every feature NA and zero moments.
-func Compute(v *Visit, s Scale) Features {
+// Compute returns the features of visit v on scale s with the default
+// FeatureOptions. A visit without moments (or a nil visit) has every
+// feature NA and zero moments.
+func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptions{}) }
+
+// ComputeWith returns the features of visit v on scale s as opt
+// defines them.
+func ComputeWith(v *Visit, s Scale, opt FeatureOptions) Features {
+	f := compute(v, s)
+	if f.Moments > 0 {
+		opt.apply(v, s, &f)
+	}
+	return f
+}
+
+func compute(v *Visit, s Scale) Features {
 	n := 0
 	if v != nil {
 		n = len(v.Moments)
 	}
 	if n == 0 {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
-			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, PeakMoment: -1, EndMoment: -1}
+			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
 	}
 	var order []int
 	if timed(v) && !sorted(v) {

@@ -97,7 +97,39 @@ func naive(v scoring.Visit, s scoring.Scale) scoring.Features {
 	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
+	f.EndSlope = slope(r[max(0, n-3):])
+	// Local maxima: collapse runs of equal ratings, then count those
+	// better than each neighbour they have.
+	var runs []float64
+	for k, x := range r {
+		if k == 0 || x != r[k-1] {
+			runs = append(runs, x)
+		}
+	}
+	for k, x := range runs {
+		if len(runs) > 1 && (k == 0 || better(x, runs[k-1])) && (k == len(runs)-1 || better(x, runs[k+1])) {
+			f.Peaks++
+		}
+	}
 	return f
+}
+
+// slope is the least-squares slope of r against 0, 1, ...; 0 for one.
+func slope(r []float64) float64 {
+	if len(r) < 2 {
+		return 0
+	}
+	var mean float64
+	for _, x := range r {
+		mean += x / float64(len(r))
+	}
+	mk := float64(len(r)-1) / 2
+	var num, den float64
+	for k, x := range r {
+		num += (float64(k) - mk) * (x - mean)
+		den += (float64(k) - mk) * (float64(k) - mk)
+	}
+	return num / den
 }
 
 func randomVisit(rng *rand.Rand, s scoring.Scale) scoring.Visit {

@@ -29,7 +29,7 @@ func TestFeatureNamesCannotBeChanged(t *testing.T) {
 // keep the order scripts and the README rely on.
 func TestFeatureTable(t *testing.T) {
 	f := scoring.Features{Moments: 1, Duration: 2, First: 3, Peak: 4, Best: 5, Worst: 6, End: 7,
-		Mean: 8, TimeMean: 9, Trend: 10, PeakEnd: 11, Weakest: 12}
+		Mean: 8, TimeMean: 9, Trend: 10, PeakEnd: 11, Weakest: 12, EndSlope: 13, Peaks: 14}
 	for i, name := range scoring.FeatureNames() {
 		x, ok := f.Value(name)
 		if !ok || x != float64(i+1) {

@@ -108,6 +108,8 @@ func runCompare(c *command, e *env, args []string) int {
 	cluster := fs.String("cluster", "", "resample, and fold, whole clusters by `COLUMN`: customer, site or purpose")
 	folds := fs.Int("cv", 0, "cross-validate with `K` folds instead")
 	repeats := fs.Int("repeat", 10, "repetitions of the cross-validation, with new folds")
+	var ff featureFlags
+	ff.register(fs)
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
@@ -116,6 +118,10 @@ func runCompare(c *command, e *env, args []string) int {
 		return exitUsage
 	}
 	by, err := analyze.ParseCluster(*cluster)
+	var opt scoring.FeatureOptions
+	if err == nil {
+		opt, err = ff.options()
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "peakend compare: %v\n", err)
 		return exitUsage
@@ -128,7 +134,7 @@ func runCompare(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	cmp := analyze.NewClusteredComparer(rules, by)
-	code, ok := eachVisit(c, e, &vf, fs.Args(), cmp)
+	code, ok := eachVisitWith(c, e, &vf, fs.Args(), cmp, opt)
 	if !ok {
 		return code
 	}
@@ -136,11 +142,12 @@ func runCompare(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	if *folds > 0 {
+		fmt.Fprintf(e.stderr, "peakend compare: %d-fold cross-validation, %d repetitions (seed %d); the peak is %s\n", *folds, *repeats, *seed, opt.Peak.Describe())
 		return writeCV(e, cmp, *folds, *repeats, *seed, code)
 	}
 	results := cmp.Results(*resamples, *seed)
 	if len(results) > 0 {
-		noteBootstrap(e, results[0], by, *resamples, *seed)
+		noteBootstrap(e, results[0], by, *resamples, *seed, opt.Peak)
 	}
 	w := e.stdout
 	fmt.Fprintln(w, "rule,n,pearson,pearson_low,pearson_high,spearman,rmse_raw,mae_raw,rmse_calibrated,mae_calibrated,diff,diff_low,diff_high")
@@ -153,14 +160,14 @@ func runCompare(c *command, e *env, args []string) int {
 
 // noteBootstrap says on standard error what the intervals are, and
 // warns when there were too few draws for them.
-func noteBootstrap(e *env, top analyze.Comparison, by analyze.Cluster, resamples int, seed uint64) {
+func noteBootstrap(e *env, top analyze.Comparison, by analyze.Cluster, resamples int, seed uint64, peak scoring.PeakDefinition) {
 	units := "visits"
 	if by != analyze.NoCluster {
 		units = by.String() + " clusters"
 	}
 	if resamples > 0 {
-		fmt.Fprintf(e.stderr, "peakend compare: 95%% percentile intervals from %d bootstrap resamples of %d %s (seed %d); the peak is the most intense moment\n",
-			resamples, top.Units, units, seed)
+		fmt.Fprintf(e.stderr, "peakend compare: 95%% percentile intervals from %d bootstrap resamples of %d %s (seed %d); the peak is %s\n",
+			resamples, top.Units, units, seed, peak.Describe())
 	}
 	if top.Units < analyze.MinBootstrapUnits {
 		fmt.Fprintf(e.stderr, "peakend compare: warning: only %d %s; with fewer than %d the intervals are too narrow (a bootstrap of few draws misjudges the spread of r)\n",
@@ -189,6 +196,8 @@ func runFit(c *command, e *env, args []string) int {
 	robust := fs.Bool("robust", false, "HC1 standard errors, robust to unequal variances")
 	cluster := fs.String("cluster", "", "CR1 standard errors clustered by `COLUMN`: customer, site or purpose")
 	against := fs.String("against", "", "test against the fit on these `FEATURES` (some of --features)")
+	var ff featureFlags
+	ff.register(fs)
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
@@ -201,6 +210,10 @@ func runFit(c *command, e *env, args []string) int {
 		err = fmt.Errorf("--robust and --cluster: choose one (clustered standard errors are robust too)")
 	}
 	var fitter *analyze.Fitter
+	var opt scoring.FeatureOptions
+	if err == nil {
+		opt, err = ff.options()
+	}
 	if err == nil {
 		fitter, err = analyze.NewFitterWith(strings.Split(*features, ","), analyze.FitOptions{Robust: *robust, Cluster: by})
 	}
@@ -211,7 +224,7 @@ func runFit(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	code, ok := eachVisit(c, e, &vf, fs.Args(), fitter)
+	code, ok := eachVisitWith(c, e, &vf, fs.Args(), fitter, opt)
 	if !ok {
 		return code
 	}
@@ -266,6 +279,11 @@ func isSet(fs *flag.FlagSet, name string) bool {
 // to acc. ok is false when reading failed; code is the exit code. The
 // caller has called vf.prepare and created its own output first.
 func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator) (code int, ok bool) {
+	return eachVisitWith(c, e, vf, paths, acc, scoring.FeatureOptions{})
+}
+
+// eachVisitWith is eachVisit with the features defined by opt.
+func eachVisitWith(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator, opt scoring.FeatureOptions) (code int, ok bool) {
 	if !vf.unsorted && !c.holdsVisits {
 		limitMemory()
 	}
@@ -278,7 +296,7 @@ func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.A
 		if err != nil {
 			return fail(e, c.name, err), false
 		}
-		f := scoring.Compute(&v, src.scale)
+		f := scoring.ComputeWith(&v, src.scale, opt)
 		acc.Add(&v, &f)
 	}
 	if code, err = src.close(); err != nil {

@@ -1,0 +1,138 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A PeakDefinition says which moment is a visit's peak.
+type PeakDefinition int
+
+const (
+	// PeakMostIntense takes the moment farthest from neutral (see
+	// Scale.MoreIntense): Kahneman's peak, good or bad.
+	PeakMostIntense PeakDefinition = iota
+	PeakBest                       // the best moment, the earliest of equals
+	PeakWorst                      // the worst moment, the earliest of equals
+)
+
+var peakNames = [...]string{"intense", "best", "worst"}
+
+// String returns the definition's name, as ParsePeakDefinition reads it.
+func (p PeakDefinition) String() string {
+	if p < 0 || int(p) >= len(peakNames) {
+		return fmt.Sprintf("PeakDefinition(%d)", int(p))
+	}
+	return peakNames[p]
+}
+
+// Describe says in words which moment the definition takes.
+func (p PeakDefinition) Describe() string {
+	switch p {
+	case PeakBest:
+		return "the best moment"
+	case PeakWorst:
+		return "the worst moment"
+	}
+	return "the most intense moment (farthest from neutral)"
+}
+
+// ParsePeakDefinition returns the definition named intense, best or
+// worst.
+func ParsePeakDefinition(s string) (PeakDefinition, error) {
+	for i, name := range peakNames {
+		if strings.EqualFold(s, name) {
+			return PeakDefinition(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown peak definition %q; it is intense, best or worst", s)
+}
+
+// DefaultEndSlopeMoments is how many last moments EndSlope covers
+// unless FeatureOptions say otherwise.
+const DefaultEndSlopeMoments = 3
+
+// FeatureOptions define the features that have a choice in them. The
+// zero value is the default: the peak is the most intense moment, and
+// the end slope covers the last 3 moments.
+type FeatureOptions struct {
+	Peak PeakDefinition
+	// EndSlopeMoments is how many last moments EndSlope covers; 0 or
+	// less means DefaultEndSlopeMoments.
+	EndSlopeMoments int
+}
+
+// apply sets the features of visit v (with moments) that depend on opt.
+func (opt FeatureOptions) apply(v *Visit, s Scale, f *Features) {
+	order := inTime(v)
+	switch opt.Peak {
+	case PeakBest, PeakWorst:
+		want := f.Best
+		if opt.Peak == PeakWorst {
+			want = f.Worst
+		}
+		for _, i := range order {
+			if v.Moments[i].Rating == want {
+				f.Peak, f.PeakMoment = want, i
+				break
+			}
+		}
+		f.PeakEnd = (f.Peak + f.End) / 2
+	}
+	k := opt.EndSlopeMoments
+	if k <= 0 {
+		k = DefaultEndSlopeMoments
+	}
+	n := len(order)
+	from := max(0, n-k)
+	var sum, sumKX float64
+	for j := from; j < n; j++ {
+		x := v.Moments[order[j]].Rating
+		sum += x
+		sumKX += float64(j-from) * x
+	}
+	f.EndSlope = trend(n-from, sum, sumKX)
+	f.Peaks = peaks(v, s, order)
+}
+
+// peaks counts the local maxima of the ratings in time order.
+func peaks(v *Visit, s Scale, order []int) int {
+	n := 0
+	rising := true // the first moment counts if nothing before it is better
+	for j := 0; j < len(order); j++ {
+		x := v.Moments[order[j]].Rating
+		// Skip to the end of a run of equal ratings.
+		end := j
+		for end+1 < len(order) && v.Moments[order[end+1]].Rating == x {
+			end++
+		}
+		falling := end+1 == len(order) || s.better(x, v.Moments[order[end+1]].Rating)
+		if rising && falling && !(j == 0 && end == len(order)-1) {
+			n++
+		}
+		rising = end+1 < len(order) && s.better(v.Moments[order[end+1]].Rating, x)
+		j = end
+	}
+	return n
+}
+
+// inTime returns the indices of v's moments in time order, without
+// sorting or allocating for the usual visit already in order.
+func inTime(v *Visit) []int {
+	if timed(v) && !sorted(v) {
+		return Order(v)
+	}
+	if len(v.Moments) <= len(identity) {
+		return identity[:len(v.Moments)]
+	}
+	return Order(v)
+}
+
+// identity is 0, 1, 2, ... for visits of up to 256 moments.
+var identity = func() []int {
+	idx := make([]int, 256)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}()
