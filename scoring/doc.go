@@ -7,7 +7,10 @@
 // A Visit is a customer's passage through a service: moments, each
 // rated on a Scale, with an optional start time, duration and
 // touchpoint, and optionally the rating the customer remembered
-// afterwards. Missing numbers are NA (a NaN); test them with IsNA.
+// afterwards, and who made it and where (Customer and Site: columns
+// customer and site, constant within a visit, which make visits
+// repeated measures). Missing numbers are NA (a NaN); test them with
+// IsNA.
 //
 // Compute returns a visit's Features, defined in this order:
 //
@@ -27,6 +30,13 @@
 //  7. trend is the least-squares slope of rating against position
 //     0..n−1, and 0 for a single moment.
 //  8. peak_end is (peak + end) / 2.
+//  9. end_slope is the least-squares slope over the last 3 moments, and
+//     peaks the number of local maxima of the rating (runs of equal
+//     ratings count once); the writers' columns leave them out, so that
+//     their output stays as it was, and fits and rules read them.
+//
+// ComputeWith takes FeatureOptions: the peak as the best or the worst
+// moment instead of the most intense, and the moments end_slope covers.
 //
 // A Rule turns a visit into a predicted remembered rating. PeakEnd,
 // Mean, TimeMean, Peak, End, First, Best, Worst, Trend, Recency and
@@ -48,7 +58,8 @@
 // reading the input again (a stream is copied to Options.TempDir for
 // that), and a visit whose rows are not together is ErrReappears.
 //
-// VisitWriter and FeatureWriter write the formats back, and Summary its
+// VisitWriter and FeatureWriter write the formats back, with customer
+// and site columns when the first visit has them, and Summary its
 // means; numbers are written in the shortest form that reads back the
 // same, NA as an empty cell (AppendNumber), and text cells are quoted by
 // AppendCSVText, which neutralises a text a spreadsheet would run as a
@@ -58,7 +69,8 @@
 // MemoryModel, so that an analysis can be checked to find what was put
 // in. Remembered ratings are kept on the scale, as survey answers are:
 // near its ends that ceiling biases fits, so check recovery on a scale
-// wider than the ratings.
+// wider than the ratings. Its Panel gives visits customers and sites
+// with random effects of known size.
 //
 // Compute, the rules and the writers are safe for concurrent use on
 // distinct values; a Read iterator is used by one goroutine.

@@ -110,3 +110,33 @@ func ExampleSimulation() {
 	// v1,counter,farewell,1926.7,3.1,3,3.076,
 	// v1,counter,leave,1929.8,1.7,4,3.076,
 }
+
+// The peak taken as the worst moment, and the slope of the last three.
+func ExampleComputeWith() {
+	v := scoring.Visit{Moments: []scoring.Moment{
+		{Rating: 5, T: 0, Duration: 60}, {Rating: 2, T: 60, Duration: 600}, {Rating: 3, T: 660, Duration: 120}, {Rating: 4, T: 780, Duration: 30}}}
+	for _, peak := range []scoring.PeakDefinition{scoring.PeakMostIntense, scoring.PeakBest, scoring.PeakWorst} {
+		f := scoring.ComputeWith(&v, scoring.DefaultScale, scoring.FeatureOptions{Peak: peak})
+		fmt.Printf("%-7s peak %g, peak_end %g, end_slope %g, peaks %d\n", peak, f.Peak, f.PeakEnd, f.EndSlope, f.Peaks)
+	}
+	// Output:
+	// intense peak 5, peak_end 4.5, end_slope 1, peaks 2
+	// best    peak 5, peak_end 4.5, end_slope 1, peaks 2
+	// worst   peak 2, peak_end 3, end_slope 1, peaks 2
+}
+
+// A panel: visits by 3 customers at 2 sites.
+func ExamplePanel() {
+	memory, _ := scoring.ParseMemoryModel("peak=0.5,end=0.5,noise=0.3")
+	sim := &scoring.Simulation{Scale: scoring.DefaultScale, Memory: memory, Seed: 1,
+		Journeys: []scoring.SimJourney{{ID: "visit", Steps: []string{"wait", "serve"}}},
+		Panel:    scoring.Panel{Customers: 3, Sites: 2, CustomerSD: 0.5, SiteSD: 0.2}}
+	for v := range sim.Visits(4) {
+		fmt.Println(v.ID, v.Customer, v.Site)
+	}
+	// Output:
+	// v1 c3 s2
+	// v2 c2 s1
+	// v3 c1 s2
+	// v4 c1 s2
+}

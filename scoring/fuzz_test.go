@@ -200,6 +200,7 @@ func FuzzReadCSV(f *testing.F) {
 		"visit,rating\nb,1\na,2\nc,3\nab,4\nb,5\nc,1\n",
 		"visit,rating\nv,1\nv,1\nv,1\nv,1\nv,1\nv,1\nv,1\n",
 		"visit,rating,t\nv,1,0x1p1\nv,2,1_0\nv,3,2262-04-12T00:00:00Z\n",
+		"visit,customer,site,rating\nv1,c1,s1,3\nv1,c1,,4\nv1,c2,s1,2\nv2,,s2,5\nv3,=c,s\x01,1\n",
 	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.CSV, src) })
 }
@@ -211,6 +212,7 @@ func FuzzReadJSONL(f *testing.F) {
 		"[1]\n{\"visit\":\"\"}\n{\"visit\":\"a\",\"moments\":[]}\n",
 		`{"visit":"v1","moments":[{"rating":9}]}` + "\n" + `{"visit":"v1","moments":[{"rating":1}]}`,
 		`{"visit":"b","moments":[{"rating":1}]}` + "\n" + `{"visit":"a","moments":[{"rating":1}]}` + "\n" + `{"visit":"b","moments":[{"rating":1}]}`,
+		`{"visit":"v1","customer":"c1","site":"s1","moments":[{"rating":1}]}` + "\n" + `{"visit":"v2","customer":7,"moments":[{"rating":1}]}`,
 	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.JSONL, src) })
 }

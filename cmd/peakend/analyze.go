@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/peakend/peakend/scoring"
@@ -134,7 +136,7 @@ func runCompare(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	cmp := analyze.NewClusteredComparer(rules, by)
-	code, ok := eachVisitWith(c, e, &vf, fs.Args(), cmp, opt)
+	code, ok := eachVisitWith(c, e, &vf, fs.Args(), cmp, opt, true)
 	if !ok {
 		return code
 	}
@@ -224,7 +226,7 @@ func runFit(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	code, ok := eachVisitWith(c, e, &vf, fs.Args(), fitter, opt)
+	code, ok := eachVisitWith(c, e, &vf, fs.Args(), fitter, opt, by != analyze.NoCluster)
 	if !ok {
 		return code
 	}
@@ -279,12 +281,24 @@ func isSet(fs *flag.FlagSet, name string) bool {
 // to acc. ok is false when reading failed; code is the exit code. The
 // caller has called vf.prepare and created its own output first.
 func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator) (code int, ok bool) {
-	return eachVisitWith(c, e, vf, paths, acc, scoring.FeatureOptions{})
+	return eachVisitWith(c, e, vf, paths, acc, scoring.FeatureOptions{}, false)
 }
 
-// eachVisitWith is eachVisit with the features defined by opt.
-func eachVisitWith(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator, opt scoring.FeatureOptions) (code int, ok bool) {
-	if !vf.unsorted && !c.holdsVisits {
+// growingMemoryLimit is the soft memory limit of a command whose
+// memory grows with its input's clusters, not its visits: 100 000
+// customers take about 40 MB, which the streaming limit would leave the
+// collector running without pause to stay under.
+const growingMemoryLimit = 96 << 20
+
+// eachVisitWith is eachVisit with the features defined by opt; grows
+// says that acc's memory grows with the input (a fit's clusters), so
+// that the streaming memory limit, under which the collector would run
+// without pause, is not set.
+func eachVisitWith(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator, opt scoring.FeatureOptions, grows bool) (code int, ok bool) {
+	switch {
+	case grows && os.Getenv("GOMEMLIMIT") == "":
+		debug.SetMemoryLimit(growingMemoryLimit)
+	case !vf.unsorted && !c.holdsVisits && !grows:
 		limitMemory()
 	}
 	src, err := vf.open(e)

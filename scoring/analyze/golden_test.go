@@ -73,7 +73,7 @@ func TestFitAgreesWithR(t *testing.T) {
 // When R is installed, testdata/golden.R gives the numbers kept.
 func TestGoldenScriptGivesTheKeptNumbers(t *testing.T) {
 	if _, err := exec.LookPath("Rscript"); err != nil {
-		t.Skip("Rscript is not installed (apt-get install r-base-core r-cran-sandwich r-cran-lmtest)")
+		t.Skip("Rscript is not installed (apt-get install r-base-core r-cran-sandwich)")
 	}
 	cmd := exec.Command("Rscript", "golden.R", "panel.csv")
 	cmd.Dir = "testdata"

@@ -76,9 +76,8 @@ func (s *sandwich) merge(other *sandwich) {
 
 func (s *sandwich) mergeClusters(other *sandwich, delta []float64) {
 	d := len(delta)
-	stride := packed(d)
 	for g, name := range other.ci.names {
-		w := unpack(other.sums[g*stride:(g+1)*stride], d)
+		w := unpack(other.block(g), d)
 		dst := s.block(s.ci.id(name))
 		i := 0
 		for a := 0; a < d; a++ {

@@ -1,10 +1,10 @@
-# Golden numbers for scoring/analyze's R tests, by R's lm, sandwich and
-# lmtest: Rscript golden.R panel.csv > golden.csv
+# Golden numbers for scoring/analyze's R tests, by R's lm, anova and the
+# sandwich package: Rscript golden.R panel.csv > golden.csv
 # panel.csv is features of simulated visits by customer (peakend
 # simulate --visits 600 --customers 40 --seed 11 --memory
 # peak=0.5,end=0.3,mean=0.2,noise=0.4 --customer-sd 0.6 | peakend score -,
 # cut to visit,customer,peak,end,mean,remembered).
-suppressMessages({library(sandwich); library(lmtest)})
+suppressMessages(library(sandwich))
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1])
 m <- lm(remembered ~ peak + end + mean, data = d)
@@ -33,9 +33,13 @@ put("bic", BIC(m))
 a <- anova(small, m)
 put("F", a$F[2])
 put("F p", a$`Pr(>F)`[2])
-w <- waldtest(small, m, vcov = se$CR1, test = "F")
-put("Wald CR1", w$F[2]) # lmtest's df2 is n−k; the p below is on G−1
-put("Wald CR1 p", pf(w$F[2], 1, G - 1, lower.tail = FALSE))
+# The Wald test that mean's weight is 0, on the clustered covariance,
+# as lmtest::waldtest(small, m, vcov = se$CR1) gives it; its p is on
+# G − 1 denominator degrees of freedom, as the clustered t's.
+b <- coef(m)["mean"]
+w <- as.numeric(b^2 / se$CR1["mean", "mean"])
+put("Wald CR1", w)
+put("Wald CR1 p", pf(w, 1, G - 1, lower.tail = FALSE))
 # Cross-validated r, RMSE and MAE of a linear calibration of each rule,
 # with folds fixed by customer: customer cN goes to fold N mod 5.
 d$fold <- as.integer(sub("c", "", d$customer)) %% 5
