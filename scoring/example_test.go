@@ -140,3 +140,12 @@ func ExamplePanel() {
 	// v3 c1 s2
 	// v4 c1 s2
 }
+
+// A feature read from many visits, looked up once.
+func ExampleFeatureReader() {
+	endSlope, _ := scoring.FeatureReader("end_slope")
+	v := scoring.Visit{Moments: []scoring.Moment{{Rating: 2}, {Rating: 3}, {Rating: 5}}}
+	f := scoring.Compute(&v, scoring.DefaultScale)
+	fmt.Println(endSlope(&f))
+	// Output: 1.5
+}

@@ -120,6 +120,17 @@ func featureNamed(name string) (feature, bool) {
 	return feature{}, false
 }
 
+// FeatureReader returns the function that reads the named feature, for
+// a program that reads the same features of many visits: Value looks
+// the name up on every call.
+func FeatureReader(name string) (func(*Features) float64, bool) {
+	ft, ok := featureNamed(name)
+	if !ok {
+		return nil, false
+	}
+	return func(f *Features) float64 { return ft.value(*f) }, true
+}
+
 // Value returns the feature with the given name.
 func (f *Features) Value(name string) (float64, bool) {
 	if f == nil {

@@ -97,6 +97,7 @@ type FitResult struct {
 // sums per cluster).
 type Fitter struct {
 	features []string
+	read     []func(*scoring.Features) float64 // of the features, in order
 	opt      FitOptions
 	n        float64
 	mean     []float64 // of the features, then the remembered rating
@@ -122,7 +123,11 @@ func NewFitterWith(features []string, opt FitOptions) (*Fitter, error) {
 		return nil, fmt.Errorf("%w %v", ErrUnknownCluster, opt.Cluster)
 	}
 	p := len(features) + 1
-	ft := &Fitter{features: features, opt: opt, mean: make([]float64, p), co: make([]float64, p*p),
+	read := make([]func(*scoring.Features) float64, len(features))
+	for i, name := range features {
+		read[i], _ = scoring.FeatureReader(name)
+	}
+	ft := &Fitter{features: features, read: read, opt: opt, mean: make([]float64, p), co: make([]float64, p*p),
 		z: make([]float64, p), d: make([]float64, p)}
 	if opt.Robust || opt.Cluster != NoCluster {
 		ft.sw = newSandwich(len(features), opt.Cluster)
@@ -136,8 +141,7 @@ func checkFeatures(features []string) error {
 	}
 	seen := map[string]bool{}
 	for _, name := range features {
-		var f scoring.Features
-		if _, ok := f.Value(name); !ok {
+		if _, ok := scoring.FeatureReader(name); !ok {
 			return fmt.Errorf("unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames(), ", "))
 		}
 		if seen[name] {
@@ -157,8 +161,8 @@ func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
 	if v == nil || f == nil || scoring.IsNA(v.Remembered) {
 		return
 	}
-	for i, name := range ft.features {
-		x, _ := f.Value(name)
+	for i, read := range ft.read {
+		x := read(f)
 		if scoring.IsNA(x) {
 			return
 		}
