@@ -123,14 +123,16 @@ func (c *Comparer) Results(resamples int, seed uint64) []Comparison {
 	if resamples > 0 && best >= 0 {
 		c.bootstrap(out, best, resamples, seed)
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		pa, pb := out[a].Pearson, out[b].Pearson
-		if math.IsNaN(pb) {
-			return !math.IsNaN(pa)
-		}
-		return pa > pb
-	})
+	sort.SliceStable(out, func(a, b int) bool { return higherR(out[a].Pearson, out[b].Pearson) })
 	return out
+}
+
+// higherR orders correlations best first, NA last.
+func higherR(a, b float64) bool {
+	if math.IsNaN(b) {
+		return !math.IsNaN(a)
+	}
+	return a > b
 }
 
 // bestOf returns the index of the largest Pearson's r, or −1.

@@ -141,12 +141,6 @@ func (c *Comparer) cvResults(sums []cvSums, k, repeats int) []CVResult {
 			out[r].Pearson, out[r].RMSE, out[r].MAE = s.r/s.folds, s.rmse/s.folds, s.mae/s.folds
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		pa, pb := out[a].Pearson, out[b].Pearson
-		if math.IsNaN(pb) {
-			return !math.IsNaN(pa)
-		}
-		return pa > pb
-	})
+	sort.SliceStable(out, func(a, b int) bool { return higherR(out[a].Pearson, out[b].Pearson) })
 	return out
 }
