@@ -50,22 +50,33 @@ func ExampleObserver() {
 	}
 	scale := mot.ScoringScale(b)
 	obs := mot.NewObserver(b, scale)
-	for _, ratings := range [][2]float64{{2, 4}, {4, 1}, {3, 5}} {
-		v := scoring.Visit{ID: "v", Purpose: "deeds", Moments: []scoring.Moment{
-			{Touchpoint: "wait", Rating: ratings[0], T: scoring.NA, Duration: scoring.NA},
-			{Touchpoint: "leave", Rating: ratings[1], T: scoring.NA, Duration: scoring.NA}}}
-		f := scoring.Compute(&v, scale)
-		obs.Add(&v, &f)
+	observe := func(times int) {
+		for range times {
+			for _, ratings := range [][2]float64{{2, 4}, {4, 1}, {3, 5}} {
+				v := scoring.Visit{ID: "v", Purpose: "deeds", Moments: []scoring.Moment{
+					{Touchpoint: "wait", Rating: ratings[0], T: scoring.NA, Duration: scoring.NA},
+					{Touchpoint: "leave", Rating: ratings[1], T: scoring.NA, Duration: scoring.NA}}}
+				f := scoring.Compute(&v, scale)
+				obs.Add(&v, &f)
+			}
+		}
+		for _, f := range obs.Report("en").Journeys[0].Findings {
+			fmt.Printf("%v %s %s (n = %d, p = %.3f)\n", f.Kind, f.Touchpoint, f.Rival, f.N, f.P)
+			fmt.Println(f.Text("en"))
+			fmt.Println(f.Text("zh"))
+		}
 	}
-	for _, f := range obs.Report("en").Journeys[0].Findings {
-		fmt.Println(f.Kind, f.Touchpoint, f.Rival)
-		fmt.Println(f.Text("en"))
-		fmt.Println(f.Text("zh"))
-	}
+	// Three visits, the declared peak the peak of one: chance could do it.
+	observe(1)
+	// Sixty, the declared peak the peak of twenty: beyond chance.
+	observe(19)
 	// Output:
-	// peak-disagrees wait leave
+	// peak-undecided wait leave (n = 3, p = 1.000)
+	// not enough visits to tell whether declared peak wait (the peak of 33%) or leave (67%) is the commoner peak (n = 3)
+	// 来访太少，无法判断：声明的峰值 Title deed check（wait） 占 33%，Leave（leave） 占 67%，哪个更常是峰值尚无定论（n = 3）
+	// peak-disagrees wait leave (n = 60, p = 0.013)
 	// disagrees: declared peak wait is the peak of 33% of deeds visits; leave is the peak of 67%
-	// 不一致：声明的峰值 wait 只是 deeds 来访中 33% 的峰值；leave 是 67% 的峰值
+	// 不一致：声明的峰值 Title deed check（wait） 只是 Deeds（deeds） 来访中 33% 的峰值；Leave（leave） 是 67% 的峰值
 }
 
 func ExampleWriteMermaid() {

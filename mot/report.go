@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -46,18 +47,24 @@ func (n jsonNumber) MarshalJSON() ([]byte, error) {
 
 // WriteTable writes the report for people: per journey, its touchpoints
 // with the shares of visits they are the peak, worst, best moment and
-// end of, then the findings, the standards and what the data held that
-// the blueprint lacks. Headings and findings are Chinese when the
-// report's Lang is, else English.
+// end of, then the findings, the standards, what the data held that the
+// blueprint lacks, and a legend of the columns. Headings, findings,
+// units and the legend are Chinese when the report's Lang is (with the
+// touchpoints' names beside their ids), else English.
 func (r *Report) WriteTable(w io.Writer) error {
 	words := wordsFor(r.Lang)
+	zh := blueprint.IsChinese(r.Lang)
 	tw := newTable(w)
 	fmt.Fprintf(tw, words.visits, r.Visits)
 	for _, j := range r.Journeys {
-		fmt.Fprintf(tw, words.journey, j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
-		fmt.Fprint(tw, words.touchpointColumns)
+		if zh {
+			fmt.Fprintf(tw, words.journey, named(j.Name, j.ID), j.Visits, decimal(j.MeanPeakEnd))
+		} else {
+			fmt.Fprintf(tw, words.journey, j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
+		}
+		fmt.Fprint(tw, withIDColumn(r.Lang, TermTouchpoint, TermDeclared, TermVisits, TermPeak, TermWorst, TermBest, TermEnd, TermMeanRating, TermFailed, TermPeakEnd))
 		for _, t := range j.Touchpoints {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.ID, words.declared[t.Declared], t.Visits, percent(t.PeakShare),
+			fmt.Fprintf(tw, "%s%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", touchpointCells(t.ID, t.Name, r.Lang), words.declared[t.Declared], t.Visits, percent(t.PeakShare),
 				percent(t.WorstShare), percent(t.BestShare), percent(t.EndShare), decimal(t.MeanRating), percent(t.FailShare), decimal(t.MeanPeakEnd))
 		}
 		tw.Flush()
@@ -65,8 +72,10 @@ func (r *Report) WriteTable(w io.Writer) error {
 			fmt.Fprintf(tw, "  %s\n", f.Text(r.Lang))
 		}
 	}
+	legend := []Term{TermPeak, TermWorst, TermBest, TermEnd, TermMeanRating, TermFailed, TermPeakEnd, TermBeyondChance}
 	if len(r.Standards) > 0 {
-		fmt.Fprint(tw, words.standards+words.standardColumns)
+		fmt.Fprint(tw, words.standards)
+		fmt.Fprint(tw, withIDColumn(r.Lang, TermTouchpoint, TermStandard, TermTarget, TermBaseline, TermMeasured, TermMet, TermTolerated))
 		for _, s := range r.Standards {
 			met, tol := "–", "–"
 			if s.Measured > 0 {
@@ -75,28 +84,62 @@ func (r *Report) WriteTable(w io.Writer) error {
 					tol = percent(s.Tolerated)
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", s.Touchpoint, s.Name, target(s), baseline(s), s.Measured, met, tol)
+			fmt.Fprintf(tw, "%s%s\t%s\t%s\t%d\t%s\t%s\t\n", touchpointCells(s.Touchpoint, s.TouchpointName, r.Lang), standardName(s, r.Lang), target(s, r.Lang), baseline(s, r.Lang), s.Measured, met, tol)
 		}
+		legend = append(legend, TermBaseline, TermMet, TermTolerated)
 	}
 	tw.Flush()
 	writeUnknown(w, words, words.purposes, r.UnknownPurpose)
 	writeUnknown(w, words, words.touchpoints, r.UnknownTouchpoint)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return WriteLegend(w, r.Lang, legend...)
 }
 
-func target(s StandardReport) string {
+// withIDColumn is a heading row whose first term is a touchpoint: in
+// Chinese, the rows give its name and then its id (touchpointCells).
+func withIDColumn(lang string, terms ...Term) string {
+	if blueprint.IsChinese(lang) {
+		return terms[0].Label(lang) + "\t" + idLabel + "\t" + columns(lang, terms[1:]...)
+	}
+	return columns(lang, terms...)
+}
+
+// idLabel heads the column of ids beside Chinese names.
+const idLabel = "编号"
+
+// touchpointCells are a row's first cells, each ending in a tab: the id,
+// or in Chinese the name and the id.
+func touchpointCells(id, name, lang string) string {
+	if blueprint.IsChinese(lang) {
+		return nameOr(name, id) + "\t" + id + "\t"
+	}
+	return id + "\t"
+}
+
+// standardName is a standard's name; a wait point's standard, which the
+// blueprint does not name, is "wait" in the report's language.
+func standardName(s StandardReport, lang string) string {
+	if s.Name == waitStandard {
+		return TermWait.Label(lang)
+	}
+	return s.Name
+}
+
+func target(s StandardReport, lang string) string {
 	op := "≥"
 	if s.Upper {
 		op = "≤"
 	}
-	return strings.TrimSpace(fmt.Sprintf("%s %g %s", op, s.Target, s.Unit))
+	return op + " " + blueprint.Quantity(s.Target, s.Unit, lang)
 }
 
-func baseline(s StandardReport) string {
+func baseline(s StandardReport, lang string) string {
 	if s.Baseline == nil {
 		return "–"
 	}
-	return strconv.FormatFloat(*s.Baseline, 'g', -1, 64)
+	return blueprint.Quantity(*s.Baseline, s.Unit, lang)
 }
 
 func writeUnknown(w io.Writer, words *reportWords, what string, counts []Count) {
