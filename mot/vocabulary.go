@@ -80,8 +80,8 @@ var vocabulary = map[Term][2]termText{
 		{"Δ 峰终值", "若此触点的评分都提高一分，来厅目的平均峰终值的变化"}},
 	TermDeltaRemembered: {{"Δ remembered", "change in the mean remembered rating that the fitted formula predicts for the same improvement"},
 		{"Δ 回忆评分", "同样的改进下，按拟合公式预测的平均回忆评分的变化"}},
-	TermInterval: {{"95% interval", "the range that holds the change in 95 of 100 resamples of the visits (bootstrap); wide when visits are few"},
-		{"95% 区间", "对来访重抽样（自助法）100 次中有 95 次落在此范围内；来访少时区间宽"}},
+	TermInterval: {{"95% interval", "the range that holds the change in 95% of resamples of the visits (a seeded Poisson bootstrap); wide when visits are few"},
+		{"95% 区间", "对来访重抽样（带种子的泊松自助法），95% 的结果落在此范围内；来访少时区间宽"}},
 	TermBetterEnd: {{"(better end)", "a last moment at the best rating appended to every visit, such as a thank-you at the door"},
 		{"（更好的结尾）", "在每次来访最后加上一个最高评分的时刻，例如出门时的致谢"}},
 	TermFit: {{"remembered ≈", "least-squares formula of the remembered rating from the visit's features; R² is the share of its variation it explains"},
@@ -128,6 +128,17 @@ func (t Term) String() string {
 	}
 	return t.Label("")
 }
+
+// featureTerms name the features of scoring as terms.
+var featureTerms = map[string]Term{
+	"peak": TermPeak, "end": TermEnd, "mean": TermMean, "duration": TermDuration, "first": TermFirst,
+	"trend": TermTrend, "best": TermBest, "worst": TermWorst, "time_mean": TermTimeMean, "moments": TermMoments,
+	"remembered": TermRemembered, "peak_end": TermPeakEnd, "visits": TermVisits, "purpose": TermJourney,
+}
+
+// FeatureTerm is the term of a feature or column of package scoring
+// ("peak", "time_mean", …); 0, whose labels are empty, for others.
+func FeatureTerm(name string) Term { return featureTerms[name] }
 
 // legendWords are the legend's heading and the separator between a
 // term and its explanation.
