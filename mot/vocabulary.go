@@ -3,6 +3,7 @@ package mot
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/peakend/peakend/blueprint"
 )
@@ -47,6 +48,7 @@ const (
 	TermTrend
 	TermRemembered
 	TermBeyondChance
+	TermKey
 )
 
 // waitStandard names the standard of a wait point, which the blueprint
@@ -64,11 +66,13 @@ var vocabulary = map[Term][2]termText{
 	TermJourney:    {{"journey", "a visit purpose and the steps it takes through the hall"}, {"来厅目的", "顾客来厅的目的，以及它经过的各个触点"}},
 	TermTouchpoint: {{"touchpoint", "a step of the journey, where the customer meets the service"}, {"触点", "顾客与服务接触的一个环节"}},
 	TermDeclared:   {{"declared", "what the blueprint marks the touchpoint as: a peak or the end"}, {"声明", "蓝图中把该触点标为峰值或终值"}},
-	TermPeak: {{"peak", "share of visits whose most strongly felt moment (farthest from neutral, good or bad) is here; often the worst wait"},
-		{"峰值", "本次来访中感受最强烈的时刻（离中性评分最远，好坏皆算）落在此处的来访比例，通常是最差的等待"}},
+	TermPeak: {{"peak", "the moment of a visit felt most strongly (farthest from neutral, good or bad), often the worst wait; in a table, the share of visits whose peak is here"},
+		{"峰值", "本次来访中感受最强烈的时刻（离中性评分最远，好坏皆算），通常是最差的等待；表中为峰值落在此处的来访比例"}},
 	TermWorst: {{"worst", "share of visits whose lowest-rated moment is here"}, {"最差时刻", "评分最低的时刻落在此处的来访比例"}},
 	TermBest:  {{"best", "share of visits whose highest-rated moment is here"}, {"最好时刻", "评分最高的时刻落在此处的来访比例"}},
-	TermEnd:   {{"end", "share of visits whose last moment is here: what the customer leaves with"}, {"终值", "最后一个时刻落在此处的来访比例：顾客离开时带走的感受"}},
+	TermEnd: {{"end", "the last moment of a visit, what the customer leaves with; in a table, the share of visits that end here"},
+		{"终值", "来访的最后一个时刻，顾客离开时带走的感受；表中为最后一个时刻落在此处的来访比例"}},
+	TermKey: {{"key moment", "a moment with an action card that is neither a peak nor the end"}, {"关键时刻", "有行动指引卡、但不是峰值也不是终值的时刻"}},
 	TermMeanRating: {{"mean rating", "the mean of the ratings given here"},
 		{"平均评分", "在此处得到的评分的平均值"}},
 	TermFailed: {{"failed", "share of the ratings here at or below the fail threshold, halfway between the worst rating and neutral"},
@@ -162,6 +166,16 @@ func WriteLegend(w io.Writer, lang string, terms ...Term) error {
 		}
 	}
 	return nil
+}
+
+// heading is the term as a heading or label on a card: capitalised,
+// in languages that have capitals.
+func heading(t Term, lang string) string {
+	label := t.Label(lang)
+	if label == "" || blueprint.IsChinese(lang) {
+		return label
+	}
+	return strings.ToUpper(label[:1]) + label[1:]
 }
 
 // columns joins the labels of terms as a table's heading row.
