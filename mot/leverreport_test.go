@@ -81,3 +81,33 @@ func TestVocabulary(t *testing.T) {
 		t.Error("FeatureTerm")
 	}
 }
+
+// A summary for people has the vocabulary's headings, the duration's
+// unit, and the journeys' names beside their ids.
+func TestSummaryLabels(t *testing.T) {
+	b := hall(t)
+	var sum scoring.Summary
+	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
+	sim := servicehall.Simulation(memory, 2)
+	for v := range sim.Visits(50) {
+		f := scoring.Compute(&v, sim.Scale)
+		sum.Add(&v, &f)
+	}
+	var zh, plain bytes.Buffer
+	if err := sum.WriteCSVLabelled(&zh, mot.SummaryLabels(b, "zh")); err != nil {
+		t.Fatal(err)
+	}
+	const head = "来厅目的,名称,来访,时刻数,时长（秒）,首个时刻,峰值,最好时刻,最差时刻,终值,平均,时间加权平均,趋势,峰终值,回忆评分\n"
+	if !strings.HasPrefix(zh.String(), head) || !strings.Contains(zh.String(), "\ncounter,柜台业务,") {
+		t.Errorf("the Chinese summary:\n%s", zh.String())
+	}
+	sum.WriteCSV(&plain)
+	// The numbers are those of the plain summary, the name column aside.
+	zhRows, plainRows := strings.Split(zh.String(), "\n")[1:], strings.Split(plain.String(), "\n")[1:]
+	for i := range plainRows {
+		id, rest, _ := strings.Cut(plainRows[i], ",")
+		if want := id + "," + b.JourneyName(id, "zh") + "," + rest; plainRows[i] != "" && zhRows[i] != want {
+			t.Errorf("row %d: %s, want %s", i, zhRows[i], want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ tags), owner, key reminders — with its standards, targets and baselines.
 HTML prints one card per A4 page; -o with .md writes Markdown. Without -o,
 HTML goes to standard output. The blueprint, and the files its extends
 name, are read only inside --root DIR, the current directory by default.
+Without --lang, a Chinese locale (LANG=zh_CN.UTF-8) gives Chinese cards.
 
 Example:
   $ peakend cards --lang zh -o cards.html examples/servicehall/hall.yaml
@@ -82,7 +83,7 @@ func runCards(c *command, e *env, args []string) int {
 	if strings.HasSuffix(strings.ToLower(*output), ".md") {
 		write = mot.WriteCardsMarkdown
 	}
-	return writeOutput(c, e, out, func(w io.Writer) error { return write(w, b, *lang) })
+	return writeOutput(c, e, out, func(w io.Writer) error { return write(w, b, e.language(*lang)) })
 }
 
 func runExport(c *command, e *env, args []string) int {
@@ -125,7 +126,7 @@ func runExport(c *command, e *env, args []string) int {
 		}
 		report = obs.Report(*lang)
 	}
-	if done := writeOutput(c, e, out, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, *lang) }); done != exitOK {
+	if done := writeOutput(c, e, out, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, e.language(*lang)) }); done != exitOK {
 		return done
 	}
 	return code

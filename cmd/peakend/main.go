@@ -48,6 +48,7 @@ type env struct {
 	terminal       bool // stdout is a terminal: binary output is refused
 
 	cmd       string        // the command running, for messages
+	lang      string        // the locale's language, "zh" or "" (see lang.go)
 	quiet     bool          // -q: do not say which files were written
 	root      string        // --root: blueprints are read inside it (see load.go)
 	stdoutBuf *bufio.Writer // stdout, checked when the command ends
@@ -67,7 +68,7 @@ func main() { os.Exit(runProcess(os.Args[1:])) }
 // runProcess runs the command line on the process's standard streams,
 // discarding unfinished files on SIGINT or SIGTERM.
 func runProcess(args []string) int {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, terminal: isTerminal(os.Stdout)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, terminal: isTerminal(os.Stdout), lang: localeLanguage(os.Getenv)}
 	stop := e.abortOnSignal()
 	defer stop()
 	return run(args, e)

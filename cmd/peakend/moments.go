@@ -28,7 +28,9 @@ peaks and end; then each standard's target and baseline and, where the
 visits carry durations, the share that meets it. Visits with a purpose or
 touchpoints the blueprint lacks are counted and listed, not dropped; with
 --strict they make the exit code 1. The scale is the blueprint's. With
---lang zh, headings and findings are in Chinese; else in English. The
+--lang zh, or a Chinese locale (LC_ALL, LC_MESSAGES or LANG such as
+zh_CN.UTF-8), the table's headings, names, units, findings and legend
+are in Chinese; else in English (CSV and JSON follow --lang only). The
 blueprint, and the files its extends name, are read only inside --root DIR,
 the current directory by default.
 
@@ -114,7 +116,7 @@ func runMoments(c *command, e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	r := obs.Report(*lang)
+	r := obs.Report(outputLanguage(e, *lang, *format))
 	switch *format {
 	case "csv":
 		err = r.WriteCSV(e.stdout)
@@ -178,7 +180,7 @@ func runLeverage(c *command, e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	r := meter.Report(*lang)
+	r := meter.Report(outputLanguage(e, *lang, *format))
 	if *journey != "" {
 		r.Only(*journey)
 	}

@@ -62,6 +62,7 @@ func runRender(c *command, e *env, args []string) int {
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
+	opt.Lang = e.language(opt.Lang)
 	if fs.NArg() != 1 {
 		fmt.Fprintln(e.stderr, "peakend render: name one blueprint")
 		return exitUsage
