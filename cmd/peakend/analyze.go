@@ -61,7 +61,8 @@ Example:
 func runCompare(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs, "format")
+	vf.register(fs, "input-format")
+	oldInputFormat(e, fs, c.name, &vf)
 	resamples := fs.Int("bootstrap", 1000, "bootstrap resamples for the interval of r (0: none)")
 	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	window := fs.Float64("window", 0, "also compare peak-end with the end as the mean of the last `SECONDS`")
@@ -96,13 +97,14 @@ func runCompare(c *command, e *env, args []string) int {
 func runFit(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs, "format")
+	vf.register(fs, "input-format")
+	oldInputFormat(e, fs, c.name, &vf)
 	features := fs.String("features", strings.Join(analyze.DefaultFeatures(), ","), "features to fit on, comma-separated")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "peakend fit: no input; name files, or - for standard input")
+		e.say(e.stderr, msgNoInput, c.name)
 		return exitUsage
 	}
 	fitter, err := analyze.NewFitter(strings.Split(*features, ","))

@@ -65,7 +65,7 @@ func runCards(c *command, e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "peakend cards: name one blueprint")
+		e.say(e.stderr, msgOneBlueprint, c.name)
 		return exitUsage
 	}
 	if err := e.reads(fs.Arg(0)); err != nil {
@@ -75,6 +75,7 @@ func runCards(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	warnLanguage(e, c.name, b, *lang)
 	out, err := e.create("-o", *output)
 	if err != nil {
 		return fail(e, c.name, err)
@@ -104,6 +105,7 @@ func runExport(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	warnLanguage(e, c.name, b, *lang)
 	vf.useBlueprint(fs.Arg(0), b)
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)

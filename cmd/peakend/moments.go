@@ -75,7 +75,7 @@ Example:
 // of the visits to the blueprint's unless flags say otherwise.
 func blueprintAndVisits(c *command, e *env, vf *visitFlags, args []string) (*loadedArgs, int, bool) {
 	if len(args) < 2 {
-		fmt.Fprintf(e.stderr, "peakend %s: name a blueprint, then one or more visit files\n", c.name)
+		e.say(e.stderr, msgNeedBlueprintAndVisits, c.name)
 		return nil, exitUsage, false
 	}
 	b, err := e.loadBlueprint(args[0], withMethod)
@@ -100,13 +100,14 @@ func runMoments(c *command, e *env, args []string) int {
 		return code
 	}
 	if *format != "table" && *format != "csv" && *format != "json" {
-		fmt.Fprintf(e.stderr, "peakend moments: --format %q: say table, csv or json\n", *format)
+		e.say(e.stderr, msgSayFormat, c.name, *format, "table, csv, json")
 		return exitUsage
 	}
 	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
 	if !ok {
 		return code
 	}
+	warnLanguage(e, c.name, in.Blueprint, *lang)
 	scale, err := vf.scaleOf()
 	if err != nil {
 		return fail(e, c.name, err)
@@ -152,17 +153,17 @@ func runLeverage(c *command, e *env, args []string) int {
 		return exitUsage
 	}
 	if *format != "table" && *format != "csv" {
-		fmt.Fprintf(e.stderr, "peakend leverage: --format %q: say table or csv\n", *format)
+		e.say(e.stderr, msgSayFormat, c.name, *format, "table, csv")
 		return exitUsage
 	}
 	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
 	if !ok {
 		return code
 	}
-	if _, found := in.Blueprint.Journey(*journey); *journey != "" && !found {
-		fmt.Fprintf(e.stderr, "peakend leverage: the blueprint has no journey %q\n", *journey)
-		return exitUsage
+	if code, ok := checkJourney(e, c.name, in.Blueprint, *journey); !ok {
+		return code
 	}
+	warnLanguage(e, c.name, in.Blueprint, *lang)
 	scale, err := vf.scaleOf()
 	if err != nil {
 		return fail(e, c.name, err)

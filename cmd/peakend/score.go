@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/peakend/peakend/blueprint"
@@ -17,7 +16,7 @@ var scoreCommand = &command{
 	readsBlueprints: true,
 	summary:         "score recorded visits by the peak-end rule: one CSV row of features per visit",
 	usage: `Usage: peakend score [-o FILE] [--scale MIN..MAX] [--neutral X] [--higher better|worse]
-                     [--format csv|jsonl] [--unsorted] [--rejects FILE]
+                     [--input-format csv|jsonl] [--unsorted] [--rejects FILE]
                      [--blueprint FILE] [--summary [--lang LANG]] FILE...
 
 Reads visits (tidy CSV, one row per moment; or JSON Lines, one visit per
@@ -45,7 +44,8 @@ Example:
 func runScore(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs, "format")
+	vf.register(fs, "input-format")
+	oldInputFormat(e, fs, c.name, &vf)
 	summary := fs.Bool("summary", false, "print the mean features per purpose instead of one row per visit")
 	lang := fs.String("lang", "", "with --summary: headings, and with --blueprint journey names, in `LANG` (zh or en), for people")
 	output := fs.String("o", "", "write to `FILE` instead of standard output")
@@ -53,7 +53,7 @@ func runScore(c *command, e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "peakend score: no input; name files, or - for standard input")
+		e.say(e.stderr, msgNoInput, c.name)
 		return exitUsage
 	}
 	if err := vf.prepare(e, fs.Args()); err != nil {
