@@ -74,4 +74,3 @@ func flagHelp(help string) []string {
 	}
 	return out
 }
-
