@@ -113,3 +113,45 @@ func ExampleCheck() {
 	// card-incomplete
 	// deeds.yaml:11:3: the card of peak wait needs an action, an owner, a measurable standard
 }
+
+func ExampleTerm() {
+	// One vocabulary for columns, legends and any other report.
+	for _, t := range []mot.Term{mot.TermPeak, mot.TermFailed, mot.TermDeltaPeakEnd} {
+		fmt.Printf("%s / %s\n", t.Label("en"), t.Label("zh"))
+	}
+	fmt.Println(mot.TermEnd.Explain("zh"))
+	mot.WriteLegend(os.Stdout, "zh", mot.TermBaseline)
+	// Output:
+	// peak / 峰值
+	// failed / 失败
+	// Δ peak-end / Δ 峰终值
+	// 来访的最后一个时刻，顾客离开时带走的感受；表中为最后一个时刻落在此处的来访比例
+	//
+	// 说明
+	//   基准值：蓝图记录的当前测量值
+}
+
+func ExampleLeverageMeter() {
+	b, err := blueprint.Parse("deeds.yaml", []byte(example))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	scale := mot.ScoringScale(b)
+	m := mot.NewLeverageMeter(b, scale, scale.Max)
+	m.Seed = 1 // the default: the same visits give the same intervals
+	for i := range 200 {
+		wait := float64(1 + i%3)
+		v := scoring.Visit{ID: fmt.Sprint("v", i), Purpose: "deeds", Remembered: scoring.NA, Moments: []scoring.Moment{
+			{Touchpoint: "wait", Rating: wait, T: 0, Duration: scoring.NA},
+			{Touchpoint: "leave", Rating: 4, T: 1, Duration: scoring.NA}}}
+		f := scoring.Compute(&v, scale)
+		m.Add(&v, &f)
+	}
+	for _, l := range m.Report("en").Journeys[0].Levers {
+		fmt.Printf("%s %+.3f, 95%% interval %+.2f … %+.2f\n", l.Touchpoint, l.PeakEnd, l.PeakEndLow, l.PeakEndHigh)
+	}
+	// Output:
+	// leave +1.167, 95% interval +1.08 … +1.24
+	// wait +0.502, 95% interval +0.44 … +0.55
+}
