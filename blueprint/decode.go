@@ -134,7 +134,7 @@ func (d *decoder) parseYAML(src []byte) *yaml.Node {
 		d.add(start, Error, RuleEmpty, "empty document; a blueprint starts with \"peakend: 1\"")
 		return nil
 	} else if err != nil {
-		d.add(yamlErrorPos(d.file, src, err), Error, RuleSyntax, yamlErrorMessage(err))
+		d.syntaxError(src, err)
 		return nil
 	}
 	var extra yaml.Node
@@ -142,7 +142,7 @@ func (d *decoder) parseYAML(src []byte) *yaml.Node {
 		d.add(d.pos(&extra), Error, RuleSyntax, "more than one YAML document; a file holds one blueprint")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.add(yamlErrorPos(d.file, src, err), Error, RuleSyntax, yamlErrorMessage(err))
+		d.syntaxError(src, err)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {

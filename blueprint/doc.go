@@ -15,6 +15,9 @@
 //
 //  1. A document larger than MaxSize, not UTF-8, empty, not YAML, or
 //     holding more than one YAML document is refused with one problem.
+//     A syntax error near a full-width colon or comma (what a Chinese
+//     input method types for ':' and ',') is placed at that character,
+//     with a hint; so is an unknown reference that holds one.
 //     Every reader (ParseFile, ReadSource, Load) stops reading at
 //     MaxSize+1 bytes.
 //  2. Decoding is strict: every key must be one the format defines
@@ -93,7 +96,9 @@
 //   - overlay-unit: an overlay changing a standard's unit
 //
 // A moment card's actions may carry behaviour tags (BehaviourTags()):
-// {text: ..., tags: [follow-up]}.
+// {text: ..., tags: [follow-up]}. A standard's unit is written once, in
+// English ("min", "channels", "%"); Quantity and UnitText say it in a
+// reader's language ("7 分钟", "≥ 5 个渠道"), IsChinese telling which.
 //
 // Parse returns a blueprint or the errors; Lint returns the blueprint
 // with every error and warning, for tools that show them; Load returns

@@ -169,3 +169,13 @@ moments:
 	// town/hall.yaml:4:21: standard Handling time: target 6 is looser than the base's 5 (base: hall.yaml:9:21)
 	// true
 }
+
+func ExampleQuantity() {
+	fmt.Println(blueprint.Quantity(7, "min", "en"), "·", blueprint.Quantity(7, "min", "zh"))
+	fmt.Println(blueprint.Quantity(5, "channels", "zh-CN"), "·", blueprint.Quantity(100, "%", "zh"))
+	fmt.Println(blueprint.Quantity(3, "lumens", "zh")) // a unit it does not know stays as written
+	// Output:
+	// 7 min · 7 分钟
+	// 5 个渠道 · 100%
+	// 3 lumens
+}

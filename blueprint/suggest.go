@@ -26,8 +26,12 @@ func (s *suggester) suggest(word string, candidates []string) string {
 	return s.budget.Closest(word, candidates)
 }
 
-// didYouMean returns " (did you mean X?)" for a close candidate, or "".
+// didYouMean returns " (did you mean X?)" for a close candidate, or "";
+// for a word that holds a full-width comma or colon, what that is.
 func (s *suggester) didYouMean(word string, candidates []string) string {
+	if hint := fullWidthInID(word); hint != "" {
+		return hint
+	}
 	if c := s.suggest(word, candidates); c != "" {
 		return " (did you mean " + c + "?)"
 	}

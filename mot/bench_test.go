@@ -52,3 +52,19 @@ func BenchmarkLeverage(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
 }
+
+// BenchmarkLeverageNoBootstrap is BenchmarkLeverage without intervals,
+// to set the bootstrap's cost beside the meter's.
+func BenchmarkLeverageNoBootstrap(b *testing.B) {
+	bp, visits := benchSetup(b)
+	for b.Loop() {
+		m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
+		m.Resamples = 0
+		for i := range visits {
+			f := scoring.Compute(&visits[i], scoring.DefaultScale)
+			m.Add(&visits[i], &f)
+		}
+		m.Report("en")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+}

@@ -65,13 +65,31 @@ type labels struct {
 	target, baseline, peak, end, key, everyJourney                         string
 }
 
+// labelsFor returns the card's headings; those that are terms of the
+// reports (target, baseline, peak, end, key moment) come from the
+// vocabulary, so that a card and a report say them alike.
 func labelsFor(lang string) labels {
-	if strings.HasPrefix(lang, "zh") {
-		return labels{"关键时刻行动指引", "关键时刻", "客户核心需求", "服务要点指引", "详细描述", "责任人", "实施过程中的重点提示", "标准",
-			"目标", "基准值", "峰值", "终值", "关键时刻", "所有来厅目的"}
+	l := labels{"Moment-of-truth action card", "Moment", "Customer core needs", "Service essentials", "Actions", "Owner", "Key reminders", "Standards",
+		"", "", "", "", "", "every journey"}
+	if blueprint.IsChinese(lang) {
+		l = labels{"关键时刻行动指引", "关键时刻", "客户核心需求", "服务要点指引", "详细描述", "责任人", "实施过程中的重点提示", "标准",
+			"", "", "", "", "", "所有来厅目的"}
 	}
-	return labels{"Moment-of-truth action card", "Moment", "Customer core needs", "Service essentials", "Actions", "Owner", "Key reminders", "Standards",
-		"Target", "Baseline", "Peak", "End", "Key moment", "every journey"}
+	l.target, l.baseline, l.peak, l.end, l.key = heading(TermTarget, lang), heading(TermBaseline, lang), heading(TermPeak, lang), heading(TermEnd, lang), heading(TermKey, lang)
+	return l
+}
+
+// cardLegend are the terms a card's legend explains.
+var cardLegend = []Term{TermPeak, TermEnd, TermKey, TermTarget, TermBaseline}
+
+// legendLines are the lines of the cards' legend in language lang.
+func legendLines(lang string) []string {
+	_, sep := legendWords(lang)
+	var out []string
+	for _, t := range cardLegend {
+		out = append(out, heading(t, lang)+sep+t.Explain(lang))
+	}
+	return out
 }
 
 var tagLabels = map[string]map[string]string{
@@ -80,7 +98,7 @@ var tagLabels = map[string]map[string]string{
 }
 
 func tagLabel(lang, tag string) string {
-	if strings.HasPrefix(lang, "zh") {
+	if blueprint.IsChinese(lang) {
 		return tagLabels["zh"][tag]
 	}
 	return tagLabels["en"][tag]
@@ -89,9 +107,10 @@ func tagLabel(lang, tag string) string {
 // cardsPage is the HTML of the cards. Each card is one A4 page when
 // printed; html/template escapes every text from the document.
 var cardsPage = template.Must(template.New("cards").Funcs(template.FuncMap{
+	// replaced per language in WriteCardsHTML
 	"target":   Standard.TargetText,
-	"baseline": func(s Standard) string { return baselineText(s) },
-	"tag":      func(tag string) string { return tag }, // replaced per language in WriteCardsHTML
+	"baseline": func(s Standard) string { return s.BaselineIn("") },
+	"tag":      func(tag string) string { return tag },
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -113,6 +132,8 @@ ul, ol { margin: 0; padding-left: 5mm; }
 li { margin-bottom: 1.5mm; }
 .tag { font-size: 8pt; border: 1px solid #888; border-radius: 2mm; padding: 0 1.5mm; margin-left: 1mm; color: #555; white-space: nowrap; }
 .standards td, .standards th { width: auto; text-align: left; }
+.legend { margin-top: 6mm; font-size: 8pt; color: #555; }
+.legend p { margin: 0 0 1mm; }
 @media screen { .card { max-width: 182mm; margin: 10mm auto; padding: 10mm; box-shadow: 0 0 4mm #ccc; } }
 </style>
 </head>
@@ -140,22 +161,12 @@ li { margin-bottom: 1.5mm; }
 {{- end}}
 </table>
 {{- end}}
+<footer class="legend">{{range $.Legend}}<p>{{.}}</p>{{end}}</footer>
 </section>
 {{- end}}
 </body>
 </html>
 `))
-
-func baselineText(s Standard) string {
-	if s.Baseline == nil {
-		return "–"
-	}
-	text := fmt.Sprintf("%g", *s.Baseline)
-	if s.Unit != "" {
-		text += " " + s.Unit
-	}
-	return text
-}
 
 // WriteCardsHTML writes the cards as one HTML page that prints one card
 // per A4 page.
@@ -167,12 +178,17 @@ func WriteCardsHTML(w io.Writer, b *blueprint.Blueprint, lang string) error {
 	if err != nil {
 		return err
 	}
-	t.Funcs(template.FuncMap{"tag": func(tag string) string { return tagLabel(lang, tag) }})
+	t.Funcs(template.FuncMap{
+		"tag":      func(tag string) string { return tagLabel(lang, tag) },
+		"target":   func(s Standard) string { return s.TargetIn(lang) },
+		"baseline": func(s Standard) string { return s.BaselineIn(lang) },
+	})
 	return t.Execute(w, map[string]any{
-		"Lang":  lang,
-		"Title": nameOr(b.Text(b.Name, lang), "peakend"),
-		"L":     labelMap(labelsFor(lang)),
-		"Cards": Cards(b, lang),
+		"Lang":   lang,
+		"Title":  nameOr(b.Text(b.Name, lang), "peakend"),
+		"L":      labelMap(labelsFor(lang)),
+		"Cards":  Cards(b, lang),
+		"Legend": legendLines(lang),
 	})
 }
 
@@ -215,9 +231,14 @@ func WriteCardsMarkdown(w io.Writer, b *blueprint.Blueprint, lang string) error 
 		if len(c.Standards) > 0 {
 			fmt.Fprintf(w, "\n| %s | %s | %s |\n|---|---|---|\n", l.standards, l.target, l.baseline)
 			for _, s := range c.Standards {
-				fmt.Fprintf(w, "| %s | %s | %s |\n", mdText(s.Name), mdText(s.TargetText()), mdText(baselineText(s)))
+				fmt.Fprintf(w, "| %s | %s | %s |\n", mdText(s.Name), mdText(s.TargetIn(lang)), mdText(s.BaselineIn(lang)))
 			}
 		}
+	}
+	heading, _ := legendWords(lang)
+	fmt.Fprintf(w, "\n---\n\n**%s**\n\n", mdText(heading))
+	for _, line := range legendLines(lang) {
+		fmt.Fprintf(w, "- %s\n", mdText(line))
 	}
 	return nil
 }

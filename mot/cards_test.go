@@ -35,7 +35,7 @@ func TestCardsHTML(t *testing.T) {
 	if n := strings.Count(html, `<section class="card">`); n != len(b.Cards) {
 		t.Errorf("%d cards, want one per moment card, %d", n, len(b.Cards))
 	}
-	for _, want := range []string{"数据业务体验辅导", "≤ 3 min", "3.5 min", "营销专员", "跟进", "峰值: 数据业务体验", "终值: 所有来厅目的", "page-break-after: always"} {
+	for _, want := range []string{"数据业务体验辅导", "≤ 3 分钟", "3.5 分钟", "≥ 5 个渠道", "3 个渠道", "≥ 100%", "营销专员", "<p>峰值：本次来访中感受最强烈的时刻", "<p>基准值：蓝图记录的当前测量值", "跟进", "峰值: 数据业务体验", "终值: 所有来厅目的", "page-break-after: always"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the cards lack %q", want)
 		}

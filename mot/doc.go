@@ -18,16 +18,27 @@
 //     best moments and ends fall, per journey and touchpoint, reports
 //     where that agrees with the blueprint and where not as Findings
 //     (values, said in English or Chinese by Finding.Text), and sets each
-//     standard beside the share of visits that meet it. Visits with
-//     purposes or touchpoints the blueprint lacks are counted.
+//     standard beside the share of visits that meet it. A finding agrees
+//     or disagrees only beyond chance — an exact two-sided binomial test
+//     at Significance — and is otherwise undecided ("not enough visits
+//     to tell"). Visits with purposes or touchpoints the blueprint lacks
+//     are counted.
 //     ScoringScale gives the blueprint's scale as package scoring takes
 //     it, and SimulationOf draws visits that follow its journeys.
 //   - A LeverageMeter ranks where one point better at a touchpoint moves
 //     memory most, by peak-end and, with remembered ratings, by a fitted
-//     model; and measures "a better end".
+//     model; and measures "a better end". Each gain has a 95% interval
+//     from a Poisson bootstrap whose weights are hashed from the visit's
+//     id, so that meters over parts of the data add up; a journey with
+//     fewer than LeverageMinVisits visits is marked as too few to rank.
 //   - Cards and WriteCardsHTML / WriteCardsMarkdown print one action card
 //     per moment for the wall; WriteMermaid exports journeys as Mermaid, every name
 //     written so that Mermaid shows it as it is.
+//
+// Reports speak English or Chinese (lang zh or a zh- tag). Their words
+// are Terms, each with a label and a one-line explanation in both
+// languages, used alike by columns, legends (WriteLegend) and other
+// reports; SummaryLabels puts a scoring.Summary in those words.
 //
 // Observers and meters keep counts, not visits: their memory does not
 // grow with the data. None is safe for concurrent use; give each

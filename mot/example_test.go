@@ -50,22 +50,33 @@ func ExampleObserver() {
 	}
 	scale := mot.ScoringScale(b)
 	obs := mot.NewObserver(b, scale)
-	for _, ratings := range [][2]float64{{2, 4}, {4, 1}, {3, 5}} {
-		v := scoring.Visit{ID: "v", Purpose: "deeds", Moments: []scoring.Moment{
-			{Touchpoint: "wait", Rating: ratings[0], T: scoring.NA, Duration: scoring.NA},
-			{Touchpoint: "leave", Rating: ratings[1], T: scoring.NA, Duration: scoring.NA}}}
-		f := scoring.Compute(&v, scale)
-		obs.Add(&v, &f)
+	observe := func(times int) {
+		for range times {
+			for _, ratings := range [][2]float64{{2, 4}, {4, 1}, {3, 5}} {
+				v := scoring.Visit{ID: "v", Purpose: "deeds", Moments: []scoring.Moment{
+					{Touchpoint: "wait", Rating: ratings[0], T: scoring.NA, Duration: scoring.NA},
+					{Touchpoint: "leave", Rating: ratings[1], T: scoring.NA, Duration: scoring.NA}}}
+				f := scoring.Compute(&v, scale)
+				obs.Add(&v, &f)
+			}
+		}
+		for _, f := range obs.Report("en").Journeys[0].Findings {
+			fmt.Printf("%v %s %s (n = %d, p = %.3f)\n", f.Kind, f.Touchpoint, f.Rival, f.N, f.P)
+			fmt.Println(f.Text("en"))
+			fmt.Println(f.Text("zh"))
+		}
 	}
-	for _, f := range obs.Report("en").Journeys[0].Findings {
-		fmt.Println(f.Kind, f.Touchpoint, f.Rival)
-		fmt.Println(f.Text("en"))
-		fmt.Println(f.Text("zh"))
-	}
+	// Three visits, the declared peak the peak of one: chance could do it.
+	observe(1)
+	// Sixty, the declared peak the peak of twenty: beyond chance.
+	observe(19)
 	// Output:
-	// peak-disagrees wait leave
+	// peak-undecided wait leave (n = 3, p = 1.000)
+	// not enough visits to tell whether declared peak wait (the peak of 33%) or leave (67%) is the commoner peak (n = 3)
+	// 来访太少，无法判断：声明的峰值 Title deed check（wait） 占 33%，Leave（leave） 占 67%，哪个更常是峰值尚无定论（n = 3）
+	// peak-disagrees wait leave (n = 60, p = 0.013)
 	// disagrees: declared peak wait is the peak of 33% of deeds visits; leave is the peak of 67%
-	// 不一致：声明的峰值 wait 只是 deeds 来访中 33% 的峰值；leave 是 67% 的峰值
+	// 不一致：声明的峰值 Title deed check（wait） 只是 Deeds（deeds） 来访中 33% 的峰值；Leave（leave） 是 67% 的峰值
 }
 
 func ExampleWriteMermaid() {
@@ -101,4 +112,46 @@ func ExampleCheck() {
 	// Output:
 	// card-incomplete
 	// deeds.yaml:11:3: the card of peak wait needs an action, an owner, a measurable standard
+}
+
+func ExampleTerm() {
+	// One vocabulary for columns, legends and any other report.
+	for _, t := range []mot.Term{mot.TermPeak, mot.TermFailed, mot.TermDeltaPeakEnd} {
+		fmt.Printf("%s / %s\n", t.Label("en"), t.Label("zh"))
+	}
+	fmt.Println(mot.TermEnd.Explain("zh"))
+	mot.WriteLegend(os.Stdout, "zh", mot.TermBaseline)
+	// Output:
+	// peak / 峰值
+	// failed / 失败
+	// Δ peak-end / Δ 峰终值
+	// 来访的最后一个时刻，顾客离开时带走的感受；表中为最后一个时刻落在此处的来访比例
+	//
+	// 说明
+	//   基准值：蓝图记录的当前测量值
+}
+
+func ExampleLeverageMeter() {
+	b, err := blueprint.Parse("deeds.yaml", []byte(example))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	scale := mot.ScoringScale(b)
+	m := mot.NewLeverageMeter(b, scale, scale.Max)
+	m.Seed = 1 // the default: the same visits give the same intervals
+	for i := range 200 {
+		wait := float64(1 + i%3)
+		v := scoring.Visit{ID: fmt.Sprint("v", i), Purpose: "deeds", Remembered: scoring.NA, Moments: []scoring.Moment{
+			{Touchpoint: "wait", Rating: wait, T: 0, Duration: scoring.NA},
+			{Touchpoint: "leave", Rating: 4, T: 1, Duration: scoring.NA}}}
+		f := scoring.Compute(&v, scale)
+		m.Add(&v, &f)
+	}
+	for _, l := range m.Report("en").Journeys[0].Levers {
+		fmt.Printf("%s %+.3f, 95%% interval %+.2f … %+.2f\n", l.Touchpoint, l.PeakEnd, l.PeakEndLow, l.PeakEndHigh)
+	}
+	// Output:
+	// leave +1.167, 95% interval +1.08 … +1.24
+	// wait +0.502, 95% interval +0.44 … +0.55
 }

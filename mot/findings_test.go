@@ -3,6 +3,8 @@ package mot_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -66,7 +68,7 @@ func TestReportLanguage(t *testing.T) {
 	if err := observed(t, "en").WriteTable(&en); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"500 次来访\n", "来厅目的 counter（柜台业务）：", "触点", "平均评分", "不一致：声明的峰值 counter-result", "\n标准\n"} {
+	for _, want := range []string{"500 次来访\n", "来厅目的 柜台业务（counter）：", "触点", "平均评分", "不一致：声明的峰值 业务办理结果（counter-result）", "\n标准\n", "\n说明\n  峰值：", "≤ 10 分钟", "≥ 5 个渠道", "3 个渠道"} {
 		if !strings.Contains(zh.String(), want) {
 			t.Errorf("the Chinese table lacks %q:\n%s", want, zh.String())
 		}
@@ -76,7 +78,7 @@ func TestReportLanguage(t *testing.T) {
 			t.Errorf("the Chinese table has the English %q:\n%s", unwanted, zh.String())
 		}
 	}
-	for _, want := range []string{"500 visits\n", "journey counter (Counter business):", "mean rating", "disagrees: declared peak counter-result", "\nstandards\n"} {
+	for _, want := range []string{"500 visits\n", "journey counter (Counter business):", "mean rating", "disagrees: declared peak counter-result", "\nstandards\n", "\nlegend\n  peak: ", "≥ 5 channels"} {
 		if !strings.Contains(en.String(), want) {
 			t.Errorf("the English table lacks %q:\n%s", want, en.String())
 		}
@@ -96,5 +98,69 @@ func TestReportLanguage(t *testing.T) {
 	f := parsed.Journeys[0].Findings[0]
 	if f.Kind != "peak-disagrees" || f.Journey != "counter" || f.Rival != "wait-seat" || !strings.HasPrefix(f.Text, "不一致") {
 		t.Errorf("the first finding in JSON: %+v", f)
+	}
+}
+
+// tied reports on visits of the service hall's counter journey, each
+// rated so that its peak is the given touchpoint.
+func tied(t *testing.T, peaks ...string) mot.JourneyReport {
+	t.Helper()
+	b := hall(t)
+	obs := mot.NewObserver(b, mot.ScoringScale(b))
+	for i, peak := range peaks {
+		v := scoring.Visit{ID: fmt.Sprint("v", i), Purpose: "counter"}
+		for _, tp := range []string{"wait-seat", "counter-result", "leave"} {
+			rating := 3.0
+			if tp == peak {
+				rating = 1
+			}
+			v.Moments = append(v.Moments, scoring.Moment{Touchpoint: tp, Rating: rating, T: float64(len(v.Moments)), Duration: scoring.NA})
+		}
+		f := scoring.Compute(&v, mot.ScoringScale(b))
+		obs.Add(&v, &f)
+	}
+	return obs.Report("zh").Journeys[0]
+}
+
+// A 50/50 tie of two visits is no disagreement: the declared peak
+// counter-result and the wait are each the peak of one.
+func TestTieIsUndecided(t *testing.T) {
+	j := tied(t, "wait-seat", "counter-result")
+	f := j.Findings[0]
+	if f.Kind != mot.PeakUndecided || f.N != 2 || f.P != 1 || f.Rival != "wait-seat" {
+		t.Fatalf("a tie of two visits: %+v", f)
+	}
+	if got := f.Text("en"); !strings.HasPrefix(got, "not enough visits to tell") || !strings.HasSuffix(got, "(n = 2)") || strings.Contains(got, "disagrees") {
+		t.Errorf("English: %s", got)
+	}
+	if got := f.Text("zh"); !strings.HasPrefix(got, "来访太少，无法判断") || !strings.Contains(got, "业务办理结果（counter-result）") || !strings.HasSuffix(got, "（n = 2）") {
+		t.Errorf("Chinese: %s", got)
+	}
+	// Nine of ten peaking at the wait is beyond chance (p = 0.021).
+	j = tied(t, "wait-seat", "wait-seat", "wait-seat", "wait-seat", "wait-seat", "wait-seat", "wait-seat", "wait-seat", "wait-seat", "counter-result")
+	if f := j.Findings[0]; f.Kind != mot.PeakDisagrees || f.N != 10 || math.Abs(f.P-22.0/1024) > 1e-12 {
+		t.Errorf("nine of ten: %+v", f)
+	}
+	// And ten of ten at the declared peak agrees.
+	j = tied(t, "counter-result", "counter-result", "counter-result", "counter-result", "counter-result", "counter-result")
+	if f := j.Findings[0]; f.Kind != mot.PeakAgrees || math.Abs(f.P-2.0/64) > 1e-12 {
+		t.Errorf("six of six at the declared peak: %+v", f)
+	}
+}
+
+// The exact binomial test against ½ that findings use for peaks and
+// ends, against values counted by hand.
+func TestSignTest(t *testing.T) {
+	for _, c := range []struct {
+		k, n int
+		want float64
+	}{{0, 2, 0.5}, {1, 2, 1}, {0, 10, 2.0 / 1024}, {3, 10, 2 * 176.0 / 1024}, {500, 1000, 1}} {
+		if got := mot.SignTest(c.k, c.n); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("SignTest(%d, %d) = %g, want %g", c.k, c.n, got, c.want)
+		}
+	}
+	// Large samples stay exact: 4 900 of 10 000 is p = 0.046586 (summed exactly in Python).
+	if got := mot.SignTest(4900, 10000); math.Abs(got-0.046586) > 1e-6 {
+		t.Errorf("SignTest(4900, 10000) = %g", got)
 	}
 }

@@ -19,20 +19,30 @@ import (
 //
 // It reads the visits once and keeps sums per journey and touchpoint.
 // The prediction is linear, so the mean change of each feature is
-// enough to apply the fit found at the end.
+// enough to apply the fit found at the end. Each gain has a 95%
+// interval from a Poisson bootstrap over the visits (leverboot.go),
+// which keeps the same sums once per replicate.
 type LeverageMeter struct {
+	// Resamples is how many bootstrap replicates to keep (0: none, and
+	// no intervals); Seed picks their weights. NewLeverageMeter sets
+	// DefaultResamples and seed 1; change them before the first Add.
+	Resamples int
+	Seed      uint64
+
 	b         *blueprint.Blueprint
 	scale     scoring.Scale
 	endRating float64
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
+	weights   bootWeights // the weights of the visit being added
 }
 
 type leverageSums struct {
 	visits      int
 	touchpoints map[string]*deltaSums
 	end         deltaSums // the appended better end
+	bootVisits  []float64 // per replicate, the weight of its visits
 }
 
 // deltaSums sums the changes of the fitted features and of peak-end.
@@ -40,13 +50,14 @@ type deltaSums struct {
 	visits   int
 	peakEnd  float64
 	features []float64 // parallel to analyze.DefaultFeatures()
+	boot     []float64 // features summed per replicate, weighted
 }
 
 // NewLeverageMeter returns a meter for blueprint b on scale s; the
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
-	m := &LeverageMeter{b: b, scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
 	for _, j := range b.Journeys {
 		m.journeys[j.ID] = &leverageSums{touchpoints: map[string]*deltaSums{}}
 	}
@@ -77,6 +88,8 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		return
 	}
 	js.visits++
+	m.weights.draw(v.ID, m.Seed, m.Resamples)
+	js.weigh(&m.weights, m.Resamples)
 	step := 1.0
 	if m.scale.HigherIsWorse {
 		step = -1
@@ -115,9 +128,9 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		if n > 1 {
 			d.trend = sumKX / sxx
 		}
-		js.touchpoint(mo.Touchpoint).add(d)
+		js.touchpoint(mo.Touchpoint).add(d, &m.weights, m.Resamples)
 	}
-	js.end.add(m.betterEnd(f))
+	js.end.add(m.betterEnd(f), &m.weights, m.Resamples)
 }
 
 // betterEnd is the change from appending a last moment rated endRating,
@@ -167,10 +180,24 @@ func (js *leverageSums) touchpoint(id string) *deltaSums {
 	return ds
 }
 
-func (ds *deltaSums) add(d featureDeltas) {
+// weigh adds the visit's weight in each replicate.
+func (js *leverageSums) weigh(w *bootWeights, resamples int) {
+	if js.bootVisits == nil && resamples > 0 {
+		js.bootVisits = make([]float64, resamples)
+	}
+	for i, b := range w.index {
+		js.bootVisits[b] += w.weight[i]
+	}
+}
+
+func (ds *deltaSums) add(d featureDeltas, w *bootWeights, resamples int) {
 	if ds.features == nil {
 		ds.features = make([]float64, len(analyze.DefaultFeatures()))
 	}
+	if ds.boot == nil && resamples > 0 {
+		ds.boot = make([]float64, resamples*len(analyze.DefaultFeatures()))
+	}
+	addBoot(ds.boot, d, w)
 	ds.visits++
 	ds.peakEnd += (d.peak + d.end) / 2
 	for k, name := range analyze.DefaultFeatures() {
@@ -186,6 +213,10 @@ type Lever struct {
 	Visits     int     // visits through the touchpoint
 	PeakEnd    float64 // change in the journey's mean peak-end
 	Remembered float64 // predicted change in the journey's mean remembered rating; NA without a fit
+	// The 95% bootstrap intervals of PeakEnd and Remembered; NA without
+	// replicates (or, for Remembered, a fit).
+	PeakEndLow, PeakEndHigh       float64
+	RememberedLow, RememberedHigh float64
 }
 
 // A JourneyLeverage ranks a journey's levers, strongest first.
@@ -198,6 +229,8 @@ type JourneyLeverage struct {
 
 // LeverageReport is what a LeverageMeter found.
 type LeverageReport struct {
+	// Lang is the language the report was asked in, as Report's.
+	Lang           string
 	Journeys       []JourneyLeverage
 	Fit            *analyze.FitResult // nil when the visits carry too few remembered ratings
 	UnknownPurpose []Count
@@ -207,7 +240,7 @@ type LeverageReport struct {
 // remembered rating when a fit was possible, else by change in
 // peak-end.
 func (m *LeverageMeter) Report(lang string) *LeverageReport {
-	r := &LeverageReport{UnknownPurpose: m.unknown.list()}
+	r := &LeverageReport{Lang: lang, UnknownPurpose: m.unknown.list()}
 	fit, err := m.fitter.Result()
 	if err == nil {
 		r.Fit = fit
@@ -216,10 +249,10 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 		js := m.journeys[j.ID]
 		jl := JourneyLeverage{ID: j.ID, Name: m.b.JourneyName(j.ID, lang), Visits: js.visits}
 		for id, ds := range js.touchpoints {
-			jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js.visits, r.Fit, lang))
+			jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, r.Fit, lang))
 		}
 		if js.visits > 0 {
-			jl.BetterEnd = m.lever("(better end)", "", &js.end, js.visits, r.Fit, lang)
+			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, r.Fit, lang)
 		}
 		sort.Slice(jl.Levers, func(a, b int) bool {
 			x, y := jl.Levers[a], jl.Levers[b]
@@ -238,12 +271,14 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 }
 
 // lever turns sums into mean changes over all the journey's visits.
-func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, visits int, fit *analyze.FitResult, lang string) Lever {
-	n := float64(visits)
+func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, fit *analyze.FitResult, lang string) Lever {
+	n := float64(js.visits)
 	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd / n, Remembered: scoring.NA}
-	if id == "(better end)" {
-		l.Name = id
+	if id == betterEnd {
+		l.Name = TermBetterEnd.Label(lang)
 	}
+	pe, re := m.interval(ds.boot, js.bootVisits, fit)
+	l.PeakEndLow, l.PeakEndHigh, l.RememberedLow, l.RememberedHigh = pe[0], pe[1], re[0], re[1]
 	if fit != nil {
 		l.Remembered = 0
 		for k := range analyze.DefaultFeatures() {
@@ -252,6 +287,9 @@ func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, visits int, fit *a
 	}
 	return l
 }
+
+// betterEnd is the Touchpoint of the lever that appends a better end.
+const betterEnd = "(better end)"
 
 // Only keeps the journey id in the report.
 func (r *LeverageReport) Only(id string) {

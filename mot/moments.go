@@ -64,17 +64,26 @@ type Standard struct {
 	Baseline *float64
 }
 
-// TargetText writes the target as "≤ 3 min".
-func (s Standard) TargetText() string {
+// TargetText writes the target as "≤ 3 min", the unit as written.
+func (s Standard) TargetText() string { return s.TargetIn("") }
+
+// TargetIn writes the target with its unit in language lang: "≤ 3
+// min", "≤ 3 分钟", "≥ 5 个渠道" (see blueprint.Quantity).
+func (s Standard) TargetIn(lang string) string {
 	op := "≥"
 	if s.Upper {
 		op = "≤"
 	}
-	out := fmt.Sprintf("%s %g", op, s.Target)
-	if s.Unit != "" {
-		out += " " + s.Unit
+	return op + " " + blueprint.Quantity(s.Target, s.Unit, lang)
+}
+
+// BaselineIn writes the baseline with its unit in language lang, "–"
+// when there is none.
+func (s Standard) BaselineIn(lang string) string {
+	if s.Baseline == nil {
+		return "–"
 	}
-	return out
+	return blueprint.Quantity(*s.Baseline, s.Unit, lang)
 }
 
 // String writes the standard as "name ≤ 3 min (today 3.5)".

@@ -127,7 +127,7 @@ func standardsOf(b *blueprint.Blueprint, lang string) []*standardCount {
 		}
 		std := t.Wait.Standard.Minutes()
 		out = append(out, &standardCount{
-			report:    StandardReport{Touchpoint: t.ID, Name: "wait", Target: std, Upper: true, Unit: "min", Tolerance: t.Wait.Tolerance.Minutes()},
+			report:    StandardReport{Touchpoint: t.ID, Name: waitStandard, Target: std, Upper: true, Unit: "min", Tolerance: t.Wait.Tolerance.Minutes()},
 			seconds:   t.Wait.Standard.Seconds(),
 			tolerance: t.Wait.Tolerance.Seconds(),
 		})
@@ -325,15 +325,17 @@ type TouchpointReport struct {
 // where the visits carry durations, the share of them that meet it.
 type StandardReport struct {
 	Touchpoint string
-	Name       string
-	Target     float64
-	Upper      bool
-	Unit       string
-	Baseline   *float64
-	Tolerance  float64 // a wait's tolerance, in minutes; 0 otherwise
-	Measured   int     // moments measured; 0 when the visits do not carry the quantity
-	Met        float64 // share of measured moments meeting the target
-	Tolerated  float64 // for a wait: share within the tolerance
+	// TouchpointName is the touchpoint's name in the report's language.
+	TouchpointName string
+	Name           string
+	Target         float64
+	Upper          bool
+	Unit           string
+	Baseline       *float64
+	Tolerance      float64 // a wait's tolerance, in minutes; 0 otherwise
+	Measured       int     // moments measured; 0 when the visits do not carry the quantity
+	Met            float64 // share of measured moments meeting the target
+	Tolerated      float64 // for a wait: share within the tolerance
 }
 
 // Report returns what the observer found, names in language lang.
@@ -347,6 +349,7 @@ func (o *Observer) Report(lang string) *Report {
 		if lang != "" {
 			sr.Name = renameStandard(o.b, sr, lang)
 		}
+		sr.TouchpointName = o.b.TouchpointName(sr.Touchpoint, lang)
 		sr.Measured = sc.measured
 		if sc.measured > 0 {
 			sr.Met = float64(sc.met) / float64(sc.measured)

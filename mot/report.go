@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/scoring"
+	"github.com/peakend/peakend/scoring/analyze"
 )
 
 // percent writes a share as a percentage, NA as "–".
@@ -46,18 +48,24 @@ func (n jsonNumber) MarshalJSON() ([]byte, error) {
 
 // WriteTable writes the report for people: per journey, its touchpoints
 // with the shares of visits they are the peak, worst, best moment and
-// end of, then the findings, the standards and what the data held that
-// the blueprint lacks. Headings and findings are Chinese when the
-// report's Lang is, else English.
+// end of, then the findings, the standards, what the data held that the
+// blueprint lacks, and a legend of the columns. Headings, findings,
+// units and the legend are Chinese when the report's Lang is (with the
+// touchpoints' names beside their ids), else English.
 func (r *Report) WriteTable(w io.Writer) error {
 	words := wordsFor(r.Lang)
+	zh := blueprint.IsChinese(r.Lang)
 	tw := newTable(w)
 	fmt.Fprintf(tw, words.visits, r.Visits)
 	for _, j := range r.Journeys {
-		fmt.Fprintf(tw, words.journey, j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
-		fmt.Fprint(tw, words.touchpointColumns)
+		if zh {
+			fmt.Fprintf(tw, words.journey, named(j.Name, j.ID), j.Visits, decimal(j.MeanPeakEnd))
+		} else {
+			fmt.Fprintf(tw, words.journey, j.ID, j.Name, j.Visits, decimal(j.MeanPeakEnd))
+		}
+		fmt.Fprint(tw, withIDColumn(r.Lang, TermTouchpoint, TermDeclared, TermVisits, TermPeak, TermWorst, TermBest, TermEnd, TermMeanRating, TermFailed, TermPeakEnd))
 		for _, t := range j.Touchpoints {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.ID, words.declared[t.Declared], t.Visits, percent(t.PeakShare),
+			fmt.Fprintf(tw, "%s%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", touchpointCells(t.ID, t.Name, r.Lang), words.declared[t.Declared], t.Visits, percent(t.PeakShare),
 				percent(t.WorstShare), percent(t.BestShare), percent(t.EndShare), decimal(t.MeanRating), percent(t.FailShare), decimal(t.MeanPeakEnd))
 		}
 		tw.Flush()
@@ -65,8 +73,10 @@ func (r *Report) WriteTable(w io.Writer) error {
 			fmt.Fprintf(tw, "  %s\n", f.Text(r.Lang))
 		}
 	}
+	legend := []Term{TermPeak, TermWorst, TermBest, TermEnd, TermMeanRating, TermFailed, TermPeakEnd, TermBeyondChance}
 	if len(r.Standards) > 0 {
-		fmt.Fprint(tw, words.standards+words.standardColumns)
+		fmt.Fprint(tw, words.standards)
+		fmt.Fprint(tw, withIDColumn(r.Lang, TermTouchpoint, TermStandard, TermTarget, TermBaseline, TermMeasured, TermMet, TermTolerated))
 		for _, s := range r.Standards {
 			met, tol := "–", "–"
 			if s.Measured > 0 {
@@ -75,28 +85,62 @@ func (r *Report) WriteTable(w io.Writer) error {
 					tol = percent(s.Tolerated)
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", s.Touchpoint, s.Name, target(s), baseline(s), s.Measured, met, tol)
+			fmt.Fprintf(tw, "%s%s\t%s\t%s\t%d\t%s\t%s\t\n", touchpointCells(s.Touchpoint, s.TouchpointName, r.Lang), standardName(s, r.Lang), target(s, r.Lang), baseline(s, r.Lang), s.Measured, met, tol)
 		}
+		legend = append(legend, TermBaseline, TermMet, TermTolerated)
 	}
 	tw.Flush()
 	writeUnknown(w, words, words.purposes, r.UnknownPurpose)
 	writeUnknown(w, words, words.touchpoints, r.UnknownTouchpoint)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return WriteLegend(w, r.Lang, legend...)
 }
 
-func target(s StandardReport) string {
+// withIDColumn is a heading row whose first term is a touchpoint: in
+// Chinese, the rows give its name and then its id (touchpointCells).
+func withIDColumn(lang string, terms ...Term) string {
+	if blueprint.IsChinese(lang) {
+		return terms[0].Label(lang) + "\t" + idLabel + "\t" + columns(lang, terms[1:]...)
+	}
+	return columns(lang, terms...)
+}
+
+// idLabel heads the column of ids beside Chinese names.
+const idLabel = "编号"
+
+// touchpointCells are a row's first cells, each ending in a tab: the id,
+// or in Chinese the name and the id.
+func touchpointCells(id, name, lang string) string {
+	if blueprint.IsChinese(lang) {
+		return nameOr(name, id) + "\t" + id + "\t"
+	}
+	return id + "\t"
+}
+
+// standardName is a standard's name; a wait point's standard, which the
+// blueprint does not name, is "wait" in the report's language.
+func standardName(s StandardReport, lang string) string {
+	if s.Name == waitStandard {
+		return TermWait.Label(lang)
+	}
+	return s.Name
+}
+
+func target(s StandardReport, lang string) string {
 	op := "≥"
 	if s.Upper {
 		op = "≤"
 	}
-	return strings.TrimSpace(fmt.Sprintf("%s %g %s", op, s.Target, s.Unit))
+	return op + " " + blueprint.Quantity(s.Target, s.Unit, lang)
 }
 
-func baseline(s StandardReport) string {
+func baseline(s StandardReport, lang string) string {
 	if s.Baseline == nil {
 		return "–"
 	}
-	return strconv.FormatFloat(*s.Baseline, 'g', -1, 64)
+	return blueprint.Quantity(*s.Baseline, s.Unit, lang)
 }
 
 func writeUnknown(w io.Writer, words *reportWords, what string, counts []Count) {
@@ -162,31 +206,80 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	return enc.Encode(out)
 }
 
-// WriteTable writes the levers of each journey, strongest first.
+// WriteTable writes the levers of each journey, strongest first, each
+// gain with its 95% interval; a journey with fewer than
+// LeverageMinVisits visits gets a warning; then a legend. Words, names
+// and the fitted formula are Chinese when the report's Lang is.
 func (r *LeverageReport) WriteTable(w io.Writer) error {
+	words := wordsFor(r.Lang)
+	zh := blueprint.IsChinese(r.Lang)
 	tw := newTable(w)
 	if r.Fit != nil {
-		fmt.Fprintf(tw, "remembered ≈ %.3f", r.Fit.Coefficients[0].Estimate)
-		for _, c := range r.Fit.Coefficients[1:] {
-			fmt.Fprintf(tw, " %+.3g·%s", c.Estimate, c.Term)
-		}
-		fmt.Fprintf(tw, "  (R² %.2f, %d visits)\n", r.Fit.R2, r.Fit.N)
+		fmt.Fprint(tw, fitFormula(r.Fit, r.Lang))
+		fmt.Fprintf(tw, words.fitFormula, r.Fit.R2, r.Fit.N)
 	} else {
-		fmt.Fprintln(tw, "no fit of remembered ratings (too few in the visits): levers ranked by peak-end")
+		fmt.Fprint(tw, words.noFit)
 	}
 	for _, j := range r.Journeys {
-		fmt.Fprintf(tw, "\njourney %s (%s): %d visits\n", j.ID, j.Name, j.Visits)
-		fmt.Fprintln(tw, "rank\ttouchpoint\tdeclared\tvisits\tΔ peak-end\tΔ remembered\t")
+		if zh {
+			fmt.Fprintf(tw, words.levelJourney, named(j.Name, j.ID), j.Visits)
+		} else {
+			fmt.Fprintf(tw, words.levelJourney, j.ID, j.Name, j.Visits)
+		}
+		if j.Visits > 0 && j.Visits < LeverageMinVisits {
+			fmt.Fprintf(tw, words.fewVisits, j.Visits, LeverageMinVisits)
+		}
+		fmt.Fprint(tw, TermRank.Label(r.Lang)+"\t"+withIDColumn(r.Lang, TermTouchpoint, TermDeclared, TermVisits, TermDeltaPeakEnd, TermInterval, TermDeltaRemembered, TermInterval))
 		for i, l := range j.Levers {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%+.3f\t%s\t\n", i+1, l.Touchpoint, l.Declared, l.Visits, l.PeakEnd, signed(l.Remembered))
+			fmt.Fprintf(tw, "%d\t%s%s\t%s\n", i+1, touchpointCells(l.Touchpoint, l.Name, r.Lang), words.declared[l.Declared], leverCells(l))
 		}
 		if j.Visits > 0 {
-			fmt.Fprintf(tw, "–\t%s\t\t%d\t%+.3f\t%s\t\n", j.BetterEnd.Touchpoint, j.BetterEnd.Visits, j.BetterEnd.PeakEnd, signed(j.BetterEnd.Remembered))
+			fmt.Fprintf(tw, "–\t%s\t%s\n", betterEndCells(j.BetterEnd, r.Lang), leverCells(j.BetterEnd))
 		}
 		tw.Flush()
 	}
-	writeUnknown(w, &englishWords, englishWords.purposes, r.UnknownPurpose)
-	return tw.Flush()
+	writeUnknown(w, words, words.purposes, r.UnknownPurpose)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	legend := []Term{TermDeltaPeakEnd, TermDeltaRemembered, TermInterval, TermBetterEnd}
+	if r.Fit != nil {
+		legend = append([]Term{TermFit}, legend...)
+	}
+	return WriteLegend(w, r.Lang, legend...)
+}
+
+// betterEndCells are the better end's cells where a touchpoint's are:
+// it has a name but no id.
+func betterEndCells(l Lever, lang string) string {
+	if blueprint.IsChinese(lang) {
+		return l.Name + "\t\t"
+	}
+	return l.Name + "\t"
+}
+
+// leverCells are a lever's visits, gains and intervals, ending in a tab.
+func leverCells(l Lever) string {
+	return fmt.Sprintf("%d\t%+.3f\t%s\t%s\t%s\t", l.Visits, l.PeakEnd, interval(l.PeakEndLow, l.PeakEndHigh), signed(l.Remembered), interval(l.RememberedLow, l.RememberedHigh))
+}
+
+// interval writes an interval as "+0.470 … +0.497", NA as "–".
+func interval(low, high float64) string {
+	if scoring.IsNA(low) || scoring.IsNA(high) {
+		return "–"
+	}
+	return fmt.Sprintf("%+.3f … %+.3f", low, high)
+}
+
+// fitFormula writes the fitted formula, "remembered ≈ 0.090 +0.602·peak
+// …", its features named as the vocabulary names them.
+func fitFormula(fit *analyze.FitResult, lang string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %.3f", TermFit.Label(lang), fit.Coefficients[0].Estimate)
+	for _, c := range fit.Coefficients[1:] {
+		fmt.Fprintf(&b, " %+.3g·%s", c.Estimate, FeatureTerm(c.Term).Label(lang))
+	}
+	return b.String()
 }
 
 func signed(x float64) string {
@@ -196,16 +289,22 @@ func signed(x float64) string {
 	return fmt.Sprintf("%+.3f", x)
 }
 
-// WriteCSV writes one row per journey and lever, the better end last.
+// WriteCSV writes one row per journey and lever, the better end last,
+// with the bounds of the 95% intervals last (empty without them).
 func (r *LeverageReport) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"journey", "rank", "touchpoint", "declared", "visits", "delta_peak_end", "delta_remembered"})
+	cw.Write([]string{"journey", "rank", "touchpoint", "declared", "visits", "delta_peak_end", "delta_remembered",
+		"delta_peak_end_low", "delta_peak_end_high", "delta_remembered_low", "delta_remembered_high"})
+	row := func(j JourneyLeverage, rank string, l Lever) {
+		cw.Write([]string{j.ID, rank, l.Touchpoint, l.Declared, strconv.Itoa(l.Visits), cell(l.PeakEnd), cell(l.Remembered),
+			cell(l.PeakEndLow), cell(l.PeakEndHigh), cell(l.RememberedLow), cell(l.RememberedHigh)})
+	}
 	for _, j := range r.Journeys {
 		for i, l := range j.Levers {
-			cw.Write([]string{j.ID, strconv.Itoa(i + 1), l.Touchpoint, l.Declared, strconv.Itoa(l.Visits), cell(l.PeakEnd), cell(l.Remembered)})
+			row(j, strconv.Itoa(i+1), l)
 		}
 		if j.Visits > 0 {
-			cw.Write([]string{j.ID, "", j.BetterEnd.Touchpoint, "", strconv.Itoa(j.BetterEnd.Visits), cell(j.BetterEnd.PeakEnd), cell(j.BetterEnd.Remembered)})
+			row(j, "", j.BetterEnd)
 		}
 	}
 	cw.Flush()

@@ -59,8 +59,9 @@
 // that), and a visit whose rows are not together is ErrReappears.
 //
 // VisitWriter and FeatureWriter write the formats back, with customer
-// and site columns when the first visit has them, and Summary its
-// means; numbers are written in the shortest form that reads back the
+// and site columns when the first visit has them, and Summary its means
+// (WriteCSVLabelled with headings and names for people); numbers are
+// written in the shortest form that reads back the
 // same, NA as an empty cell (AppendNumber), and text cells are quoted by
 // AppendCSVText, which neutralises a text a spreadsheet would run as a
 // formula unless the writer is Verbatim.

@@ -149,3 +149,26 @@ func ExampleFeatureReader() {
 	fmt.Println(endSlope(&f))
 	// Output: 1.5
 }
+
+func ExampleSummary_WriteCSVLabelled() {
+	var sum scoring.Summary
+	v := scoring.Visit{ID: "v1", Purpose: "counter", Remembered: 4, Moments: []scoring.Moment{
+		{Touchpoint: "wait", Rating: 2, T: 0, Duration: 600}, {Touchpoint: "leave", Rating: 4, T: 600, Duration: 30}}}
+	f := scoring.Compute(&v, scoring.DefaultScale)
+	sum.Add(&v, &f)
+	// Headings for people, and a name beside each purpose.
+	headings := map[string]string{"purpose": "journey", "duration": "duration (s)"}
+	sum.WriteCSVLabelled(os.Stdout, scoring.SummaryLabels{
+		Column: func(name string) string {
+			if h, ok := headings[name]; ok {
+				return h
+			}
+			return name
+		},
+		Name:       func(purpose string) string { return map[string]string{"counter": "Counter business"}[purpose] },
+		NameColumn: "name",
+	})
+	// Output:
+	// journey,name,visits,moments,duration (s),first,peak,best,worst,end,mean,time_mean,trend,peak_end,remembered
+	// counter,Counter business,1,2,630,2,2,4,2,4,3,2.0952380952380953,2,3,4
+}

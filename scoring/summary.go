@@ -1,11 +1,6 @@
 package scoring
 
-import (
-	"bufio"
-	"io"
-	"sort"
-	"strconv"
-)
+import "io"
 
 // A Summary accumulates the mean features of visits per purpose, in
 // memory proportional to the number of purposes. Its columns are those
@@ -52,36 +47,4 @@ func (g *summaryGroup) add(i int, x float64) {
 
 // WriteCSV writes one row per purpose, sorted, with the number of
 // visits and the mean of each feature over the visits that have it.
-func (s *Summary) WriteCSV(w io.Writer) error {
-	if w == nil {
-		return errNilWriter
-	}
-	if s == nil {
-		s = &Summary{}
-	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString("purpose,visits")
-	for _, ft := range columnFeatures {
-		bw.WriteString("," + ft.name)
-	}
-	bw.WriteString(",remembered\n")
-	purposes := make([]string, 0, len(s.groups))
-	for p := range s.groups {
-		purposes = append(purposes, p)
-	}
-	sort.Strings(purposes)
-	for _, p := range purposes {
-		g := s.groups[p]
-		b := appendText(nil, s.Verbatim, p)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(g.visits), 10)
-		for i := range len(columnFeatures) + 1 {
-			b = append(b, ',')
-			if g.n[i] > 0 {
-				b = AppendNumber(b, g.sum[i]/float64(g.n[i]))
-			}
-		}
-		bw.Write(append(b, '\n'))
-	}
-	return bw.Flush()
-}
+func (s *Summary) WriteCSV(w io.Writer) error { return s.WriteCSVLabelled(w, SummaryLabels{}) }

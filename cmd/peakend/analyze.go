@@ -102,7 +102,8 @@ Example:
 func runCompare(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs, "format")
+	vf.register(fs, "input-format")
+	oldInputFormat(e, fs, c.name, &vf)
 	resamples := fs.Int("bootstrap", 1000, "bootstrap resamples for the interval of r (0: none)")
 	seed := fs.Uint64("seed", 1, "seed of the bootstrap and of the folds")
 	window := fs.Float64("window", 0, "also compare peak-end with the end as the mean of the last `SECONDS`")
@@ -193,7 +194,8 @@ func writeCV(e *env, cmp *analyze.Comparer, folds, repeats int, seed uint64, cod
 func runFit(c *command, e *env, args []string) int {
 	fs := c.flags(e)
 	var vf visitFlags
-	vf.register(fs, "format")
+	vf.register(fs, "input-format")
+	oldInputFormat(e, fs, c.name, &vf)
 	features := fs.String("features", strings.Join(analyze.DefaultFeatures(), ","), "features to fit on, comma-separated")
 	robust := fs.Bool("robust", false, "HC1 standard errors, robust to unequal variances")
 	cluster := fs.String("cluster", "", "CR1 standard errors clustered by `COLUMN`: customer, site or purpose")
@@ -204,7 +206,7 @@ func runFit(c *command, e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "peakend fit: no input; name files, or - for standard input")
+		e.say(e.stderr, msgNoInput, c.name)
 		return exitUsage
 	}
 	by, err := analyze.ParseCluster(*cluster)

@@ -25,6 +25,7 @@ tags), owner, key reminders — with its standards, targets and baselines.
 HTML prints one card per A4 page; -o with .md writes Markdown. Without -o,
 HTML goes to standard output. The blueprint, and the files its extends
 name, are read only inside --root DIR, the current directory by default.
+Without --lang, a Chinese locale (LANG=zh_CN.UTF-8) gives Chinese cards.
 
 Example:
   $ peakend cards --lang zh -o cards.html examples/servicehall/hall.yaml
@@ -64,7 +65,7 @@ func runCards(c *command, e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "peakend cards: name one blueprint")
+		e.say(e.stderr, msgOneBlueprint, c.name)
 		return exitUsage
 	}
 	if err := e.reads(fs.Arg(0)); err != nil {
@@ -74,6 +75,7 @@ func runCards(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	warnLanguage(e, c.name, b, *lang)
 	out, err := e.create("-o", *output)
 	if err != nil {
 		return fail(e, c.name, err)
@@ -82,7 +84,7 @@ func runCards(c *command, e *env, args []string) int {
 	if strings.HasSuffix(strings.ToLower(*output), ".md") {
 		write = mot.WriteCardsMarkdown
 	}
-	return writeOutput(c, e, out, func(w io.Writer) error { return write(w, b, *lang) })
+	return writeOutput(c, e, out, func(w io.Writer) error { return write(w, b, e.language(*lang)) })
 }
 
 func runExport(c *command, e *env, args []string) int {
@@ -103,6 +105,7 @@ func runExport(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	warnLanguage(e, c.name, b, *lang)
 	vf.useBlueprint(fs.Arg(0), b)
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
@@ -125,7 +128,7 @@ func runExport(c *command, e *env, args []string) int {
 		}
 		report = obs.Report(*lang)
 	}
-	if done := writeOutput(c, e, out, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, *lang) }); done != exitOK {
+	if done := writeOutput(c, e, out, func(w io.Writer) error { return mot.WriteMermaid(w, b, report, scale, e.language(*lang)) }); done != exitOK {
 		return done
 	}
 	return code

@@ -48,6 +48,7 @@ type env struct {
 	terminal       bool // stdout is a terminal: binary output is refused
 
 	cmd       string        // the command running, for messages
+	lang      string        // the locale's language, "zh" or "" (see lang.go)
 	quiet     bool          // -q: do not say which files were written
 	root      string        // --root: blueprints are read inside it (see load.go)
 	stdoutBuf *bufio.Writer // stdout, checked when the command ends
@@ -67,7 +68,7 @@ func main() { os.Exit(runProcess(os.Args[1:])) }
 // runProcess runs the command line on the process's standard streams,
 // discarding unfinished files on SIGINT or SIGTERM.
 func runProcess(args []string) int {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, terminal: isTerminal(os.Stdout)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, terminal: isTerminal(os.Stdout), lang: localeLanguage(os.Getenv)}
 	stop := e.abortOnSignal()
 	defer stop()
 	return run(args, e)
@@ -99,8 +100,9 @@ func run(args []string, e *env) int {
 }
 
 func dispatch(args []string, e *env) int {
+	e.lang = langOfArgs(args, e.lang)
 	if len(args) == 0 {
-		topUsage(e.stderr)
+		topUsage(e.stderr, e.lang)
 		return exitUsage
 	}
 	name := args[0]
@@ -108,11 +110,11 @@ func dispatch(args []string, e *env) int {
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {
-				fmt.Fprint(e.stdout, c.usage)
+				fmt.Fprint(e.stdout, c.usageIn(e.lang))
 				return exitOK
 			}
 		}
-		topUsage(e.stdout)
+		topUsage(e.stdout, e.lang)
 		return exitOK
 	}
 	c, ok := commands[name]
@@ -127,29 +129,28 @@ func dispatch(args []string, e *env) int {
 // else lists them all.
 func unknownCommand(e *env, name string) int {
 	if guess := suggest.Closest(name, slices.Sorted(maps.Keys(commands))); guess != "" {
-		fmt.Fprintf(e.stderr, "peakend: unknown command %q (did you mean %s?)\nRun \"peakend help\" for the commands.\n", name, guess)
+		e.say(e.stderr, msgUnknownCommandGuess, name, guess)
 		return exitUsage
 	}
-	fmt.Fprintf(e.stderr, "peakend: unknown command %q\n", name)
-	topUsage(e.stderr)
+	e.say(e.stderr, msgUnknownCommand, name)
+	topUsage(e.stderr, e.lang)
 	return exitUsage
 }
 
-func topUsage(w io.Writer) {
-	fmt.Fprintln(w, "peakend: service blueprints, moments of truth and peak-end scoring")
-	fmt.Fprintln(w, "\nUsage:\n  peakend COMMAND [flags] [arguments]\n\nCommands:")
+func topUsage(w io.Writer, lang string) {
+	fmt.Fprint(w, msgTopUsage.in(lang))
 	for _, name := range slices.Sorted(maps.Keys(commands)) {
-		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)
+		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summaryIn(lang))
 	}
-	fmt.Fprintln(w, "\nRun \"peakend COMMAND --help\" for a command's flags and an example.")
+	fmt.Fprint(w, msgTopUsageEnd.in(lang))
 }
 
 // flags returns a flag set for c; parse prints c's usage and flags on
 // --help (to stdout) and after a bad flag (to stderr).
 func (c *command) flags(e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {} // parse prints it, to the right stream
+	fs.SetOutput(io.Discard) // parse says what is wrong (badFlag)
+	fs.Usage = func() {}     // parse prints it, to the right stream
 	if c.writesFiles {
 		fs.BoolVar(&e.quiet, "q", false, "quiet: do not say on standard error which files were written")
 	}
@@ -159,13 +160,14 @@ func (c *command) flags(e *env) *flag.FlagSet {
 	return fs
 }
 
-func (c *command) printUsage(fs *flag.FlagSet, w io.Writer) {
-	fmt.Fprint(w, c.usage)
+func (c *command) printUsage(fs *flag.FlagSet, w io.Writer, lang string) {
+	fmt.Fprint(w, c.usageIn(lang))
 	var b strings.Builder
 	fs.SetOutput(&b)
+	translateFlags(fs, c.name, lang)
 	fs.PrintDefaults()
 	if b.Len() > 0 {
-		fmt.Fprintf(w, "\nFlags:\n%s", b.String())
+		fmt.Fprintf(w, "\n%s\n%s", msgFlags.in(lang), b.String())
 	}
 }
 
@@ -179,11 +181,10 @@ func (c *command) parse(e *env, fs *flag.FlagSet, args []string) (code int, ok b
 		err := fs.Parse(args)
 		switch {
 		case err == flag.ErrHelp:
-			c.printUsage(fs, e.stdout)
+			c.printUsage(fs, e.stdout, e.lang)
 			return exitOK, false
 		case err != nil:
-			c.printUsage(fs, e.stderr)
-			return exitUsage, false
+			return c.badFlag(e, fs, err), false
 		}
 		rest := fs.Args()
 		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {

@@ -28,7 +28,9 @@ peaks and end; then each standard's target and baseline and, where the
 visits carry durations, the share that meets it. Visits with a purpose or
 touchpoints the blueprint lacks are counted and listed, not dropped; with
 --strict they make the exit code 1. The scale is the blueprint's. With
---lang zh, headings and findings are in Chinese; else in English. The
+--lang zh, or a Chinese locale (LC_ALL, LC_MESSAGES or LANG such as
+zh_CN.UTF-8), the table's headings, names, units, findings and legend
+are in Chinese; else in English (CSV and JSON follow --lang only). The
 blueprint, and the files its extends name, are read only inside --root DIR,
 the current directory by default.
 
@@ -45,14 +47,20 @@ var leverageCommand = &command{
 	readsBlueprints: true,
 	summary:         "rank where improving a touchpoint moves customers' memory most",
 	usage: `Usage: peakend leverage [--journey ID] [--end-rating X] [--format table|csv]
-                        [--lang LANG] [visit flags as for score] BLUEPRINT VISITS...
+                        [--bootstrap N] [--seed S] [--lang LANG]
+                        [visit flags as for score] BLUEPRINT VISITS...
 
 For each touchpoint of each journey: the change in the journey's mean
 peak-end if its ratings were one scale point better, and, when the visits
 carry remembered ratings, the change in the remembered rating predicted by
 a least-squares fit of remembered on peak, end, mean, duration, first and
 trend; ranked, strongest first. The last row adds a better end: a final
-moment rated X (default: the best rating) appended to every visit. The
+moment rated X (default: the best rating) appended to every visit. Each
+gain has a 95% interval from a Poisson bootstrap over the visits
+(--bootstrap N replicates, weights from a hash of each visit's id and
+--seed, so the same data give the same intervals), the fitted formula
+held fixed; a journey with fewer than 100 visits is marked as too few
+to rank. The
 blueprint, and the files its extends name, are read only inside --root DIR,
 the current directory by default.
 
@@ -67,7 +75,7 @@ Example:
 // of the visits to the blueprint's unless flags say otherwise.
 func blueprintAndVisits(c *command, e *env, vf *visitFlags, args []string) (*loadedArgs, int, bool) {
 	if len(args) < 2 {
-		fmt.Fprintf(e.stderr, "peakend %s: name a blueprint, then one or more visit files\n", c.name)
+		e.say(e.stderr, msgNeedBlueprintAndVisits, c.name)
 		return nil, exitUsage, false
 	}
 	b, err := e.loadBlueprint(args[0], withMethod)
@@ -92,13 +100,14 @@ func runMoments(c *command, e *env, args []string) int {
 		return code
 	}
 	if *format != "table" && *format != "csv" && *format != "json" {
-		fmt.Fprintf(e.stderr, "peakend moments: --format %q: say table, csv or json\n", *format)
+		e.say(e.stderr, msgSayFormat, c.name, *format, "table, csv, json")
 		return exitUsage
 	}
 	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
 	if !ok {
 		return code
 	}
+	warnLanguage(e, c.name, in.Blueprint, *lang)
 	scale, err := vf.scaleOf()
 	if err != nil {
 		return fail(e, c.name, err)
@@ -108,7 +117,7 @@ func runMoments(c *command, e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	r := obs.Report(*lang)
+	r := obs.Report(outputLanguage(e, *lang, *format))
 	switch *format {
 	case "csv":
 		err = r.WriteCSV(e.stdout)
@@ -134,21 +143,27 @@ func runLeverage(c *command, e *env, args []string) int {
 	endRating := fs.Float64("end-rating", scoring.NA, "rating of the better end appended (default: the best rating)")
 	format := fs.String("format", "table", "output: table or csv")
 	lang := fs.String("lang", "", "language of names (default: the blueprint's locale)")
+	resamples := fs.Int("bootstrap", mot.DefaultResamples, "bootstrap replicates for each gain's 95% interval (0: none)")
+	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
+	if *resamples < 0 {
+		fmt.Fprintln(e.stderr, "peakend leverage: --bootstrap must not be negative")
+		return exitUsage
+	}
 	if *format != "table" && *format != "csv" {
-		fmt.Fprintf(e.stderr, "peakend leverage: --format %q: say table or csv\n", *format)
+		e.say(e.stderr, msgSayFormat, c.name, *format, "table, csv")
 		return exitUsage
 	}
 	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
 	if !ok {
 		return code
 	}
-	if _, found := in.Blueprint.Journey(*journey); *journey != "" && !found {
-		fmt.Fprintf(e.stderr, "peakend leverage: the blueprint has no journey %q\n", *journey)
-		return exitUsage
+	if code, ok := checkJourney(e, c.name, in.Blueprint, *journey); !ok {
+		return code
 	}
+	warnLanguage(e, c.name, in.Blueprint, *lang)
 	scale, err := vf.scaleOf()
 	if err != nil {
 		return fail(e, c.name, err)
@@ -161,11 +176,12 @@ func runLeverage(c *command, e *env, args []string) int {
 		}
 	}
 	meter := mot.NewLeverageMeter(in.Blueprint, scale, end)
+	meter.Resamples, meter.Seed = *resamples, *seed
 	code, ok = eachVisit(c, e, &vf, in.Visits, meter)
 	if !ok {
 		return code
 	}
-	r := meter.Report(*lang)
+	r := meter.Report(outputLanguage(e, *lang, *format))
 	if *journey != "" {
 		r.Only(*journey)
 	}

@@ -62,8 +62,10 @@ func runRender(c *command, e *env, args []string) int {
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
+	asked := opt.Lang
+	opt.Lang = e.language(opt.Lang)
 	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "peakend render: name one blueprint")
+		e.say(e.stderr, msgOneBlueprint, c.name)
 		return exitUsage
 	}
 	switch {
@@ -89,6 +91,10 @@ func runRender(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	if code, ok := checkJourney(e, c.name, b, opt.Journey); !ok {
+		return code
+	}
+	warnLanguage(e, c.name, b, asked)
 	out, err := e.createBinary("-o", *output, binaryFormats[opt.Format])
 	if err != nil {
 		return fail(e, c.name, err)
