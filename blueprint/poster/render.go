@@ -55,7 +55,7 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 		return err
 	}
 	if opt.Format == PDF || opt.Format == PNG {
-		return m.writeCanvas(w, l)
+		return m.writePainted(w, l)
 	}
 	return m.writeSVG(w, l, texts)
 }
@@ -69,6 +69,9 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 	}
 	if opt.Format < SVG || opt.Format > PNG {
 		return nil, fmt.Errorf("%w %v", ErrUnknownFormat, opt.Format)
+	}
+	if err := linked(opt.Format); err != nil {
+		return nil, err
 	}
 	if err := budget(b, opt); err != nil {
 		return nil, err

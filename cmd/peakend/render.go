@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/peakend/peakend/blueprint/poster"
+	_ "github.com/peakend/peakend/blueprint/poster/pdf" // the command renders every format
+	_ "github.com/peakend/peakend/blueprint/poster/png"
 )
 
 func init() { register(renderCommand) }

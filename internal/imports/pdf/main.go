@@ -10,6 +10,7 @@ import (
 
 	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/blueprint/poster"
+	_ "github.com/peakend/peakend/blueprint/poster/pdf" // registers the PDF writer
 )
 
 func main() {
