@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/internal/fonts"
 )
 
 // ErrTooLarge is wrapped by the error for a poster larger than its
@@ -28,12 +29,24 @@ var (
 // character and the text it is in.
 var ErrMissingGlyph = errors.New("poster: no font has a character")
 
+// ErrNotFont is wrapped by the error for an Options.FontFile that is not
+// a TrueType font (or collection) with TrueType outlines. A font file
+// that cannot be read gives an error wrapping its *fs.PathError instead,
+// so that errors.Is(err, fs.ErrNotExist) tells a missing one.
+var ErrNotFont = fonts.ErrNotFont
+
 // Render writes the poster of blueprint b to w in opt.Format.
 //
-// It is safe for concurrent use: the layout engine, which is not, is
-// used by one render at a time. A cancelled or expired ctx returns its
-// error promptly, also while waiting for the layout engine. The same
-// blueprint and options give byte-identical output.
+// Its errors wrap ErrInvalid (with the blueprint's Problems, for
+// errors.As), ErrUnknownFormat, ErrUnknownPaper, ErrUnknownJourney,
+// ErrTooLarge, ErrMissingGlyph or ErrNotFont, a font file's
+// *fs.PathError, or ctx's error; nothing is written to w on any of them
+// but w's own.
+//
+// It is safe for concurrent use (PDF and PNG renders take turns at the
+// fonts they share). A cancelled or expired ctx returns its error
+// promptly, between the stages of a render. The same blueprint and
+// options give byte-identical output.
 func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Options) error {
 	m, err := prepare(ctx, b, opt)
 	if err != nil {
