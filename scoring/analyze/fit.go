@@ -1,8 +1,6 @@
 package analyze
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -46,16 +44,16 @@ type Fitter struct {
 // NewFitter returns a Fitter on the named features (scoring.FeatureNames()).
 func NewFitter(features []string) (*Fitter, error) {
 	if len(features) == 0 {
-		return nil, errors.New("no features to fit on")
+		return nil, errorOf(ErrFeatures, "no features to fit on")
 	}
 	seen := map[string]bool{}
 	for _, name := range features {
 		var f scoring.Features
 		if _, ok := f.Value(name); !ok {
-			return nil, fmt.Errorf("unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames(), ", "))
+			return nil, errorOf(ErrFeatures, "unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames(), ", "))
 		}
 		if seen[name] {
-			return nil, fmt.Errorf("feature %q named twice", name)
+			return nil, errorOf(ErrFeatures, "feature %q named twice", name)
 		}
 		seen[name] = true
 	}
@@ -103,7 +101,7 @@ func (ft *Fitter) Result() (*FitResult, error) {
 	k := len(ft.features)
 	n := int(ft.n)
 	if n <= k+1 {
-		return nil, fmt.Errorf("%d usable visits for %d features; a fit needs more visits than terms", n, k+1)
+		return nil, errorOf(ErrTooFewVisits, "%d usable visits for %d features; a fit needs more visits than terms", n, k+1)
 	}
 	sxx := mat.NewSymDense(k, nil)
 	sxy := mat.NewVecDense(k, nil)
@@ -117,7 +115,7 @@ func (ft *Fitter) Result() (*FitResult, error) {
 	syy := ft.co[k*p+k]
 	var chol mat.Cholesky
 	if ok := chol.Factorize(sxx); !ok {
-		return nil, fmt.Errorf("the features %s are collinear (or one is constant); drop one", strings.Join(ft.features, ", "))
+		return nil, errorOf(ErrCollinear, "the features %s are collinear (or one is constant); drop one", strings.Join(ft.features, ", "))
 	}
 	var beta mat.VecDense
 	if err := chol.SolveVecTo(&beta, sxy); err != nil {
