@@ -42,7 +42,8 @@ type deltaSums struct {
 	features []float64 // parallel to analyze.DefaultFeatures()
 }
 
-// NewLeverageMeter returns a meter for blueprint b on scale s; the
+// NewLeverageMeter returns a meter for blueprint b on scale s (as
+// NewObserver takes it: ScoringScale(b) for the blueprint's own); the
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid

@@ -55,7 +55,10 @@ type CardAction struct {
 	Tags []string
 }
 
-// A Standard is a measurable target in one language.
+// A Standard is a blueprint.Standard as a card shows it: its name in one
+// language and its one target resolved (Target, and Upper for a
+// maximum). The name is the blueprint's on purpose: it is the same
+// standard, read.
 type Standard struct {
 	Name     string
 	Target   float64
@@ -86,7 +89,10 @@ func (s Standard) String() string {
 	return out
 }
 
-// A Journey is a visit purpose with its moments of truth in order.
+// A Journey is a blueprint.Journey as its moments of truth: the visit
+// purpose's name in one language and its peaks, end and key moments in
+// order. The name is the blueprint's on purpose: it is the same
+// journey, read for its moments.
 type Journey struct {
 	ID, Name string
 	Moments  []Moment

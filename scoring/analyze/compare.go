@@ -48,8 +48,9 @@ func (c *Comparer) Add(v *scoring.Visit, f *scoring.Features) {
 
 // Results returns one Comparison per rule, best Pearson's r first; the
 // bootstrap draws resamples from a generator seeded with seed, so the
-// same data and seed give the same intervals. resamples of 0 leaves the
-// intervals NA.
+// same data and seed give the same intervals. There are no defaults:
+// resamples of 0 leaves the intervals NA (peakend compare asks for
+// 1000), and seed 0 is a seed like any other.
 func (c *Comparer) Results(resamples int, seed uint64) []Comparison {
 	out := make([]Comparison, len(c.rules))
 	for i, r := range c.rules {
