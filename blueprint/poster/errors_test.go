@@ -28,11 +28,11 @@ func TestDocumentedErrors(t *testing.T) {
 	var problems blueprint.Problems
 	var pathErr *fs.PathError
 	for name, c := range map[string]struct {
-		ctx  context.Context
-		b    *blueprint.Blueprint
-		opt  Options
-		is   error
-		as   any // a pointer errors.As must fill, or nil
+		ctx context.Context
+		b   *blueprint.Blueprint
+		opt Options
+		is  error
+		as  any // a pointer errors.As must fill, or nil
 	}{
 		"nil blueprint":        {nil, nil, Options{}, ErrInvalid, nil},
 		"invalid blueprint":    {nil, &blueprint.Blueprint{Version: 1}, Options{}, ErrInvalid, &problems},
