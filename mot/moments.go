@@ -178,6 +178,9 @@ func Rules() []blueprint.Rule {
 // customer-lane step; every peak and end has a card with at least one
 // need, one action, an owner and one measurable standard; and, as a
 // warning, a peak's card has an action tagged follow-up.
+//
+// The result is a list to show, which may hold warnings only: its Err
+// is the error (nil when there are none); a non-empty list is not one.
 func Check(b *blueprint.Blueprint) blueprint.Problems {
 	var problems blueprint.Problems
 	report := func(pos blueprint.Pos, sev blueprint.Severity, rule blueprint.Rule, format string, args ...any) {
