@@ -38,7 +38,7 @@ var shellBlocks = map[string]bool{"sh": true, "shell": true, "bash": true, "cons
 // commands extracts the commands of a README's shell blocks.
 func commands(file string, src []byte) ([]command, error) {
 	var cmds []command
-	var prev string
+	var prev, indent string // indent: the fence's, which a block's lines share
 	in, run, transcript := false, false, false
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
@@ -49,6 +49,7 @@ func commands(file string, src []byte) ([]command, error) {
 			} else {
 				in, transcript = true, false
 				run = shellBlocks[m[1]] && strings.TrimSpace(prev) != noRun
+				indent = line[:len(line)-len(strings.TrimLeft(line, " "))]
 			}
 			prev = line
 			continue
@@ -64,7 +65,7 @@ func commands(file string, src []byte) ([]command, error) {
 			cmds = append(cmds, command{file: file, line: n, text: strings.TrimPrefix(text, "$ "), shown: true})
 		case transcript && len(cmds) > 0:
 			last := &cmds[len(cmds)-1]
-			last.output = append(last.output, line)
+			last.output = append(last.output, strings.TrimPrefix(line, indent))
 		case text == "" || strings.HasPrefix(text, "#"):
 		default:
 			if len(cmds) > 0 && !transcript && strings.HasSuffix(cmds[len(cmds)-1].text, "\\") {
