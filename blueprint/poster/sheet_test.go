@@ -44,3 +44,13 @@ func TestSheetOfIsTheRendersPaper(t *testing.T) {
 		t.Errorf("an unknown paper: %v", err)
 	}
 }
+
+// What the command adds to a render by naming its sheet: a layout.
+func BenchmarkSheetOf(b *testing.B) {
+	hall := load(b, examples["hall"])
+	for b.Loop() {
+		if _, err := SheetOf(context.Background(), hall, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
