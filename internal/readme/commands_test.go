@@ -56,6 +56,8 @@ func TestSkipReasons(t *testing.T) {
 		"no-such-program-here --x":  true,
 		"peakend lint x.yaml":       false,
 		"go run ./cmd/peakend help": false,
+		"peakend render -o h.dot x.yaml && no-such-dot -Tsvg h.dot": true,
+		"LANG=C peakend help | head -3":                             false,
 	} {
 		if got := skipReason(command{text: text}) != ""; got != want {
 			t.Errorf("%q: skipped %v, want %v", text, got, want)

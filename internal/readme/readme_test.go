@@ -91,11 +91,30 @@ func skipReason(c command) string {
 	case len(fields) >= 2 && fields[0] == "go" && fields[1] == "get":
 		return "needs the network"
 	}
-	if _, err := exec.LookPath(fields[0]); err != nil && fields[0] != "peakend" {
-		return fields[0] + " is not installed"
+	for _, program := range programs(c.text) {
+		if _, err := exec.LookPath(program); err != nil && program != "peakend" {
+			return program + " is not installed"
+		}
 	}
 	return ""
 }
+
+// programs lists the programs a command line runs: the first word of
+// each command of a list or pipeline, after any VAR=value.
+func programs(line string) []string {
+	var names []string
+	for _, part := range pipeline.Split(line, -1) {
+		for _, word := range strings.Fields(part) {
+			if !strings.Contains(word, "=") {
+				names = append(names, word)
+				break
+			}
+		}
+	}
+	return names
+}
+
+var pipeline = regexp.MustCompile(`&&|\|\||[|;]`)
 
 // TestREADME runs every command of the READMEs in a copy of the
 // repository, in order, and compares the output the README shows.
