@@ -102,6 +102,9 @@ func skipReason(c command) string {
 // programs lists the programs a command line runs: the first word of
 // each command of a list or pipeline, after any VAR=value.
 func programs(line string) []string {
+	if i := strings.Index(line, " #"); i >= 0 {
+		line = line[:i] // the shell's comment (near enough: no # in quotes here)
+	}
 	var names []string
 	for _, part := range pipeline.Split(line, -1) {
 		for _, word := range strings.Fields(part) {
