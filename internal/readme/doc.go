@@ -15,5 +15,6 @@
 // run in order, one shell each, in the copy's root, and must exit 0. A
 // command is skipped, with its reason logged, when it is the test suite
 // itself (go test, which would run this test again), needs the network
-// (go get), or names a program the machine lacks.
+// (go get), or runs a program the machine lacks (in any command of its
+// list or pipeline), naming it.
 package readme
