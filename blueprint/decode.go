@@ -55,6 +55,9 @@ func ParseFile(path string) (*Blueprint, error) {
 // An overlay (a document with extends) is decoded but not validated,
 // and reported with RuleExtendsUnresolved: Load reads it with its
 // bases.
+//
+// The result is a list to show, which may hold warnings only: its Err
+// is the error (nil when there are none); a non-empty list is not one.
 func Lint(filename string, src []byte) (*Blueprint, Problems) {
 	b, problems := lintDocument(filename, src)
 	if b != nil && len(b.Extends) > 0 {

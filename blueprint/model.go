@@ -57,7 +57,10 @@ func (b *Blueprint) at(path string, fallback Pos) Pos {
 }
 
 // Scale is the rating scale of the visit data recorded against the
-// blueprint.
+// blueprint, as the document declares it (Neutral may be left out).
+// scoring.Scale is the same scale as computations take it, Neutral
+// resolved; mot.ScoringScale converts one into the other (scoring
+// imports no blueprint).
 type Scale struct {
 	Min, Max float64
 	// Neutral is the rating that is neither good nor bad. Nil means the

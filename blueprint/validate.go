@@ -12,6 +12,9 @@ import (
 // waits, scale and standards. It returns errors and warnings in the
 // order found; Lint sorts them. Validate is for blueprints built in Go;
 // Parse and Lint call it on documents.
+//
+// The result is a list to show, which may hold warnings only: its Err
+// is the error (nil when there are none); a non-empty list is not one.
 func (b *Blueprint) Validate() Problems {
 	v := &validator{b: b, suggest: newSuggester()}
 	v.version()

@@ -20,8 +20,8 @@ func TestSampleBlueprintsLintClean(t *testing.T) {
 	for _, path := range paths {
 		// mot.Load is what peakend lint runs: the document, overlays
 		// merged, and the method of the moments of truth.
-		if _, problems := mot.Load(path); len(problems) > 0 {
-			t.Errorf("%s is not clean:\n%v", path, problems)
+		if _, warnings, err := mot.Load(path); err != nil || len(warnings) > 0 {
+			t.Errorf("%s is not clean:\n%v\n%v", path, err, warnings)
 		}
 	}
 }

@@ -11,9 +11,9 @@ import (
 
 // benchSetup loads the service hall and simulates 10 000 of its visits.
 func benchSetup(b *testing.B) (*blueprint.Blueprint, []scoring.Visit) {
-	bp, problems := mot.Load("../examples/servicehall/hall.yaml")
-	if problems.Err() != nil {
-		b.Fatal(problems)
+	bp, _, err := mot.Load("../examples/servicehall/hall.yaml")
+	if err != nil {
+		b.Fatal(err)
 	}
 	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
 	var visits []scoring.Visit

@@ -18,8 +18,8 @@ import (
 
 func hall(t *testing.T) *blueprint.Blueprint {
 	t.Helper()
-	b, problems := mot.Load("../examples/servicehall/hall.yaml")
-	if err := problems.Err(); err != nil {
+	b, _, err := mot.Load("../examples/servicehall/hall.yaml")
+	if err != nil {
 		t.Fatal(err)
 	}
 	return b

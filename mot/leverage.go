@@ -53,7 +53,8 @@ type deltaSums struct {
 	boot     []float64 // features summed per replicate, weighted
 }
 
-// NewLeverageMeter returns a meter for blueprint b on scale s; the
+// NewLeverageMeter returns a meter for blueprint b on scale s (as
+// NewObserver takes it: ScoringScale(b) for the blueprint's own); the
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid

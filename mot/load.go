@@ -30,34 +30,39 @@ func LoadFS(fsys fs.FS, name string) (b *blueprint.Blueprint, warnings blueprint
 }
 
 // Load reads the blueprint at path from the operating system's files,
-// as LoadFS does, and returns every problem, errors and warnings,
-// sorted, as peakend lint prints them; the blueprint is nil when there
-// is an error (Problems.Err tells).
+// as LoadFS does: it returns the blueprint and its warnings, and err,
+// when not nil, is a blueprint.Problems holding every error, sorted,
+// and the blueprint is nil. A file that cannot be read is a problem
+// whose error wraps the *fs.PathError, so that errors.Is(err,
+// fs.ErrNotExist) tells a missing file.
 //
 // The file system is the current directory when path lies below it,
 // else path's own directory, opened as an os.Root so that neither
 // extends nor a symbolic link leaves it; positions name files as path
 // does.
-func Load(path string) (*blueprint.Blueprint, blueprint.Problems) {
+func Load(path string) (b *blueprint.Blueprint, warnings blueprint.Problems, err error) {
 	root, name, prefix := rootOf(path)
 	r, err := os.OpenRoot(root)
 	if err != nil {
-		return nil, blueprint.Problems{{Pos: blueprint.Pos{File: path}, Severity: blueprint.Error, Rule: blueprint.RuleRead, Message: err.Error(), Err: err}}
+		return nil, nil, blueprint.Problems{{Pos: blueprint.Pos{File: path}, Severity: blueprint.Error, Rule: blueprint.RuleRead, Message: err.Error(), Err: err}}
 	}
 	defer r.Close()
-	b, warnings, err := LoadFS(r.FS(), name)
-	var all blueprint.Problems
-	if err != nil && !errors.As(err, &all) {
-		all = blueprint.Problems{{Pos: blueprint.Pos{File: path}, Severity: blueprint.Error, Rule: blueprint.RuleRead, Message: err.Error(), Err: err}}
+	b, warnings, err = LoadFS(r.FS(), name)
+	var errs blueprint.Problems
+	if err != nil && !errors.As(err, &errs) {
+		errs = blueprint.Problems{{Pos: blueprint.Pos{File: path}, Severity: blueprint.Error, Rule: blueprint.RuleRead, Message: err.Error(), Err: err}}
 	}
-	all = append(all, warnings...)
-	for _, p := range all {
+	for _, p := range append(errs, warnings...) {
 		if p.Pos.File != "" && prefix != "" {
 			p.Pos.File = filepath.Join(prefix, filepath.FromSlash(p.Pos.File))
 		}
 	}
-	all.Sort()
-	return b, all
+	warnings.Sort()
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, warnings, errs
+	}
+	return b, warnings, nil
 }
 
 // rootOf splits path into the directory to open as the file system, the

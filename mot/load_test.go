@@ -78,16 +78,17 @@ moments:
 // for a path below it, else the file's directory, with positions as the
 // path was written and a missing file still fs.ErrNotExist.
 func TestLoadPath(t *testing.T) {
-	if _, problems := mot.Load("../examples/servicehall/hall.yaml"); problems.Err() != nil {
-		t.Errorf("a path above the current directory: %v", problems)
+	if _, _, err := mot.Load("../examples/servicehall/hall.yaml"); err != nil {
+		t.Errorf("a path above the current directory: %v", err)
 	}
-	_, problems := mot.Load("../examples/servicehall/overlays/city.yaml")
-	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "../examples/servicehall/overlays/city.yaml:9:10: ") {
-		t.Errorf("an overlay whose base is outside its directory: %v", problems)
+	var problems blueprint.Problems
+	_, _, err := mot.Load("../examples/servicehall/overlays/city.yaml")
+	if !errors.As(err, &problems) || len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "../examples/servicehall/overlays/city.yaml:9:10: ") {
+		t.Errorf("an overlay whose base is outside its directory: %v", err)
 	}
-	_, problems = mot.Load("testdata/nowhere.yaml")
-	if !errors.Is(problems.Err(), fs.ErrNotExist) || problems[0].Rule != blueprint.RuleRead {
-		t.Errorf("a missing file: want a read problem that is fs.ErrNotExist, got %v", problems)
+	b, warnings, err := mot.Load("testdata/nowhere.yaml")
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &problems) || problems[0].Rule != blueprint.RuleRead || b != nil || warnings != nil {
+		t.Errorf("a missing file: want a read problem that is fs.ErrNotExist and no blueprint, got %v, %v, %v", b, warnings, err)
 	}
 }
 

@@ -55,7 +55,10 @@ type CardAction struct {
 	Tags []string
 }
 
-// A Standard is a measurable target in one language.
+// A Standard is a blueprint.Standard as a card shows it: its name in one
+// language and its one target resolved (Target, and Upper for a
+// maximum). The name is the blueprint's on purpose: it is the same
+// standard, read.
 type Standard struct {
 	Name     string
 	Target   float64
@@ -95,7 +98,10 @@ func (s Standard) String() string {
 	return out
 }
 
-// A Journey is a visit purpose with its moments of truth in order.
+// A Journey is a blueprint.Journey as its moments of truth: the visit
+// purpose's name in one language and its peaks, end and key moments in
+// order. The name is the blueprint's on purpose: it is the same
+// journey, read for its moments.
 type Journey struct {
 	ID, Name string
 	Moments  []Moment
@@ -181,6 +187,9 @@ func Rules() []blueprint.Rule {
 // customer-lane step; every peak and end has a card with at least one
 // need, one action, an owner and one measurable standard; and, as a
 // warning, a peak's card has an action tagged follow-up.
+//
+// The result is a list to show, which may hold warnings only: its Err
+// is the error (nil when there are none); a non-empty list is not one.
 func Check(b *blueprint.Blueprint) blueprint.Problems {
 	var problems blueprint.Problems
 	report := func(pos blueprint.Pos, sev blueprint.Severity, rule blueprint.Rule, format string, args ...any) {

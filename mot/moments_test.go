@@ -9,8 +9,8 @@ import (
 )
 
 func TestJourneysOfTheServiceHall(t *testing.T) {
-	b, problems := mot.Load("../examples/servicehall/hall.yaml")
-	if err := problems.Err(); err != nil {
+	b, _, err := mot.Load("../examples/servicehall/hall.yaml")
+	if err != nil {
 		t.Fatal(err)
 	}
 	type row struct{ Touchpoint, Kind, Name string }

@@ -90,7 +90,9 @@ type standardCount struct {
 }
 
 // NewObserver returns an Observer of visits against blueprint b, with
-// ratings on scale s.
+// ratings on scale s: ScoringScale(b) for the blueprint's own, which is
+// converted there, once; another only when the visits were rated on
+// another scale.
 func NewObserver(b *blueprint.Blueprint, s scoring.Scale) *Observer {
 	o := &Observer{b: b, scale: s, FailAt: (worstRating(s) + s.Neutral) / 2,
 		journeys: map[string]*journeyCount{}, unknownPurpose: newTally(), unknownTouchpoint: newTally()}

@@ -38,6 +38,8 @@ type Visit struct {
 }
 
 // A Scale is the rating scale of the moments and the remembered rating.
+// A blueprint declares the same scale as a blueprint.Scale, whose
+// Neutral may be left out; mot.ScoringScale gives it as a Scale.
 type Scale struct {
 	Min, Max float64
 	// Neutral is the rating that is neither good nor bad; intensity is

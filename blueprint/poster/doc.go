@@ -40,7 +40,12 @@
 //     text, transparent, in the same glyphs embedded as TrueType
 //     @font-face subsets, so that it can be selected and searched. PDF
 //     (vector, fonts embedded as subsets, text selectable, with /Title
-//     and /Lang) and PNG are drawn with github.com/tdewolff/canvas.
+//     and /Lang) and PNG are drawn with github.com/tdewolff/canvas by
+//     the packages blueprint/poster/pdf and blueprint/poster/png, which
+//     a program imports to render them (the command imports both); a
+//     program that renders only SVG or DOT links neither, nor canvas,
+//     and Render refuses PDF or PNG in it (ErrUnknownFormat), naming the
+//     package to import.
 //
 //  6. Render is safe for concurrent use, honours its context between
 //     its stages, keeps nothing of a render cut short, and gives

@@ -48,3 +48,24 @@ func ExampleRender_errors() {
 	// true
 	// true poster: the blueprint has no journey "nope"
 }
+
+// The paper a poster is drawn on, before drawing it: the smallest on
+// which its text keeps 80% of its size, unless Options.Paper names one.
+func ExampleSheetOf() {
+	b, err := blueprint.ParseFile("../../examples/servicehall/hall.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, opt := range []poster.Options{{}, {Paper: "A4"}} {
+		sheet, err := poster.SheetOf(context.Background(), b, opt)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%v: %.0f × %.0f mm\n", sheet, sheet.Width, sheet.Height)
+	}
+	// Output:
+	// A2 landscape: 594 × 420 mm
+	// A4 portrait: 210 × 297 mm
+}

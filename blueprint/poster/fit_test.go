@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/peakend/peakend/blueprint/poster/internal/canvaspaint"
 	"github.com/tdewolff/canvas"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -88,11 +89,11 @@ func TestTextFitsInPDFAndPNG(t *testing.T) {
 			var rec shapeRecorder
 			m.draw(&rec, l)
 			W, H := m.pageSize(l)
-			canvasLock.Lock()
+			canvaspaint.Lock()
 			for _, p := range rec.at {
 				drawn := 0.0 // in points, as canvas shapes it
 				for _, run := range m.measure.fonts.Runs(p.s, p.bold) {
-					face := canvasFont(run.Face).Face(p.size, canvas.Black) // a poster point is a point; widths in mm
+					face := canvaspaint.Font(run.Face).Face(p.size, canvas.Black) // a poster point is a point; widths in mm
 					drawn += face.TextWidth(run.Text) / mmPerPt
 				}
 				measured := m.measure.width(p.s, p.size, p.bold)
@@ -109,7 +110,7 @@ func TestTextFitsInPDFAndPNG(t *testing.T) {
 						x0, x0+drawn, p.y-ascent*p.size, p.y+descent*p.size, c.x, c.x+c.w, c.y, c.y+c.h)
 				}
 			}
-			canvasLock.Unlock()
+			canvaspaint.Unlock()
 		}
 	}
 }

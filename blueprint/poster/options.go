@@ -27,8 +27,8 @@ func (f Format) String() string {
 const (
 	SVG Format = iota
 	DOT        // Graphviz source, for native Graphviz
-	PDF        // vector, fonts embedded as subsets
-	PNG        // at Options.DPI
+	PDF        // vector, fonts embedded as subsets; needs blueprint/poster/pdf imported
+	PNG        // at Options.DPI; needs blueprint/poster/png imported
 )
 
 // ParseFormat returns the format named s ("svg", "dot"), or the one an
@@ -71,8 +71,8 @@ type Options struct {
 	Date string
 	// DPI is the resolution of PNG; 0 means 150.
 	DPI int
-	// FontFile is the font PDF and PNG draw text in first; characters it
-	// lacks come from the system's fonts. SVG names a font stack instead.
+	// FontFile is a TrueType file every format draws text in first;
+	// characters it lacks come from the embedded fonts.
 	FontFile string
 	// MaxTouchpoints and MaxCells bound what a poster lays out: its
 	// touchpoints, and the cells of its grid (rows of lanes and lines ×

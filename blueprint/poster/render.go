@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/internal/fonts"
 )
 
 // ErrTooLarge is wrapped by the error for a poster larger than its
@@ -28,12 +29,24 @@ var (
 // character and the text it is in.
 var ErrMissingGlyph = errors.New("poster: no font has a character")
 
+// ErrNotFont is wrapped by the error for an Options.FontFile that is not
+// a TrueType font (or collection) with TrueType outlines. A font file
+// that cannot be read gives an error wrapping its *fs.PathError instead,
+// so that errors.Is(err, fs.ErrNotExist) tells a missing one.
+var ErrNotFont = fonts.ErrNotFont
+
 // Render writes the poster of blueprint b to w in opt.Format.
 //
-// It is safe for concurrent use: the layout engine, which is not, is
-// used by one render at a time. A cancelled or expired ctx returns its
-// error promptly, also while waiting for the layout engine. The same
-// blueprint and options give byte-identical output.
+// Its errors wrap ErrInvalid (with the blueprint's Problems, for
+// errors.As), ErrUnknownFormat, ErrUnknownPaper, ErrUnknownJourney,
+// ErrTooLarge, ErrMissingGlyph or ErrNotFont, a font file's
+// *fs.PathError, or ctx's error; nothing is written to w on any of them
+// but w's own.
+//
+// It is safe for concurrent use (PDF and PNG renders take turns at the
+// fonts they share). A cancelled or expired ctx returns its error
+// promptly, between the stages of a render. The same blueprint and
+// options give byte-identical output.
 func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Options) error {
 	m, err := prepare(ctx, b, opt)
 	if err != nil {
@@ -55,7 +68,7 @@ func Render(ctx context.Context, w io.Writer, b *blueprint.Blueprint, opt Option
 		return err
 	}
 	if opt.Format == PDF || opt.Format == PNG {
-		return m.writeCanvas(w, l)
+		return m.writePainted(w, l)
 	}
 	return m.writeSVG(w, l, texts)
 }
@@ -69,6 +82,9 @@ func prepare(ctx context.Context, b *blueprint.Blueprint, opt Options) (*model, 
 	}
 	if opt.Format < SVG || opt.Format > PNG {
 		return nil, fmt.Errorf("%w %v", ErrUnknownFormat, opt.Format)
+	}
+	if err := linked(opt.Format); err != nil {
+		return nil, err
 	}
 	if err := budget(b, opt); err != nil {
 		return nil, err

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/peakend/peakend/blueprint/poster"
+	_ "github.com/peakend/peakend/blueprint/poster/pdf" // the command renders every format
+	_ "github.com/peakend/peakend/blueprint/poster/png"
 )
 
 func init() { register(renderCommand) }
@@ -25,9 +27,9 @@ Draws the blueprint as a poster: lanes in Bitner's order, the lines of
 interaction, visibility and internal interaction, stages as columns, the
 flows, each journey's peaks and end, wait and fail points, and under each
 moment its standards with target and baseline. The format follows -o's
-extension, else --format (default svg). PDF and PNG draw text in --font,
-else in fonts found among the system's; a character no font has is an
-error that names it. The paper is the smallest on which
+extension, else --format (default svg). Text is drawn in --font, when
+given, then in the fonts embedded in peakend; a character no font has is
+an error that names it. The paper is the smallest on which
 the text keeps 80% of its size, unless --paper says otherwise. --journey
 draws one journey's path emphasised and dims the rest. The blueprint, and
 the files its extends name, are read only inside --root DIR, the current
@@ -57,7 +59,7 @@ func runRender(c *command, e *env, args []string) int {
 	fs.StringVar(&opt.Lang, "lang", "", "language of every text (default: the blueprint's locale)")
 	fs.StringVar(&opt.Journey, "journey", "", "emphasise the journey `ID` and dim the rest")
 	fs.StringVar(&opt.Date, "date", time.Now().Format("2006-01-02"), "date in the title block; empty for none")
-	fs.StringVar(&opt.FontFile, "font", "", "font `FILE` for PDF and PNG (default: found among the system's fonts)")
+	fs.StringVar(&opt.FontFile, "font", "", "TrueType font `FILE` to draw text in first (default: the embedded fonts)")
 	fs.IntVar(&opt.DPI, "dpi", 150, "resolution of PNG")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
@@ -101,5 +103,10 @@ func runRender(c *command, e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if opt.Format != poster.DOT {
+		if sheet, err := poster.SheetOf(ctx, b, opt); err == nil {
+			out.what = sheet.String() // said with the file's name and size; Render reports any error
+		}
+	}
 	return writeOutput(c, e, out, func(w io.Writer) error { return poster.Render(ctx, w, b, opt) })
 }

@@ -14,8 +14,8 @@ import (
 // hall's, on the hall's scale, so that visits drawn from it can be
 // checked against the blueprint.
 func TestSimulationIsTheHall(t *testing.T) {
-	b, problems := mot.Load("hall.yaml")
-	if err := problems.Err(); err != nil {
+	b, _, err := mot.Load("hall.yaml")
+	if err != nil {
 		t.Fatal(err)
 	}
 	sim := servicehall.Simulation(scoring.MemoryModel{}, 1)

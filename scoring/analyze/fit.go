@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -137,15 +136,15 @@ func NewFitterWith(features []string, opt FitOptions) (*Fitter, error) {
 
 func checkFeatures(features []string) error {
 	if len(features) == 0 {
-		return errors.New("no features to fit on")
+		return errorOf(ErrFeatures, "no features to fit on")
 	}
 	seen := map[string]bool{}
 	for _, name := range features {
 		if _, ok := scoring.FeatureReader(name); !ok {
-			return fmt.Errorf("unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames(), ", "))
+			return errorOf(ErrFeatures, "unknown feature %q; features are %s", name, strings.Join(scoring.FeatureNames(), ", "))
 		}
 		if seen[name] {
-			return fmt.Errorf("feature %q named twice", name)
+			return errorOf(ErrFeatures, "feature %q named twice", name)
 		}
 		seen[name] = true
 	}

@@ -1,4 +1,4 @@
-package poster
+package pdf
 
 import (
 	"bytes"
@@ -11,9 +11,6 @@ import (
 
 	"github.com/peakend/peakend/internal/fonts"
 )
-
-// pdfCreator is the PDF's Creator.
-const pdfCreator = "peakend"
 
 // fixPDF mends what tdewolff/canvas's PDF writer gets wrong. It stamps
 // the time twice: the document's CreationDate, and the "modified" date
@@ -41,11 +38,11 @@ func fixPDF(pdf []byte, lang string) ([]byte, error) {
 		data := pdf[loc[1] : loc[1]+n]
 		zr, err := zlib.NewReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("poster: an embedded font: %v", err)
+			return nil, fmt.Errorf("pdf: an embedded font: %v", err)
 		}
 		font, err := io.ReadAll(zr)
 		if err != nil {
-			return nil, fmt.Errorf("poster: an embedded font: %v", err)
+			return nil, fmt.Errorf("pdf: an embedded font: %v", err)
 		}
 		fonts.FixDate(font)
 		// Stored uncompressed: a subset is small, and compressing it
@@ -62,7 +59,7 @@ func fixPDF(pdf []byte, lang string) ([]byte, error) {
 
 var (
 	creationDate = regexp.MustCompile(`/CreationDate ?\(D:(\d{14})`)
-	langValue    = regexp.MustCompile(`/Lang ?\(` + pdfCreator + `\)`)
+	langValue    = regexp.MustCompile(`/Lang ?\(` + creator + `\)`)
 	pdfString    = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 	fontFile     = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
 	objStart     = regexp.MustCompile(`(?m)^(\d+) 0 obj\b`)
@@ -75,7 +72,7 @@ var (
 func rebuildXref(pdf []byte) ([]byte, error) {
 	loc := xrefTable.FindSubmatchIndex(pdf)
 	if loc == nil {
-		return nil, fmt.Errorf("poster: no cross-reference table in the PDF")
+		return nil, fmt.Errorf("pdf: no cross-reference table in the PDF")
 	}
 	count, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
 	offsets := make([]int, count)

@@ -1,0 +1,31 @@
+// Command svg renders a blueprint's poster as SVG on standard output
+// within a timeout: what a program that draws only SVG links.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/blueprint/poster"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: svg BLUEPRINT.yaml > poster.svg")
+		os.Exit(2)
+	}
+	b, err := blueprint.ParseFile(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := poster.Render(ctx, os.Stdout, b, poster.Options{Format: poster.SVG}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
