@@ -3,6 +3,7 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -18,10 +19,12 @@ type row struct {
 	remembered float64
 	recommend  float64
 	moment     Moment
-	timeKind   int  // untimed, seconds or clockTime
-	opens      bool // the row opens a visit whatever came before: a JSON line's first moment
-	span       int  // the moments of the JSON line a row opens
-	has        uint // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
+	timeKind   int      // untimed, seconds, clockTime, localTime or timeOfDay
+	missing    bool     // the moment has no rating (Options.Missing is SkipMissing)
+	detected   Encoding // not a row: the input was taken for this encoding at line
+	opens      bool     // the row opens a visit whatever came before: a JSON line's first moment
+	span       int      // the moments of the JSON line a row opens
+	has        uint     // bits 1<<colPurpose, colRemembered, colRecommend: the visit-level fields the row carries
 	record     []byte
 	bad        *ParseError // a row that could not be parsed; it is rejected whole
 	fatal      error       // an error that ends reading
@@ -171,13 +174,19 @@ const (
 type csvLayout [numColumns]int
 
 func (p *parser) readCSV(r io.Reader) error {
-	sc := newCSVScanner(r)
+	sc := newCSVScanner(r, p.opt.Encoding, p.opt.Separator)
 	err := sc.next()
 	if err == io.EOF {
 		return &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "empty input; a CSV header with at least visit and rating is required")}
 	}
+	if err == nil {
+		err = sc.lineErr
+	}
 	if err != nil {
-		return &ParseError{File: p.opt.Name, Line: sc.startLine, Err: err}
+		return &ParseError{File: p.opt.Name, Line: sc.startLine, Column: decodeColumn(err), Err: err}
+	}
+	if !p.noteDetected(sc) {
+		return nil
 	}
 	layout, err := p.csvHeader(sc)
 	if err != nil {
@@ -189,8 +198,13 @@ func (p *parser) readCSV(r io.Reader) error {
 		if err == io.EOF {
 			return nil
 		}
+		if !p.noteDetected(sc) {
+			return nil
+		}
 		var bad *ParseError
 		switch {
+		case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
+			bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
 		case err == ErrQuote || err == ErrBareQuote:
 			bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
 		case err != nil:
@@ -247,6 +261,27 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 	return l, nil
 }
 
+// noteDetected passes on that the scanner took the input for GB18030,
+// once; it returns false once reading must stop. A replay reads the
+// input again and says nothing.
+func (p *parser) noteDetected(sc *csvScanner) bool {
+	line := sc.dec.detected
+	if line == 0 || p.each != nil {
+		return true
+	}
+	sc.dec.detected = 0
+	return p.send(row{line: line, detected: sc.dec.enc})
+}
+
+// decodeColumn is the character column of a DecodeError, else 0.
+func decodeColumn(err error) int {
+	var de *DecodeError
+	if errors.As(err, &de) {
+		return de.Column
+	}
+	return 0
+}
+
 // csvRow parses the scanner's record into rw, its bytes kept in the
 // batch's arena.
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
@@ -266,10 +301,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 			}
 		}
 	}
-	rating, err := parseNumber(rec[l[colRating]])
-	if err == nil {
-		err = checkRating(p.opt.Scale, rating)
-	}
+	rating, err := p.rating(rec[l[colRating]], rw)
 	if err != nil {
 		return fail(colRating, err)
 	}
@@ -279,7 +311,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		m.Touchpoint = p.internBytes(unneutralise(rec[i]))
 	}
 	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
-		if m.T, rw.timeKind, err = parseTime(rec[i]); err != nil {
+		if m.T, rw.timeKind, err = parseTime(rec[i], p.opt.Location); err != nil {
 			return fail(colT, err)
 		}
 	}
@@ -326,6 +358,27 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	return nil
 }
 
+// rating parses a moment's rating; a missing one is an error of kind
+// ErrMissing, or under SkipMissing marks rw missing.
+func (p *parser) rating(cell []byte, rw *row) (float64, error) {
+	if missingRating(cell) {
+		if p.opt.Missing == SkipMissing {
+			rw.missing = true
+			return NA, nil
+		}
+		what := fmt.Sprintf("%q", bytes.TrimSpace(cell))
+		if len(bytes.TrimSpace(cell)) == 0 {
+			what = "an empty cell"
+		}
+		return 0, errorf(ErrMissing, "no rating (%s); the visit is rejected whole, or set Options.Missing to skip the moment", what)
+	}
+	x, err := parseNumber(cell)
+	if err == nil {
+		err = checkRating(p.opt.Scale, x)
+	}
+	return x, err
+}
+
 // JSON Lines
 
 type jsonVisit struct {
@@ -344,13 +397,22 @@ type jsonMoment struct {
 }
 
 func (p *parser) readJSONL(r io.Reader) error {
-	sc := newCSVScanner(r) // its line reader: buffered, limited to MaxLine
+	sc := newCSVScanner(r, p.opt.Encoding, ',') // its line reader: buffered, limited to MaxLine
 	for !p.stopped {
-		sc.buf = sc.buf[:0]
+		sc.buf, sc.lineErr = sc.buf[:0], nil
 		if _, err := sc.readLine(); err == io.EOF {
 			return nil
 		} else if err != nil {
 			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+		}
+		if !p.noteDetected(sc) {
+			return nil
+		}
+		if sc.lineErr != nil {
+			if !p.reject(&ParseError{Line: sc.line, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}, sc.buf) {
+				return nil
+			}
+			continue
 		}
 		if bad := p.jsonLine(bytes.TrimSpace(sc.buf), sc.line); bad != nil && !p.reject(bad, sc.buf) {
 			return nil
@@ -436,7 +498,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 			if json.Unmarshal(jm.T, &s) != nil {
 				s = string(jm.T)
 			}
-			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s)); err != nil {
+			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s), p.opt.Location); err != nil {
 				return fail(field("t"), err)
 			}
 		}
@@ -453,7 +515,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once
 			if rw.timeKind != rows[0].timeKind {
-				return fail(field("t"), errorf(ErrMixedTimes, "this visit mixes seconds and RFC 3339 times, or gives t on some moments only; use one kind for a visit"))
+				return fail(field("t"), mixedTimes(rows[0].timeKind, rw.timeKind))
 			}
 		}
 		rows = append(rows, rw)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"time"
 )
 
 // Format is an input or output format of visits.
@@ -71,6 +72,24 @@ type Options struct {
 	// bytes of its rows (or of its JSON line). A row past them is a bad
 	// row; 0 means DefaultMaxMoments and DefaultMaxVisitBytes.
 	MaxMoments, MaxVisitBytes int
+	// Encoding is the input's character encoding; the zero value,
+	// DetectEncoding, reads UTF-8 and detects GB18030.
+	Encoding Encoding
+	// Detected, when set, is called on the caller's goroutine when Read
+	// takes the input for GB18030 under DetectEncoding.
+	Detected func(Detection)
+	// Separator separates the fields of a CSV row: ',' or '\t' (tab-
+	// separated text); 0 takes a tab when the header has more tabs than
+	// commas, else a comma.
+	Separator byte
+	// Location is the time zone of dates with a time but no zone, such
+	// as 2024-05-01 09:02; nil means UTC.
+	Location *time.Location
+	// Missing says what becomes of a visit with a missing rating (N/A,
+	// NA, -, 无 or an empty cell): the zero value RejectVisit refuses the
+	// visit, SkipMissing scores it without the moment (see
+	// Visit.Missing).
+	Missing MissingRatings
 }
 
 // The bounds of one visit unless Options say otherwise: a visit held in

@@ -1,0 +1,60 @@
+package scoring
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// MissingRatings says what Read does with a moment whose rating is
+// missing: an empty cell, or N/A, NA, - or 无 (any case, spaces around).
+type MissingRatings int
+
+const (
+	// RejectVisit refuses the whole visit: each of its rows is a bad
+	// row (see Options.Reject), the missing rating's with ErrMissing and
+	// the others with ErrVisitRejected, and the visit is not read.
+	RejectVisit MissingRatings = iota
+	// SkipMissing reads the visit without the moment, and counts it in
+	// Visit.Missing. A visit with no rating left is refused as under
+	// RejectVisit.
+	SkipMissing
+)
+
+// String returns the policy's name, as ParseMissingRatings reads it.
+func (m MissingRatings) String() string {
+	switch m {
+	case RejectVisit:
+		return "reject-visit"
+	case SkipMissing:
+		return "skip"
+	}
+	return fmt.Sprintf("MissingRatings(%d)", int(m))
+}
+
+// ParseMissingRatings returns the policy named "reject-visit" or "skip".
+func ParseMissingRatings(s string) (MissingRatings, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "reject-visit", "reject":
+		return RejectVisit, nil
+	case "skip":
+		return SkipMissing, nil
+	}
+	return 0, fmt.Errorf("unknown way with missing ratings %q; say reject-visit or skip", s)
+}
+
+// missingRating reports whether a rating cell says "no rating".
+func missingRating(b []byte) bool {
+	b = bytes.Trim(b, " \t")
+	switch len(b) {
+	case 0:
+		return true
+	case 1:
+		return b[0] == '-'
+	case 2:
+		return (b[0]|0x20) == 'n' && (b[1]|0x20) == 'a'
+	case 3:
+		return string(b) == "无" || (b[0]|0x20) == 'n' && b[1] == '/' && (b[2]|0x20) == 'a'
+	}
+	return false
+}
