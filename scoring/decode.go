@@ -69,13 +69,14 @@ func (d Detection) String() string {
 // input can be split at line ends and decoded in parts.
 type lineDecoder struct {
 	enc      Encoding // UTF8 or GB18030 once known; DetectEncoding while every line was ASCII
+	forced   bool     // enc was given, not detected
 	detected int      // the line at which GB18030 was detected, until reported
 	gb       transform.Transformer
 	out      []byte
 }
 
 func newLineDecoder(enc Encoding) *lineDecoder {
-	return &lineDecoder{enc: enc}
+	return &lineDecoder{enc: enc, forced: enc != DetectEncoding}
 }
 
 // decode returns line as UTF-8, and an error of kind ErrText (with the
@@ -85,7 +86,10 @@ func newLineDecoder(enc Encoding) *lineDecoder {
 func (d *lineDecoder) decode(line []byte, n int) ([]byte, error) {
 	switch d.enc {
 	case UTF8:
-		return line, nil // text fields are checked where they are parsed
+		if d.forced || utf8.Valid(line) {
+			return line, nil // text fields are checked where they are parsed
+		}
+		return line, notGB18030(line, UTF8)
 	case GB18030:
 		return d.fromGB18030(line)
 	}
@@ -203,13 +207,16 @@ type DecodeError struct {
 	Byte       byte     // the first byte that does not decode
 	ByteColumn int      // its 1-based byte column in the line
 	Column     int      // its 1-based character column, as an editor counts
-	After      Encoding // the encoding the input was read as, if known
+	After      Encoding // the encoding the lines before were read as, if known
 }
 
 func (e *DecodeError) Error() string {
 	what := "neither UTF-8 nor GB18030"
-	if e.After == GB18030 {
+	switch e.After {
+	case GB18030:
 		what = "not GB18030, which the input is read as"
+	case UTF8:
+		what = "not UTF-8, as the lines before were"
 	}
 	return fmt.Sprintf("byte 0x%02x at byte %d (character %d) is %s; save the file as UTF-8", e.Byte, e.ByteColumn, e.Column, what)
 }

@@ -200,6 +200,9 @@ func FuzzReadCSV(f *testing.F) {
 		"visit,rating\nb,1\na,2\nc,3\nab,4\nb,5\nc,1\n",
 		"visit,rating\nv,1\nv,1\nv,1\nv,1\nv,1\nv,1\nv,1\n",
 		"visit,rating,t\nv,1,0x1p1\nv,2,1_0\nv,3,2262-04-12T00:00:00Z\n",
+		"visit\trating\tt\nv\t1\t09:02\nv\tN/A\t9:03:00.5\nw\t-\t2024/5/1 9:02\nw\t2\t2024-02-30 09:02:00\n",
+		"\xb7\xc3\xce\xca,\xc6\xc0\xb7\xd6\nv1,3\n\xc4\xe3,\xce\xde\nv\xff,2\n", // GB18030 访问,评分 and 无, then a byte neither decodes
+		"visit,rating,touchpoint\nv1,3,\xe6\x9f\x9c\nv1,4,\xb9\xf1\n",           // UTF-8, then GB18030
 	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.CSV, src) })
 }

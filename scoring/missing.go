@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -57,4 +59,30 @@ func missingRating(b []byte) bool {
 		return string(b) == "无" || (b[0]|0x20) == 'n' && b[1] == '/' && (b[2]|0x20) == 'a'
 	}
 	return false
+}
+
+// checkText checks the options of how text input is read.
+func (opt *Options) checkText() error {
+	switch {
+	case opt.Encoding < DetectEncoding || opt.Encoding > GB18030:
+		return fmt.Errorf("scoring: Read with unknown %v", opt.Encoding)
+	case opt.Separator != 0 && opt.Separator != ',' && opt.Separator != '\t' && opt.Separator != ';':
+		return fmt.Errorf("scoring: Read with separator %q; separators are comma, tab and semicolon", opt.Separator)
+	case opt.Missing != RejectVisit && opt.Missing != SkipMissing:
+		return fmt.Errorf("scoring: Read with unknown %v", opt.Missing)
+	}
+	return nil
+}
+
+// NewFeatureWriterMissing returns a FeatureWriter whose rows end with one
+// more column, missing: the moments of the visit read without a rating
+// (Visit.Missing), so that a visit scored on fewer moments than it had
+// says so. NewFeatureWriter writes no such column.
+func NewFeatureWriterMissing(w io.Writer) *FeatureWriter {
+	fw := &FeatureWriter{missing: true}
+	if w != nil {
+		fw.w = bufio.NewWriterSize(w, 1<<16)
+		fw.w.WriteString(featuresHeader + ",missing\n")
+	}
+	return fw
 }

@@ -241,20 +241,18 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 		l[i] = -1
 	}
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(string(h), "\ufeff")))
-		for c, known := range csvColumns {
-			if name != known {
-				continue
-			}
-			if l[c] >= 0 {
-				return l, &ParseError{File: p.opt.Name, Line: 1, Column: sc.column(i), Field: name, Err: errorf(ErrHeader, "column appears twice in the header")}
-			}
-			l[c] = i
+		c := columnOf(string(h), p.opt.Columns)
+		if c < 0 {
+			continue
 		}
+		if l[c] >= 0 {
+			return l, &ParseError{File: p.opt.Name, Line: sc.startLine, Column: sc.column(i), Field: csvColumns[c], Err: errorf(ErrHeader, "column appears twice in the header")}
+		}
+		l[c] = i
 	}
 	for _, required := range []int{colVisit, colRating} {
 		if l[required] < 0 {
-			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating (and may have %s)",
+			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating, or 访问 and 评分 (and may have %s)",
 				csvColumns[required], strings.Join(csvColumns[2:], ", "))}
 		}
 	}
@@ -480,17 +478,22 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	rows := make([]row, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
 		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
-		if jm.Rating == nil {
-			return fail(field("rating"), errorf(ErrMissing, "missing; every moment needs a rating"))
+		rating, missing := NA, jm.Rating == nil
+		switch {
+		case missing && p.opt.Missing != SkipMissing:
+			return fail(field("rating"), errorf(ErrMissing, "missing; the visit is rejected whole, or set Options.Missing to skip the moment"))
+		case !missing:
+			if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
+				return fail(field("rating"), err)
+			}
+			rating = *jm.Rating
 		}
 		if err := checkText(jm.Touchpoint); err != nil {
 			return fail(field("touchpoint"), err)
 		}
-		if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
-			return fail(field("rating"), err)
-		}
 		rw := base
-		rw.moment = Moment{Touchpoint: p.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
+		rw.missing = missing
+		rw.moment = Moment{Touchpoint: p.internBytes([]byte(jm.Touchpoint)), Rating: rating, T: NA, Duration: NA}
 		rw.timeKind = untimed
 		if len(jm.T) > 0 && string(jm.T) != "null" {
 			var err error

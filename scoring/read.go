@@ -90,6 +90,9 @@ type Options struct {
 	// visit, SkipMissing scores it without the moment (see
 	// Visit.Missing).
 	Missing MissingRatings
+	// Columns are more names of CSV columns, each mapped to the English
+	// name, as ColumnNames are: a blueprint's, say.
+	Columns map[string]string
 }
 
 // The bounds of one visit unless Options say otherwise: a visit held in
@@ -184,6 +187,10 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 			return
 		}
 		if err := opt.Scale.Validate(); err != nil {
+			yield(Visit{}, err)
+			return
+		}
+		if err := opt.checkText(); err != nil {
 			yield(Visit{}, err)
 			return
 		}

@@ -33,6 +33,7 @@ type FeatureWriter struct {
 	Verbatim bool
 	w        *bufio.Writer
 	buf      []byte
+	missing  bool // a missing column last (NewFeatureWriterMissing)
 }
 
 // NewFeatureWriter returns a writer that has written the header.
@@ -68,6 +69,10 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	}
 	b = append(b, ',')
 	b = AppendNumber(b, v.Remembered)
+	if fw.missing {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(v.Missing), 10)
+	}
 	b = append(b, '\n')
 	fw.buf = b
 	_, err := fw.w.Write(b)

@@ -28,6 +28,7 @@ type visitFlags struct {
 	verbatim  bool // text cells as they are, formulas not neutralised
 	rejects   string
 	blueprint string
+	text      textFlags
 
 	rejectsOut *output              // created by prepare
 	loaded     *blueprint.Blueprint // the blueprint of --blueprint, loaded by prepare
@@ -51,6 +52,9 @@ func (vf *visitFlags) prepare(e *env, paths []string) error {
 			return err
 		}
 		vf.loaded = b
+	}
+	if err := vf.text.apply(e, &scoring.Options{}); err != nil { // refused before any work
+		return err
 	}
 	if err := e.reads(paths...); err != nil {
 		return err
@@ -76,6 +80,7 @@ func (vf *visitFlags) register(fs *flag.FlagSet, formatFlag string) {
 	fs.BoolVar(&vf.unsorted, "unsorted", false, "accept a visit's rows anywhere in the input (holds the input in memory)")
 	fs.StringVar(&vf.rejects, "rejects", "", "write bad rows to `FILE` and score the rest (exit 3 when any)")
 	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")
+	vf.text.register(fs)
 	fs.BoolVar(&vf.verbatim, "verbatim", false, "write text cells as they are, for programs (by default a cell that starts like a spreadsheet formula gets a ' in front)")
 }
 
@@ -132,6 +137,7 @@ type visitSource struct {
 	flags    *visitFlags
 	scale    scoring.Scale
 	stdin    io.Reader
+	env      *env
 	rejected int
 	rejects  *output
 	rejectB  []byte // the row being written
@@ -140,7 +146,7 @@ type visitSource struct {
 
 // open starts reading visits, after prepare.
 func (vf *visitFlags) open(e *env) (*visitSource, error) {
-	src := &visitSource{flags: vf, stdin: e.stdin}
+	src := &visitSource{flags: vf, stdin: e.stdin, env: e}
 	if o := vf.rejectsOut; o != nil {
 		src.rejects = o
 		src.rejectRow("file", "line", "column", "visit", "reason", "record")
@@ -188,6 +194,7 @@ func (src *visitSource) rejectRow(cells ...string) {
 var flagWords = strings.NewReplacer(
 	"set Options.Unsorted", "pass --unsorted",
 	"Options.Unsorted", "--unsorted",
+	"set Options.Missing to skip the moment", "pass --missing skip to score the visit without the moment",
 )
 
 // visits yields every visit of the files.
@@ -224,6 +231,10 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 	// No command keeps visits past its loop body, so their
 	// moments' memory can be reused.
 	opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
+	if err := src.flags.text.apply(src.env, &opt); err != nil {
+		yield(scoring.Visit{}, err)
+		return false
+	}
 	if src.rejects != nil {
 		opt.Reject = src.reject
 	}
