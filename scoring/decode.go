@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -71,7 +72,7 @@ type lineDecoder struct {
 	enc      Encoding // UTF8 or GB18030 once known; DetectEncoding while every line was ASCII
 	forced   bool     // enc was given, not detected
 	detected int      // the line at which GB18030 was detected, until reported
-	gb       transform.Transformer
+	gb       transform.Transformer // for the characters of four bytes
 	out      []byte
 }
 
@@ -129,29 +130,102 @@ func ascii(b []byte) bool {
 // decode: found in the output, it is an error unless the input had it.
 var gbReplacement = []byte{0x84, 0x31, 0xa4, 0x37}
 
+// fromGB18030 decodes a line of GB18030. The two-byte characters, which
+// are nearly all of Chinese text, are looked up in a table of their
+// UTF-8 bytes; the rest go through x/text's decoder one at a time.
 func (d *lineDecoder) fromGB18030(line []byte) ([]byte, error) {
 	if ascii(line) {
 		return line, nil
 	}
-	if d.gb == nil {
-		d.gb = simplifiedchinese.GB18030.NewDecoder()
+	table := gbTable()
+	out := d.out[:0]
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			j := i + 1
+			for j < len(line) && line[j] < utf8.RuneSelf {
+				j++
+			}
+			out = append(out, line[i:j]...)
+			i = j
+			continue
+		}
+		if i+1 < len(line) {
+			if t := gbTrail(line[i+1]); c >= 0x81 && c <= 0xfe && t >= 0 {
+				if e := table[int(c-0x81)*190+t]; e != 0 {
+					out = append(out, byte(e>>16), byte(e>>8), byte(e))[:len(out)+int(e>>24)]
+					i += 2
+					continue
+				}
+			}
+		}
+		size := gbChar(line[i:])
+		if size == 0 {
+			d.out = out
+			return line, notGB18030(line, d.enc)
+		}
+		out = d.appendChar(out, line[i:i+size])
+		i += size
 	}
-	d.gb.Reset()
-	if need := 3*len(line) + 4; cap(d.out) < need { // a byte becomes at most 3 (0x80 is €)
-		d.out = make([]byte, need)
-	}
-	n, _, err := d.gb.Transform(d.out[:cap(d.out)], line, true)
-	out := d.out[:n]
-	if err == nil && bytes.Contains(out, []byte("\ufffd")) && !bytes.Contains(line, gbReplacement) {
-		err = errNotGB18030
-	}
-	if err != nil {
-		return line, notGB18030(line, d.enc)
-	}
+	d.out = out
 	return out, nil
 }
 
-var errNotGB18030 = fmt.Errorf("not GB18030")
+// appendChar appends the UTF-8 of one GB18030 character, known to decode.
+func (d *lineDecoder) appendChar(out, char []byte) []byte {
+	if d.gb == nil {
+		d.gb = simplifiedchinese.GB18030.NewDecoder()
+	}
+	var buf [8]byte
+	d.gb.Reset()
+	n, _, _ := d.gb.Transform(buf[:], char, true)
+	return append(out, buf[:n]...)
+}
+
+// gbTrail returns the index of the second byte of a two-byte GB18030
+// character among the 190 there are, or -1.
+func gbTrail(c byte) int {
+	switch {
+	case c >= 0x40 && c <= 0x7e:
+		return int(c - 0x40)
+	case c >= 0x80 && c <= 0xfe:
+		return int(c - 0x41)
+	}
+	return -1
+}
+
+// gbTable holds the UTF-8 of each two-byte GB18030 character, made from
+// x/text's decoder once: the length in the top byte and up to three
+// bytes left-aligned below it (all are in the Basic Multilingual Plane),
+// 0 for a pair that is no character.
+var gbTable = sync.OnceValue(func() *[126 * 190]uint32 {
+	var t [126 * 190]uint32
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	var out [8]byte
+	for lead := 0x81; lead <= 0xfe; lead++ {
+		for trail := 0x40; trail <= 0xfe; trail++ {
+			i := gbTrail(byte(trail))
+			if i < 0 {
+				continue
+			}
+			dec.Reset()
+			n, nSrc, err := dec.Transform(out[:], []byte{byte(lead), byte(trail)}, true)
+			r, size := utf8.DecodeRune(out[:n])
+			if err != nil || nSrc != 2 || size != n || r == utf8.RuneError || n > 3 {
+				continue
+			}
+			var e uint32
+			for k := range 3 {
+				e <<= 8
+				if k < n {
+					e |= uint32(out[k])
+				}
+			}
+			t[(lead-0x81)*190+i] = uint32(n)<<24 | e
+		}
+	}
+	return &t
+})
 
 // notGB18030 names the first byte of line that does not decode: as
 // GB18030 once the input was taken for it, else as UTF-8, the default.
