@@ -69,9 +69,9 @@ func (d Detection) String() string {
 // any range of lines) decodes without the lines before it, and the
 // input can be split at line ends and decoded in parts.
 type lineDecoder struct {
-	enc      Encoding // UTF8 or GB18030 once known; DetectEncoding while every line was ASCII
-	forced   bool     // enc was given, not detected
-	detected int      // the line at which GB18030 was detected, until reported
+	enc      Encoding              // UTF8 or GB18030 once known; DetectEncoding while every line was ASCII
+	forced   bool                  // enc was given, not detected
+	detected int                   // the line at which GB18030 was detected, until reported
 	gb       transform.Transformer // for the characters of four bytes
 	out      []byte
 }
