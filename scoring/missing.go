@@ -9,7 +9,8 @@ import (
 )
 
 // MissingRatings says what Read does with a moment whose rating is
-// missing: an empty cell, or N/A, NA, - or 无 (any case, spaces around).
+// missing: an empty cell, or N/A, NA, -, 无 or #N/A (any case, spaces
+// around).
 type MissingRatings int
 
 const (
@@ -57,6 +58,8 @@ func missingRating(b []byte) bool {
 		return (b[0]|0x20) == 'n' && (b[1]|0x20) == 'a'
 	case 3:
 		return string(b) == "无" || (b[0]|0x20) == 'n' && b[1] == '/' && (b[2]|0x20) == 'a'
+	case 4: // #N/A, a spreadsheet's error value for "not available"
+		return b[0] == '#' && (b[1]|0x20) == 'n' && b[2] == '/' && (b[3]|0x20) == 'a'
 	}
 	return false
 }

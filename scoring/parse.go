@@ -246,7 +246,7 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 			continue
 		}
 		if l[c] >= 0 {
-			return l, &ParseError{File: p.opt.Name, Line: sc.startLine, Column: sc.column(i), Field: csvColumns[c], Err: errorf(ErrHeader, "column appears twice in the header")}
+			return l, &ParseError{File: p.opt.Name, Line: sc.startLine, Column: sc.column(i), Index: i + 1, Field: csvColumns[c], Err: errorf(ErrHeader, "column appears twice in the header")}
 		}
 		l[c] = i
 	}
@@ -287,7 +287,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	rw.line = sc.startLine
 	visit := unneutralise(rec[l[colVisit]])
 	fail := func(c int, err error) *ParseError {
-		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Visit: string(visit), Field: csvColumns[c], Err: err}
+		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
 	if len(bytes.TrimSpace(visit)) == 0 {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))

@@ -111,6 +111,14 @@ type ParseError struct {
 	Field  string // the column or key at fault, when known
 	Err    error
 	Record string // the row as read (re-encoded for CSV)
+	// Index is the 1-based position of the field at fault in its
+	// record (CSV); 0 when not known. A reader of workbooks turns it
+	// into a cell.
+	Index int
+	// Cell is the place of the row or field in a workbook, such as
+	// Visits!B7 (or Visits!7:7 for a whole row): set, it stands for
+	// Line and Column in messages.
+	Cell string
 }
 
 func (e *ParseError) Error() string {
@@ -119,7 +127,9 @@ func (e *ParseError) Error() string {
 	}
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Cell != "" {
+		b.WriteString(":" + e.Cell)
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Column > 0 {
 			fmt.Fprintf(&b, ":%d", e.Column)
