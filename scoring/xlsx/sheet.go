@@ -71,8 +71,13 @@ func (s *sheetReader) bad(err error) error {
 }
 
 func (s *sheetReader) readRow(start xml.StartElement) error {
-	if r, err := strconv.Atoi(attr(start, "r")); err == nil && r > 0 {
-		s.row = r
+	prev := s.row
+	if r := attr(start, "r"); r != "" {
+		n, err := strconv.Atoi(r)
+		if err != nil || n <= prev || n > MaxRows {
+			return s.bad(fmt.Errorf("%w: row number %q after row %d (rows go up, to %d at most)", ErrCell, r, prev, MaxRows))
+		}
+		s.row = n
 	} else {
 		s.row++
 	}

@@ -27,7 +27,8 @@ var (
 const (
 	MaxSharedStrings = 64 << 20 // bytes of shared-string text
 	MaxCellText      = 1 << 20
-	MaxColumns       = 16384 // Excel's last column, XFD
+	MaxColumns       = 16384   // Excel's last column, XFD
+	MaxRows          = 1 << 20 // Excel's last row
 )
 
 // A workbook is the parts of an .xlsx file a sheet is read with.
