@@ -61,6 +61,7 @@ type parser struct {
 	stopped bool
 	intern  map[string]string
 	recent  [64]string // a cache in front of intern
+	names   nameCache  // the ids Options.Names gave
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
@@ -306,7 +307,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	m := Moment{Rating: rating, T: NA, Duration: NA}
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
-		m.Touchpoint = p.internBytes(unneutralise(rec[i]))
+		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(rec[i]))); err != nil {
+			return fail(colTouchpoint, err)
+		}
 	}
 	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
 		if m.T, rw.timeKind, err = parseTime(rec[i], p.opt.Location); err != nil {
@@ -323,8 +326,17 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	}
 	rw.moment = m
 	rw.remembered, rw.recommend = NA, NA
+	var purpose []byte
 	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
 		rw.has |= 1 << colPurpose
+		purpose = unneutralise(rec[i])
+		if p.opt.Names != nil {
+			id, err := p.purposeID(p.internBytes(purpose))
+			if err != nil {
+				return fail(colPurpose, err)
+			}
+			purpose = []byte(id)
+		}
 	}
 	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {
 		x, err := parseNumber(rec[i])
@@ -351,7 +363,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	// Keep the bytes the assembler reads only once the row is good.
 	rw.visit = p.batch.keep(visit)
 	if rw.has&(1<<colPurpose) != 0 {
-		rw.purpose = p.batch.keep(unneutralise(rec[l[colPurpose]]))
+		rw.purpose = p.batch.keep(purpose)
 	}
 	return nil
 }
@@ -454,6 +466,10 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if err := checkText(jv.Purpose); err != nil {
 		return fail("purpose", err)
 	}
+	purpose, err := p.purposeID(jv.Purpose)
+	if err != nil {
+		return fail("purpose", err)
+	}
 	base := row{line: line, remembered: NA, recommend: NA}
 	if jv.Purpose != "" {
 		base.has |= 1 << colPurpose
@@ -491,9 +507,13 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		if err := checkText(jm.Touchpoint); err != nil {
 			return fail(field("touchpoint"), err)
 		}
+		touchpoint, err := p.touchpointID(p.internBytes([]byte(jm.Touchpoint)))
+		if err != nil {
+			return fail(field("touchpoint"), err)
+		}
 		rw := base
 		rw.missing = missing
-		rw.moment = Moment{Touchpoint: p.internBytes([]byte(jm.Touchpoint)), Rating: rating, T: NA, Duration: NA}
+		rw.moment = Moment{Touchpoint: touchpoint, Rating: rating, T: NA, Duration: NA}
 		rw.timeKind = untimed
 		if len(jm.T) > 0 && string(jm.T) != "null" {
 			var err error
@@ -525,9 +545,9 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	}
 	// The rows of a line may straddle two batches, so their bytes are
 	// owned copies rather than in an arena that may be recycled.
-	record, visit, purpose := bytes.Clone(text), []byte(id), []byte(jv.Purpose)
+	record, visit, purposeBytes := bytes.Clone(text), []byte(id), []byte(purpose)
 	for _, rw := range rows {
-		rw.visit, rw.purpose, rw.record = visit, purpose, record
+		rw.visit, rw.purpose, rw.record = visit, purposeBytes, record
 		if !p.send(rw) {
 			return nil
 		}

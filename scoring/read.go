@@ -93,6 +93,9 @@ type Options struct {
 	// Columns are more names of CSV columns, each mapped to the English
 	// name, as ColumnNames are: a blueprint's, say.
 	Columns map[string]string
+	// Names, when set, turns purposes and touchpoints given by name
+	// into ids (see Names).
+	Names Names
 }
 
 // The bounds of one visit unless Options say otherwise: a visit held in

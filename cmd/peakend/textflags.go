@@ -18,12 +18,14 @@ type textFlags struct {
 	sep      string
 	tz       string
 	missing  string
+	sheet    string
 }
 
 func (tf *textFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&tf.encoding, "encoding", "", "input encoding, `utf-8 or gb18030` (default: UTF-8, or GB18030 when the text is not UTF-8 and decodes as it)")
 	fs.StringVar(&tf.sep, "sep", "", "field separator of CSV input, `comma, tab or semicolon` (default: tab when the header has more tabs than commas)")
 	fs.StringVar(&tf.tz, "tz", "", "time `ZONE` of dates with a time but no zone, such as Asia/Shanghai or +08:00 (default UTC)")
+	fs.StringVar(&tf.sheet, "sheet", "", "the sheet of .xlsx workbooks to read, by `NAME` (default: the first)")
 	fs.StringVar(&tf.missing, "missing", "", "a visit with a missing rating (N/A, NA, -, 无, empty): `reject-visit` (default) or skip the moment")
 }
 

@@ -76,10 +76,10 @@ func (vf *visitFlags) register(fs *flag.FlagSet, formatFlag string) {
 	fs.StringVar(&vf.scale, "scale", "", "rating scale `MIN..MAX` (default 1..5, or the blueprint's)")
 	fs.StringVar(&vf.neutral, "neutral", "", "neutral rating (default: the scale's midpoint)")
 	fs.StringVar(&vf.higher, "higher", "", "whether a higher rating is `better` (default) or worse, as on pain scales")
-	fs.StringVar(&vf.format, formatFlag, "", "input format, csv or jsonl (default: by extension, else csv)")
+	fs.StringVar(&vf.format, formatFlag, "", "input format, csv, jsonl or xlsx (default: by extension, else csv)")
 	fs.BoolVar(&vf.unsorted, "unsorted", false, "accept a visit's rows anywhere in the input (holds the input in memory)")
 	fs.StringVar(&vf.rejects, "rejects", "", "write bad rows to `FILE` and score the rest (exit 3 when any)")
-	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")
+	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale, and the ids of purposes and touchpoints given by name, from blueprint `FILE`")
 	vf.text.register(fs)
 	fs.BoolVar(&vf.verbatim, "verbatim", false, "write text cells as they are, for programs (by default a cell that starts like a spreadsheet formula gets a ' in front)")
 }
@@ -138,6 +138,7 @@ type visitSource struct {
 	scale    scoring.Scale
 	stdin    io.Reader
 	env      *env
+	names    *mot.Names // of the blueprint, made once
 	rejected int
 	rejects  *output
 	rejectB  []byte // the row being written
@@ -212,6 +213,9 @@ func (src *visitSource) visits(paths []string) iter.Seq2[scoring.Visit, error] {
 // (so that any number of files can be read one after another); false
 // means stop.
 func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) bool) bool {
+	if src.flags.isWorkbook(path) {
+		return src.readWorkbook(path, yield)
+	}
 	format, err := src.flags.formatOf(path)
 	if err != nil {
 		yield(scoring.Visit{}, err)
@@ -228,15 +232,10 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 		defer f.Close()
 		r, name = f, path
 	}
-	// No command keeps visits past its loop body, so their
-	// moments' memory can be reused.
-	opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
-	if err := src.flags.text.apply(src.env, &opt); err != nil {
+	opt, err := src.options(name, format)
+	if err != nil {
 		yield(scoring.Visit{}, err)
 		return false
-	}
-	if src.rejects != nil {
-		opt.Reject = src.reject
 	}
 	for v, err := range scoring.Read(r, opt) {
 		if !yield(v, err) || err != nil {
