@@ -253,8 +253,12 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 	}
 	for _, required := range []int{colVisit, colRating} {
 		if l[required] < 0 {
-			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating, or 访问 and 评分 (and may have %s)",
-				csvColumns[required], strings.Join(csvColumns[2:], ", "))}
+			hint := ""
+			if !utf8.Valid(sc.buf) {
+				hint = "; the header is not UTF-8 (is the file GB18030?)"
+			}
+			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating, or 访问 and 评分 (and may have %s)%s",
+				csvColumns[required], strings.Join(csvColumns[2:], ", "), hint)}
 		}
 	}
 	return l, nil
