@@ -2,7 +2,7 @@ package xlsx
 
 import (
 	"bytes"
-	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,11 +12,11 @@ import (
 // A sheetReader streams the rows of a sheet.
 type sheetReader struct {
 	wb    *workbook
-	d     *xml.Decoder
+	t     *tokenizer
 	rc    io.ReadCloser
 	row   int      // the current row's number
 	cells []string // the current row's values, by column from A
-	text  strings.Builder
+	value []byte
 }
 
 // A cellError is a cell that cannot be read.
@@ -37,30 +37,41 @@ func (wb *workbook) openSheet(ref sheetRef) (*sheetReader, error) {
 	if rc == nil {
 		return nil, fmt.Errorf("%w: the part %s of sheet %q is missing", ErrWorkbook, ref.part, ref.name)
 	}
-	return &sheetReader{wb: wb, d: xml.NewDecoder(rc), rc: rc}, nil
+	return &sheetReader{wb: wb, t: newTokenizer(rc), rc: rc}, nil
 }
 
 func (s *sheetReader) close() { s.rc.Close() }
 
+// token reads the next tag; io.EOF inside a row or cell is an error.
+func (s *sheetReader) token(inside string) error {
+	err := s.t.next()
+	if err == io.EOF {
+		return s.bad(fmt.Errorf("%w: the %s ends early", ErrWorkbook, inside))
+	}
+	if errors.Is(err, errXML) {
+		return s.bad(fmt.Errorf("%w: %v", ErrWorkbook, err))
+	}
+	if err != nil {
+		return s.bad(err)
+	}
+	return nil
+}
+
 // next reads the next row; false at the end of the sheet's data.
 func (s *sheetReader) next() (bool, error) {
 	for {
-		tok, err := s.d.RawToken()
-		if err == io.EOF {
+		err := s.t.next()
+		switch {
+		case err == io.EOF:
 			return false, nil
-		}
-		if err != nil {
+		case errors.Is(err, errXML):
 			return false, s.bad(fmt.Errorf("%w: %v", ErrWorkbook, err))
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "row" {
-				return true, s.readRow(t)
-			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				return false, nil
-			}
+		case err != nil:
+			return false, s.bad(err)
+		case string(s.t.name) == "row" && !s.t.end:
+			return true, s.readRow()
+		case string(s.t.name) == "sheetData" && s.t.end:
+			return false, nil
 		}
 	}
 }
@@ -70,10 +81,10 @@ func (s *sheetReader) bad(err error) error {
 	return &cellError{ref: fmt.Sprintf("%d:%d", s.row, s.row), row: s.row, err: err}
 }
 
-func (s *sheetReader) readRow(start xml.StartElement) error {
+func (s *sheetReader) readRow() error {
 	prev := s.row
-	if r := attr(start, "r"); r != "" {
-		n, err := strconv.Atoi(r)
+	if r := s.t.attr("r"); r != nil {
+		n, err := strconv.Atoi(string(r))
 		if err != nil || n <= prev || n > MaxRows {
 			return s.bad(fmt.Errorf("%w: row number %q after row %d (rows go up, to %d at most)", ErrCell, r, prev, MaxRows))
 		}
@@ -82,30 +93,28 @@ func (s *sheetReader) readRow(start xml.StartElement) error {
 		s.row++
 	}
 	s.cells = s.cells[:0]
+	if s.t.empty {
+		return nil
+	}
 	for {
-		tok, err := s.d.RawToken()
-		if err != nil {
-			return s.bad(fmt.Errorf("%w: the row ends early: %v", ErrWorkbook, err))
+		if err := s.token("row"); err != nil {
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "c" {
-				if err := s.readCell(t); err != nil {
-					return err
-				}
+		switch name := string(s.t.name); {
+		case name == "c" && !s.t.end:
+			if err := s.readCell(); err != nil {
+				return err
 			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
-				return nil
-			}
+		case name == "row" && s.t.end:
+			return nil
 		}
 	}
 }
 
 // readCell reads one <c> into its column of s.cells.
-func (s *sheetReader) readCell(start xml.StartElement) error {
+func (s *sheetReader) readCell() error {
 	col := len(s.cells) + 1
-	ref := attr(start, "r")
+	ref := string(s.t.attr("r"))
 	if ref != "" {
 		c, ok := columnOf(ref)
 		if !ok {
@@ -117,11 +126,16 @@ func (s *sheetReader) readCell(start xml.StartElement) error {
 		return s.bad(fmt.Errorf("%w: cell %q out of order or past column XFD", ErrCell, ref))
 	}
 	ref = columnName(col) + strconv.Itoa(s.row)
-	kind, style := attr(start, "t"), attr(start, "s")
-	value, formula, err := s.cellContent()
-	if err != nil {
-		return &cellError{ref: ref, row: s.row, err: err}
+	kind, style := string(s.t.attr("t")), string(s.t.attr("s"))
+	formula := false
+	s.value = s.value[:0]
+	if !s.t.empty {
+		var err error
+		if formula, err = s.cellContent(); err != nil {
+			return &cellError{ref: ref, row: s.row, err: err}
+		}
 	}
+	value := string(s.value)
 	if formula && value == "" && kind != "str" && kind != "inlineStr" {
 		return &cellError{ref: ref, row: s.row, err: fmt.Errorf("%w; open the workbook in Excel and save it, so that the values are stored, or paste the values", ErrFormula)}
 	}
@@ -136,43 +150,37 @@ func (s *sheetReader) readCell(start xml.StartElement) error {
 	return nil
 }
 
-// cellContent reads a cell's children: the text of <v>, or of the <t>
-// of <is> (without phonetic runs), and whether it has a formula <f>.
-func (s *sheetReader) cellContent() (value string, formula bool, err error) {
-	s.text.Reset()
-	in := "" // v or t: the element whose text is the value
+// cellContent reads a cell's children into s.value: the text of <v>,
+// or of the <t> of <is> (without phonetic runs); it reports whether the
+// cell has a formula <f>.
+func (s *sheetReader) cellContent() (formula bool, err error) {
+	t := s.t
 	phonetic := false
+	defer func() { t.keep = false }()
 	for {
-		tok, err := s.d.RawToken()
-		if err != nil {
-			return "", false, fmt.Errorf("%w: the cell ends early: %v", ErrWorkbook, err)
+		if err := t.next(); err != nil {
+			if err == io.EOF || errors.Is(err, errXML) {
+				return false, fmt.Errorf("%w: the cell ends early or is malformed: %v", ErrWorkbook, err)
+			}
+			return false, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "v", "t":
-				in = t.Name.Local
-			case "f":
-				formula = true
-			case "rPh":
-				phonetic = true
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "c":
-				return s.text.String(), formula, nil
-			case "v", "t":
-				in = ""
-			case "rPh":
-				phonetic = false
-			}
-		case xml.CharData:
-			if in != "" && !phonetic {
-				if s.text.Len()+len(t) > MaxCellText {
-					return "", false, fmt.Errorf("%w: more than %d KiB of text", ErrCell, MaxCellText>>10)
+		switch name := string(t.name); {
+		case name == "c" && t.end:
+			return formula, nil
+		case name == "f" && !t.end:
+			formula = true
+		case name == "rPh":
+			phonetic = !t.end && !t.empty
+		case (name == "v" || name == "t") && t.end:
+			if t.keep {
+				s.value = append(s.value, t.text...)
+				if len(s.value) > MaxCellText {
+					return false, fmt.Errorf("%w: more than %d KiB of text", ErrCell, MaxCellText>>10)
 				}
-				s.text.Write(t)
 			}
+			t.keep = false
+		case (name == "v" || name == "t") && !t.empty:
+			t.keep = !phonetic
 		}
 	}
 }
