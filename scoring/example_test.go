@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
@@ -109,4 +111,27 @@ func ExampleSimulation() {
 	// v1,counter,counter-result,1860.9,65.8,4,3.076,
 	// v1,counter,farewell,1926.7,3.1,3,3.076,
 	// v1,counter,leave,1929.8,1.7,4,3.076,
+}
+
+// A file as Excel on Chinese Windows saves it: GB18030, Chinese
+// headers, clock times, a rating not given. Read tells that it decoded
+// GB18030, and with SkipMissing counts the moment it left out.
+func ExampleOptions_chinese() {
+	src, _ := simplifiedchinese.GB18030.NewEncoder().String("访问,触点,时间,评分\nv1,等候叫号,09:02,2\nv1,柜台,09:14:30,N/A\nv1,离开,09:20,4\n")
+	opt := scoring.Options{
+		Name:     "visits.csv",
+		Missing:  scoring.SkipMissing,
+		Detected: func(d scoring.Detection) { fmt.Println(d) },
+	}
+	for v, err := range scoring.Read(strings.NewReader(src), opt) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		fmt.Println(v.ID, len(v.Moments), "rated,", v.Missing, "missing; duration", f.Duration, "s; end at", v.Moments[1].Touchpoint)
+	}
+	// Output:
+	// visits.csv: not UTF-8; read as GB18030 (decided at line 1)
+	// v1 2 rated, 1 missing; duration 1080 s; end at 离开
 }
