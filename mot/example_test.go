@@ -3,6 +3,7 @@ package mot_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/mot"
@@ -154,4 +155,21 @@ func ExampleLeverageMeter() {
 	// Output:
 	// leave +1.167, 95% interval +1.08 … +1.24
 	// wait +0.502, 95% interval +0.44 … +0.55
+}
+
+// Visits that give purposes and touchpoints by their Chinese names are
+// read with the blueprint's ids.
+func ExampleNewNames() {
+	b := &blueprint.Blueprint{
+		Journeys:    []blueprint.Journey{{ID: "counter", Name: blueprint.Text{"zh": "柜台业务", "en": "Counter business"}}},
+		Touchpoints: []blueprint.Touchpoint{{ID: "wait-seat", Name: blueprint.Text{"zh": "等候叫号"}}},
+	}
+	src := "访问,目的,触点,评分\nv1,柜台业务,等候叫号,2\n"
+	visits, err := scoring.ReadAll(strings.NewReader(src), scoring.Options{Names: mot.NewNames(b)})
+	fmt.Println(visits[0].Purpose, visits[0].Moments[0].Touchpoint, err)
+	_, err = mot.NewNames(b).Purpose("柜台叶务")
+	fmt.Println(err)
+	// Output:
+	// counter wait-seat <nil>
+	// not a name of the blueprint: "柜台叶务" is no journey (did you mean 柜台业务 (counter)?)
 }

@@ -14,17 +14,19 @@ type assembler struct {
 	stopped bool
 
 	cur       *Visit
-	curTimed  int                  // the time kind of cur's moments; 0 before the first
-	curBytes  int                  // bytes of cur's rows so far
-	fieldAt   [numColumns]int      // line where cur's visit-level fields were first given
-	seen      *idSet               // the visit ids seen
-	replay    *replay              // reads the input again to confirm an id
-	held      map[string]*Visit    // Unsorted: visits by id
-	heldList  []*Visit             // Unsorted: in order of first appearance
-	heldState map[*Visit]heldState // Unsorted: cur's state for each held visit
-	purposes  map[string]string    // one string per distinct purpose
-	lastLen   int                  // moments of the last visit: the next one's likely size
-	badLine   int                  // the line last rejected: its other rows go with it
+	curTimed  int                   // the time kind of cur's moments; 0 before the first
+	curBytes  int                   // bytes of cur's rows so far
+	fieldAt   [numColumns]int       // line where cur's visit-level fields were first given
+	seen      *idSet                // the visit ids seen
+	replay    *replay               // reads the input again to confirm an id
+	held      map[string]*Visit     // Unsorted: visits by id
+	heldList  []*Visit              // Unsorted: in order of first appearance
+	heldState map[*Visit]heldState  // Unsorted: cur's state for each held visit
+	purposes  map[string]string     // one string per distinct purpose
+	lastLen   int                   // moments of the last visit: the next one's likely size
+	badLine   int                   // the line last rejected: its other rows go with it
+	curRows   visitRows             // under Reject: cur's rows so far, to reject them with it
+	heldRows  map[*Visit]*visitRows // under Reject and Unsorted: the rows of each held visit
 }
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
@@ -48,8 +50,13 @@ func (a *assembler) take(r *row) bool {
 		a.stopped = true
 		a.yield(Visit{}, r.fatal)
 		return false
+	case r.detected != DetectEncoding:
+		if a.opt.Detected != nil {
+			a.opt.Detected(Detection{File: a.opt.Name, Line: r.line, Encoding: r.detected})
+		}
+		return true
 	case r.bad != nil:
-		return a.bad(r.bad)
+		return a.badRow(r.bad)
 	case r.line == a.badLine:
 		return true // a JSON line whose first moment was rejected
 	}
@@ -60,7 +67,7 @@ func (a *assembler) take(r *row) bool {
 	if perr != nil {
 		perr.Record = string(r.record)
 		a.badLine = r.line
-		return a.bad(perr)
+		return a.badRow(perr)
 	}
 	return true
 }
@@ -86,6 +93,9 @@ func (a *assembler) emit(v *Visit) bool {
 }
 
 func (a *assembler) deliver(v *Visit) bool {
+	if !a.whole(v) {
+		return !a.stopped
+	}
 	a.lastLen = len(v.Moments)
 	if !a.yield(*v, nil) {
 		a.stopped = true
@@ -136,35 +146,49 @@ func (a *assembler) add(r *row) *ParseError {
 				return a.merge(r)
 			}
 		}
-		if a.held == nil {
-			// A row that reappears leaves the visit being read open, so
-			// that one bad row does not split it.
-			first, err := a.firstSeen(r.visit, r.line)
-			if err != nil {
-				a.stopped = true
-				a.yield(Visit{}, &ParseError{File: a.opt.Name, Line: r.line, Visit: string(r.visit), Field: "visit", Err: err})
-				return nil
-			}
-			if first != 0 {
-				return &ParseError{Line: r.line, Visit: string(r.visit), Field: "visit", Err: a.reappears(first)}
-			}
-		}
-		if a.cur != nil && !a.emit(a.cur) {
-			return nil
-		}
-		a.cur = &Visit{ID: string(r.visit), Remembered: NA, Recommend: NA, Line: r.line, Moments: a.newMoments()}
-		a.curTimed, a.curBytes = 0, 0
-		a.fieldAt = [numColumns]int{}
-		if a.held != nil {
-			a.held[a.cur.ID] = a.cur
-			a.heldList = append(a.heldList, a.cur)
+		if perr := a.open(r.visit, r.line); perr != nil || a.stopped {
+			return perr
 		}
 	}
 	return a.merge(r)
 }
 
+// open makes the visit with this id, which starts at line, the current
+// one, after passing on the one before. It returns a problem for an id
+// that reappears, and stops reading when the id cannot be confirmed.
+func (a *assembler) open(id []byte, line int) *ParseError {
+	if a.held == nil {
+		// A row that reappears leaves the visit being read open, so
+		// that one bad row does not split it.
+		first, err := a.firstSeen(id, line)
+		if err != nil {
+			a.stopped = true
+			a.yield(Visit{}, &ParseError{File: a.opt.Name, Line: line, Visit: string(id), Field: "visit", Err: err})
+			return nil
+		}
+		if first != 0 {
+			return &ParseError{Line: line, Visit: string(id), Field: "visit", Err: a.reappears(first)}
+		}
+	}
+	if a.cur != nil && !a.emit(a.cur) {
+		return nil
+	}
+	a.cur = &Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
+	a.curTimed, a.curBytes = 0, 0
+	a.fieldAt = [numColumns]int{}
+	a.curRows.reset()
+	if a.held != nil {
+		a.held[a.cur.ID] = a.cur
+		a.heldList = append(a.heldList, a.cur)
+	}
+	return nil
+}
+
 func (a *assembler) merge(r *row) *ParseError {
 	v := a.cur
+	if rows := a.rowsOf(v); rows != nil && rows.bad != 0 {
+		return &ParseError{Line: r.line, Visit: v.ID, Err: rejectedWith(rows.bad)}
+	}
 	conflict := func(c int, old, now string) *ParseError {
 		return &ParseError{Line: r.line, Visit: v.ID, Field: csvColumns[c],
 			Err: errorf(ErrConflict, "%s here, but %s at line %d", now, old, a.fieldAt[c])}
@@ -186,11 +210,7 @@ func (a *assembler) merge(r *row) *ParseError {
 	}
 	state := r.timeKind
 	if a.curTimed != 0 && a.curTimed != state {
-		msg := "some moments of this visit have a time t and others not; give every moment one, or none"
-		if a.curTimed != untimed && state != untimed {
-			msg = "this visit mixes seconds and RFC 3339 times in t; use one kind for a visit"
-		}
-		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: errorf(ErrMixedTimes, "%s", msg)}
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: mixedTimes(a.curTimed, state)}
 	}
 	a.curTimed = state
 	if r.opens || a.opt.Format == CSV {
@@ -212,7 +232,14 @@ func (a *assembler) merge(r *row) *ParseError {
 		a.fieldAt[colRecommend] = r.line
 	}
 	a.takeWho(r)
-	v.Moments = append(v.Moments, r.moment)
+	if r.missing {
+		v.Missing++
+	} else {
+		v.Moments = append(v.Moments, r.moment)
+	}
+	if rows := a.rowsOf(v); rows != nil {
+		rows.add(r.line, r.record)
+	}
 	return nil
 }
 

@@ -20,10 +20,13 @@ type csvScanner struct {
 	buf       []byte
 	fields    [][]byte
 	cols      []int // 1-based byte column of each field in buf
+	sep       byte  // the field separator; 0 until the header tells it
+	dec       *lineDecoder
+	lineErr   error // the first line of the record that did not decode
 }
 
-func newCSVScanner(r io.Reader) *csvScanner {
-	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16)}
+func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
+	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep}
 }
 
 // readLine appends the next line, without its line ending, to s.buf.
@@ -53,7 +56,22 @@ func (s *csvScanner) readLine() (ok bool, err error) {
 		if n := len(s.buf); n > start && s.buf[n-1] == '\r' {
 			s.buf = s.buf[:n-1]
 		}
+		s.decodeLine(start)
 		return true, nil
+	}
+}
+
+// decodeLine turns the line at s.buf[start:] into UTF-8 in place; a
+// line that does not decode stays as it is, its error in s.lineErr.
+func (s *csvScanner) decodeLine(start int) {
+	out, err := s.dec.decode(s.buf[start:], s.line)
+	switch {
+	case err != nil:
+		if s.lineErr == nil {
+			s.lineErr = err
+		}
+	case len(out) > 0 && &out[0] != &s.buf[start]:
+		s.buf = append(s.buf[:start], out...)
 	}
 }
 
@@ -61,7 +79,7 @@ func (s *csvScanner) readLine() (ok bool, err error) {
 // quote error leaves the fields read so far and skips the record.
 func (s *csvScanner) next() error {
 	for {
-		s.buf = s.buf[:0]
+		s.buf, s.lineErr = s.buf[:0], nil
 		if _, err := s.readLine(); err != nil {
 			return err
 		}
@@ -69,6 +87,9 @@ func (s *csvScanner) next() error {
 		if len(s.buf) > 0 {
 			break
 		}
+	}
+	if s.sep == 0 {
+		s.sep = separatorOf(s.buf)
 	}
 	s.fields, s.cols = s.fields[:0], s.cols[:0]
 	if bytes.IndexByte(s.buf, '"') < 0 {
@@ -86,7 +107,7 @@ func (s *csvScanner) next() error {
 			}
 			i = end
 		} else {
-			j := bytes.IndexByte(s.buf[i:], ',')
+			j := bytes.IndexByte(s.buf[i:], s.sep)
 			end := len(s.buf)
 			if j >= 0 {
 				end = i + j
@@ -101,7 +122,7 @@ func (s *csvScanner) next() error {
 		if i >= len(s.buf) {
 			return nil
 		}
-		i++ // the comma
+		i++ // the separator
 	}
 }
 
@@ -131,18 +152,29 @@ func (s *csvScanner) quoted(i int) ([]byte, int, error) {
 			i++
 			continue
 		}
-		if i < len(s.buf) && s.buf[i] != ',' {
+		if i < len(s.buf) && s.buf[i] != s.sep {
 			return field, i, ErrQuote
 		}
 		return field, i, nil
 	}
 }
 
-// split cuts a line without quotes at its commas in one pass.
+// separatorOf returns the separator a header line uses: a tab when it
+// has more tabs than commas, as text pasted from a spreadsheet has, else
+// a comma.
+func separatorOf(header []byte) byte {
+	if bytes.Count(header, []byte{'\t'}) > bytes.Count(header, []byte{','}) {
+		return '\t'
+	}
+	return ','
+}
+
+// split cuts a line without quotes at its separators in one pass.
 func (s *csvScanner) split() {
 	start := 0
+	sep := s.sep
 	for i, c := range s.buf {
-		if c == ',' {
+		if c == sep {
 			s.fields = append(s.fields, s.buf[start:i:i])
 			s.cols = append(s.cols, start+1)
 			start = i + 1

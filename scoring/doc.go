@@ -1,8 +1,9 @@
 // Package scoring scores recorded service visits by the peak-end rule
 // and by the rules it is measured against. It stands alone: it imports
 // neither the blueprint nor the mot package, nor anything outside the
-// standard library. Its subpackage analyze compares rules against
-// remembered ratings and fits them.
+// standard library but golang.org/x/text's GB18030 decoder. Its
+// subpackage analyze compares rules against remembered ratings and fits
+// them; xlsx reads visits from workbooks.
 //
 // A Visit is a customer's passage through a service: moments, each
 // rated on a Scale, with an optional start time, duration and
@@ -51,9 +52,19 @@
 // Options.Reject, bad rows are handed over and the rest is read. It
 // reads data as data tools do: ids, purposes and touchpoints are UTF-8
 // without control characters; numbers are decimal (no hexadecimal, digit
-// separators, Inf or NaN); times lie in the years MinYear to MaxYear; a
-// visit has at most Options.MaxMoments moments and MaxVisitBytes bytes;
-// UTF-16 with a byte order mark is decoded. Two visits are never taken
+// separators, Inf or NaN); times are seconds, RFC 3339, dates with a
+// time (2024/5/1 9:02, in Options.Location) or times of day (09:02), one
+// form a visit, in the years MinYear to MaxYear; a visit has at most
+// Options.MaxMoments moments and MaxVisitBytes bytes. Text that is not
+// UTF-8 is read as GB18030 when it decodes as it, line by line
+// (Options.Encoding, Options.Detected), and anything else is a
+// DecodeError at its byte; UTF-16 with a byte order mark is decoded. A
+// header with more tabs than commas is tab-separated; headers may be
+// Chinese (ColumnNames). A missing rating (N/A, NA, -, 无, #N/A or empty)
+// rejects its visit, or is skipped and counted (Options.Missing);
+// Options.Names gives ids for names. With Options.Reject a visit is read
+// whole or not at all: a bad row sends its visit's other rows to Reject
+// too (ErrVisitRejected). Two visits are never taken
 // for one: a visit id seen before is confirmed against the exact id by
 // reading the input again (a stream is copied to Options.TempDir for
 // that), and a visit whose rows are not together is ErrReappears.

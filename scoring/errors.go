@@ -24,6 +24,9 @@ var (
 	ErrMixedTimes    = errors.New("a visit mixes kinds of time")
 	ErrConflict      = errors.New("a visit's rows disagree")
 	ErrVisitTooLarge = errors.New("visit too large")
+	// ErrVisitRejected is a good row of a visit that has a bad row: the
+	// visit is read whole or not at all.
+	ErrVisitRejected = errors.New("another row of the visit is bad")
 	ErrEncoding      = errors.New("unsupported text encoding")
 	ErrScale         = errors.New("unusable scale")
 	ErrLineTooLong   = fmt.Errorf("line longer than %d MiB", MaxLine>>20)

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
 )
@@ -171,4 +173,27 @@ func ExampleSummary_WriteCSVLabelled() {
 	// Output:
 	// journey,name,visits,moments,duration (s),first,peak,best,worst,end,mean,time_mean,trend,peak_end,remembered
 	// counter,Counter business,1,2,630,2,2,4,2,4,3,2.0952380952380953,2,3,4
+}
+
+// A file as Excel on Chinese Windows saves it: GB18030, Chinese
+// headers, clock times, a rating not given. Read tells that it decoded
+// GB18030, and with SkipMissing counts the moment it left out.
+func ExampleOptions_chinese() {
+	src, _ := simplifiedchinese.GB18030.NewEncoder().String("访问,触点,时间,评分\nv1,等候叫号,09:02,2\nv1,柜台,09:14:30,N/A\nv1,离开,09:20,4\n")
+	opt := scoring.Options{
+		Name:     "visits.csv",
+		Missing:  scoring.SkipMissing,
+		Detected: func(d scoring.Detection) { fmt.Println(d) },
+	}
+	for v, err := range scoring.Read(strings.NewReader(src), opt) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		fmt.Println(v.ID, len(v.Moments), "rated,", v.Missing, "missing; duration", f.Duration, "s; end at", v.Moments[1].Touchpoint)
+	}
+	// Output:
+	// visits.csv: not UTF-8; read as GB18030 (decided at line 1)
+	// v1 2 rated, 1 missing; duration 1080 s; end at 离开
 }

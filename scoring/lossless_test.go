@@ -66,7 +66,10 @@ var (
 
 // Corrupting 5% of the rows of a 10 000-row file at random loses
 // nothing: every row is in a scored visit or rejected, and the rejected
-// rows are exactly the corrupted ones, in CSV and in JSON Lines.
+// rows are exactly the corrupted ones and, in CSV, the other rows of
+// their visits (a visit is read whole or not at all), in CSV and in
+// JSON Lines. A corrupted id takes the row out of its visit: it is
+// rejected alone.
 func TestNothingLost(t *testing.T) {
 	const rows, corrupt = 10000, 500
 	for _, format := range []scoring.Format{scoring.CSV, scoring.JSONL} {
@@ -77,15 +80,32 @@ func TestNothingLost(t *testing.T) {
 			first = strings.TrimSuffix(strings.TrimPrefix(visitID.FindString(lines[0]), `"visit":"`), `"`)
 		}
 		var corrupted []int // line numbers
+		ids := make([]string, len(lines))
+		for i, l := range lines {
+			ids[i], _, _ = strings.Cut(l, ",")
+		}
+		tainted := map[string]bool{}
 		for _, i := range rng.Perm(rows - 100)[:corrupt] {
 			i += 100 // past the first visits, whose id the reappearing rows take
 			if format == scoring.CSV {
 				fields := strings.Split(lines[i], ",")
 				lines[i] = strings.Join(csvCorruptions[rng.IntN(len(csvCorruptions))](fields, first), ",")
+				if id, _, _ := strings.Cut(lines[i], ","); id == ids[i] {
+					tainted[id] = true
+				} else {
+					ids[i] = "" // no longer of its visit
+				}
 				corrupted = append(corrupted, i+2)
 			} else {
 				lines[i] = jsonCorruptions[rng.IntN(len(jsonCorruptions))](lines[i], first)
 				corrupted = append(corrupted, i+1)
+			}
+		}
+		if format == scoring.CSV {
+			for i, id := range ids {
+				if tainted[id] && !slices.Contains(corrupted, i+2) {
+					corrupted = append(corrupted, i+2)
+				}
 			}
 		}
 		slices.Sort(corrupted)

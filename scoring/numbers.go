@@ -122,6 +122,8 @@ const (
 	untimed   = -1
 	seconds   = 1 // seconds from the visit's start
 	clockTime = 2 // RFC 3339, as seconds since the Unix epoch
+	localTime = 3 // a date and time without a zone, in Options.Location
+	timeOfDay = 4 // a time of day, as seconds since midnight
 )
 
 // Times are RFC 3339 times in the years MinYear to MaxYear, or seconds
@@ -134,9 +136,10 @@ const (
 	MaxSeconds = 1e10
 )
 
-// parseTime parses a start time: seconds, or an RFC 3339 time, taken as
-// seconds since the Unix epoch (features use only differences).
-func parseTime(b []byte) (float64, int, error) {
+// parseTime parses a start time: seconds, an RFC 3339 time, taken as
+// seconds since the Unix epoch (features use only differences), or a
+// clock time (see parseClock).
+func parseTime(b []byte, loc *time.Location) (float64, int, error) {
 	x, err := parseNumber(b)
 	if err == nil {
 		if math.Abs(x) > MaxSeconds {
@@ -147,10 +150,16 @@ func parseTime(b []byte) (float64, int, error) {
 	if isDecimal(strings.Trim(string(b), " \t")) {
 		return 0, 0, err // a decimal too large
 	}
-	t, terr := time.Parse(time.RFC3339Nano, strings.Trim(string(b), " \t"))
+	s := strings.Trim(string(b), " \t")
+	t, terr := time.Parse(time.RFC3339Nano, s)
+	if terr != nil {
+		x, kind, ok, err := parseClock(s, loc)
+		if !ok {
+			return 0, 0, errorf(ErrTime, "%q is not a time; write seconds, a time of day such as 09:02, a date with a time such as 2024-05-01 09:02, or an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
+		}
+		return x, kind, err
+	}
 	switch {
-	case terr != nil:
-		return 0, 0, errorf(ErrTime, "%q is neither seconds nor an RFC 3339 time such as 2026-11-23T09:30:00+08:00", b)
 	case t.Year() < MinYear || t.Year() > MaxYear:
 		return 0, 0, errorf(ErrOutOfRange, "%q is outside the years %d to %d", b, MinYear, MaxYear)
 	}

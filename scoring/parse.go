@@ -3,6 +3,7 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,10 +20,12 @@ type row struct {
 	remembered float64
 	recommend  float64
 	moment     Moment
-	timeKind   int  // untimed, seconds or clockTime
-	opens      bool // the row opens a visit whatever came before: a JSON line's first moment
-	span       int  // the moments of the JSON line a row opens
-	has        uint // bits 1<<colPurpose, colRemembered, colRecommend, colCustomer, colSite: the visit-level fields the row carries
+	timeKind   int      // untimed, seconds, clockTime, localTime or timeOfDay
+	missing    bool     // the moment has no rating (Options.Missing is SkipMissing)
+	detected   Encoding // not a row: the input was taken for this encoding at line
+	opens      bool     // the row opens a visit whatever came before: a JSON line's first moment
+	span       int      // the moments of the JSON line a row opens
+	has        uint     // bits 1<<colPurpose, colRemembered, colRecommend, colCustomer, colSite: the visit-level fields the row carries
 	record     []byte
 	bad        *ParseError // a row that could not be parsed; it is rejected whole
 	fatal      error       // an error that ends reading
@@ -59,6 +62,7 @@ type parser struct {
 	stopped bool
 	intern  map[string]string
 	recent  [64]string // a cache in front of intern
+	names   nameCache  // the ids Options.Names gave
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
@@ -174,13 +178,19 @@ const (
 type csvLayout [numColumns]int
 
 func (p *parser) readCSV(r io.Reader) error {
-	sc := newCSVScanner(r)
+	sc := newCSVScanner(r, p.opt.Encoding, p.opt.Separator)
 	err := sc.next()
 	if err == io.EOF {
 		return &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "empty input; a CSV header with at least visit and rating is required")}
 	}
+	if err == nil {
+		err = sc.lineErr
+	}
 	if err != nil {
-		return &ParseError{File: p.opt.Name, Line: sc.startLine, Err: err}
+		return &ParseError{File: p.opt.Name, Line: sc.startLine, Column: decodeColumn(err), Err: err}
+	}
+	if !p.noteDetected(sc) {
+		return nil
 	}
 	layout, err := p.csvHeader(sc)
 	if err != nil {
@@ -192,8 +202,13 @@ func (p *parser) readCSV(r io.Reader) error {
 		if err == io.EOF {
 			return nil
 		}
+		if !p.noteDetected(sc) {
+			return nil
+		}
 		var bad *ParseError
 		switch {
+		case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
+			bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
 		case err == ErrQuote || err == ErrBareQuote:
 			bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
 		case err != nil:
@@ -230,24 +245,47 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 		l[i] = -1
 	}
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(string(h), "\ufeff")))
-		for c, known := range csvColumns {
-			if name != known {
-				continue
-			}
-			if l[c] >= 0 {
-				return l, &ParseError{File: p.opt.Name, Line: 1, Column: sc.column(i), Field: name, Err: errorf(ErrHeader, "column appears twice in the header")}
-			}
-			l[c] = i
+		c := columnOf(string(h), p.opt.Columns)
+		if c < 0 {
+			continue
 		}
+		if l[c] >= 0 {
+			return l, &ParseError{File: p.opt.Name, Line: sc.startLine, Column: sc.column(i), Index: i + 1, Field: csvColumns[c], Err: errorf(ErrHeader, "column appears twice in the header")}
+		}
+		l[c] = i
 	}
 	for _, required := range []int{colVisit, colRating} {
 		if l[required] < 0 {
-			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating (and may have %s)",
-				csvColumns[required], strings.Join(csvColumns[2:], ", "))}
+			hint := ""
+			if !utf8.Valid(sc.buf) {
+				hint = "; the header is not UTF-8 (is the file GB18030?)"
+			}
+			return l, &ParseError{File: p.opt.Name, Line: 1, Err: errorf(ErrHeader, "the header has no %s column; it needs visit and rating, or 访问 and 评分 (and may have %s)%s",
+				csvColumns[required], strings.Join(csvColumns[2:], ", "), hint)}
 		}
 	}
 	return l, nil
+}
+
+// noteDetected passes on that the scanner took the input for GB18030,
+// once; it returns false once reading must stop. A replay reads the
+// input again and says nothing.
+func (p *parser) noteDetected(sc *csvScanner) bool {
+	line := sc.dec.detected
+	if line == 0 || p.each != nil {
+		return true
+	}
+	sc.dec.detected = 0
+	return p.send(row{line: line, detected: sc.dec.enc})
+}
+
+// decodeColumn is the character column of a DecodeError, else 0.
+func decodeColumn(err error) int {
+	var de *DecodeError
+	if errors.As(err, &de) {
+		return de.Column
+	}
+	return 0
 }
 
 // csvRow parses the scanner's record into rw, its bytes kept in the
@@ -257,7 +295,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	rw.line = sc.startLine
 	visit := unneutralise(rec[l[colVisit]])
 	fail := func(c int, err error) *ParseError {
-		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Visit: string(visit), Field: csvColumns[c], Err: err}
+		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
 	if len(bytes.TrimSpace(visit)) == 0 {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
@@ -269,20 +307,19 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 			}
 		}
 	}
-	rating, err := parseNumber(rec[l[colRating]])
-	if err == nil {
-		err = checkRating(p.opt.Scale, rating)
-	}
+	rating, err := p.rating(rec[l[colRating]], rw)
 	if err != nil {
 		return fail(colRating, err)
 	}
 	m := Moment{Rating: rating, T: NA, Duration: NA}
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
-		m.Touchpoint = p.internBytes(unneutralise(rec[i]))
+		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(rec[i]))); err != nil {
+			return fail(colTouchpoint, err)
+		}
 	}
 	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
-		if m.T, rw.timeKind, err = parseTime(rec[i]); err != nil {
+		if m.T, rw.timeKind, err = parseTime(rec[i], p.opt.Location); err != nil {
 			return fail(colT, err)
 		}
 	}
@@ -296,8 +333,17 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	}
 	rw.moment = m
 	rw.remembered, rw.recommend = NA, NA
+	var purpose []byte
 	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
 		rw.has |= 1 << colPurpose
+		purpose = unneutralise(rec[i])
+		if p.opt.Names != nil {
+			id, err := p.purposeID(p.internBytes(purpose))
+			if err != nil {
+				return fail(colPurpose, err)
+			}
+			purpose = []byte(id)
+		}
 	}
 	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {
 		x, err := parseNumber(rec[i])
@@ -324,10 +370,31 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	// Keep the bytes the assembler reads only once the row is good.
 	rw.visit = p.batch.keep(visit)
 	if rw.has&(1<<colPurpose) != 0 {
-		rw.purpose = p.batch.keep(unneutralise(rec[l[colPurpose]]))
+		rw.purpose = p.batch.keep(purpose)
 	}
 	p.csvWho(rec, l, rw)
 	return nil
+}
+
+// rating parses a moment's rating; a missing one is an error of kind
+// ErrMissing, or under SkipMissing marks rw missing.
+func (p *parser) rating(cell []byte, rw *row) (float64, error) {
+	if missingRating(cell) {
+		if p.opt.Missing == SkipMissing {
+			rw.missing = true
+			return NA, nil
+		}
+		what := fmt.Sprintf("%q", bytes.TrimSpace(cell))
+		if len(bytes.TrimSpace(cell)) == 0 {
+			what = "an empty cell"
+		}
+		return 0, errorf(ErrMissing, "no rating (%s); the visit is rejected whole, or set Options.Missing to skip the moment", what)
+	}
+	x, err := parseNumber(cell)
+	if err == nil {
+		err = checkRating(p.opt.Scale, x)
+	}
+	return x, err
 }
 
 // JSON Lines
@@ -350,13 +417,22 @@ type jsonMoment struct {
 }
 
 func (p *parser) readJSONL(r io.Reader) error {
-	sc := newCSVScanner(r) // its line reader: buffered, limited to MaxLine
+	sc := newCSVScanner(r, p.opt.Encoding, ',') // its line reader: buffered, limited to MaxLine
 	for !p.stopped {
-		sc.buf = sc.buf[:0]
+		sc.buf, sc.lineErr = sc.buf[:0], nil
 		if _, err := sc.readLine(); err == io.EOF {
 			return nil
 		} else if err != nil {
 			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+		}
+		if !p.noteDetected(sc) {
+			return nil
+		}
+		if sc.lineErr != nil {
+			if !p.reject(&ParseError{Line: sc.line, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}, sc.buf) {
+				return nil
+			}
+			continue
 		}
 		if bad := p.jsonLine(bytes.TrimSpace(sc.buf), sc.line); bad != nil && !p.reject(bad, sc.buf) {
 			return nil
@@ -400,6 +476,10 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if err := checkText(jv.Purpose); err != nil {
 		return fail("purpose", err)
 	}
+	purpose, err := p.purposeID(jv.Purpose)
+	if err != nil {
+		return fail("purpose", err)
+	}
 	base := row{line: line, remembered: NA, recommend: NA}
 	if bad := jsonWho(&jv, &base, fail); bad != nil {
 		return bad
@@ -427,17 +507,26 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	rows := make([]row, 0, len(jv.Moments))
 	for i, jm := range jv.Moments {
 		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
-		if jm.Rating == nil {
-			return fail(field("rating"), errorf(ErrMissing, "missing; every moment needs a rating"))
+		rating, missing := NA, jm.Rating == nil
+		switch {
+		case missing && p.opt.Missing != SkipMissing:
+			return fail(field("rating"), errorf(ErrMissing, "missing; the visit is rejected whole, or set Options.Missing to skip the moment"))
+		case !missing:
+			if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
+				return fail(field("rating"), err)
+			}
+			rating = *jm.Rating
 		}
 		if err := checkText(jm.Touchpoint); err != nil {
 			return fail(field("touchpoint"), err)
 		}
-		if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
-			return fail(field("rating"), err)
+		touchpoint, err := p.touchpointID(p.internBytes([]byte(jm.Touchpoint)))
+		if err != nil {
+			return fail(field("touchpoint"), err)
 		}
 		rw := base
-		rw.moment = Moment{Touchpoint: p.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
+		rw.missing = missing
+		rw.moment = Moment{Touchpoint: touchpoint, Rating: rating, T: NA, Duration: NA}
 		rw.timeKind = untimed
 		if len(jm.T) > 0 && string(jm.T) != "null" {
 			var err error
@@ -445,7 +534,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 			if json.Unmarshal(jm.T, &s) != nil {
 				s = string(jm.T)
 			}
-			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s)); err != nil {
+			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s), p.opt.Location); err != nil {
 				return fail(field("t"), err)
 			}
 		}
@@ -462,16 +551,16 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once
 			if rw.timeKind != rows[0].timeKind {
-				return fail(field("t"), errorf(ErrMixedTimes, "this visit mixes seconds and RFC 3339 times, or gives t on some moments only; use one kind for a visit"))
+				return fail(field("t"), mixedTimes(rows[0].timeKind, rw.timeKind))
 			}
 		}
 		rows = append(rows, rw)
 	}
 	// The rows of a line may straddle two batches, so their bytes are
 	// owned copies rather than in an arena that may be recycled.
-	record, visit, purpose := bytes.Clone(text), []byte(id), []byte(jv.Purpose)
+	record, visit, purposeBytes := bytes.Clone(text), []byte(id), []byte(purpose)
 	for _, rw := range rows {
-		rw.visit, rw.purpose, rw.record = visit, purpose, record
+		rw.visit, rw.purpose, rw.record = visit, purposeBytes, record
 		if !p.send(rw) {
 			return nil
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"time"
 )
 
 // Format is an input or output format of visits.
@@ -71,6 +72,30 @@ type Options struct {
 	// bytes of its rows (or of its JSON line). A row past them is a bad
 	// row; 0 means DefaultMaxMoments and DefaultMaxVisitBytes.
 	MaxMoments, MaxVisitBytes int
+	// Encoding is the input's character encoding; the zero value,
+	// DetectEncoding, reads UTF-8 and detects GB18030.
+	Encoding Encoding
+	// Detected, when set, is called on the caller's goroutine when Read
+	// takes the input for GB18030 under DetectEncoding.
+	Detected func(Detection)
+	// Separator separates the fields of a CSV row: ',' or '\t' (tab-
+	// separated text); 0 takes a tab when the header has more tabs than
+	// commas, else a comma.
+	Separator byte
+	// Location is the time zone of dates with a time but no zone, such
+	// as 2024-05-01 09:02; nil means UTC.
+	Location *time.Location
+	// Missing says what becomes of a visit with a missing rating (N/A,
+	// NA, -, 无 or an empty cell): the zero value RejectVisit refuses the
+	// visit, SkipMissing scores it without the moment (see
+	// Visit.Missing).
+	Missing MissingRatings
+	// Columns are more names of CSV columns, each mapped to the English
+	// name, as ColumnNames are: a blueprint's, say.
+	Columns map[string]string
+	// Names, when set, turns purposes and touchpoints given by name
+	// into ids (see Names).
+	Names Names
 }
 
 // The bounds of one visit unless Options say otherwise: a visit held in
@@ -89,6 +114,14 @@ type ParseError struct {
 	Field  string // the column or key at fault, when known
 	Err    error
 	Record string // the row as read (re-encoded for CSV)
+	// Index is the 1-based position of the field at fault in its
+	// record (CSV); 0 when not known. A reader of workbooks turns it
+	// into a cell.
+	Index int
+	// Cell is the place of the row or field in a workbook, such as
+	// Visits!B7 (or Visits!7:7 for a whole row): set, it stands for
+	// Line and Column in messages.
+	Cell string
 }
 
 func (e *ParseError) Error() string {
@@ -97,7 +130,9 @@ func (e *ParseError) Error() string {
 	}
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Cell != "" {
+		b.WriteString(":" + e.Cell)
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Column > 0 {
 			fmt.Fprintf(&b, ":%d", e.Column)
@@ -165,6 +200,10 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 			return
 		}
 		if err := opt.Scale.Validate(); err != nil {
+			yield(Visit{}, err)
+			return
+		}
+		if err := opt.checkText(); err != nil {
 			yield(Visit{}, err)
 			return
 		}

@@ -70,13 +70,13 @@ func TestReadBadInput(t *testing.T) {
 		{"outside scale", "csv", header + "v1,a,0,1,7,\n", "v.csv:2:10: visit v1: rating: 7 is outside the scale 1..5"},
 		{"NaN", "csv", header + "v1,a,0,1,NaN,\n", `v.csv:2:10: visit v1: rating: "NaN": not a finite number`},
 		{"Inf", "csv", header + "v1,a,0,1,+Inf,\n", `v.csv:2:10: visit v1: rating: "+Inf": not a finite number`},
-		{"empty rating", "csv", header + "v1,a,0,1,,\n", "v.csv:2:10: visit v1: rating: empty; a number is required"},
+		{"empty rating", "csv", header + "v1,a,0,1,,\n", "v.csv:2:10: visit v1: rating: no rating (an empty cell); the visit is rejected whole"},
 		{"text rating", "csv", header + "v1,a,0,1,good,\n", `v.csv:2:10: visit v1: rating: "good" is not a number`},
 		{"no header", "csv", "", "v.csv:1: empty input; a CSV header with at least visit and rating is required"},
 		{"missing column", "csv", "visit,score\nv1,3\n", "v.csv:1: the header has no rating column"},
 		{"empty visit id", "csv", header + ",a,0,1,3,\n", "v.csv:2:1: visit: empty visit id"},
 		{"negative duration", "csv", header + "v1,a,0,-5,3,\n", "v.csv:2:8: visit v1: duration: -5 is negative"},
-		{"bad time", "csv", header + "v1,a,noon,1,3,\n", `v.csv:2:6: visit v1: t: "noon" is neither seconds nor an RFC 3339 time`},
+		{"bad time", "csv", header + "v1,a,noon,1,3,\n", `v.csv:2:6: visit v1: t: "noon" is not a time; write seconds, a time of day such as 09:02`},
 		{"some times", "csv", header + "v1,a,0,1,3,\nv1,b,,1,3,\n", "v.csv:3: visit v1: t: some moments of this visit have a time t and others not"},
 		{"conflict", "csv", header + "v1,a,0,1,3,4\nv1,b,1,1,3,2\n", "v.csv:3: visit v1: remembered: 2 here, but 4 at line 2"},
 		{"reappears", "csv", header + "v1,a,0,1,3,\nv2,a,0,1,3,\nv1,b,1,1,3,\n", "v.csv:4: visit v1: visit: visit reappears after other visits (first seen at line 2); group a visit's rows together, or set Options.Unsorted"},
@@ -175,14 +175,22 @@ func TestRejectAccountsForEveryRow(t *testing.T) {
 	for _, r := range rejected {
 		lines = append(lines, r.Line)
 	}
-	if diff := cmp.Diff([]int{3, 4, 5, 6, 8}, lines); diff != "" {
+	// A visit is read whole or not at all: each of v1 and v2 has a bad
+	// row, so their good rows (2 and 7) go too, and the row of v1 that
+	// reappears after v2 is rejected on its own.
+	if diff := cmp.Diff([]int{2, 3, 4, 5, 6, 7, 8}, lines); diff != "" {
 		t.Errorf("rejected lines (-want +got):\n%s", diff)
 	}
-	if moments+len(rejected) != 7 {
-		t.Errorf("%d moments scored + %d rejected, want all 7 rows", moments, len(rejected))
+	if moments+len(rejected) != 7 || len(visits) != 0 {
+		t.Errorf("%d visits, %d moments scored + %d rejected, want no visit and all 7 rows rejected", len(visits), moments, len(rejected))
 	}
-	if rejected[4].Record != "v1,d,3," {
-		t.Errorf("rejected record %q", rejected[4].Record)
+	for _, i := range []int{0, 5} {
+		if !errors.Is(rejected[i], scoring.ErrVisitRejected) {
+			t.Errorf("line %d: %v, want ErrVisitRejected", rejected[i].Line, rejected[i])
+		}
+	}
+	if rejected[0].Record != "v1,a,3,4" || rejected[6].Record != "v1,d,3," {
+		t.Errorf("rejected records %q and %q", rejected[0].Record, rejected[6].Record)
 	}
 }
 

@@ -35,6 +35,9 @@ type Visit struct {
 	// Line is where the visit starts in its input, for messages; 0 for
 	// a visit built in Go.
 	Line int
+	// Missing counts the moments read without a rating under
+	// Options.Missing SkipMissing, which are not in Moments.
+	Missing int
 }
 
 // A Scale is the rating scale of the moments and the remembered rating.

@@ -34,6 +34,7 @@ type FeatureWriter struct {
 	w        *bufio.Writer
 	buf      []byte
 	cols     whoHeader
+	missing  bool // a missing column last (NewFeatureWriterMissing)
 }
 
 // NewFeatureWriter returns a writer of features. It writes the header
@@ -48,6 +49,14 @@ func NewFeatureWriter(w io.Writer) *FeatureWriter {
 	return fw
 }
 
+// header is the header line's columns without customer and site.
+func (fw *FeatureWriter) header() string {
+	if fw.missing {
+		return featuresHeader + ",missing"
+	}
+	return featuresHeader
+}
+
 // Write writes the row of visit v with features f.
 func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	switch {
@@ -56,7 +65,7 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	case v == nil || f == nil:
 		return errNilVisit
 	}
-	b, err := fw.cols.start(fw.buf[:0], v, featuresHeader)
+	b, err := fw.cols.start(fw.buf[:0], v, fw.header())
 	if err != nil {
 		return err
 	}
@@ -74,6 +83,10 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	}
 	b = append(b, ',')
 	b = AppendNumber(b, v.Remembered)
+	if fw.missing {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(v.Missing), 10)
+	}
 	b = append(b, '\n')
 	fw.buf = b
 	_, err = fw.w.Write(b)
@@ -85,7 +98,7 @@ func (fw *FeatureWriter) Flush() error {
 	if fw == nil || fw.w == nil {
 		return errNilWriter
 	}
-	fw.w.Write(fw.cols.flush(featuresHeader))
+	fw.w.Write(fw.cols.flush(fw.header()))
 	return fw.w.Flush()
 }
 

@@ -239,4 +239,9 @@ var chineseFlags = map[string]string{
 	"sites":              "每次来访的营业厅从 `M` 个营业厅中抽取",
 	"customer-sd":        "顾客效应的标准差",
 	"site-sd":            "营业厅效应的标准差",
+	"encoding":           "输入编码，`utf-8 或 gb18030`（默认：UTF-8；文本不是 UTF-8 而能按 GB18030 解码时用 GB18030）",
+	"sep":                "CSV 输入的分隔符，`comma、tab 或 semicolon`（默认：表头中制表符多于逗号时为 tab）",
+	"tz":                 "带日期、不带时区的时间所在的`时区`，如 Asia/Shanghai 或 +08:00（默认 UTC）",
+	"sheet":              "读取 .xlsx 工作簿中名为 `名称` 的工作表（默认：第一个）",
+	"missing":            "缺少评分（N/A、NA、-、无、空）的来访：`reject-visit`（默认，整次来访拒收）或 skip（跳过该时刻）",
 }

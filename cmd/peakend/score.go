@@ -16,8 +16,9 @@ var scoreCommand = &command{
 	readsBlueprints: true,
 	summary:         "score recorded visits by the peak-end rule: one CSV row of features per visit",
 	usage: `Usage: peakend score [-o FILE] [--scale MIN..MAX] [--neutral X] [--higher better|worse]
-                     [--input-format csv|jsonl] [--unsorted] [--rejects FILE]
-                     [--blueprint FILE] [--summary [--lang LANG]] FILE...
+                     [--input-format csv|jsonl|xlsx] [--sheet NAME] [--unsorted] [--rejects FILE]
+                     [--encoding utf-8|gb18030] [--sep comma|tab] [--tz ZONE]
+                     [--missing reject-visit|skip] [--blueprint FILE] [--summary [--lang LANG]] FILE...
 
 Reads visits (tidy CSV, one row per moment; or JSON Lines, one visit per
 line; "-" is standard input) and writes CSV with one row per visit, in input
@@ -27,9 +28,18 @@ An empty cell is "not available". With --summary, one row per purpose of
 mean features instead; with --lang zh (or en) too, its headings are words
 for people in that language, the duration's unit named, and with
 --blueprint each journey's name beside its id (the locale never changes
-CSV columns: a script reads the same ones everywhere). The first bad row stops the run (exit 1); with
---rejects every bad row goes to FILE with its line and reason, the rest is
-scored, and the exit code is 3.
+CSV columns: a script reads the same ones everywhere). The first bad row
+stops the run (exit 1); with --rejects every bad row goes to FILE with its
+line and reason, with the other rows of its visit (a visit is scored whole
+or not at all), the rest is scored, and the exit code is 3.
+
+Text that is not UTF-8 is read as GB18030 (GBK) when it decodes as it, and
+stderr says so; a header with more tabs than commas is tab-separated. Times
+t may be seconds, times of day (09:02, 09:02:00), dates with a time
+(2024/5/1 9:02, 2024-05-01 09:02:00, in --tz, default UTC) or RFC 3339; one
+visit keeps to one form. A rating of N/A, NA, -, 无 or an empty cell is
+missing: the visit is rejected, or with --missing skip scored without the
+moment, and a last column, missing, counts them.
 
 Example:
   $ peakend score visits.csv
@@ -69,6 +79,9 @@ func runScore(c *command, e *env, args []string) int {
 	var writeErr error
 	if !*summary {
 		rows = scoring.NewFeatureWriter(out)
+		if vf.text.skipsMissing() {
+			rows = scoring.NewFeatureWriterMissing(out)
+		}
 		rows.Verbatim = vf.verbatim
 		each = scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
 			if err := rows.Write(v, f); err != nil && writeErr == nil {

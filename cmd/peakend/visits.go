@@ -28,6 +28,7 @@ type visitFlags struct {
 	verbatim  bool // text cells as they are, formulas not neutralised
 	rejects   string
 	blueprint string
+	text      textFlags
 
 	rejectsOut *output              // created by prepare
 	loaded     *blueprint.Blueprint // the blueprint of --blueprint, loaded by prepare
@@ -52,6 +53,9 @@ func (vf *visitFlags) prepare(e *env, paths []string) error {
 		}
 		vf.loaded = b
 	}
+	if err := vf.text.apply(e, &scoring.Options{}); err != nil { // refused before any work
+		return err
+	}
 	if err := e.reads(paths...); err != nil {
 		return err
 	}
@@ -72,10 +76,11 @@ func (vf *visitFlags) register(fs *flag.FlagSet, formatFlag string) {
 	fs.StringVar(&vf.scale, "scale", "", "rating scale `MIN..MAX` (default 1..5, or the blueprint's)")
 	fs.StringVar(&vf.neutral, "neutral", "", "neutral rating (default: the scale's midpoint)")
 	fs.StringVar(&vf.higher, "higher", "", "whether a higher rating is `better` (default) or worse, as on pain scales")
-	fs.StringVar(&vf.format, formatFlag, "", "input format, csv or jsonl (default: by extension, else csv)")
+	fs.StringVar(&vf.format, formatFlag, "", "input format, csv, jsonl or xlsx (default: by extension, else csv)")
 	fs.BoolVar(&vf.unsorted, "unsorted", false, "accept a visit's rows anywhere in the input (holds the input in memory)")
 	fs.StringVar(&vf.rejects, "rejects", "", "write bad rows to `FILE` and score the rest (exit 3 when any)")
-	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale from blueprint `FILE`")
+	fs.StringVar(&vf.blueprint, "blueprint", "", "take the rating scale, and the ids of purposes and touchpoints given by name, from blueprint `FILE`")
+	vf.text.register(fs)
 	fs.BoolVar(&vf.verbatim, "verbatim", false, "write text cells as they are, for programs (by default a cell that starts like a spreadsheet formula gets a ' in front)")
 }
 
@@ -132,6 +137,8 @@ type visitSource struct {
 	flags    *visitFlags
 	scale    scoring.Scale
 	stdin    io.Reader
+	env      *env
+	names    *mot.Names // of the blueprint, made once
 	rejected int
 	rejects  *output
 	rejectB  []byte // the row being written
@@ -140,7 +147,7 @@ type visitSource struct {
 
 // open starts reading visits, after prepare.
 func (vf *visitFlags) open(e *env) (*visitSource, error) {
-	src := &visitSource{flags: vf, stdin: e.stdin}
+	src := &visitSource{flags: vf, stdin: e.stdin, env: e}
 	if o := vf.rejectsOut; o != nil {
 		src.rejects = o
 		src.rejectRow("file", "line", "column", "visit", "reason", "record")
@@ -188,6 +195,7 @@ func (src *visitSource) rejectRow(cells ...string) {
 var flagWords = strings.NewReplacer(
 	"set Options.Unsorted", "pass --unsorted",
 	"Options.Unsorted", "--unsorted",
+	"set Options.Missing to skip the moment", "pass --missing skip to score the visit without the moment",
 )
 
 // visits yields every visit of the files.
@@ -205,6 +213,9 @@ func (src *visitSource) visits(paths []string) iter.Seq2[scoring.Visit, error] {
 // (so that any number of files can be read one after another); false
 // means stop.
 func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) bool) bool {
+	if src.flags.isWorkbook(path) {
+		return src.readWorkbook(path, yield)
+	}
 	format, err := src.flags.formatOf(path)
 	if err != nil {
 		yield(scoring.Visit{}, err)
@@ -221,11 +232,10 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 		defer f.Close()
 		r, name = f, path
 	}
-	// No command keeps visits past its loop body, so their
-	// moments' memory can be reused.
-	opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
-	if src.rejects != nil {
-		opt.Reject = src.reject
+	opt, err := src.options(name, format)
+	if err != nil {
+		yield(scoring.Visit{}, err)
+		return false
 	}
 	for v, err := range scoring.Read(r, opt) {
 		if !yield(v, err) || err != nil {

@@ -1,0 +1,58 @@
+package scoring
+
+// Names turns the purposes and touchpoints an input gives by name, in
+// any language, into the ids of a model of the service, such as a
+// blueprint's journeys and touchpoints (scoring knows no blueprint;
+// package mot makes Names from one). Read asks it once for each
+// distinct text, and its error becomes the row's; it returns a text it
+// does not know as it is. Read calls it from more than one goroutine.
+type Names interface {
+	Purpose(text string) (id string, err error)
+	Touchpoint(text string) (id string, err error)
+}
+
+// A nameCache remembers the answers of Options.Names: texts repeat on
+// millions of rows.
+type nameCache struct {
+	purposes, touchpoints map[string]named
+}
+
+type named struct {
+	id  string
+	err error
+}
+
+// maxNamesCached bounds each cache; past it Names is asked again.
+const maxNamesCached = 1 << 14
+
+// resolve returns the id of a text by the lookup, cached in m.
+func resolve(m *map[string]named, text string, lookup func(string) (string, error)) (string, error) {
+	if *m == nil {
+		*m = map[string]named{}
+	}
+	if n, ok := (*m)[text]; ok {
+		return n.id, n.err
+	}
+	id, err := lookup(text)
+	if len(*m) < maxNamesCached {
+		(*m)[text] = named{id, err}
+	}
+	return id, err
+}
+
+// purposeID returns the id of the purpose text, as Options.Names says.
+func (p *parser) purposeID(text string) (string, error) {
+	if p.opt.Names == nil || text == "" {
+		return text, nil
+	}
+	return resolve(&p.names.purposes, text, p.opt.Names.Purpose)
+}
+
+// touchpointID returns the id of the touchpoint text, as Options.Names
+// says.
+func (p *parser) touchpointID(text string) (string, error) {
+	if p.opt.Names == nil || text == "" {
+		return text, nil
+	}
+	return resolve(&p.names.touchpoints, text, p.opt.Names.Touchpoint)
+}
