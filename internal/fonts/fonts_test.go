@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"encoding/base64"
 	"errors"
 	"io/fs"
 	"os"
@@ -165,4 +166,24 @@ func FuzzLoad(f *testing.F) {
 			face.Outline(face.Glyph(r))
 		}
 	})
+}
+
+func TestFontFaceEmbedsTheSubset(t *testing.T) {
+	faces, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("Aa峰")
+	rule, err := faces[0].FontFace("x", "400", runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := faces[0].Subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "@font-face{font-family:x;font-weight:400;src:url(data:font/ttf;base64," + base64.StdEncoding.EncodeToString(sub) + ") format('truetype')}\n"
+	if rule != want {
+		t.Errorf("FontFace = %.80q…, want %.80q…", rule, want)
+	}
 }
