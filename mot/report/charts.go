@@ -54,9 +54,10 @@ func ticks(lo, hi float64) []float64 {
 	return out
 }
 
-func label(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+// label writes a tick or value; a negative zero is written 0.
+func label(x float64) string { return strconv.FormatFloat(x+0, 'g', 4, 64) }
 
-func percent(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
+func percent(x float64) string { return strconv.FormatFloat(math.Round(100*x)+0, 'f', 0, 64) + "%" }
 
 // stepLabels places the steps' names under a categorical axis, turned
 // when they do not fit their slot, and returns how much height they
@@ -94,8 +95,8 @@ func labelsHeight(set *fonts.Set, slot float64, names []string) float64 {
 // journey order, the band of the middle half of ratings, the neutral
 // line, the declared peaks and end, and n per step.
 func curveChart(set *fonts.Set, w *words, sc Scale, j *Journey) string {
-	const width, left, right, top = 1000.0, 78.0, 16.0, 58.0
-	plotH := 230.0
+	const width, left, right, top = 1000.0, 78.0, 16.0, 62.0
+	plotH := 200.0
 	slot := (width - left - right) / float64(max(len(j.Steps), 1))
 	names := stepNames(j.Steps)
 	height := top + plotH + 20 + labelsHeight(set, slot, names) + 8
@@ -117,7 +118,7 @@ func curveChart(set *fonts.Set, w *words, sc Scale, j *Journey) string {
 	if sc.HigherIsWorse {
 		direction = w.better + " · " + w.turned
 	}
-	c.text(left, top-30, direction, "start", "axis-note")
+	c.text(left, top-26, direction, "start", "axis-note")
 	c.line(left, ax.y(sc.Neutral), width-right, ax.y(sc.Neutral), neutralStyle)
 	c.text(width-right-4, ax.y(sc.Neutral)-4, w.neutral+" "+label(sc.Neutral), "end", "small")
 	c.path(bandPoints(j.Steps, xs, ax), true, `fill="url(#band)" stroke="#6d86a6" stroke-width="0.8"`)
@@ -136,7 +137,7 @@ func curveChart(set *fonts.Set, w *words, sc Scale, j *Journey) string {
 			c.marker("circle", x, y, 4.5, markStyle)
 			c.text(x, y-9, strconv.FormatFloat(float64(s.Mean), 'f', 2, 64), "middle", "value")
 		}
-		declaredMarks(c, w, s.Declared, x, top-12)
+		declaredMarks(c, w, s.Declared, x, top-9)
 		c.text(x, top+plotH+14, fmt.Sprintf(w.n, s.Ratings), "middle", "small")
 		if !s.InJourney && (i == 0 || j.Steps[i-1].InJourney) {
 			c.line(x-slot/2, top, x-slot/2, top+plotH, neutralStyle)
@@ -210,7 +211,7 @@ func stepNames(steps []Step) []string {
 // peak, worst moment and end fall there: solid, hatched and dotted bars.
 func sharesChart(set *fonts.Set, w *words, j *Journey) string {
 	const width, left, right, top = 1000.0, 78.0, 16.0, 50.0
-	plotH := 130.0
+	plotH := 110.0
 	slot := (width - left - right) / float64(max(len(j.Steps), 1))
 	names := stepNames(j.Steps)
 	height := top + plotH + 4 + labelsHeight(set, slot, names) + 8
@@ -259,7 +260,7 @@ func sharesChart(set *fonts.Set, w *words, j *Journey) string {
 // leverChart draws the levers as horizontal bars, strongest first, and
 // "a better end" last, hatched.
 func leverChart(set *fonts.Set, w *words, j *Journey) string {
-	const width, top, rowH = 1000.0, 36.0, 24.0
+	const width, top, rowH = halfWidth, 36.0, 24.0
 	rows := len(j.Levers)
 	if j.BetterEnd != nil {
 		rows++
@@ -271,7 +272,7 @@ func leverChart(set *fonts.Set, w *words, j *Journey) string {
 	names := make([]string, 0, rows)
 	values := make([]float64, 0, rows)
 	for _, l := range j.Levers {
-		names = append(names, leverName(w, l))
+		names = append(names, leverName(l))
 		values = append(values, leverValue(l, j.RankedBy))
 	}
 	if j.BetterEnd != nil {
@@ -282,11 +283,12 @@ func leverChart(set *fonts.Set, w *words, j *Journey) string {
 	for _, n := range names {
 		left = max(left, c0width(set, n)+20)
 	}
-	left = min(left, width*0.45)
-	right := 70.0
+	left = min(left, width*0.5)
+	right := 50.0
 	plotH := float64(rows) * rowH
-	height := top + plotH + 48
+	height := top + plotH + 64
 	c := newChart(set, "levers", w.leverage, width, height)
+	c.text(8, height-6, "△ "+w.declaredPeak+"   ■ "+w.declaredEnd, "start", "small")
 	lo, hi := 0.0, 0.0
 	for _, v := range values {
 		lo, hi = min(lo, v), max(hi, v)
@@ -309,7 +311,7 @@ func leverChart(set *fonts.Set, w *words, j *Journey) string {
 			style = `fill="url(#hatch)" stroke="#222" stroke-width="0.8"`
 		}
 		c.rect(x(0), y+4, x(v)-x(0), rowH-8, style)
-		c.text(left-8, y+rowH/2+4, names[i], "end", "label")
+		c.fittedText(left-8, y+rowH/2+4, left-12, names[i], "end", "label")
 		anchor, dx := "start", 4.0
 		if v < 0 {
 			anchor, dx = "end", -4
@@ -321,14 +323,16 @@ func leverChart(set *fonts.Set, w *words, j *Journey) string {
 
 func c0width(set *fonts.Set, s string) float64 { return set.Width(s, false) * textSize }
 
-func leverName(w *words, l Lever) string {
+// leverName is the touchpoint's name with the marks of the curve: △ a
+// declared peak, ■ the declared end.
+func leverName(l Lever) string {
 	switch l.Declared {
 	case "peak":
-		return l.Name + " (" + w.declaredPeak + ")"
+		return l.Name + " △"
 	case "end":
-		return l.Name + " (" + w.declaredEnd + ")"
+		return l.Name + " ■"
 	case "peak+end":
-		return l.Name + " (" + w.declaredPeak + ", " + w.declaredEnd + ")"
+		return l.Name + " △■"
 	}
 	return l.Name
 }
@@ -340,18 +344,15 @@ func leverValue(l Lever, rankedBy string) float64 {
 	return l.PeakEnd
 }
 
+// halfWidth is the width of the charts drawn two to a row.
+const halfWidth = 500.0
+
 // standardsChart draws each standard as a bullet: the share of measured
 // moments that meet the target (solid) over the share within the
-// tolerance (hatched), on a 0–100% axis, with target and baseline said
-// beside it.
+// tolerance (hatched), on a 0–100% axis, with its name above and its
+// target, baseline and measured share below.
 func standardsChart(set *fonts.Set, w *words, ss []Standard) string {
-	const width, top, rowH = 1000.0, 36.0, 40.0
-	left := 12.0
-	for _, s := range ss {
-		left = max(left, c0width(set, s.Name)+20)
-	}
-	left = min(left, width*0.3)
-	const right = 330.0
+	const width, top, rowH, left, right = halfWidth, 30.0, 64.0, 12.0, 24.0
 	plotH := float64(len(ss)) * rowH
 	c := newChart(set, "standards", w.standards, width, top+plotH+48)
 	x := func(share float64) float64 { return left + share*(width-left-right) }
@@ -363,19 +364,19 @@ func standardsChart(set *fonts.Set, w *words, ss []Standard) string {
 	c.axisLabel(x(0.5), top+plotH+38, w.metAxis, false)
 	for i, s := range ss {
 		y := top + float64(i)*rowH
-		c.text(left-8, y+rowH/2+4, s.Name, "end", "label")
-		c.rect(x(0), y+6, x(1)-x(0), rowH-12, `fill="#f2f2f2" stroke="#bbb" stroke-width="0.6"`)
+		c.fittedText(left, y+14, width-left-right, s.Name+" · "+standardNote(w, s), "start", "label")
+		bar := y + 20
+		c.rect(x(0), bar, x(1)-x(0), 18, `fill="#f2f2f2" stroke="#bbb" stroke-width="0.6"`)
 		if s.Measured == 0 {
-			c.text(x(0)+8, y+rowH/2+4, w.notMeasured, "start", "small")
-		} else {
-			if !s.Tolerated.NA() {
-				c.rect(x(0), y+8, x(float64(s.Tolerated))-x(0), rowH-16, `fill="url(#hatch)" stroke="#222" stroke-width="0.6"`)
-			}
-			c.rect(x(0), y+13, x(float64(s.Met))-x(0), rowH-26, `fill="#222"`)
-			c.line(x(float64(s.Met)), y+4, x(float64(s.Met)), y+rowH-4, `stroke="#000" stroke-width="2"`)
+			c.text(x(0)+8, bar+13, w.notMeasured, "start", "small")
+			continue
 		}
-		c.text(x(1)+10, y+rowH/2-3, standardNote(w, s), "start", "small")
-		c.text(x(1)+10, y+rowH/2+12, measuredNote(w, s), "start", "small")
+		if !s.Tolerated.NA() {
+			c.rect(x(0), bar+1, x(float64(s.Tolerated))-x(0), 16, `fill="url(#hatch)" stroke="#222" stroke-width="0.6"`)
+		}
+		c.rect(x(0), bar+5, x(float64(s.Met))-x(0), 8, `fill="#222"`)
+		c.line(x(float64(s.Met)), bar-2, x(float64(s.Met)), bar+20, `stroke="#000" stroke-width="2"`)
+		c.text(left, bar+33, measuredNote(w, s), "start", "small")
 	}
 	return c.String()
 }
@@ -407,11 +408,11 @@ func measuredNote(w *words, s Standard) string {
 // peakEndChart draws a journey's distribution of peak-end scores over
 // the scale, as shares of its visits, for the overview.
 func peakEndChart(set *fonts.Set, w *words, sc Scale, j *Journey) string {
-	const width, height, left, right, top = 320.0, 230.0, 50.0, 10.0, 44.0
+	const width, height, left, right, top = 320.0, 236.0, 62.0, 10.0, 52.0
 	plotH := 120.0
 	bottom := top + plotH
 	c := newChart(set, "peak-end", fmt.Sprintf(w.peakEndDist, j.Name), width, height)
-	c.text(8, 34, fmt.Sprintf(w.visitsRead, j.Visits), "start", "small")
+	c.text(8, 40, fmt.Sprintf(w.visitsRead, j.Visits), "start", "small")
 	bins := coarseBins(sc, j.PeakEnd)
 	peak := 0.0
 	for _, b := range bins {
@@ -424,23 +425,24 @@ func peakEndChart(set *fonts.Set, w *words, sc Scale, j *Journey) string {
 		c.text(left-5, y(t)+4, percent(t), "end", "value")
 	}
 	slot := (width - left - right) / float64(len(bins))
-	for i, b := range bins {
-		k := i
+	// x places bin i: better to the right, as "better up" on the curve.
+	x := func(i int) float64 {
 		if sc.HigherIsWorse {
-			k = len(bins) - 1 - i // better to the right, as on the other charts' "better up"
+			i = len(bins) - 1 - i
 		}
-		c.rect(left+float64(k)*slot+1, y(b), slot-2, b/top100*plotH, `fill="#444"`)
+		return left + float64(i)*slot
+	}
+	for i, b := range bins {
+		c.rect(x(i)+1, y(b), slot-2, b/top100*plotH, `fill="#444"`)
 	}
 	c.line(left, top, left, bottom, axisStyle)
 	c.line(left, bottom, width-right, bottom, axisStyle)
-	lo, hi := sc.Min, sc.Max
-	if sc.HigherIsWorse {
-		lo, hi = hi, lo
+	for _, t := range ticks(sc.Min, sc.Max) {
+		i := int(math.Round((t - sc.Min) / (sc.Max - sc.Min) * float64(len(bins)-1)))
+		c.text(x(i)+slot/2, bottom+15, label(t), "middle", "value")
 	}
-	c.text(left, bottom+15, label(lo), "start", "value")
-	c.text(width-right, bottom+15, label(hi), "end", "value")
-	c.axisLabel(left+(width-left-right)/2, bottom+32, w.peakEndAxis+" · "+w.betterRight, false)
-	c.axisLabel(14, top+plotH/2, w.shareAxis, true)
+	c.axisLabel(left+(width-left-right)/2, bottom+34, w.peakEndAxis+" · "+w.betterRight, false)
+	c.axisLabel(18, top+plotH/2, w.shareAxis, true)
 	return c.String()
 }
 

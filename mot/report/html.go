@@ -182,16 +182,17 @@ func (d *Data) journeyPage(b *bytes.Buffer, set *fonts.Set, w *words, j *Journey
 	for _, f := range j.Findings {
 		fmt.Fprintf(b, "<p class=\"finding %s\">%s</p>\n", esc(f.Kind), esc(f.Text))
 	}
-	fmt.Fprintf(b, "<figure>%s</figure>\n", leverChart(set, w, j))
+	fmt.Fprintf(b, "<div class=\"row\">\n<figure>%s\n", leverChart(set, w, j))
 	if d.Fit != nil && j.RankedBy == "remembered" {
-		fmt.Fprintf(b, "<p class=\"meta\">%s</p>\n", esc(fmt.Sprintf(w.rankedByFit, d.Fit.R2, d.Fit.Visits)))
+		fmt.Fprintf(b, "<figcaption class=\"meta\">%s</figcaption>", esc(fmt.Sprintf(w.rankedByFit, d.Fit.R2, d.Fit.Visits)))
 	} else {
-		fmt.Fprintf(b, "<p class=\"meta\">%s</p>\n", esc(w.rankedByPeakEnd))
+		fmt.Fprintf(b, "<figcaption class=\"meta\">%s</figcaption>", esc(w.rankedByPeakEnd))
 	}
+	b.WriteString("</figure>\n")
 	if len(j.Standards) == 0 {
-		fmt.Fprintf(b, "<h2>%s</h2>\n<p>%s</p>\n", esc(w.standards), esc(w.noStandards))
+		fmt.Fprintf(b, "<figure><h2>%s</h2>\n<p>%s</p></figure>\n", esc(w.standards), esc(w.noStandards))
 	} else {
 		fmt.Fprintf(b, "<figure>%s</figure>\n", standardsChart(set, w, j.Standards))
 	}
-	b.WriteString("</section>\n")
+	b.WriteString("</div>\n</section>\n")
 }

@@ -50,7 +50,7 @@ func newChart(set *fonts.Set, class, title string, w, h float64) *chart {
 	c := &chart{w: w, h: h, fonts: set}
 	fmt.Fprintf(&c.b, `<svg class="chart %s" viewBox="0 0 %s %s" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, class, num(w), num(h), esc(title))
 	fmt.Fprintf(&c.b, "<title>%s</title>", esc(title))
-	c.text(8, 18, title, "start", "title")
+	c.text(8, 22, title, "start", "title")
 	return c
 }
 
@@ -76,6 +76,20 @@ func (c *chart) text(x, y float64, s, anchor, class string) {
 		fmt.Fprintf(&c.b, ` class="%s"`, class)
 	}
 	fmt.Fprintf(&c.b, ">%s</text>", esc(s))
+}
+
+// fittedText draws s, cut with an ellipsis to fit width; the whole text
+// is its tooltip.
+func (c *chart) fittedText(x, y, width float64, s, anchor, class string) {
+	if c.width(s, textSize, false) <= width {
+		c.text(x, y, s, anchor, class)
+		return
+	}
+	runes := []rune(s)
+	for len(runes) > 1 && c.width(string(runes)+"…", textSize, false) > width {
+		runes = runes[:len(runes)-1]
+	}
+	fmt.Fprintf(&c.b, `<text x="%s" y="%s" text-anchor="%s" class="%s"><title>%s</title>%s…</text>`, num(x), num(y), anchor, class, esc(s), esc(string(runes)))
 }
 
 // rotatedText draws s turned by deg degrees about its anchor at x, y.

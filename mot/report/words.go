@@ -96,7 +96,7 @@ var chinese = words{
 	journeyCol:         "来厅目的",
 	visitsCol:          "来访",
 	meanPECol:          "平均峰终值",
-	peakEndDist:        "%s 的峰终值分布",
+	peakEndDist:        "%s的峰终值分布",
 	peakEndAxis:        "峰终值（分）",
 	shareAxis:          "来访占比（%）",
 	curve:              "体验曲线：各步骤的评分",
