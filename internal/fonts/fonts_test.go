@@ -187,3 +187,25 @@ func TestFontFaceEmbedsTheSubset(t *testing.T) {
 		t.Errorf("FontFace = %.80q…, want %.80q…", rule, want)
 	}
 }
+
+// TestRunsStartingWithAMissingCharacter: a text that starts with a
+// character no face has still measures and splits, every run with a
+// face (it used to give the first run none, and Width panicked).
+func TestRunsStartingWithAMissingCharacter(t *testing.T) {
+	s, err := NewSet(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "\U0001FAE0 data"
+	if _, missing := s.Missing(text, false); !missing {
+		t.Skip("the embedded face has U+1FAE0 now; pick another character")
+	}
+	for _, run := range s.Runs(text, false) {
+		if run.Face == nil {
+			t.Errorf("run %q has no face", run.Text)
+		}
+	}
+	if w := s.Width(text, false); w < s.Width(" data", false) {
+		t.Errorf("width %g", w)
+	}
+}
