@@ -26,19 +26,17 @@ var (
 	screenshots = flag.String("screenshots", "", "also write each page's full-size screenshot to `DIR`, to look at")
 )
 
-// chromium finds the browser: Debian's, or the one beside the project's
-// shared tools; "" when there is none.
+// chromium finds the browser: $CHROMIUM or Debian's; "" when there is
+// none (a file that is empty or not executable, as on the bare machine
+// of CI, is none).
 func chromium() string {
-	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "../../../shared/tools/chromium-headless", "/work/shared/tools/chromium-headless"} {
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
 		if p == "" {
 			continue
 		}
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && info.Mode()&0o111 != 0 && info.Size() > 0 {
 			return p
 		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
 	}
 	return ""
 }
