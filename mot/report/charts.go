@@ -59,36 +59,36 @@ func label(x float64) string { return strconv.FormatFloat(x+0, 'g', 4, 64) }
 
 func percent(x float64) string { return strconv.FormatFloat(math.Round(100*x)+0, 'f', 0, 64) + "%" }
 
-// stepLabels places the steps' names under a categorical axis, turned
-// when they do not fit their slot, and returns how much height they
-// take.
-func stepLabels(c *chart, xs []float64, slot, y float64, names []string) float64 {
-	widest := 0.0
-	for _, n := range names {
-		widest = max(widest, c.width(n, textSize, false))
-	}
-	if widest <= slot-4 {
-		for i, n := range names {
-			c.text(xs[i], y+textSize, n, "middle", "label")
-		}
-		return textSize + 4
-	}
-	for i, n := range names {
-		c.rotatedText(xs[i]+4, y+6, -35, n, "end", "label")
-	}
-	return widest*math.Sin(35*math.Pi/180) + textSize + 6
-}
-
-// labelsHeight is the height stepLabels will take.
-func labelsHeight(set *fonts.Set, slot float64, names []string) float64 {
+// turnLabels reports whether the steps' names are turned, not fitting
+// their slot, and how much height they take under the axis.
+func turnLabels(set *fonts.Set, slot float64, names []string) (turned bool, height float64) {
 	widest := 0.0
 	for _, n := range names {
 		widest = max(widest, set.Width(n, false)*textSize)
 	}
 	if widest <= slot-4 {
-		return textSize + 4
+		return false, textSize + 4
 	}
-	return widest*math.Sin(35*math.Pi/180) + textSize + 6
+	return true, widest*math.Sin(35*math.Pi/180) + textSize + 6
+}
+
+// stepLabels places the steps' names under a categorical axis at y,
+// turned when they do not fit their slot.
+func stepLabels(c *chart, xs []float64, slot, y float64, names []string) {
+	turned, _ := turnLabels(c.fonts, slot, names)
+	for i, n := range names {
+		if turned {
+			c.rotatedText(xs[i]+4, y+6, -35, n, "end", "label")
+		} else {
+			c.text(xs[i], y+textSize, n, "middle", "label")
+		}
+	}
+}
+
+// labelsHeight is the height stepLabels will take.
+func labelsHeight(set *fonts.Set, slot float64, names []string) float64 {
+	_, h := turnLabels(set, slot, names)
+	return h
 }
 
 // curveChart draws the experience curve: the mean rating at each step in
