@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times "peakend moments" and "peakend leverage" on VISITS simulated
+# Times "peakend moments", "peakend leverage" and "peakend report" on VISITS simulated
 # service-hall visits (default 1 000 000, about 8.2 M rows) whose memory
 # weighs the peak, and prints their wall time and peak memory.
 #
@@ -17,7 +17,9 @@ if [ ! -s "$data" ]; then
 fi
 cat "$data" > /dev/null
 printf '| command | seconds | peak memory (MB) |\n|---|---:|---:|\n'
-for cmd in moments leverage; do
+for cmd in moments leverage report; do
   measure "$cmd" "$out/peakend" "$cmd" examples/servicehall/hall.yaml "$data" |
     awk '{ printf "| peakend %s | %s | %s |\n", $1, $2, ($3 == "-" ? "-" : sprintf("%.0f", $3 / 1024)) }'
 done
+size=$("$out/peakend" report examples/servicehall/hall.yaml "$data" | wc -c)
+echo "report HTML: $size bytes"

@@ -185,6 +185,7 @@ func (d *drawer) boxes() {
 			y += line.size * lineGap
 			d.p.text(x0+padX, y-line.size*(lineGap-1)-1, line.size, lineColor[line.style], line.bold(), false, line.text, "")
 		}
+		d.band(bx, x0+padX, x0+p.w-padX, y0+p.h)
 		d.p.end()
 	}
 }
@@ -220,6 +221,10 @@ func (d *drawer) legend(y float64) float64 {
 	label(strings.TrimPrefix(w.wait, "◐ "))
 	d.p.text(x+4, y, 12, lineColor[styleFail], false, false, "⚠", "")
 	label(strings.TrimPrefix(w.fail, "⚠ "))
+	for _, e := range d.measuredLegend(y) {
+		e.swatch(x)
+		label(e.text)
+	}
 	d.p.end()
 	return x - 14 - margin
 }

@@ -199,6 +199,9 @@ func (m *model) describe(bx *box) {
 			text += fmt.Sprintf(" (%s"+nbsp+"%s)", w.tolerance, blueprint.FormatDuration(t.Wait.Tolerance))
 		}
 		add(text, textSize, styleWait)
+		if line := m.measuredLine(t.ID, "wait"); line != "" {
+			add(line, textSize, styleMeasured)
+		}
 	}
 	if fail := b.Text(t.Fail, lang); fail != "" {
 		add(w.fail+": "+fail, textSize, styleFail)
@@ -206,12 +209,16 @@ func (m *model) describe(bx *box) {
 	if card, ok := b.Card(t.ID); ok {
 		for _, s := range card.Standards {
 			add(standardText(b, s, lang, w.today), textSize, styleStandard)
+			if line := m.measuredLine(t.ID, b.Text(s.Name, lang)); line != "" {
+				add(line, textSize, styleMeasured)
+			}
 		}
 	}
 	if t.Owner != "" {
 		add(b.RoleName(t.Owner, lang), textSize, styleOwner)
 	}
-	bx.h = 2 * padY
+	band := m.describeMeasured(bx, add)
+	bx.h = 2*padY + band
 	for _, l := range bx.lines {
 		bx.w = max(bx.w, m.lineWidth(l)+2*padX)
 		bx.h += l.size * lineGap

@@ -80,6 +80,10 @@ type Options struct {
 	// is a node of the layout and of the DOT. 0 means the defaults.
 	MaxTouchpoints int
 	MaxCells       int
+	// Measured, when set, adds what recorded visits say: each
+	// touchpoint's mean rating, each standard's measured share and the
+	// declared peaks the data disagree with (see Measured).
+	Measured *Measured
 }
 
 // The bounds a poster lays out within unless told otherwise; what they

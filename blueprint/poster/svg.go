@@ -2,7 +2,6 @@ package poster
 
 import (
 	"bytes"
-	"encoding/base64"
 	"fmt"
 	"io"
 	"maps"
@@ -127,13 +126,12 @@ func (m *model) svgFonts(texts []drawnText) (*svgFonts, error) {
 	family := map[*fonts.Face]string{}
 	for i, f := range faces {
 		runes := slices.Sorted(maps.Keys(used[f]))
-		data, err := f.Subset(runes)
+		family[f] = "peakend" + strconv.Itoa(i)
+		rule, err := f.FontFace(family[f], "100 900", runes)
 		if err != nil {
 			return nil, fmt.Errorf("poster: %w", err)
 		}
-		family[f] = "peakend" + strconv.Itoa(i)
-		fmt.Fprintf(&sf.style, "@font-face{font-family:%s;font-weight:100 900;src:url(data:font/ttf;base64,%s) format('truetype')}\n",
-			family[f], base64.StdEncoding.EncodeToString(data))
+		sf.style.WriteString(rule)
 		if err := sf.outlines(f, i, runes); err != nil {
 			return nil, err
 		}

@@ -40,21 +40,41 @@ extends 引用的文件只在 --root 目录（默认当前目录）内读取。�
 `},
 	"render": {"把蓝图画成墙面海报（SVG、PDF、PNG，或 Graphviz 的 DOT）", `用法：peakend render [-o 输出] [--format svg|pdf|png|dot] [--paper A0|A1|A2|A3|A4|fit]
                       [--landscape] [--lang 语言] [--journey 编号] [--date 文字]
-                      [--font 文件] [--dpi N] 蓝图
+                      [--font 文件] [--dpi N] [--visits 文件]... 蓝图
 
 把蓝图画成海报：按 Bitner 的顺序排列泳道，画出互动线、可视线和内部互动线，
 阶段为列，画出流程、每个来厅目的的峰值与终值、等候点与失误点，并在每个
 时刻下方写出其标准的目标与基准值。格式取自 -o 的扩展名，否则取 --format
-（默认 svg）。PDF 和 PNG 用 --font 的字体写字，否则在系统字体中查找；
+（默认 svg）。文字先用 --font 给出的字体，再用 peakend 内嵌的字体；
 没有任何字体包含的字符会报错并指出该字符。纸张默认是文字仍保持 80% 大小
 的最小纸张，可用 --paper 指定。--journey 突出显示一个来厅目的的路径，
 其余变淡。蓝图及其 extends 引用的文件只在 --root 目录（默认当前目录）内
-读取；render 检查文档本身，"peakend lint" 还检查关键时刻的方法。
+读取；render 检查文档本身，"peakend lint" 还检查关键时刻的方法。用
+--visits（每个文件给一次，来访参数同 score）时，每个触点还显示其平均评分
+（量表上的色带和数字），每个有测量的标准显示达标比例，数据不支持的声明
+峰值标出来访的峰值实际落在哪里；图例说明这些标记。
 
 示例：
   $ peakend render examples/servicehall/hall.yaml -o hall.svg
   $ peakend render --lang en --journey counter --paper A1 -o counter.svg examples/servicehall/hall.yaml
   $ peakend render --paper A1 --landscape -o hall.pdf examples/servicehall/hall.yaml
+`},
+	"report": {"把来访对照蓝图画成一个 HTML 报告，每个来厅目的一页", `用法：peakend report [-o 输出] [--format html|json] [--lang 语言] [--journey 编号]
+                      [来访参数同 score] 蓝图 来访...
+
+写出一个自包含的 HTML 文件（字体、样式和图表都在文件内，没有脚本）：先是
+总览——各来厅目的的峰终值分布、读取的文件、没有对上来厅目的或触点的来访；
+然后每个来厅目的一页：体验曲线（每一步的平均评分、中间一半评分的范围、
+n、中性线、声明的峰值和终值），来访的峰值、最差时刻和终值落在哪里，
+"peakend moments" 的发现（用文字写出），"peakend leverage" 的改进点（含
+更好的结尾），以及每个标准与达标比例。每页打印为一张 A4。--format json
+写出同样的数字（结构见 mot/report/schema.json）。--lang zh 时文字为中文；
+名称按 --lang，否则按蓝图的 locale。蓝图及其 extends 引用的文件只在
+--root 目录（默认当前目录）内读取。
+
+示例：
+  $ peakend simulate --visits 100000 --seed 1 > visits.csv
+  $ peakend report examples/servicehall/hall.yaml visits.csv -o report.html
 `},
 	"score": {"按峰终定律为记录的来访评分：每次来访一行特征 CSV", `用法：peakend score [-o 文件] [--scale 最小..最大] [--neutral X] [--higher better|worse]
                      [--input-format csv|jsonl] [--unsorted] [--rejects 文件]
@@ -244,4 +264,9 @@ var chineseFlags = map[string]string{
 	"tz":                 "带日期、不带时区的时间所在的`时区`，如 Asia/Shanghai 或 +08:00（默认 UTC）",
 	"sheet":              "读取 .xlsx 工作簿中名为 `名称` 的工作表（默认：第一个）",
 	"missing":            "缺少评分（N/A、NA、-、无、空）的来访：`reject-visit`（默认，整次来访拒收）或 skip（跳过该时刻）",
+	"report o":           "写入 `输出`，而不是标准输出",
+	"report format":      "输出格式：html 或 json",
+	"report lang":        "名称和文字的语言（默认：蓝图的 locale）",
+	"report journey":     "只报告来厅目的 `编号`",
+	"render visits":      "从来访 `文件` 取测量值画在海报上（每个文件给一次）",
 }

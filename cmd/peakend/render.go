@@ -21,7 +21,7 @@ var renderCommand = &command{
 	summary:         "draw a blueprint as a wall poster (SVG, PDF, PNG, or DOT for Graphviz)",
 	usage: `Usage: peakend render [-o OUT] [--format svg|pdf|png|dot] [--paper A0|A1|A2|A3|A4|fit]
                       [--landscape] [--lang LANG] [--journey ID] [--date TEXT]
-                      [--font FILE] [--dpi N] BLUEPRINT
+                      [--font FILE] [--dpi N] [--visits FILE]... BLUEPRINT
 
 Draws the blueprint as a poster: lanes in Bitner's order, the lines of
 interaction, visibility and internal interaction, stages as columns, the
@@ -34,13 +34,18 @@ the text keeps 80% of its size, unless --paper says otherwise. --journey
 draws one journey's path emphasised and dims the rest. The blueprint, and
 the files its extends name, are read only inside --root DIR, the current
 directory by default; render checks the document, and "peakend lint" the
-method of its moments too.
+method of its moments too. With --visits (once per file, visit flags as for
+score), each touchpoint also shows its mean rating as a band on the scale
+with the number, each measured standard the share that meets it, and each
+declared peak the data disagree with where the visits' peak falls; the
+legend explains them.
 
 Example:
   $ peakend render examples/servicehall/hall.yaml -o hall.svg
   $ peakend render --lang en --journey counter --paper A1 -o counter.svg examples/servicehall/hall.yaml
   $ peakend render --paper A1 --landscape -o hall.pdf examples/servicehall/hall.yaml
   $ peakend render -o hall.dot examples/servicehall/hall.yaml && dot -Tsvg hall.dot -o native.svg
+  $ peakend render --visits visits.csv -o measured.svg examples/servicehall/hall.yaml
 `,
 	run:         runRender,
 	writesFiles: true,
@@ -61,6 +66,10 @@ func runRender(c *command, e *env, args []string) int {
 	fs.StringVar(&opt.Date, "date", time.Now().Format("2006-01-02"), "date in the title block; empty for none")
 	fs.StringVar(&opt.FontFile, "font", "", "TrueType font `FILE` to draw text in first (default: the embedded fonts)")
 	fs.IntVar(&opt.DPI, "dpi", 150, "resolution of PNG")
+	var vf visitFlags
+	vf.register(fs, "input-format")
+	var visits visitFiles
+	fs.Var(&visits, "visits", "show measured values from the visit `FILE` (give it once per file)")
 	if code, ok := c.parse(e, fs, args); !ok {
 		return code
 	}
@@ -97,6 +106,13 @@ func runRender(c *command, e *env, args []string) int {
 		return code
 	}
 	warnLanguage(e, c.name, b, asked)
+	if len(visits) > 0 {
+		measured, code, ok := measure(c, e, &vf, fs.Arg(0), b, visits, opt.Lang)
+		if !ok {
+			return code
+		}
+		opt.Measured = measured
+	}
 	out, err := e.createBinary("-o", *output, binaryFormats[opt.Format])
 	if err != nil {
 		return fail(e, c.name, err)

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"encoding/base64"
 	"errors"
 	"io/fs"
 	"os"
@@ -165,4 +166,46 @@ func FuzzLoad(f *testing.F) {
 			face.Outline(face.Glyph(r))
 		}
 	})
+}
+
+func TestFontFaceEmbedsTheSubset(t *testing.T) {
+	faces, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("Aa峰")
+	rule, err := faces[0].FontFace("x", "400", runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := faces[0].Subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "@font-face{font-family:x;font-weight:400;src:url(data:font/ttf;base64," + base64.StdEncoding.EncodeToString(sub) + ") format('truetype')}\n"
+	if rule != want {
+		t.Errorf("FontFace = %.80q…, want %.80q…", rule, want)
+	}
+}
+
+// TestRunsStartingWithAMissingCharacter: a text that starts with a
+// character no face has still measures and splits, every run with a
+// face (it used to give the first run none, and Width panicked).
+func TestRunsStartingWithAMissingCharacter(t *testing.T) {
+	s, err := NewSet(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "\U0001FAE0 data"
+	if _, missing := s.Missing(text, false); !missing {
+		t.Skip("the embedded face has U+1FAE0 now; pick another character")
+	}
+	for _, run := range s.Runs(text, false) {
+		if run.Face == nil {
+			t.Errorf("run %q has no face", run.Text)
+		}
+	}
+	if w := s.Width(text, false); w < s.Width(" data", false) {
+		t.Errorf("width %g", w)
+	}
 }

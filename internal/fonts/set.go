@@ -61,18 +61,24 @@ func (s *Set) Runs(text string, bold bool) []Run {
 			}
 		}
 		if f != cur && i > start {
-			runs = append(runs, Run{text[start:i], cur})
+			runs = append(runs, Run{text[start:i], s.orFirst(cur, bold)})
 			start = i
 		}
 		cur = f
 	}
 	if start < len(text) {
-		if cur == nil {
-			cur = s.Faces(bold)[0]
-		}
-		runs = append(runs, Run{text[start:], cur})
+		runs = append(runs, Run{text[start:], s.orFirst(cur, bold)})
 	}
 	return runs
+}
+
+// orFirst is f, or for characters no face has (f nil) the first face,
+// which draws them as its missing glyph.
+func (s *Set) orFirst(f *Face, bold bool) *Face {
+	if f == nil {
+		return s.Faces(bold)[0]
+	}
+	return f
 }
 
 // Width is the width of text in ems, as Runs draws it.
