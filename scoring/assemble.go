@@ -25,6 +25,10 @@ type assembler struct {
 	purposes  map[string]string    // one string per distinct purpose
 	lastLen   int                  // moments of the last visit: the next one's likely size
 	badLine   int                  // the line last rejected: its other rows go with it
+	// disordered is set when a byte range's assembler, which has no
+	// replay, meets an id out of order: it stops, and the range is read
+	// again in sequence (see ranges.go).
+	disordered bool
 }
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
@@ -140,6 +144,10 @@ func (a *assembler) add(r *row) *ParseError {
 			// A row that reappears leaves the visit being read open, so
 			// that one bad row does not split it.
 			first, err := a.firstSeen(r.visit, r.line)
+			if a.disordered {
+				a.stopped = true
+				return nil
+			}
 			if err != nil {
 				a.stopped = true
 				a.yield(Visit{}, &ParseError{File: a.opt.Name, Line: r.line, Visit: string(r.visit), Field: "visit", Err: err})
@@ -253,6 +261,10 @@ func (a *assembler) reappears(first int) error {
 func (a *assembler) firstSeen(id []byte, line int) (int, error) {
 	s := a.seen
 	if s.inOrder(id) {
+		return 0, nil
+	}
+	if a.replay == nil {
+		a.disordered = true
 		return 0, nil
 	}
 	if s.table == nil {

@@ -183,7 +183,12 @@ func (p *parser) readCSV(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	width := len(sc.fields)
+	return p.csvRows(sc, &layout, len(sc.fields))
+}
+
+// csvRows parses the records after the header, of width fields, and
+// sends them on; a byte range of a file is read by it too (see ranges.go).
+func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 	for !p.stopped {
 		err := sc.next()
 		if err == io.EOF {
@@ -202,7 +207,7 @@ func (p *parser) readCSV(r io.Reader) error {
 		}
 		if bad == nil {
 			var rw row
-			if bad = p.csvRow(sc, &layout, &rw); bad == nil {
+			if bad = p.csvRow(sc, layout, &rw); bad == nil {
 				rw.record = p.batch.keep(sc.buf)
 				if !p.send(rw) {
 					return nil
@@ -344,7 +349,11 @@ type jsonMoment struct {
 }
 
 func (p *parser) readJSONL(r io.Reader) error {
-	sc := newCSVScanner(r) // its line reader: buffered, limited to MaxLine
+	return p.jsonRows(newCSVScanner(r)) // its line reader: buffered, limited to MaxLine
+}
+
+// jsonRows parses the lines of sc, one visit each, and sends them on.
+func (p *parser) jsonRows(sc *csvScanner) error {
 	for !p.stopped {
 		sc.buf = sc.buf[:0]
 		if _, err := sc.readLine(); err == io.EOF {
