@@ -327,10 +327,10 @@ func (rr *rangeReader) fromRange(k int, last []byte) error {
 // A rangeSpec says how one range is read.
 type rangeSpec struct {
 	k       int
-	endLine int           // rows after it are the next range's, but those that continue the last visit; 0: no end
-	replay  *replay       // reads the input again to confirm ids; nil in a worker, which stops at an id out of order
-	last    []byte        // the last id before the range, when it is read in sequence
-	stop    *atomic.Bool  // set when the reading is no longer wanted
+	endLine int          // rows after it are the next range's, but those that continue the last visit; 0: no end
+	replay  *replay      // reads the input again to confirm ids; nil in a worker, which stops at an id out of order
+	last    []byte       // the last id before the range, when it is read in sequence
+	stop    *atomic.Bool // set when the reading is no longer wanted
 	reject  func(*ParseError)
 	add     func(*Visit) bool // takes a visit; false stops
 }
