@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/peakend/peakend/scoring"
@@ -81,7 +82,7 @@ func runCompare(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	cmp := analyze.NewComparer(rules)
-	code, ok := eachVisit(c, e, &vf, fs.Args(), cmp)
+	code, ok := eachVisitMerged(c, e, &vf, fs.Args(), cmp, func() *analyze.Comparer { return analyze.NewComparer(rules) })
 	if !ok {
 		return code
 	}
@@ -113,7 +114,10 @@ func runFit(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	code, ok := eachVisit(c, e, &vf, fs.Args(), fitter)
+	code, ok := eachVisitMerged(c, e, &vf, fs.Args(), fitter, func() *analyze.Fitter {
+		part, _ := analyze.NewFitter(strings.Split(*features, ",")) // valid: NewFitter took them above
+		return part
+	})
 	if !ok {
 		return code
 	}
@@ -133,6 +137,13 @@ func runFit(c *command, e *env, args []string) int {
 // to acc. ok is false when reading failed; code is the exit code. The
 // caller has called vf.prepare and created its own output first.
 func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator) (code int, ok bool) {
+	return eachVisitRanged(c, e, vf, paths, acc, nil)
+}
+
+// eachVisitRanged is eachVisit with the regular files read by ranged,
+// when it is set (see eachVisitMerged).
+func eachVisitRanged(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator,
+	ranged func(*os.File, int64, scoring.Options) error) (code int, ok bool) {
 	if !vf.unsorted && !c.holdsVisits {
 		limitMemory()
 	}
@@ -141,6 +152,7 @@ func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.A
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", c.name, err)
 		return exitUsage, false
 	}
+	src.ranged = ranged
 	for v, err := range src.visits(paths) {
 		if err != nil {
 			return fail(e, c.name, err), false

@@ -104,7 +104,7 @@ func runMoments(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	obs := mot.NewObserver(in.Blueprint, scale)
-	code, ok = eachVisit(c, e, &vf, in.Visits, obs)
+	code, ok = eachVisitMerged(c, e, &vf, in.Visits, obs, func() *mot.Observer { return mot.NewObserver(in.Blueprint, scale) })
 	if !ok {
 		return code
 	}
@@ -161,7 +161,7 @@ func runLeverage(c *command, e *env, args []string) int {
 		}
 	}
 	meter := mot.NewLeverageMeter(in.Blueprint, scale, end)
-	code, ok = eachVisit(c, e, &vf, in.Visits, meter)
+	code, ok = eachVisitMerged(c, e, &vf, in.Visits, meter, func() *mot.LeverageMeter { return mot.NewLeverageMeter(in.Blueprint, scale, end) })
 	if !ok {
 		return code
 	}

@@ -55,33 +55,31 @@ func runScore(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	sum := scoring.Summary{Verbatim: vf.verbatim}
-	var rows *scoring.FeatureWriter
-	var each scoring.Accumulator = &sum
-	if !*summary {
-		rows = scoring.NewFeatureWriter(out)
-		rows.Verbatim = vf.verbatim
-		each = scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) { rows.Write(v, f) }) // bufio keeps a write error for Flush
-	}
-	visits := 0
-	code, ok := eachVisit(c, e, &vf, fs.Args(), scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
-		visits++
-		each.Add(v, f)
-	}))
-	switch {
-	case *summary && ok:
-		if err := sum.WriteCSV(out); err != nil {
+	if *summary {
+		newSum := func() *counted[*scoring.Summary] {
+			return &counted[*scoring.Summary]{acc: &scoring.Summary{Verbatim: vf.verbatim}}
+		}
+		sum := newSum()
+		code, ok := eachVisitMerged(c, e, &vf, fs.Args(), sum, newSum)
+		if !ok {
+			return code
+		}
+		if err := sum.acc.WriteCSV(out); err != nil {
 			return fail(e, c.name, err)
 		}
-		out.what = plural(visits, "visit") + " summarised"
-	case !*summary:
-		// Rows scored before an error are written too (to standard
-		// output; a file is installed only if all went well), so that
-		// the output shows how far the input was good.
-		if err := rows.Flush(); err != nil {
-			return fail(e, c.name, err)
-		}
-		out.what = plural(visits, "visit")
+		out.what = plural(sum.visits, "visit") + " summarised"
+		return code
 	}
+	rows := &counted[*featureRows]{acc: newFeatureRows(out, vf.verbatim)}
+	code, _ := eachVisitMerged(c, e, &vf, fs.Args(), rows, func() *counted[*featureRows] {
+		return &counted[*featureRows]{acc: rows.acc.new()}
+	})
+	// Rows scored before an error are written too (to standard output;
+	// a file is installed only if all went well), so that the output
+	// shows how far the input was good.
+	if err := rows.acc.Flush(); err != nil {
+		return fail(e, c.name, err)
+	}
+	out.what = plural(rows.visits, "visit")
 	return code
 }

@@ -136,6 +136,9 @@ type visitSource struct {
 	rejects  *output
 	rejectB  []byte // the row being written
 	rejectE  error  // the first write error of the rejects file
+	// ranged, when set, reads a regular file on every core instead (see
+	// eachVisitMerged); its visits go to the accumulator, not the loop.
+	ranged func(f *os.File, size int64, opt scoring.Options) error
 }
 
 // open starts reading visits, after prepare.
@@ -226,6 +229,15 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 	opt := scoring.Options{Name: name, Format: format, Scale: src.scale, Unsorted: src.flags.unsorted, ReuseMoments: true}
 	if src.rejects != nil {
 		opt.Reject = src.reject
+	}
+	if f, ok := r.(*os.File); ok && src.ranged != nil && path != "-" {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if err := src.ranged(f, info.Size(), opt); err != nil {
+				yield(scoring.Visit{}, err)
+				return false
+			}
+			return true
+		}
 	}
 	for v, err := range scoring.Read(r, opt) {
 		if !yield(v, err) || err != nil {
