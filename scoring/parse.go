@@ -61,6 +61,9 @@ type parser struct {
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
+	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
+	json        jsonFields
+	jsonRowsBuf []row
 }
 
 func (p *parser) run(r io.Reader) {
@@ -383,81 +386,80 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if !utf8.Valid(text) {
 		return &ParseError{Line: line, Err: checkText(text)}
 	}
-	var jv jsonVisit
-	if err := json.Unmarshal(text, &jv); err != nil {
-		return &ParseError{Line: line, Err: errorf(ErrJSON, "bad JSON: %v", err)}
+	jf := &p.json
+	if !scanJSONVisit(text, jf) {
+		if err := decodeJSONVisit(text, jf); err != nil {
+			return &ParseError{Line: line, Err: errorf(ErrJSON, "bad JSON: %v", err)}
+		}
 	}
-	if jv.Visit == nil || strings.TrimSpace(*jv.Visit) == "" {
+	if !jf.hasVisit || len(bytes.TrimSpace(jf.visit)) == 0 {
 		return &ParseError{Line: line, Field: "visit", Err: errorf(ErrMissing, "missing or empty visit id")}
 	}
-	if err := checkText(*jv.Visit); err != nil {
-		return &ParseError{Line: line, Visit: *jv.Visit, Field: "visit", Err: err}
+	id := string(jf.visit)
+	if err := checkText(id); err != nil {
+		return &ParseError{Line: line, Visit: id, Field: "visit", Err: err}
 	}
-	id := *jv.Visit
 	fail := func(field string, err error) *ParseError {
 		return &ParseError{Line: line, Visit: id, Field: field, Err: err}
 	}
-	if len(jv.Moments) == 0 {
+	if len(jf.moments) == 0 {
 		return fail("moments", errorf(ErrMissing, "the visit has no moments"))
 	}
-	if err := checkText(jv.Purpose); err != nil {
+	if err := checkText(jf.purpose); err != nil {
 		return fail("purpose", err)
 	}
 	base := row{line: line, remembered: NA, recommend: NA}
-	if jv.Purpose != "" {
+	if len(jf.purpose) > 0 {
 		base.has |= 1 << colPurpose
 	}
-	if jv.Remembered != nil {
-		if err := checkRating(p.opt.Scale, *jv.Remembered); err != nil {
+	if jf.hasRemem {
+		if err := checkRating(p.opt.Scale, jf.remembered); err != nil {
 			return fail("remembered", err)
 		}
-		base.remembered = *jv.Remembered
+		base.remembered = jf.remembered
 		base.has |= 1 << colRemembered
 	}
-	if jv.Recommend != nil {
-		if err := checkRecommend(*jv.Recommend); err != nil {
+	if jf.hasRecom {
+		if err := checkRecommend(jf.recommend); err != nil {
 			return fail("recommend", err)
 		}
-		base.recommend = *jv.Recommend
+		base.recommend = jf.recommend
 		base.has |= 1 << colRecommend
 	}
-	if len(jv.Moments) > p.opt.MaxMoments {
+	if len(jf.moments) > p.opt.MaxMoments {
 		return fail("moments", errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", p.opt.MaxMoments))
 	}
-	rows := make([]row, 0, len(jv.Moments))
-	for i, jm := range jv.Moments {
+	rows := p.jsonRowsBuf[:0]
+	defer func() { p.jsonRowsBuf = rows[:0] }()
+	for i, jm := range jf.moments {
 		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
-		if jm.Rating == nil {
+		if !jm.hasRating {
 			return fail(field("rating"), errorf(ErrMissing, "missing; every moment needs a rating"))
 		}
-		if err := checkText(jm.Touchpoint); err != nil {
+		if err := checkText(jm.touchpoint); err != nil {
 			return fail(field("touchpoint"), err)
 		}
-		if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
+		if err := checkRating(p.opt.Scale, jm.rating); err != nil {
 			return fail(field("rating"), err)
 		}
 		rw := base
-		rw.moment = Moment{Touchpoint: p.internBytes([]byte(jm.Touchpoint)), Rating: *jm.Rating, T: NA, Duration: NA}
+		rw.moment = Moment{Touchpoint: p.internBytes(jm.touchpoint), Rating: jm.rating, T: NA, Duration: NA}
 		rw.timeKind = untimed
-		if len(jm.T) > 0 && string(jm.T) != "null" {
+		if len(jm.t) > 0 && string(jm.t) != "null" {
 			var err error
-			var s string
-			if json.Unmarshal(jm.T, &s) != nil {
-				s = string(jm.T)
-			}
-			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s)); err != nil {
+			if rw.moment.T, rw.timeKind, err = parseTime(timeText(jm.t)); err != nil {
 				return fail(field("t"), err)
 			}
 		}
-		if jm.Duration != nil {
-			if err := checkDuration(*jm.Duration); err != nil {
+		if jm.hasDuration {
+			if err := checkDuration(jm.duration); err != nil {
 				return fail(field("duration"), err)
 			}
-			rw.moment.Duration = *jm.Duration
+			rw.moment.Duration = jm.duration
 		}
 		rw.opens = i == 0
 		if rw.opens {
-			rw.span = len(jv.Moments)
+			rw.span = len(jf.moments)
 		}
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once
@@ -469,7 +471,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	}
 	// The rows of a line may straddle two batches, so their bytes are
 	// owned copies rather than in an arena that may be recycled.
-	record, visit, purpose := bytes.Clone(text), []byte(id), []byte(jv.Purpose)
+	record, visit, purpose := bytes.Clone(text), []byte(id), bytes.Clone(jf.purpose)
 	for _, rw := range rows {
 		rw.visit, rw.purpose, rw.record = visit, purpose, record
 		if !p.send(rw) {
