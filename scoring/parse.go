@@ -34,7 +34,11 @@ type rowBatch struct {
 	arena []byte
 }
 
-const batchRows = 512
+// batchRows is the rows of a batch: enough that handing batches between
+// the goroutines costs little (512 rows a batch made 10 k context
+// switches on 10 M rows), few enough that the batches in flight stay
+// near 5 MB.
+const batchRows = 2048
 
 func (b *rowBatch) reset() {
 	clear(b.rows)
