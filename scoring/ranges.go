@@ -533,13 +533,16 @@ func (rr *rangeReader) run() error {
 }
 
 // deliver hands a range's rejected rows to Options.Reject and its part
-// to commit, and returns the range's error.
+// to commit, and returns the range's error. It lets go of the part and
+// the rows, so that memory holds only the ranges not yet committed.
 func (rr *rangeReader) deliver(res *rangeResult) error {
 	for _, e := range res.rejects {
 		rr.opt.Reject(e)
 	}
-	if res.part != nil {
-		if err := rr.commit(res.part); err != nil {
+	part := res.part
+	res.part, res.rejects = nil, nil
+	if part != nil {
+		if err := rr.commit(part); err != nil {
 			return err
 		}
 	}

@@ -135,7 +135,7 @@ func fuzzCorpusValue(t *testing.T, b []byte) []byte {
 // long visits, in ranges and in sequence.
 func TestRangesRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 50 {
+	for i := range 30 {
 		csv, jsonl := randomVisits(rng)
 		checkRanges(t, fmt.Sprintf("csv %d", i), scoring.CSV, csv)
 		checkRanges(t, fmt.Sprintf("jsonl %d", i), scoring.JSONL, jsonl)
