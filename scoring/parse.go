@@ -40,6 +40,10 @@ type rowBatch struct {
 // near 5 MB.
 const batchRows = 2048
 
+// batchBytes bounds a batch's arena, so that the batches in flight read
+// little ahead of the assembler when rows are long.
+const batchBytes = 256 << 10
+
 func (b *rowBatch) reset() {
 	clear(b.rows)
 	b.rows, b.arena = b.rows[:0], b.arena[:0]
@@ -111,7 +115,7 @@ func (p *parser) send(r row) bool {
 		p.stopped = !ok
 		return ok
 	}
-	if len(p.batch.rows) < batchRows && r.fatal == nil {
+	if len(p.batch.rows) < batchRows && len(p.batch.arena) < batchBytes && r.fatal == nil {
 		return true
 	}
 	return p.flush() && r.fatal == nil
