@@ -92,15 +92,28 @@ type rangeReader struct {
 	data   int64   // where the rows start: after the header and any byte order mark
 }
 
-// inSequence reads the whole input as Read does, into one part.
+// sequencePart is how many visits a part of an input read in sequence
+// takes: parts are committed as they fill, so that what a part holds
+// (score's rows) does not grow with the input.
+const sequencePart = 1 << 14
+
+// inSequence reads the whole input as Read does, committing a part at
+// every sequencePart visits.
 func (rr *rangeReader) inSequence() error {
 	part := rr.newPart()
+	n := 0
 	for v, err := range Read(io.NewSectionReader(rr.r, 0, rr.size), rr.opt) {
 		if err != nil {
 			if cerr := rr.commit(part); cerr != nil {
 				return cerr
 			}
 			return err
+		}
+		if n++; n%sequencePart == 0 {
+			if err := rr.commit(part); err != nil {
+				return err
+			}
+			part = rr.newPart()
 		}
 		f := Compute(&v, rr.opt.Scale)
 		part.Add(&v, &f)

@@ -233,3 +233,26 @@ func lineDiff(got, want string) string {
 	return fmt.Sprintf("in ranges, from line %d:\n%s\nin sequence:\n%s", from+1,
 		strings.Join(g[from:min(len(g), i+3)], "\n"), strings.Join(w[from:min(len(w), i+3)], "\n"))
 }
+
+// TestRangesInSequenceCommitAsTheyFill holds that an input read in
+// sequence (here a CSV file with quotes, which may hold newlines) is
+// still committed in parts, so that what parts hold does not grow with
+// the input.
+func TestRangesInSequenceCommitAsTheyFill(t *testing.T) {
+	var src bytes.Buffer
+	src.WriteString("visit,touchpoint,rating\n")
+	for i := range 40000 {
+		fmt.Fprintf(&src, "v%06d,\"desk, left\",%d\n", i, 1+i%5)
+	}
+	parts, visits := 0, 0
+	err := scoring.ReadRanges(bytes.NewReader(src.Bytes()), int64(src.Len()), scoring.Options{}, scoring.Parallel{RangeBytes: 64 << 10},
+		func() scoring.Accumulator { return &transcript{} },
+		func(part scoring.Accumulator) error {
+			parts++
+			visits += strings.Count(part.(*transcript).visits.String(), "moments rem")
+			return nil
+		})
+	if err != nil || visits != 40000 || parts < 3 {
+		t.Errorf("%d visits in %d parts, error %v; want 40000 in at least 3", visits, parts, err)
+	}
+}
