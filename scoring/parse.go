@@ -132,6 +132,16 @@ func (p *parser) flush() bool {
 	}
 }
 
+// keep returns the bytes of a row for the assembler: copied into the
+// batch's arena when batches cross goroutines, as they are when each
+// takes the row before the scanner reads on.
+func (p *parser) keep(b []byte) []byte {
+	if p.each != nil {
+		return b
+	}
+	return p.batch.keep(b)
+}
+
 // reject queues a row that could not be parsed.
 func (p *parser) reject(e *ParseError, record []byte) bool {
 	e.Record = string(record)
@@ -219,7 +229,7 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 		if bad == nil {
 			var rw row
 			if bad = p.csvRow(sc, layout, &rw); bad == nil {
-				rw.record = p.batch.keep(sc.buf)
+				rw.record = p.keep(sc.buf)
 				if !p.send(rw) {
 					return nil
 				}
@@ -335,9 +345,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colRecommend
 	}
 	// Keep the bytes the assembler reads only once the row is good.
-	rw.visit = p.batch.keep(visit)
+	rw.visit = p.keep(visit)
 	if rw.has&(1<<colPurpose) != 0 {
-		rw.purpose = p.batch.keep(unneutralise(rec[l[colPurpose]]))
+		rw.purpose = p.keep(unneutralise(rec[l[colPurpose]]))
 	}
 	return nil
 }
