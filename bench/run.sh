@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Times "peakend score" against the same per-visit features computed with
-# pandas and with R data.table, on one simulated file of VISITS visits of
-# ten moments each, and prints a table with the ratios.
+# Times "peakend score" (on every core, and with GOMAXPROCS=1), "peakend
+# moments" and "peakend leverage" against the same per-visit features
+# computed with DuckDB, pandas and R data.table, on one simulated file of
+# VISITS visits of ten moments each, and prints a table with the ratios.
 #
 #   bash bench/run.sh [VISITS]     (default 1000000, about 10 M rows)
 #   bash bench/run.sh 2000         (seconds: what CI runs, to keep it working)
 #
+# DuckDB comes from npm (@duckdb/node-api ships its engine), installed
+# into DUCKDB_DIR (default ~/.cache/peakend/duckdb) when npm is there.
 # pandas, R data.table and GNU time are used when installed; a missing one
 # is skipped with a note (BENCH_INSTALL=1 installs them, Debian, as root).
-# BENCH_RUNS sets the runs per tool (default 3, the best is kept). Files
-# are kept in bench/out/.
+# BENCH_RUNS sets the rounds (default 3): each round runs every tool once,
+# in turn, and the best of each is kept. Files are kept in bench/out/.
+# Up to 200 000 visits every tool's features are checked equal to
+# peakend's, and score's output must be byte-identical on one core and on
+# all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 visits=${1:-1000000}
@@ -17,6 +23,13 @@ source bench/lib.sh
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || install python3-pandas
 { command -v Rscript >/dev/null && Rscript -e 'library(data.table)' >/dev/null 2>&1; } || install r-cran-data.table
 [ -x /usr/bin/time ] || install time
+duckdb_version=1.5.6-r.1
+export DUCKDB_DIR=${DUCKDB_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/peakend/duckdb}
+if command -v npm >/dev/null && [ "$(node -p "require('$DUCKDB_DIR/node_modules/@duckdb/node-api/package.json').version" 2>/dev/null)" != "$duckdb_version" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$DUCKDB_DIR" "@duckdb/node-api@$duckdb_version" >/dev/null ||
+    note "installing @duckdb/node-api failed"
+fi
+have_duckdb() { node -e "require('$DUCKDB_DIR/node_modules/@duckdb/node-api')" 2>/dev/null; }
 
 data="$out/visits-$visits.csv"
 if [ ! -s "$data" ]; then
@@ -26,26 +39,46 @@ fi
 rows=$(($(wc -l < "$data") - 1))
 cat "$data" > /dev/null # warm the page cache for everyone
 
-{
-  measure peakend "$out/peakend" score -q -o "$out/peakend.csv" "$data"
-  if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
-    measure pandas /usr/bin/python3 bench/features.py "$data" "$out/pandas.csv"
-  else
-    note "pandas is not installed: its row is skipped"
-  fi
-  if command -v Rscript >/dev/null && Rscript -e 'library(data.table)' >/dev/null 2>&1; then
-    measure data.table Rscript bench/features.R "$data" "$out/datatable.csv"
-  else
-    note "R data.table is not installed: its row is skipped"
-  fi
-} > "$out/results.txt"
+tools=(peakend "peakend-1-core" moments leverage)
+have_duckdb && tools+=(duckdb) || note "DuckDB (@duckdb/node-api) is not installed: its row is skipped"
+/usr/bin/python3 -c 'import pandas' 2>/dev/null && tools+=(pandas) || note "pandas is not installed: its row is skipped"
+{ command -v Rscript >/dev/null && Rscript -e 'library(data.table)' >/dev/null 2>&1; } && tools+=(data.table) ||
+  note "R data.table is not installed: its row is skipped"
 [ -x /usr/bin/time ] || note "GNU time is not installed: no memory figures"
 
-awk -v rows="$rows" -v visits="$visits" -v runs="$runs" '
-  { name[NR]=$1; secs[NR]=$2; mb[NR]=($3 == "-" ? "-" : sprintf("%.0f", $3/1024)) }
+run_tool() {
+  case $1 in
+    peakend) measure peakend "$out/peakend" score -q -o "$out/peakend.csv" "$data" ;;
+    peakend-1-core) measure "peakend,_GOMAXPROCS=1" env GOMAXPROCS=1 "$out/peakend" score -q -o "$out/peakend-1.csv" "$data" ;;
+    moments) measure "peakend_moments" "$out/peakend" moments bench/tenstep.yaml "$data" ;;
+    leverage) measure "peakend_leverage" "$out/peakend" leverage bench/tenstep.yaml "$data" ;;
+    duckdb) measure DuckDB node bench/features-duckdb.mjs "$data" "$out/duckdb.csv" ;;
+    pandas) measure pandas /usr/bin/python3 bench/features.py "$data" "$out/pandas.csv" ;;
+    data.table) measure data.table Rscript bench/features.R "$data" "$out/datatable.csv" ;;
+  esac
+}
+rounds=$runs
+runs=1 # measure's runs: the rounds interleave the tools instead
+for _ in $(seq "$rounds"); do
+  for tool in "${tools[@]}"; do run_tool "$tool"; done
+done > "$out/results-all.txt"
+# The best of each tool, in the order of the tools.
+awk '!($1 in best) || $2 < best[$1] { best[$1] = $2; mem[$1] = $3 } !($1 in order) { order[$1] = ++n; name[n] = $1 }
+  END { for (i = 1; i <= n; i++) print name[i], best[name[i]], mem[name[i]] }' "$out/results-all.txt" > "$out/results.txt"
+
+cmp -s "$out/peakend.csv" "$out/peakend-1.csv" || { echo "peakend score: the output on one core and on all differs" >&2; exit 1; }
+if [ "$visits" -le 200000 ]; then
+  for f in duckdb pandas datatable; do
+    [ -s "$out/$f.csv" ] && ! command -v node >/dev/null && note "no node: $f's features are not checked"
+    [ -s "$out/$f.csv" ] && command -v node >/dev/null && { node bench/same-features.mjs "$out/peakend.csv" "$out/$f.csv" >/dev/null || { echo "$f's features differ from peakend's" >&2; exit 1; }; }
+  done
+fi
+
+awk -v rows="$rows" -v visits="$visits" -v runs="$rounds" -v cores="$(nproc)" '
+  { name[NR]=$1; gsub("_", " ", name[NR]); secs[NR]=$2; mb[NR]=($3 == "-" ? "-" : sprintf("%.0f", $3/1024)) }
   END {
-    printf "%d visits, %d rows, best of %d runs, whole process, output written\n\n", visits, rows, runs
-    printf "| tool | seconds | peak memory (MB) | peakend faster by |\n|---|---:|---:|---:|\n"
+    printf "%d visits, %d rows, %d cores, best of %d interleaved rounds, whole process, output written\n\n", visits, rows, cores, runs
+    printf "| tool | seconds | peak memory (MB) | time / peakend score |\n|---|---:|---:|---:|\n"
     for (i = 1; i <= NR; i++)
-      printf "| %s | %.2f | %s | %s |\n", name[i], secs[i], mb[i], (i == 1 || secs[1] == 0 ? "" : sprintf("%.1f×", secs[i] / secs[1]))
+      printf "| %s | %.2f | %s | %s |\n", name[i], secs[i], mb[i], (i == 1 || secs[1] == 0 ? "" : sprintf("%.2f×", secs[i] / secs[1]))
   }' "$out/results.txt"

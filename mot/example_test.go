@@ -173,3 +173,32 @@ func ExampleNewNames() {
 	// counter wait-seat <nil>
 	// not a name of the blueprint: "柜台叶务" is no journey (did you mean 柜台业务 (counter)?)
 }
+
+func ExampleObserver_Merge() {
+	b, err := blueprint.Parse("deeds.yaml", []byte(example))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	scale := mot.ScoringScale(b)
+	whole, half := mot.NewObserver(b, scale), mot.NewObserver(b, scale)
+	for i, ratings := range [][2]float64{{2, 4}, {4, 1}, {3, 5}} {
+		v := scoring.Visit{ID: "v", Purpose: "deeds", Moments: []scoring.Moment{
+			{Touchpoint: "wait", Rating: ratings[0], T: scoring.NA, Duration: scoring.NA},
+			{Touchpoint: "leave", Rating: ratings[1], T: scoring.NA, Duration: scoring.NA}}}
+		f := scoring.Compute(&v, scale)
+		if i < 2 {
+			whole.Add(&v, &f)
+		} else {
+			half.Add(&v, &f)
+		}
+	}
+	if err := whole.Merge(half); err != nil {
+		fmt.Println(err)
+		return
+	}
+	j := whole.Report("en").Journeys[0]
+	fmt.Println(j.Visits, "visits, mean peak-end", j.MeanPeakEnd)
+	// Output:
+	// 3 visits, mean peak-end 3
+}

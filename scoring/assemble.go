@@ -27,6 +27,10 @@ type assembler struct {
 	badLine   int                   // the line last rejected: its other rows go with it
 	curRows   visitRows             // under Reject: cur's rows so far, to reject them with it
 	heldRows  map[*Visit]*visitRows // under Reject and Unsorted: the rows of each held visit
+	// disordered is set when a byte range's assembler, which has no
+	// replay, meets an id out of order: it stops, and the range is read
+	// again in sequence (see ranges.go).
+	disordered bool
 }
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
@@ -161,6 +165,10 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 		// A row that reappears leaves the visit being read open, so
 		// that one bad row does not split it.
 		first, err := a.firstSeen(id, line)
+		if a.disordered {
+			a.stopped = true
+			return nil
+		}
 		if err != nil {
 			a.stopped = true
 			a.yield(Visit{}, &ParseError{File: a.opt.Name, Line: line, Visit: string(id), Field: "visit", Err: err})
@@ -284,6 +292,10 @@ func (a *assembler) reappears(first int) error {
 func (a *assembler) firstSeen(id []byte, line int) (int, error) {
 	s := a.seen
 	if s.inOrder(id) {
+		return 0, nil
+	}
+	if a.replay == nil {
+		a.disordered = true
 		return 0, nil
 	}
 	if s.table == nil {

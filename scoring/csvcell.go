@@ -20,7 +20,40 @@ func AppendNumber(b []byte, x float64) []byte {
 	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
 		return strconv.AppendInt(b, int64(x), 10)
 	}
+	if b, ok := appendShortDecimal(b, x); ok {
+		return b
+	}
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+// appendShortDecimal appends x when it is a decimal of one to three
+// places between 0.001 and 1e6, as means of whole ratings over ten
+// moments and halves of sums are: m/10^k for the first k at which that
+// gives x back is the shortest decimal that does, so the text is the one
+// 'g' gives (TestAppendShortDecimal holds them equal), without its
+// general algorithm.
+func appendShortDecimal(b []byte, x float64) ([]byte, bool) {
+	ax := math.Abs(x)
+	if ax < 1e-3 || ax >= 1e6 {
+		return b, false
+	}
+	for k := 1; k <= 3; k++ {
+		m := math.Round(ax * pow10[k])
+		if m/pow10[k] != ax {
+			continue
+		}
+		if x < 0 {
+			b = append(b, '-')
+		}
+		whole, frac := int64(m)/int64(pow10[k]), int64(m)%int64(pow10[k])
+		b = strconv.AppendInt(b, whole, 10)
+		b = append(b, '.')
+		for d := int64(pow10[k-1]); d > frac && d > 1; d /= 10 {
+			b = append(b, '0') // leading zeros of the fraction
+		}
+		return strconv.AppendInt(b, frac, 10), true
+	}
+	return b, false
 }
 
 // AppendCSVText appends s to b as one CSV text cell, the one way every

@@ -3,7 +3,10 @@ package scoring_test
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,5 +108,33 @@ func TestWritersNeutraliseFormulas(t *testing.T) {
 		if diff := cmp.Diff(want, got, cmpopts.EquateNaNs(), cmpopts.IgnoreFields(scoring.Visit{}, "Line")); diff != "" {
 			t.Errorf("verbatim %v: round trip (-want +got):\n%s", verbatim, diff)
 		}
+	}
+}
+
+// TestAppendShortDecimal holds the short-decimal path of AppendNumber
+// to strconv's shortest 'g' text: means of whole numbers, halves,
+// decimals of a few places and random numbers.
+func TestAppendShortDecimal(t *testing.T) {
+	check := func(x float64) {
+		t.Helper()
+		if got, want := string(scoring.AppendNumber(nil, x)), strconv.FormatFloat(x, 'g', -1, 64); got != want && !(x == math.Trunc(x) && math.Abs(x) < 1e6) {
+			t.Fatalf("AppendNumber(%v) = %s, want %s", x, got, want)
+		}
+	}
+	for n := 1; n <= 300; n++ {
+		for sum := -3 * n; sum <= 12*n; sum++ {
+			check(float64(sum) / float64(n))
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
+	for range 200000 {
+		k := rng.IntN(5)
+		x := math.Round(rng.Float64()*2e6-1e6) / math.Pow(10, float64(k)) // decimals of up to 4 places
+		check(x)
+		check(x + rng.Float64()*1e-9)
+		check(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(12)-6)))
+	}
+	for _, x := range []float64{0.001, 0.0015, 0.01, 0.1, 0.5, 999999.5, 999999.999, 1e6 - 0.001, -0.001, 0.1 + 0.2, 1.005, 2.675} {
+		check(x)
 	}
 }

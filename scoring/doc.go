@@ -69,6 +69,15 @@
 // reading the input again (a stream is copied to Options.TempDir for
 // that), and a visit whose rows are not together is ErrReappears.
 //
+// ReadRanges reads a file on every core: it cuts the file into byte
+// ranges at line boundaries, and each range is parsed, assembled into
+// visits, scored and added to an Accumulator of its own by Read's own
+// parser and assembler, on one goroutine; the parts are committed in
+// input order, with the same visits, rejected rows and errors as Read.
+// Summary, and mot's Observer and LeverageMeter, are Mergers: their
+// parts merge into the result of one pass. The ranges depend on the input
+// only, so the merged sums are the same on any number of cores.
+//
 // VisitWriter and FeatureWriter write the formats back, with customer
 // and site columns when the first visit has them, and Summary its means
 // (WriteCSVLabelled with headings and names for people); numbers are

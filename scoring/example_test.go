@@ -197,3 +197,48 @@ func ExampleOptions_chinese() {
 	// visits.csv: not UTF-8; read as GB18030 (decided at line 1)
 	// v1 2 rated, 1 missing; duration 1080 s; end at 离开
 }
+
+func ExampleReadRanges() {
+	var data strings.Builder
+	data.WriteString("visit,purpose,rating\n")
+	for i := range 1000 {
+		purpose := []string{"bill", "trial"}[i%2]
+		fmt.Fprintf(&data, "v%04d,%s,%d\nv%04d,%s,%d\n", i, purpose, 1+i%5, i, purpose, 1+i%3)
+	}
+	var total scoring.Summary
+	err := scoring.ReadRanges(strings.NewReader(data.String()), int64(data.Len()), scoring.Options{Name: "visits.csv"},
+		scoring.Parallel{RangeBytes: 2 << 10}, // small ranges, to show the merging; the default suits large files
+		func() scoring.Accumulator { return &scoring.Summary{} },
+		func(part scoring.Accumulator) error { return total.Merge(part.(*scoring.Summary)) })
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	total.WriteCSV(os.Stdout)
+	// Output:
+	// purpose,visits,moments,duration,first,peak,best,worst,end,mean,time_mean,trend,peak_end,remembered
+	// bill,500,2,,3,2.14,3.264,1.736,2,2.5,,-1,2.07,
+	// trial,500,2,,3,2.126,3.268,1.73,1.998,2.499,,-1.002,2.062,
+}
+
+func ExampleSummary_Merge() {
+	add := func(s *scoring.Summary, purpose string, ratings ...float64) {
+		v := scoring.Visit{ID: "v", Purpose: purpose, Remembered: scoring.NA}
+		for _, r := range ratings {
+			v.Moments = append(v.Moments, scoring.Moment{Rating: r, T: scoring.NA, Duration: scoring.NA})
+		}
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		s.Add(&v, &f)
+	}
+	var first, second scoring.Summary
+	add(&first, "bill", 2, 4)
+	add(&second, "bill", 5, 5, 3)
+	if err := first.Merge(&second); err != nil {
+		fmt.Println(err)
+		return
+	}
+	first.WriteCSV(os.Stdout)
+	// Output:
+	// purpose,visits,moments,duration,first,peak,best,worst,end,mean,time_mean,trend,peak_end,remembered
+	// bill,2,2.5,,3.5,3.5,4.5,2.5,3.5,3.6666666666666665,,0.5,3.5,
+}

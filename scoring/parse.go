@@ -38,7 +38,15 @@ type rowBatch struct {
 	arena []byte
 }
 
-const batchRows = 512
+// batchRows is the rows of a batch: enough that handing batches between
+// the goroutines costs little (512 rows a batch made 10 k context
+// switches on 10 M rows), few enough that the batches in flight stay
+// near 5 MB.
+const batchRows = 2048
+
+// batchBytes bounds a batch's arena, so that the batches in flight read
+// little ahead of the assembler when rows are long.
+const batchBytes = 256 << 10
 
 func (b *rowBatch) reset() {
 	clear(b.rows)
@@ -66,6 +74,9 @@ type parser struct {
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
+	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
+	json        jsonFields
+	jsonRowsBuf []row
 }
 
 func (p *parser) run(r io.Reader) {
@@ -109,7 +120,7 @@ func (p *parser) send(r row) bool {
 		p.stopped = !ok
 		return ok
 	}
-	if len(p.batch.rows) < batchRows && r.fatal == nil {
+	if len(p.batch.rows) < batchRows && len(p.batch.arena) < batchBytes && r.fatal == nil {
 		return true
 	}
 	return p.flush() && r.fatal == nil
@@ -124,6 +135,16 @@ func (p *parser) flush() bool {
 		p.stopped = true
 		return false
 	}
+}
+
+// keep returns the bytes of a row for the assembler: copied into the
+// batch's arena when batches cross goroutines, as they are when each
+// takes the row before the scanner reads on.
+func (p *parser) keep(b []byte) []byte {
+	if p.each != nil {
+		return b
+	}
+	return p.batch.keep(b)
 }
 
 // reject queues a row that could not be parsed.
@@ -196,7 +217,12 @@ func (p *parser) readCSV(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	width := len(sc.fields)
+	return p.csvRows(sc, &layout, len(sc.fields))
+}
+
+// csvRows parses the records after the header, of width fields, and
+// sends them on; a byte range of a file is read by it too (see ranges.go).
+func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 	for !p.stopped {
 		err := sc.next()
 		if err == io.EOF {
@@ -220,8 +246,8 @@ func (p *parser) readCSV(r io.Reader) error {
 		}
 		if bad == nil {
 			var rw row
-			if bad = p.csvRow(sc, &layout, &rw); bad == nil {
-				rw.record = p.batch.keep(sc.buf)
+			if bad = p.csvRow(sc, layout, &rw); bad == nil {
+				rw.record = p.keep(sc.buf)
 				if !p.send(rw) {
 					return nil
 				}
@@ -368,9 +394,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colRecommend
 	}
 	// Keep the bytes the assembler reads only once the row is good.
-	rw.visit = p.batch.keep(visit)
+	rw.visit = p.keep(visit)
 	if rw.has&(1<<colPurpose) != 0 {
-		rw.purpose = p.batch.keep(purpose)
+		rw.purpose = p.keep(purpose)
 	}
 	p.csvWho(rec, l, rw)
 	return nil
@@ -417,7 +443,11 @@ type jsonMoment struct {
 }
 
 func (p *parser) readJSONL(r io.Reader) error {
-	sc := newCSVScanner(r, p.opt.Encoding, ',') // its line reader: buffered, limited to MaxLine
+	return p.jsonRows(newCSVScanner(r, p.opt.Encoding, ',')) // its line reader: buffered, limited to MaxLine
+}
+
+// jsonRows parses the lines of sc, one visit each, and sends them on.
+func (p *parser) jsonRows(sc *csvScanner) error {
 	for !p.stopped {
 		sc.buf, sc.lineErr = sc.buf[:0], nil
 		if _, err := sc.readLine(); err == io.EOF {
@@ -456,71 +486,74 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if !utf8.Valid(text) {
 		return &ParseError{Line: line, Err: checkText(text)}
 	}
-	var jv jsonVisit
-	if err := json.Unmarshal(text, &jv); err != nil {
-		return &ParseError{Line: line, Err: errorf(ErrJSON, "bad JSON: %v", err)}
+	jf := &p.json
+	if !scanJSONVisit(text, jf) {
+		if err := decodeJSONVisit(text, jf); err != nil {
+			return &ParseError{Line: line, Err: errorf(ErrJSON, "bad JSON: %v", err)}
+		}
 	}
-	if jv.Visit == nil || strings.TrimSpace(*jv.Visit) == "" {
+	if !jf.hasVisit || len(bytes.TrimSpace(jf.visit)) == 0 {
 		return &ParseError{Line: line, Field: "visit", Err: errorf(ErrMissing, "missing or empty visit id")}
 	}
-	if err := checkText(*jv.Visit); err != nil {
-		return &ParseError{Line: line, Visit: *jv.Visit, Field: "visit", Err: err}
+	id := string(jf.visit)
+	if err := checkText(id); err != nil {
+		return &ParseError{Line: line, Visit: id, Field: "visit", Err: err}
 	}
-	id := *jv.Visit
 	fail := func(field string, err error) *ParseError {
 		return &ParseError{Line: line, Visit: id, Field: field, Err: err}
 	}
-	if len(jv.Moments) == 0 {
+	if len(jf.moments) == 0 {
 		return fail("moments", errorf(ErrMissing, "the visit has no moments"))
 	}
-	if err := checkText(jv.Purpose); err != nil {
+	if err := checkText(jf.purpose); err != nil {
 		return fail("purpose", err)
 	}
-	purpose, err := p.purposeID(jv.Purpose)
+	purpose, err := p.purposeID(string(jf.purpose))
 	if err != nil {
 		return fail("purpose", err)
 	}
 	base := row{line: line, remembered: NA, recommend: NA}
-	if bad := jsonWho(&jv, &base, fail); bad != nil {
+	if bad := jsonWho(jf, &base, fail); bad != nil {
 		return bad
 	}
-	if jv.Purpose != "" {
+	if len(jf.purpose) > 0 {
 		base.has |= 1 << colPurpose
 	}
-	if jv.Remembered != nil {
-		if err := checkRating(p.opt.Scale, *jv.Remembered); err != nil {
+	if jf.hasRemem {
+		if err := checkRating(p.opt.Scale, jf.remembered); err != nil {
 			return fail("remembered", err)
 		}
-		base.remembered = *jv.Remembered
+		base.remembered = jf.remembered
 		base.has |= 1 << colRemembered
 	}
-	if jv.Recommend != nil {
-		if err := checkRecommend(*jv.Recommend); err != nil {
+	if jf.hasRecom {
+		if err := checkRecommend(jf.recommend); err != nil {
 			return fail("recommend", err)
 		}
-		base.recommend = *jv.Recommend
+		base.recommend = jf.recommend
 		base.has |= 1 << colRecommend
 	}
-	if len(jv.Moments) > p.opt.MaxMoments {
+	if len(jf.moments) > p.opt.MaxMoments {
 		return fail("moments", errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", p.opt.MaxMoments))
 	}
-	rows := make([]row, 0, len(jv.Moments))
-	for i, jm := range jv.Moments {
+	rows := p.jsonRowsBuf[:0]
+	defer func() { p.jsonRowsBuf = rows[:0] }()
+	for i, jm := range jf.moments {
 		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
-		rating, missing := NA, jm.Rating == nil
+		rating, missing := NA, !jm.hasRating
 		switch {
 		case missing && p.opt.Missing != SkipMissing:
 			return fail(field("rating"), errorf(ErrMissing, "missing; the visit is rejected whole, or set Options.Missing to skip the moment"))
 		case !missing:
-			if err := checkRating(p.opt.Scale, *jm.Rating); err != nil {
+			if err := checkRating(p.opt.Scale, jm.rating); err != nil {
 				return fail(field("rating"), err)
 			}
-			rating = *jm.Rating
+			rating = jm.rating
 		}
-		if err := checkText(jm.Touchpoint); err != nil {
+		if err := checkText(jm.touchpoint); err != nil {
 			return fail(field("touchpoint"), err)
 		}
-		touchpoint, err := p.touchpointID(p.internBytes([]byte(jm.Touchpoint)))
+		touchpoint, err := p.touchpointID(p.internBytes(jm.touchpoint))
 		if err != nil {
 			return fail(field("touchpoint"), err)
 		}
@@ -528,25 +561,21 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		rw.missing = missing
 		rw.moment = Moment{Touchpoint: touchpoint, Rating: rating, T: NA, Duration: NA}
 		rw.timeKind = untimed
-		if len(jm.T) > 0 && string(jm.T) != "null" {
+		if len(jm.t) > 0 && string(jm.t) != "null" {
 			var err error
-			var s string
-			if json.Unmarshal(jm.T, &s) != nil {
-				s = string(jm.T)
-			}
-			if rw.moment.T, rw.timeKind, err = parseTime([]byte(s), p.opt.Location); err != nil {
+			if rw.moment.T, rw.timeKind, err = parseTime(timeText(jm.t), p.opt.Location); err != nil {
 				return fail(field("t"), err)
 			}
 		}
-		if jm.Duration != nil {
-			if err := checkDuration(*jm.Duration); err != nil {
+		if jm.hasDuration {
+			if err := checkDuration(jm.duration); err != nil {
 				return fail(field("duration"), err)
 			}
-			rw.moment.Duration = *jm.Duration
+			rw.moment.Duration = jm.duration
 		}
 		rw.opens = i == 0
 		if rw.opens {
-			rw.span = len(jv.Moments)
+			rw.span = len(jf.moments)
 		}
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once

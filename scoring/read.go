@@ -178,28 +178,13 @@ func (e *ParseError) Unwrap() error {
 // input order, and Reject is called on the caller's goroutine. A loop
 // that stops early waits for the read in progress to end.
 func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
-	if opt.Scale == (Scale{}) {
-		opt.Scale = DefaultScale
-	}
-	if opt.Name == "" {
-		opt.Name = "<input>"
-	}
-	if opt.MaxMoments <= 0 {
-		opt.MaxMoments = DefaultMaxMoments
-	}
-	if opt.MaxVisitBytes <= 0 {
-		opt.MaxVisitBytes = DefaultMaxVisitBytes
-	}
+	opt = opt.withDefaults()
 	return func(yield func(Visit, error) bool) {
 		if r == nil {
 			yield(Visit{}, errors.New("scoring: Read of a nil io.Reader"))
 			return
 		}
-		if opt.Format != CSV && opt.Format != JSONL {
-			yield(Visit{}, fmt.Errorf("scoring: Read of unknown format %v", opt.Format))
-			return
-		}
-		if err := opt.Scale.Validate(); err != nil {
+		if err := opt.check(); err != nil {
 			yield(Visit{}, err)
 			return
 		}
@@ -245,6 +230,31 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 		}
 		a.finish()
 	}
+}
+
+// withDefaults fills in the options left zero.
+func (opt Options) withDefaults() Options {
+	if opt.Scale == (Scale{}) {
+		opt.Scale = DefaultScale
+	}
+	if opt.Name == "" {
+		opt.Name = "<input>"
+	}
+	if opt.MaxMoments <= 0 {
+		opt.MaxMoments = DefaultMaxMoments
+	}
+	if opt.MaxVisitBytes <= 0 {
+		opt.MaxVisitBytes = DefaultMaxVisitBytes
+	}
+	return opt
+}
+
+// check refuses options no input can be read with.
+func (opt Options) check() error {
+	if opt.Format != CSV && opt.Format != JSONL {
+		return fmt.Errorf("scoring: Read of unknown format %v", opt.Format)
+	}
+	return opt.Scale.Validate()
 }
 
 // ReadAll reads every visit of r into a slice, for tests and small data.

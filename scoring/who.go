@@ -1,8 +1,8 @@
 package scoring
 
 import (
+	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -31,26 +31,26 @@ func whoOf(v *Visit, c int) *string {
 func (p *parser) csvWho(rec [][]byte, l *csvLayout, rw *row) {
 	for _, c := range whoColumns {
 		if i := l[c]; i >= 0 && len(rec[i]) > 0 {
-			rw.who[c-colWho] = p.batch.keep(unneutralise(rec[i]))
+			rw.who[c-colWho] = p.keep(unneutralise(rec[i]))
 			rw.has |= 1 << c
 		}
 	}
 }
 
 // jsonWho sets the who fields of a JSON line's rows.
-func jsonWho(jv *jsonVisit, base *row, fail func(string, error) *ParseError) *ParseError {
+func jsonWho(jf *jsonFields, base *row, fail func(string, error) *ParseError) *ParseError {
 	for _, c := range whoColumns {
-		text := jv.Customer
+		text := jf.customer
 		if c == colSite {
-			text = jv.Site
+			text = jf.site
 		}
-		if text == "" {
+		if len(text) == 0 {
 			continue
 		}
 		if err := checkText(text); err != nil {
 			return fail(csvColumns[c], err)
 		}
-		base.who[c-colWho] = []byte(text)
+		base.who[c-colWho] = bytes.Clone(text) // the line's bytes are recycled
 		base.has |= 1 << c
 	}
 	return nil
@@ -108,12 +108,11 @@ func (h *whoHeader) start(b []byte, v *Visit, header string) ([]byte, error) {
 		}
 		return append(b, h.header(header)...), nil
 	}
+	var has [len(whoColumns)]bool
 	for i, c := range whoColumns {
-		if !h.has[i] && *whoOf(v, c) != "" {
-			return b, fmt.Errorf("scoring: visit %s has a %s, but the first visit written had none: %w", v.ID, csvColumns[c], ErrNoWhoColumn)
-		}
+		has[i] = *whoOf(v, c) != ""
 	}
-	return b, nil
+	return b, h.check(v.ID, has)
 }
 
 // header returns the header line, marking it written.

@@ -34,7 +34,8 @@ type FeatureWriter struct {
 	w        *bufio.Writer
 	buf      []byte
 	cols     whoHeader
-	missing  bool // a missing column last (NewFeatureWriterMissing)
+	missing  bool      // a missing column last (NewFeatureWriterMissing)
+	part     *partRows // the rows held by a part (Part)
 }
 
 // NewFeatureWriter returns a writer of features. It writes the header
@@ -60,10 +61,12 @@ func (fw *FeatureWriter) header() string {
 // Write writes the row of visit v with features f.
 func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	switch {
-	case fw == nil || fw.w == nil:
+	case fw == nil || (fw.w == nil && fw.part == nil):
 		return errNilWriter
 	case v == nil || f == nil:
 		return errNilVisit
+	case fw.part != nil:
+		return fw.writePart(v, f)
 	}
 	b, err := fw.cols.start(fw.buf[:0], v, fw.header())
 	if err != nil {
@@ -73,6 +76,15 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
 	b = fw.cols.appendWho(b, fw.Verbatim, v)
+	b = fw.appendFeatures(b, v, f)
+	fw.buf = b
+	_, err = fw.w.Write(b)
+	return err
+}
+
+// appendFeatures appends the cells after purpose and the who columns,
+// and the end of the row.
+func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte {
 	for _, ft := range columnFeatures {
 		b = append(b, ',')
 		b = appendFeature(b, ft, f)
@@ -87,14 +99,14 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(v.Missing), 10)
 	}
-	b = append(b, '\n')
-	fw.buf = b
-	_, err = fw.w.Write(b)
-	return err
+	return append(b, '\n')
 }
 
-// Flush writes any buffered rows.
+// Flush writes any buffered rows; a part's rows stay held for Merge.
 func (fw *FeatureWriter) Flush() error {
+	if fw != nil && fw.part != nil {
+		return nil
+	}
 	if fw == nil || fw.w == nil {
 		return errNilWriter
 	}

@@ -136,8 +136,9 @@ func runCompare(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	cmp := analyze.NewClusteredComparer(rules, by)
-	code, ok := eachVisitWith(c, e, &vf, fs.Args(), cmp, opt, true)
+	newComparer := func() *analyze.Comparer { return analyze.NewClusteredComparer(rules, by) }
+	cmp := newComparer()
+	code, ok := eachVisitMerged(c, e, &vf, fs.Args(), cmp, newComparer, reading{features: opt, grows: true})
 	if !ok {
 		return code
 	}
@@ -228,7 +229,10 @@ func runFit(c *command, e *env, args []string) int {
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
-	code, ok := eachVisitWith(c, e, &vf, fs.Args(), fitter, opt, by != analyze.NoCluster)
+	code, ok := eachVisitMerged(c, e, &vf, fs.Args(), fitter, func() *analyze.Fitter {
+		part, _ := analyze.NewFitterWith(strings.Split(*features, ","), analyze.FitOptions{Robust: *robust, Cluster: by}) // valid: taken above
+		return part
+	}, reading{features: opt, grows: by != analyze.NoCluster})
 	if !ok {
 		return code
 	}
@@ -283,7 +287,7 @@ func isSet(fs *flag.FlagSet, name string) bool {
 // to acc. ok is false when reading failed; code is the exit code. The
 // caller has called vf.prepare and created its own output first.
 func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator) (code int, ok bool) {
-	return eachVisitWith(c, e, vf, paths, acc, scoring.FeatureOptions{}, false)
+	return eachVisitHow(c, e, vf, paths, acc, reading{})
 }
 
 // growingMemoryLimit is the soft memory limit of a command whose
@@ -292,15 +296,23 @@ func eachVisit(c *command, e *env, vf *visitFlags, paths []string, acc scoring.A
 // collector running without pause to stay under.
 const growingMemoryLimit = 96 << 20
 
-// eachVisitWith is eachVisit with the features defined by opt; grows
-// says that acc's memory grows with the input (a fit's clusters), so
-// that the streaming memory limit, under which the collector would run
-// without pause, is not set.
-func eachVisitWith(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator, opt scoring.FeatureOptions, grows bool) (code int, ok bool) {
+// reading says how eachVisitHow reads: with the features defined by
+// features; grows says that the accumulator's memory grows with the
+// input (a fit's clusters), so that the streaming memory limit, under
+// which the collector would run without pause, is not set; ranged, when
+// set, reads a regular file on every core (see eachVisitMerged).
+type reading struct {
+	features scoring.FeatureOptions
+	grows    bool
+	ranged   func(*os.File, int64, scoring.Options) error
+}
+
+// eachVisitHow is eachVisit read as how says.
+func eachVisitHow(c *command, e *env, vf *visitFlags, paths []string, acc scoring.Accumulator, how reading) (code int, ok bool) {
 	switch {
-	case grows && os.Getenv("GOMEMLIMIT") == "":
+	case how.grows && os.Getenv("GOMEMLIMIT") == "":
 		debug.SetMemoryLimit(growingMemoryLimit)
-	case !vf.unsorted && !c.holdsVisits && !grows:
+	case !vf.unsorted && !c.holdsVisits && !how.grows:
 		limitMemory()
 	}
 	src, err := vf.open(e)
@@ -308,11 +320,12 @@ func eachVisitWith(c *command, e *env, vf *visitFlags, paths []string, acc scori
 		fmt.Fprintf(e.stderr, "peakend %s: %v\n", c.name, err)
 		return exitUsage, false
 	}
+	src.ranged = how.ranged
 	for v, err := range src.visits(paths) {
 		if err != nil {
 			return fail(e, c.name, err), false
 		}
-		f := scoring.ComputeWith(&v, src.scale, opt)
+		f := scoring.ComputeWith(&v, src.scale, how.features)
 		acc.Add(&v, &f)
 	}
 	if code, err = src.close(); err != nil {

@@ -123,7 +123,7 @@ func runExport(c *command, e *env, args []string) int {
 	if fs.NArg() > 1 {
 		obs := mot.NewObserver(b, scale)
 		var ok bool
-		if code, ok = eachVisit(c, e, &vf, fs.Args()[1:], obs); !ok {
+		if code, ok = eachVisitMerged(c, e, &vf, fs.Args()[1:], obs, func() *mot.Observer { return mot.NewObserver(b, scale) }, reading{}); !ok {
 			return code
 		}
 		report = obs.Report(*lang)

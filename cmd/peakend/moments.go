@@ -113,7 +113,7 @@ func runMoments(c *command, e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	obs := mot.NewObserver(in.Blueprint, scale)
-	code, ok = eachVisit(c, e, &vf, in.Visits, obs)
+	code, ok = eachVisitMerged(c, e, &vf, in.Visits, obs, func() *mot.Observer { return mot.NewObserver(in.Blueprint, scale) }, reading{})
 	if !ok {
 		return code
 	}
@@ -175,9 +175,13 @@ func runLeverage(c *command, e *env, args []string) int {
 			end = scale.Min
 		}
 	}
-	meter := mot.NewLeverageMeter(in.Blueprint, scale, end)
-	meter.Resamples, meter.Seed = *resamples, *seed
-	code, ok = eachVisit(c, e, &vf, in.Visits, meter)
+	newMeter := func() *mot.LeverageMeter {
+		m := mot.NewLeverageMeter(in.Blueprint, scale, end)
+		m.Resamples, m.Seed = *resamples, *seed
+		return m
+	}
+	meter := newMeter()
+	code, ok = eachVisitMerged(c, e, &vf, in.Visits, meter, newMeter, reading{})
 	if !ok {
 		return code
 	}

@@ -73,45 +73,35 @@ func runScore(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	sum := scoring.Summary{Verbatim: vf.verbatim}
-	var rows *scoring.FeatureWriter
-	var each scoring.Accumulator = &sum
-	var writeErr error
-	if !*summary {
-		rows = scoring.NewFeatureWriter(out)
-		if vf.text.skipsMissing() {
-			rows = scoring.NewFeatureWriterMissing(out)
+	if *summary {
+		newSum := func() *counted[*scoring.Summary] {
+			return &counted[*scoring.Summary]{acc: &scoring.Summary{Verbatim: vf.verbatim}}
 		}
-		rows.Verbatim = vf.verbatim
-		each = scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
-			if err := rows.Write(v, f); err != nil && writeErr == nil {
-				writeErr = err // a customer the header has no column for; bufio keeps an I/O error for Flush too
-			}
-		})
-	}
-	visits := 0
-	code, ok := eachVisit(c, e, &vf, fs.Args(), scoring.AccumulatorFunc(func(v *scoring.Visit, f *scoring.Features) {
-		visits++
-		each.Add(v, f)
-	}))
-	switch {
-	case *summary && ok:
-		if err := writeSummary(&sum, out, vf.loaded, *lang); err != nil {
+		sum := newSum()
+		code, ok := eachVisitMerged(c, e, &vf, fs.Args(), sum, newSum, reading{})
+		if !ok {
+			return code
+		}
+		if err := writeSummary(sum.acc, out, vf.loaded, *lang); err != nil {
 			return fail(e, c.name, err)
 		}
-		out.what = plural(visits, "visit") + " summarised"
-	case !*summary:
-		// Rows scored before an error are written too (to standard
-		// output; a file is installed only if all went well), so that
-		// the output shows how far the input was good.
-		if err := rows.Flush(); err != nil {
-			return fail(e, c.name, err)
-		}
-		if writeErr != nil {
-			return fail(e, c.name, writeErr)
-		}
-		out.what = plural(visits, "visit")
+		out.what = plural(sum.visits, "visit") + " summarised"
+		return code
 	}
+	rows := &counted[*featureRows]{acc: newFeatureRows(out, vf.verbatim, vf.text.skipsMissing())}
+	code, _ := eachVisitMerged(c, e, &vf, fs.Args(), rows, func() *counted[*featureRows] {
+		return &counted[*featureRows]{acc: rows.acc.part()}
+	}, reading{})
+	// Rows scored before an error are written too (to standard output;
+	// a file is installed only if all went well), so that the output
+	// shows how far the input was good.
+	if err := rows.acc.Flush(); err != nil {
+		return fail(e, c.name, err)
+	}
+	if rows.acc.err != nil {
+		return fail(e, c.name, rows.acc.err)
+	}
+	out.what = plural(rows.visits, "visit")
 	return code
 }
 

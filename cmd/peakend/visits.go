@@ -143,6 +143,9 @@ type visitSource struct {
 	rejects  *output
 	rejectB  []byte // the row being written
 	rejectE  error  // the first write error of the rejects file
+	// ranged, when set, reads a regular file on every core instead (see
+	// eachVisitMerged); its visits go to the accumulator, not the loop.
+	ranged func(f *os.File, size int64, opt scoring.Options) error
 }
 
 // open starts reading visits, after prepare.
@@ -236,6 +239,15 @@ func (src *visitSource) readFile(path string, yield func(scoring.Visit, error) b
 	if err != nil {
 		yield(scoring.Visit{}, err)
 		return false
+	}
+	if f, ok := r.(*os.File); ok && src.ranged != nil && path != "-" {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if err := src.ranged(f, info.Size(), opt); err != nil {
+				yield(scoring.Visit{}, err)
+				return false
+			}
+			return true
+		}
 	}
 	for v, err := range scoring.Read(r, opt) {
 		if !yield(v, err) || err != nil {

@@ -1,0 +1,145 @@
+package mot
+
+import (
+	"fmt"
+
+	"github.com/peakend/peakend/scoring"
+	"github.com/peakend/peakend/scoring/analyze"
+)
+
+var (
+	_ scoring.Merger[*Observer]      = (*Observer)(nil)
+	_ scoring.Merger[*LeverageMeter] = (*LeverageMeter)(nil)
+)
+
+// Merge adds what other observed to o, as if o had been given other's
+// visits after its own. The two must observe one blueprint (the same
+// *blueprint.Blueprint) on one scale with one FailAt, else the error
+// wraps scoring.ErrMergeMismatch.
+func (o *Observer) Merge(other *Observer) error {
+	switch {
+	case other == nil:
+		return nil
+	case o.b != other.b || o.scale != other.scale || o.FailAt != other.FailAt || len(o.standards) != len(other.standards):
+		return fmt.Errorf("mot: Observer.Merge: %w (another blueprint, scale or FailAt)", scoring.ErrMergeMismatch)
+	}
+	o.visits += other.visits
+	o.unknownPurpose.merge(other.unknownPurpose)
+	o.unknownTouchpoint.merge(other.unknownTouchpoint)
+	for i, sc := range o.standards {
+		osc := other.standards[i]
+		sc.measured += osc.measured
+		sc.met += osc.met
+		sc.tolerated += osc.tolerated
+	}
+	for id, oj := range other.journeys {
+		j := o.journeys[id] // both have every journey of the blueprint
+		j.visits += oj.visits
+		j.sumPeakEnd += oj.sumPeakEnd
+		for tp, otc := range oj.touchpoints {
+			tc := j.touchpoints[tp]
+			if tc == nil {
+				tc = &touchpointCount{}
+				j.touchpoints[tp] = tc
+			}
+			tc.add(otc)
+		}
+	}
+	return nil
+}
+
+func (tc *touchpointCount) add(o *touchpointCount) {
+	tc.visits += o.visits
+	tc.peak += o.peak
+	tc.worst += o.worst
+	tc.best += o.best
+	tc.end += o.end
+	tc.ratings += o.ratings
+	tc.fails += o.fails
+	tc.sumRating += o.sumRating
+	tc.sumPeakEnd += o.sumPeakEnd
+}
+
+// merge adds other's counts; the examples stay the first three, as
+// other's visits come after t's.
+func (t *tally) merge(other *tally) {
+	for name, n := range other.count {
+		t.count[name] += n
+		for _, ex := range other.examples[name] {
+			if len(t.examples[name]) < 3 {
+				t.examples[name] = append(t.examples[name], ex)
+			}
+		}
+	}
+}
+
+// Merge adds what other measured to m, as if m had been given other's
+// visits after its own. The two must measure one blueprint (the same
+// *blueprint.Blueprint) on one scale with one better end, else the
+// error wraps scoring.ErrMergeMismatch; so does a fitter that cannot
+// merge.
+func (m *LeverageMeter) Merge(other *LeverageMeter) error {
+	switch {
+	case other == nil:
+		return nil
+	case m.b != other.b || m.scale != other.scale || m.endRating != other.endRating:
+		return fmt.Errorf("mot: LeverageMeter.Merge: %w (another blueprint, scale or end rating)", scoring.ErrMergeMismatch)
+	case m.Resamples != other.Resamples || m.Seed != other.Seed:
+		return fmt.Errorf("mot: LeverageMeter.Merge: %w (other bootstrap resamples or seed)", scoring.ErrMergeMismatch)
+	}
+	if err := mergeFitters(m.fitter, other.fitter); err != nil {
+		return err
+	}
+	m.unknown.merge(other.unknown)
+	for id, ojs := range other.journeys {
+		js := m.journeys[id]
+		js.visits += ojs.visits
+		js.bootVisits = addInto(js.bootVisits, ojs.bootVisits)
+		js.end.merge(&ojs.end)
+		for tp, ods := range ojs.touchpoints {
+			js.touchpoint(tp).merge(ods)
+		}
+	}
+	return nil
+}
+
+func (ds *deltaSums) merge(o *deltaSums) {
+	if ds.features == nil {
+		ds.features = make([]float64, len(analyze.DefaultFeatures()))
+	}
+	ds.visits += o.visits
+	ds.peakEnd += o.peakEnd
+	for k, x := range o.features {
+		ds.features[k] += x
+	}
+	ds.boot = addInto(ds.boot, o.boot)
+}
+
+// addInto returns sums with other added elementwise: a bootstrap's
+// per-replicate sums, nil until their first visit. The weights of a
+// visit come from its id, so that the sums of parts add up to one pass's.
+func addInto(sums, other []float64) []float64 {
+	if other == nil {
+		return sums
+	}
+	if sums == nil {
+		sums = make([]float64, len(other))
+	}
+	for i, x := range other {
+		sums[i] += x
+	}
+	return sums
+}
+
+// fitterMerger is analyze.Fitter's Merge, which the statistics package
+// adds; until it has one a meter whose fit has visits cannot merge.
+type fitterMerger interface {
+	Merge(*analyze.Fitter) error
+}
+
+func mergeFitters(into, other *analyze.Fitter) error {
+	if fm, ok := any(into).(fitterMerger); ok {
+		return fm.Merge(other)
+	}
+	return fmt.Errorf("mot: LeverageMeter.Merge: %w (analyze.Fitter has no Merge)", scoring.ErrMergeMismatch)
+}

@@ -1,0 +1,116 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+)
+
+// A part of a FeatureWriter's rows, for a range read on another core
+// (ReadRanges): its rows are held, each with both the customer and the
+// site cell, until Merge writes them with the columns of the whole's
+// header. The header is decided by the first row written, as Write
+// decides it, so that the output is the same whichever core scored a
+// visit.
+type partRows struct {
+	text []byte
+	rows []partRow
+}
+
+// A partRow is one held row: text[start:who] is its visit and purpose,
+// text[who:site] its customer cell, text[site:rest] its site cell and
+// text[rest:end] the features that follow.
+type partRow struct {
+	start, who, site, rest, end int
+	id                          string // the visit, for the error of a row the header has no column for
+	has                         [len(whoColumns)]bool
+}
+
+// Part returns a writer of a part of fw's rows: Write holds them, and
+// fw.Merge(part) writes them after fw's own rows as fw.Write would have
+// written them. A part takes fw's Verbatim and missing column.
+func (fw *FeatureWriter) Part() *FeatureWriter {
+	return &FeatureWriter{Verbatim: fw.Verbatim, missing: fw.missing, part: &partRows{}}
+}
+
+// writePart holds the row of v in fw's part.
+func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
+	p := fw.part
+	r := partRow{start: len(p.text), id: v.ID}
+	b := appendText(p.text, fw.Verbatim, v.ID)
+	b = append(b, ',')
+	b = appendText(b, fw.Verbatim, v.Purpose)
+	r.who = len(b)
+	for i, c := range whoColumns {
+		if i == 1 {
+			r.site = len(b)
+		}
+		b = append(b, ',')
+		b = appendText(b, fw.Verbatim, *whoOf(v, c))
+		r.has[i] = *whoOf(v, c) != ""
+	}
+	r.rest = len(b)
+	b = fw.appendFeatures(b, v, f)
+	r.end = len(b)
+	p.text = b
+	p.rows = append(p.rows, r)
+	return nil
+}
+
+// Merge writes the rows held by part, made by fw.Part, after fw's own:
+// each with the customer and site columns of fw's header, which the
+// first row decides. A row with a customer or site the header has no
+// column for is left out, as Write leaves it out, and Merge returns its
+// error (ErrNoWhoColumn) after writing the others; an error writing is
+// returned as it happens. The part is empty afterwards.
+func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
+	switch {
+	case fw == nil || fw.w == nil:
+		return errNilWriter
+	case part == nil || part.part == nil:
+		return errors.New("scoring: FeatureWriter.Merge of a writer not made by Part")
+	}
+	p := part.part
+	var rowErr error
+	for _, r := range p.rows {
+		text := p.text
+		if !fw.cols.written {
+			fw.cols.has = r.has
+			fw.w.WriteString(fw.cols.header(fw.header()))
+		}
+		if err := fw.cols.check(r.id, r.has); err != nil {
+			rowErr = firstErr(rowErr, err)
+			continue
+		}
+		fw.w.Write(text[r.start:r.who])
+		if fw.cols.has[0] {
+			fw.w.Write(text[r.who:r.site])
+		}
+		if fw.cols.has[1] {
+			fw.w.Write(text[r.site:r.rest])
+		}
+		if _, err := fw.w.Write(text[r.rest:r.end]); err != nil {
+			return err
+		}
+	}
+	p.text, p.rows = p.text[:0], p.rows[:0]
+	return rowErr
+}
+
+// firstErr returns first, or err when there is none.
+func firstErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}
+
+// check returns the error of a row of visit id, whose customer and site
+// are given as has says, when the header has no column for one.
+func (h *whoHeader) check(id string, has [len(whoColumns)]bool) error {
+	for i, c := range whoColumns {
+		if !h.has[i] && has[i] {
+			return fmt.Errorf("scoring: visit %s has a %s, but the first visit written had none: %w", id, csvColumns[c], ErrNoWhoColumn)
+		}
+	}
+	return nil
+}
