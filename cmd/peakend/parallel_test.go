@@ -76,7 +76,7 @@ func TestSameOnEveryCore(t *testing.T) {
 	rangeBytes = 4 << 10
 	for _, file := range files {
 		for _, args := range [][]string{
-			{"score"}, {"score", "--summary"}, {"moments", "", hall}, {"moments", "--format", "json", "", hall},
+			{"score"}, {"score", "--summary"}, {"moments", "", hall}, {"moments", "--format", "json", "", hall}, {"report", "", hall}, {"report", "--format", "json", "", hall},
 			{"leverage", "--format", "csv", "", hall}, {"fit"}, {"compare", "--bootstrap", "20"},
 			{"fit", "--cluster", "purpose"}, {"compare", "--bootstrap", "20", "--cluster", "purpose"}, {"compare", "--cv", "3"},
 		} {

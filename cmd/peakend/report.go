@@ -73,8 +73,9 @@ func runReport(c *command, e *env, args []string) int {
 	if scale.HigherIsWorse {
 		best = scale.Min
 	}
-	builder := report.New(in.Blueprint, scale, best)
-	code, ok = eachVisit(c, e, &vf, in.Visits, builder)
+	newBuilder := func() *report.Builder { return report.New(in.Blueprint, scale, best) }
+	builder := newBuilder()
+	code, ok = eachVisitMerged(c, e, &vf, in.Visits, builder, newBuilder, reading{})
 	if !ok {
 		return code
 	}

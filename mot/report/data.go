@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -288,3 +289,22 @@ func (n Number) NA() bool { return scoring.IsNA(float64(n)) }
 // A Count is how many visits had a purpose or touchpoint the blueprint
 // lacks, with a few of them.
 type Count = mot.Count
+
+// Merge adds the counts of other, a Builder of the same blueprint, scale
+// and end rating that read other visits (another range of a file, on
+// another core): the result is that of one Builder that read both.
+func (r *Builder) Merge(other *Builder) error {
+	if other == nil {
+		return nil
+	}
+	if r.b != other.b || r.scale != other.scale {
+		return fmt.Errorf("report: Builder.Merge: %w (another blueprint or scale)", ErrMismatch)
+	}
+	if err := r.Observer.Merge(other.Observer); err != nil {
+		return err
+	}
+	if err := r.Leverage.Merge(other.Leverage); err != nil {
+		return err
+	}
+	return r.Distributions.Merge(other.Distributions)
+}

@@ -388,3 +388,36 @@ func TestOnly(t *testing.T) {
 		t.Error("Only accepted a journey the report lacks")
 	}
 }
+
+// A report read in parts on several cores is the report of one pass.
+func TestBuilderMerge(t *testing.T) {
+	b := loadHall(t)
+	s := mot.ScoringScale(b)
+	whole := report.New(b, s, s.Max)
+	parts := []*report.Builder{report.New(b, s, s.Max), report.New(b, s, s.Max), report.New(b, s, s.Max)}
+	i := 0
+	for v := range servicehall.Simulation(peakMemory(t), 5).Visits(3000) {
+		f := scoring.Compute(&v, s)
+		whole.Add(&v, &f)
+		parts[i*len(parts)/3000].Add(&v, &f) // three consecutive ranges
+		i++
+	}
+	for _, p := range parts[1:] {
+		if err := parts[0].Merge(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var one, merged strings.Builder
+	if err := whole.Data("en", nil).WriteHTML(&one); err != nil {
+		t.Fatal(err)
+	}
+	if err := parts[0].Data("en", nil).WriteHTML(&merged); err != nil {
+		t.Fatal(err)
+	}
+	if one.String() != merged.String() {
+		t.Error("the merged parts' report differs from one pass's")
+	}
+	if err := parts[0].Merge(report.New(b, scoring.NewScale(0, 10), 10)); !errors.Is(err, report.ErrMismatch) {
+		t.Errorf("merging another scale: %v, want ErrMismatch", err)
+	}
+}
