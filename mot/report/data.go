@@ -27,9 +27,11 @@ type Builder struct {
 // New returns a Builder of the report of visits to blueprint b rated on
 // scale s; "a better end" appends a last moment rated endRating.
 func New(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *Builder {
+	leverage := mot.NewLeverageMeter(b, s, endRating)
+	leverage.Resamples = 0 // the report draws the gains, not their intervals: no bootstrap to pay for
 	return &Builder{
 		Observer:      mot.NewObserver(b, s),
-		Leverage:      mot.NewLeverageMeter(b, s, endRating),
+		Leverage:      leverage,
 		Distributions: NewDistributions(b, s),
 		b:             b, scale: s,
 	}
