@@ -97,7 +97,7 @@ func (v *validator) columns() {
 			case f.column == c.Column:
 				// a name given twice to one column means it once
 			case f.english:
-				v.report(at, Error, RuleDuplicateColumn, "columns.%s: %s is the name of the column %s; a header cell has one meaning", c.Column, quote(name), f.column)
+				v.report(at, Error, RuleDuplicateColumn, "columns.%s: %s is the English name of the column %s; a header cell has one meaning", c.Column, quote(name), f.column)
 			default:
 				v.report(at, Error, RuleDuplicateColumn, "columns.%s: %s is already a name of the column %s (%v); a header cell has one meaning", c.Column, quote(name), f.column, f.pos)
 			}
