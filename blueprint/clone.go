@@ -15,6 +15,7 @@ func (b *Blueprint) clone() *Blueprint {
 	c.Extends = slices.Clone(b.Extends)
 	c.Name = maps.Clone(b.Name)
 	c.Scale.Neutral = clonePtr(b.Scale.Neutral)
+	c.Columns = cloneEach(b.Columns, func(c Column) Column { c.Names = slices.Clone(c.Names); return c })
 	c.Roles = cloneEach(b.Roles, func(r Role) Role { r.Name = maps.Clone(r.Name); return r })
 	c.Stages = cloneEach(b.Stages, func(s Stage) Stage { s.Name = maps.Clone(s.Name); return s })
 	c.Touchpoints = cloneEach(b.Touchpoints, func(t Touchpoint) Touchpoint {

@@ -444,6 +444,10 @@ func (d *decoder) document(root *yaml.Node) {
 			b.Locale = d.str(v, "locale")
 		case "scale":
 			d.scale(v)
+		case "columns":
+			d.mapping(v, "columns", columnsShape, func(name string, k, v *yaml.Node) {
+				b.Columns = append(b.Columns, d.column(name, k, v))
+			})
 		case "roles":
 			d.list(v, "roles", func(i int, item *yaml.Node) { b.Roles = append(b.Roles, d.named(item, "role")) })
 		case "stages":
@@ -501,6 +505,24 @@ func (d *decoder) scale(v *yaml.Node) {
 		}
 	})
 	d.b.Scale = s
+}
+
+// column decodes one entry of columns: a name, or a list of names, that
+// visit files give the column called name.
+func (d *decoder) column(name string, k, v *yaml.Node) Column {
+	c := Column{Column: name, Pos: d.pos(k)}
+	what, path := "columns."+excerpt(name), "columns."+name
+	if v.Kind == yaml.ScalarNode && !isNull(v) {
+		c.Names = []string{d.ref(v, what, path+".0")}
+	} else {
+		c.Names = d.refs(v, what, path)
+	}
+	for i, n := range c.Names {
+		if strings.TrimSpace(n) == "" {
+			d.add(d.b.at(fmt.Sprintf("%s.%d", path, i), c.Pos), Error, RuleType, what+": empty name; a column name has at least one character")
+		}
+	}
+	return c
 }
 
 // named decodes a role or a stage, which have the same shape.

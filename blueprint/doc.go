@@ -79,6 +79,8 @@
 //   - scale-range: min not below max, or neutral outside
 //   - standard-target: a standard without exactly one of max and min
 //   - unknown-tag: an action tag that is not a behaviour tag
+//   - unknown-column: a key of columns that is not a column of visit data
+//   - duplicate-column: one name given to two columns, or a column's English name given to another
 //   - no-peak: (warning) a journey that marks no peak
 //   - unused-customer-touchpoint: (warning) a customer touchpoint in no journey
 //   - empty-stage: (warning) a stage without a touchpoint

@@ -158,6 +158,17 @@ func (b *Blueprint) node() *yaml.Node {
 	doc.set("name", b.textNode(b.Name))
 	doc.set("locale", optStr(b.Locale))
 	doc.set("scale", b.scaleNode())
+	if len(b.Columns) > 0 {
+		columns := newMap(false)
+		for _, c := range b.Columns {
+			names := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle} // [] when empty
+			for _, name := range c.Names {
+				names.Content = append(names.Content, strNode(name))
+			}
+			columns.set(c.Column, names)
+		}
+		doc.set("columns", columns.n)
+	}
 	doc.set("roles", seqOf(b.Roles, b.namedNode))
 	doc.set("stages", seqOf(b.Stages, func(s Stage) *yaml.Node { return b.namedNode(Role(s)) }))
 	doc.set("touchpoints", seqOf(b.Touchpoints, b.touchpointNode))

@@ -19,6 +19,7 @@ var (
 	textShape     = &shape{} // free keys: language tags, in the writer's order
 	waitShape     = &shape{keys: []string{"standard", "tolerance"}}
 	scaleShape    = &shape{keys: []string{"min", "max", "neutral", "higher"}}
+	columnsShape  = &shape{} // free keys: column names, in the writer's order (validation checks them)
 	roleShape     = &shape{keys: []string{"id", "name"}, fields: map[string]*shape{"name": textShape}}
 	stageShape    = roleShape
 	standardShape = &shape{
@@ -43,10 +44,11 @@ var (
 		},
 	}
 	documentShape = &shape{
-		keys: []string{"peakend", "extends", "name", "locale", "scale", "roles", "stages", "touchpoints", "journeys", "moments"},
+		keys: []string{"peakend", "extends", "name", "locale", "scale", "columns", "roles", "stages", "touchpoints", "journeys", "moments"},
 		fields: map[string]*shape{
 			"name":        textShape,
 			"scale":       scaleShape,
+			"columns":     columnsShape,
 			"roles":       {each: roleShape},
 			"stages":      {each: stageShape},
 			"touchpoints": {each: touchpointShape},

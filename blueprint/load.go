@@ -46,7 +46,10 @@ const (
 // peak, change an end, loosen a standard's target or a wait, change a
 // standard's unit, nor change the scale: each such attempt is an error
 // naming the overlay's position and the base's. A new stage goes after
-// the stage listed before it in the overlay.
+// the stage listed before it in the overlay. An overlay may add column
+// names (columns) but never take one away: a name it gives to another
+// column than its base does is reported once merged (duplicate-column,
+// with the base's position).
 func Load(fsys fs.FS, name string) (b *Blueprint, warnings Problems, err error) {
 	l := &loader{fsys: fsys, done: map[string]*Blueprint{}}
 	if !fs.ValidPath(name) {

@@ -20,10 +20,14 @@ type Blueprint struct {
 	// Extends names the blueprints this one is an overlay of, as paths
 	// relative to its own file. An overlay is partial: it is validated
 	// once merged with its bases (package mot), not alone.
-	Extends     []string
-	Name        Text
-	Locale      string // default language for text; may be empty
-	Scale       Scale
+	Extends []string
+	Name    Text
+	Locale  string // default language for text; may be empty
+	Scale   Scale
+	// Columns are the names the hall's visit files give the columns,
+	// by column, in the document's order (see Column); nil when the
+	// document declares none.
+	Columns     []Column
 	Roles       []Role
 	Stages      []Stage
 	Touchpoints []Touchpoint
@@ -40,7 +44,8 @@ type Blueprint struct {
 
 // PosOf returns where the field at path was written, and whether it was:
 // paths name fields as "touchpoints.2.lane", "journeys.0.steps.3",
-// "journeys.1.end", "moments.leave.owner" or "extends.0". It lets tools
+// "journeys.1.end", "moments.leave.owner", "columns.rating.0" or
+// "extends.0". It lets tools
 // point at a reference, and tell a field left out from one set to its
 // zero value.
 func (b *Blueprint) PosOf(path string) (Pos, bool) {

@@ -35,6 +35,7 @@ func (l *loader) merge(b, o *Blueprint) {
 		b.Locale = o.Locale
 	}
 	m.scale()
+	m.columns()
 	m.roles()
 	m.stages()
 	touchpoints := indexBy(b.Touchpoints, func(t Touchpoint) string { return t.ID })
@@ -90,6 +91,34 @@ func (m *merge) scale() {
 			base = fmt.Sprintf("the base uses the default %g..%g", b.Scale.Min, b.Scale.Max)
 		}
 		m.report(o.Scale.Pos, RuleOverlayScale, "an overlay may not change the scale (%s)", base)
+	}
+}
+
+// columns adds the overlay's column names to the base's: a new column,
+// or names a column of the base does not have yet. A name is never
+// taken away, nor moved: a name the overlay gives to another column than
+// the base does stays with both, and validation of the merged blueprint
+// reports it (duplicate-column) at the overlay's name, citing the
+// base's.
+func (m *merge) columns() {
+	b := m.b
+	index := indexBy(b.Columns, func(c Column) string { return c.Column })
+	for _, c := range m.o.Columns {
+		from := "columns." + c.Column
+		i, ok := index[c.Column]
+		if !ok {
+			index[c.Column] = len(b.Columns)
+			m.carryAll(from, from)
+			b.Columns = append(b.Columns, c)
+			continue
+		}
+		base := &b.Columns[i]
+		for n, name := range c.Names {
+			if !slices.ContainsFunc(base.Names, func(x string) bool { return ColumnKey(x) == ColumnKey(name) }) {
+				m.carry(fmt.Sprintf("%s.%d", from, n), fmt.Sprintf("%s.%d", from, len(base.Names)))
+				base.Names = append(base.Names, name)
+			}
+		}
 	}
 }
 

@@ -28,24 +28,26 @@ const (
 
 // The rules of validation (step 3), errors first, then warnings.
 const (
-	RuleMissingID      Rule = "missing-id"
-	RuleBadID          Rule = "bad-id"
-	RuleDuplicateID    Rule = "duplicate-id"
-	RuleUnknownRef     Rule = "unknown-ref"
-	RuleSelfLoop       Rule = "self-loop"
-	RuleEmptyJourney   Rule = "empty-journey"
-	RulePeakNotInSteps Rule = "peak-not-in-steps"
-	RuleEndNotLast     Rule = "end-not-last"
-	RuleWaitOrder      Rule = "wait-order"
-	RuleScaleRange     Rule = "scale-range"
-	RuleStandardTarget Rule = "standard-target"
-	RuleUnknownTag     Rule = "unknown-tag"
-	RuleNoPeak         Rule = "no-peak"
-	RuleUnusedCustomer Rule = "unused-customer-touchpoint"
-	RuleEmptyStage     Rule = "empty-stage"
-	RuleStageBackwards Rule = "stage-backwards"
-	RuleCardMissing    Rule = "moment-missing"
-	RuleSimilarID      Rule = "similar-id"
+	RuleMissingID       Rule = "missing-id"
+	RuleBadID           Rule = "bad-id"
+	RuleDuplicateID     Rule = "duplicate-id"
+	RuleUnknownRef      Rule = "unknown-ref"
+	RuleSelfLoop        Rule = "self-loop"
+	RuleEmptyJourney    Rule = "empty-journey"
+	RulePeakNotInSteps  Rule = "peak-not-in-steps"
+	RuleEndNotLast      Rule = "end-not-last"
+	RuleWaitOrder       Rule = "wait-order"
+	RuleScaleRange      Rule = "scale-range"
+	RuleStandardTarget  Rule = "standard-target"
+	RuleUnknownTag      Rule = "unknown-tag"
+	RuleUnknownColumn   Rule = "unknown-column"
+	RuleDuplicateColumn Rule = "duplicate-column"
+	RuleNoPeak          Rule = "no-peak"
+	RuleUnusedCustomer  Rule = "unused-customer-touchpoint"
+	RuleEmptyStage      Rule = "empty-stage"
+	RuleStageBackwards  Rule = "stage-backwards"
+	RuleCardMissing     Rule = "moment-missing"
+	RuleSimilarID       Rule = "similar-id"
 )
 
 // The rules of overlays (Load).
@@ -71,7 +73,7 @@ func Rules() []Rule {
 		RuleVersion, RuleUnknownLane, RuleMissingField, RuleDuration,
 		RuleMissingID, RuleBadID, RuleDuplicateID, RuleUnknownRef, RuleSelfLoop,
 		RuleEmptyJourney, RulePeakNotInSteps, RuleEndNotLast, RuleWaitOrder,
-		RuleScaleRange, RuleStandardTarget, RuleUnknownTag,
+		RuleScaleRange, RuleStandardTarget, RuleUnknownTag, RuleUnknownColumn, RuleDuplicateColumn,
 		RuleNoPeak, RuleUnusedCustomer, RuleEmptyStage, RuleStageBackwards, RuleCardMissing, RuleSimilarID,
 		RuleExtends, RuleExtendsCycle, RuleExtendsLimit, RuleExtendsUnresolved,
 		RuleOverlayScale, RuleOverlayMove, RuleOverlayRemove, RuleOverlayLoosen, RuleOverlayUnit,

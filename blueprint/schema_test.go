@@ -36,6 +36,7 @@ var schemaRules = map[blueprint.Rule]bool{
 	"type": true, "unknown-key": true, "duplicate-key": true, "version": true,
 	"unknown-lane": true, "missing-field": true, "duration": true,
 	"missing-id": true, "bad-id": true, "standard-target": true, "unknown-tag": true,
+	"unknown-column": true,
 }
 
 func compileSchema(t *testing.T) *jsonschema.Schema {

@@ -19,6 +19,7 @@ func (b *Blueprint) Validate() Problems {
 	v := &validator{b: b, suggest: newSuggester()}
 	v.version()
 	v.scale()
+	v.columns()
 	roles := v.ids("role", len(b.Roles), func(i int) (string, Pos) { return b.Roles[i].ID, b.Roles[i].Pos })
 	stages := v.ids("stage", len(b.Stages), func(i int) (string, Pos) { return b.Stages[i].ID, b.Stages[i].Pos })
 	tps := v.ids("touchpoint", len(b.Touchpoints), func(i int) (string, Pos) { return b.Touchpoints[i].ID, b.Touchpoints[i].Pos })
@@ -60,6 +61,47 @@ func (v *validator) scale() {
 	}
 	if n := s.NeutralValue(); n < s.Min || n > s.Max {
 		v.report(s.Pos, Error, RuleScaleRange, "scale: neutral %g is outside %g..%g", n, s.Min, s.Max)
+	}
+}
+
+// columns checks the names the document gives the columns: each key
+// must be a column of visit data, and no name (as headers match, in any
+// case, spaces around trimmed) may name two columns, nor be the English
+// name of a column it is not given to.
+func (v *validator) columns() {
+	type first struct {
+		column  string
+		pos     Pos
+		english bool // the column's own English name
+	}
+	seen := map[string]first{}
+	for _, c := range columnNames {
+		seen[c] = first{column: c, english: true}
+	}
+	for _, c := range v.b.Columns {
+		if !slices.Contains(columnNames, c.Column) {
+			v.report(c.Pos, Error, RuleUnknownColumn, "columns: unknown column %s; the columns are %s%s",
+				quote(c.Column), strings.Join(columnNames, ", "), v.suggest.didYouMean(c.Column, columnNames))
+			continue
+		}
+		for i, name := range c.Names {
+			key := ColumnKey(name)
+			if key == "" {
+				continue // reported as it was decoded
+			}
+			at := v.b.at(fmt.Sprintf("columns.%s.%d", c.Column, i), c.Pos)
+			f, dup := seen[key]
+			switch {
+			case !dup:
+				seen[key] = first{column: c.Column, pos: at}
+			case f.column == c.Column:
+				// a name given twice to one column means it once
+			case f.english:
+				v.report(at, Error, RuleDuplicateColumn, "columns.%s: %s is the English name of the column %s; a header cell has one meaning", c.Column, quote(name), f.column)
+			default:
+				v.report(at, Error, RuleDuplicateColumn, "columns.%s: %s is already a name of the column %s (%v); a header cell has one meaning", c.Column, quote(name), f.column, f.pos)
+			}
+		}
 	}
 }
 

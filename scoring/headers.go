@@ -1,12 +1,16 @@
 package scoring
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ColumnNames are the other names of the columns a CSV header may use:
-// each maps to the English name Read knows (visit, rating, touchpoint,
-// t, duration, purpose, remembered, recommend). A name matches as the
-// English ones do, in any case and with spaces around. Chinese names
-// are always known; Options.Columns adds more, such as a blueprint's.
+// each maps to the English name Read knows (EnglishColumns: visit,
+// rating, touchpoint, t, duration, purpose, remembered, recommend,
+// customer, site). A name matches as the English ones do, in any case
+// and with spaces around. Chinese names are always known;
+// Options.Columns adds more, such as a blueprint's (mot.Columns).
 var ColumnNames = map[string]string{
 	"访问":   "visit",
 	"来访":   "visit",
@@ -37,3 +41,8 @@ func columnOf(cell string, declared map[string]string) int {
 	}
 	return -1
 }
+
+// EnglishColumns returns the English names of the columns Read knows,
+// in its order: the names ColumnNames and Options.Columns map to. Each
+// call returns a new slice.
+func EnglishColumns() []string { return slices.Clone(csvColumns) }

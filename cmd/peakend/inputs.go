@@ -31,9 +31,10 @@ func (src *visitSource) options(name string, format scoring.Format) (scoring.Opt
 	}
 	if b := src.flags.loaded; b != nil {
 		if src.names == nil {
-			src.names = mot.NewNames(b)
+			src.names, src.columns = mot.NewNames(b), mot.Columns(b)
 		}
-		opt.Names = src.names // purposes and touchpoints by their names too
+		opt.Names = src.names     // purposes and touchpoints by their names too
+		opt.Columns = src.columns // and the columns by the names the blueprint declares
 	}
 	return opt, nil
 }

@@ -138,7 +138,8 @@ type visitSource struct {
 	scale    scoring.Scale
 	stdin    io.Reader
 	env      *env
-	names    *mot.Names // of the blueprint, made once
+	names    *mot.Names        // of the blueprint, made once
+	columns  map[string]string // the blueprint's column names, made with names
 	rejected int
 	rejects  *output
 	rejectB  []byte // the row being written
