@@ -105,6 +105,14 @@ func (s Scale) MoreIntense(x, y float64) bool {
 // bad reports whether rating x is on the bad side of neutral.
 func (s Scale) bad(x float64) bool { return s.better(s.Neutral, x) }
 
+// Best returns the scale's best rating: Max, or Min when higher is worse.
+func (s Scale) Best() float64 {
+	if s.HigherIsWorse {
+		return s.Min
+	}
+	return s.Max
+}
+
 // Clamp returns x limited to the scale.
 func (s Scale) Clamp(x float64) float64 { return math.Max(s.Min, math.Min(s.Max, x)) }
 

@@ -170,10 +170,7 @@ func runLeverage(c *command, e *env, args []string) int {
 	}
 	end := *endRating
 	if scoring.IsNA(end) {
-		end = scale.Max
-		if scale.HigherIsWorse {
-			end = scale.Min
-		}
+		end = scale.Best()
 	}
 	newMeter := func() *mot.LeverageMeter {
 		m := mot.NewLeverageMeter(in.Blueprint, scale, end)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/peakend/peakend/mot/report"
@@ -50,7 +49,7 @@ func runReport(c *command, e *env, args []string) int {
 		return code
 	}
 	if *format != "html" && *format != "json" {
-		fmt.Fprintf(e.stderr, "peakend report: --format %q: say html or json\n", *format)
+		e.say(e.stderr, msgSayFormat, c.name, *format, "html or json")
 		return exitUsage
 	}
 	in, code, ok := blueprintAndVisits(c, e, &vf, fs.Args())
@@ -69,11 +68,7 @@ func runReport(c *command, e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	best := scale.Max
-	if scale.HigherIsWorse {
-		best = scale.Min
-	}
-	newBuilder := func() *report.Builder { return report.New(in.Blueprint, scale, best) }
+	newBuilder := func() *report.Builder { return report.New(in.Blueprint, scale, scale.Best()) }
 	builder := newBuilder()
 	code, ok = eachVisitMerged(c, e, &vf, in.Visits, builder, newBuilder, reading{})
 	if !ok {
