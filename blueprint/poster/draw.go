@@ -62,9 +62,9 @@ func (m *model) draw(p painter, l *layout) {
 
 func (d *drawer) title(W float64) {
 	title, sub := d.m.titles()
-	d.p.text(margin, margin+30, 30, "#111111", true, false, title, "title")
-	d.p.text(margin, margin+56, 14, "#555555", false, false, sub, "")
-	d.p.line(margin, margin+titleH-8, W-margin, margin+titleH-8, "#333333", 2, false, "", nil)
+	d.p.Text(margin, margin+30, 30, "#111111", true, false, title, "title")
+	d.p.Text(margin, margin+56, 14, "#555555", false, false, sub, "")
+	d.p.Line(margin, margin+titleH-8, W-margin, margin+titleH-8, "#333333", 2, false, "", nil)
 }
 
 // rowExtents returns the top and bottom of each row, from its nodes.
@@ -100,19 +100,19 @@ func (d *drawer) lanes(top, bottom []float64) {
 				last++
 			}
 			y0, y1 := top[ri]-6, bottom[last]+6
-			d.p.begin("lane-band", map[string]string{"lane": r.lane.String()}, 0.6)
-			d.p.rect(ox, oy+y0, d.l.w, y1-y0, 0, laneFill[r.lane], "", 0, "lane", map[string]string{"lane": r.lane.String()})
-			d.p.end()
-			d.p.text(ox+8, oy+(y0+y1)/2+headerSize/3, headerSize, "#333333", true, false, m.words.lanes[r.lane], "")
+			d.p.Begin("lane-band", map[string]string{"lane": r.lane.String()}, 0.6)
+			d.p.Rect(ox, oy+y0, d.l.w, y1-y0, 0, laneFill[r.lane], "", 0, "lane", map[string]string{"lane": r.lane.String()})
+			d.p.End()
+			d.p.Text(ox+8, oy+(y0+y1)/2+headerSize/3, headerSize, "#333333", true, false, m.words.lanes[r.lane], "")
 		case rowLine:
 			y := oy + (top[ri]+bottom[ri])/2
-			d.p.line(ox, y, ox+d.l.w, y, "#b03a2e", 2, true, "line", map[string]string{"line": r.line.Name})
-			d.p.text(ox+8, y-5, 12, "#b03a2e", false, false, m.words.lineNames[r.line.Name], "")
+			d.p.Line(ox, y, ox+d.l.w, y, "#b03a2e", 2, true, "line", map[string]string{"line": r.line.Name})
+			d.p.Text(ox+8, y-5, 12, "#b03a2e", false, false, m.words.lineNames[r.line.Name], "")
 		case rowHeader:
 			for c, title := range m.stages {
 				p := d.l.nodes[m.grid[ri][c+1]]
-				d.p.rect(ox+p.x-p.w/2, oy+p.y-p.h/2, p.w, p.h, 4, "#333333", "", 0, "stage", nil)
-				d.p.text(ox+p.x, oy+p.y+headerSize/3, headerSize, "#ffffff", true, true, title, "")
+				d.p.Rect(ox+p.x-p.w/2, oy+p.y-p.h/2, p.w, p.h, 4, "#333333", "", 0, "stage", nil)
+				d.p.Text(ox+p.x, oy+p.y+headerSize/3, headerSize, "#ffffff", true, true, title, "")
 			}
 		}
 	}
@@ -139,9 +139,9 @@ func (d *drawer) edges() {
 		}
 		start := [2]float64{d.ox + e.start[0], d.oy + e.start[1]}
 		end := [2]float64{d.ox + e.end[0], d.oy + e.end[1]}
-		d.p.line(start[0], start[1], end[0], end[1], color, width, false, class, nil)
+		d.p.Line(start[0], start[1], end[0], end[1], color, width, false, class, nil)
 		a, b, c := arrowhead(start, end, 4+width*2)
-		d.p.triangle(a, b, c, color)
+		d.p.Triangle(a, b, c, color)
 	}
 }
 
@@ -178,15 +178,15 @@ func (d *drawer) boxes() {
 			opacity = 0.35
 		}
 		x0, y0 := d.ox+p.x-p.w/2, d.oy+p.y-p.h/2
-		d.p.begin(class, map[string]string{"touchpoint": bx.tp.ID}, opacity)
-		d.p.rect(x0, y0, p.w, p.h, 6, fill, stroke, pen, "", nil)
+		d.p.Begin(class, map[string]string{"touchpoint": bx.tp.ID}, opacity)
+		d.p.Rect(x0, y0, p.w, p.h, 6, fill, stroke, pen, "", nil)
 		y := y0 + padY
 		for _, line := range bx.lines {
 			y += line.size * lineGap
-			d.p.text(x0+padX, y-line.size*(lineGap-1)-1, line.size, lineColor[line.style], line.bold(), false, line.text, "")
+			d.p.Text(x0+padX, y-line.size*(lineGap-1)-1, line.size, lineColor[line.style], line.bold(), false, line.text, "")
 		}
 		d.band(bx, x0+padX, x0+p.w-padX, y0+p.h)
-		d.p.end()
+		d.p.End()
 	}
 }
 
@@ -200,31 +200,31 @@ func (m *model) legendWidth() float64 {
 func (d *drawer) legend(y float64) float64 {
 	w := d.m.words
 	x := margin
-	d.p.begin("legend", nil, 1)
-	d.p.text(x, y, 14, "#111111", true, false, w.legend, "")
+	d.p.Begin("legend", nil, 1)
+	d.p.Text(x, y, 14, "#111111", true, false, w.legend, "")
 	x += 24 + d.m.measure.width(w.legend, 14, true)
 	label := func(text string) {
-		d.p.text(x+30, y, 12, "#333333", false, false, text, "")
+		d.p.Text(x+30, y, 12, "#333333", false, false, text, "")
 		x += 44 + d.m.measure.width(text, 12, false)
 	}
 	for _, lane := range blueprint.Lanes() {
-		d.p.rect(x, y-11, 22, 14, 0, laneFill[lane], "#999999", 1, "", nil)
+		d.p.Rect(x, y-11, 22, 14, 0, laneFill[lane], "#999999", 1, "", nil)
 		label(w.lanes[lane])
 	}
-	d.p.rect(x, y-11, 22, 14, 3, "#ffd9d6", "#c0392b", 2, "", nil)
+	d.p.Rect(x, y-11, 22, 14, 3, "#ffd9d6", "#c0392b", 2, "", nil)
 	label(w.peak)
-	d.p.rect(x, y-11, 22, 14, 3, "#ffe4c4", "#d35400", 2, "", nil)
+	d.p.Rect(x, y-11, 22, 14, 3, "#ffe4c4", "#d35400", 2, "", nil)
 	label(w.end)
-	d.p.line(x, y-4, x+22, y-4, "#b03a2e", 2, true, "", nil)
+	d.p.Line(x, y-4, x+22, y-4, "#b03a2e", 2, true, "", nil)
 	label(w.lines)
-	d.p.text(x+4, y, 12, lineColor[styleWait], false, false, "◐", "")
+	d.p.Text(x+4, y, 12, lineColor[styleWait], false, false, "◐", "")
 	label(strings.TrimPrefix(w.wait, "◐ "))
-	d.p.text(x+4, y, 12, lineColor[styleFail], false, false, "⚠", "")
+	d.p.Text(x+4, y, 12, lineColor[styleFail], false, false, "⚠", "")
 	label(strings.TrimPrefix(w.fail, "⚠ "))
 	for _, e := range d.measuredLegend(y) {
 		e.swatch(x)
 		label(e.text)
 	}
-	d.p.end()
+	d.p.End()
 	return x - 14 - margin
 }

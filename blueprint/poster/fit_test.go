@@ -56,11 +56,11 @@ type placedText struct {
 	s          string
 }
 
-func (r *shapeRecorder) rect(x, y, w, h, _ float64, _, _ string, _ float64, _ string, _ map[string]string) {
+func (r *shapeRecorder) Rect(x, y, w, h, _ float64, _, _ string, _ float64, _ string, _ map[string]string) {
 	r.rects = append(r.rects, rectShape{x, y, w, h})
 }
 
-func (r *shapeRecorder) text(x, y, size float64, _ string, bold, centred bool, s string, _ string) {
+func (r *shapeRecorder) Text(x, y, size float64, _ string, bold, centred bool, s string, _ string) {
 	r.at = append(r.at, placedText{x, y, size, bold, centred, s})
 }
 

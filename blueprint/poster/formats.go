@@ -51,25 +51,7 @@ func (m *model) writePainted(w io.Writer, l *layout) error {
 	page := &paint.Page{
 		W: pw, H: ph, Scale: s, OX: (pw - W*s) / 2, OY: (ph - H*s) / 2,
 		DPI: dpi, Title: title, Lang: m.opt.Lang, Fonts: m.measure.fonts,
-		Draw: func(p paint.Painter) { m.draw(exported{p}, l) },
+		Draw: func(p paint.Painter) { m.draw(p, l) },
 	}
 	return paint.Lookup(m.opt.Format.String())(w, page)
-}
-
-// exported is the poster's painter over a painter of another package.
-type exported struct{ p paint.Painter }
-
-func (e exported) begin(class string, data map[string]string, opacity float64) {
-	e.p.Begin(class, data, opacity)
-}
-func (e exported) end() { e.p.End() }
-func (e exported) rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string) {
-	e.p.Rect(x, y, w, h, rx, fill, stroke, strokeWidth, class, data)
-}
-func (e exported) line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string) {
-	e.p.Line(x1, y1, x2, y2, stroke, width, dashed, class, data)
-}
-func (e exported) triangle(a, b, c [2]float64, fill string) { e.p.Triangle(a, b, c, fill) }
-func (e exported) text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
-	e.p.Text(x, y, size, fill, bold, centred, s, class)
 }

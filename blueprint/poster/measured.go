@@ -122,10 +122,10 @@ func (d *drawer) band(bx *box, x0, x1, bottom float64) {
 	ms := d.m.opt.Measured
 	f := goodness(ms, t.Mean)
 	y := bottom - padY - bandH
-	d.p.rect(x0, y, x1-x0, bandH, 2, "#eeeeee", "#999999", 0.6, "band", map[string]string{"touchpoint": bx.tp.ID})
-	d.p.rect(x0, y, (x1-x0)*f, bandH, 2, bandColor(f), "#333333", 0.6, "band-mean", nil)
+	d.p.Rect(x0, y, x1-x0, bandH, 2, "#eeeeee", "#999999", 0.6, "band", map[string]string{"touchpoint": bx.tp.ID})
+	d.p.Rect(x0, y, (x1-x0)*f, bandH, 2, bandColor(f), "#333333", 0.6, "band-mean", nil)
 	mid := x0 + (x1-x0)*0.5
-	d.p.line(mid, y-2, mid, y+bandH+2, "#333333", 1, false, "", nil)
+	d.p.Line(mid, y-2, mid, y+bandH+2, "#333333", 1, false, "", nil)
 }
 
 // goodness is where a rating lies on the scale, 0 worst to 1 best.
@@ -171,10 +171,10 @@ func (d *drawer) measuredLegend(y float64) []legendEntry {
 	}
 	return []legendEntry{
 		{func(x float64) {
-			d.p.rect(x, y-10, 22, 9, 2, "#eeeeee", "#999999", 0.6, "", nil)
-			d.p.rect(x, y-10, 15, 9, 2, bandColor(0.7), "#333333", 0.6, "", nil)
-			d.p.line(x+11, y-12, x+11, y+1, "#333333", 1, false, "", nil)
+			d.p.Rect(x, y-10, 22, 9, 2, "#eeeeee", "#999999", 0.6, "", nil)
+			d.p.Rect(x, y-10, 15, 9, 2, bandColor(0.7), "#333333", 0.6, "", nil)
+			d.p.Line(x+11, y-12, x+11, y+1, "#333333", 1, false, "", nil)
 		}, fmt.Sprintf(w.band, strconv.FormatFloat(lo, 'g', 4, 64), strconv.FormatFloat(hi, 'g', 4, 64))},
-		{func(x float64) { d.p.text(x+4, y, 12, lineColor[styleDisputed], false, false, "×", "") }, w.disputed},
+		{func(x float64) { d.p.Text(x+4, y, 12, lineColor[styleDisputed], false, false, "×", "") }, w.disputed},
 	}
 }

@@ -6,20 +6,16 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/peakend/peakend/blueprint/poster/internal/paint"
 	"github.com/peakend/peakend/internal/fonts"
 )
 
-// A painter draws the poster's primitives, in points, y growing down.
-// The SVG painter writes elements; the canvas painter draws PDF and
-// PNG. The poster is drawn once, in draw.go, through this interface.
-type painter interface {
-	begin(class string, data map[string]string, opacity float64) // a group
-	end()
-	rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string)
-	line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string)
-	triangle(a, b, c [2]float64, fill string)
-	text(x, y, size float64, fill string, bold, centred bool, s string, class string)
-}
+// A painter draws the poster's primitives, in points, y growing down:
+// the SVG painter writes elements, and the PDF and PNG packages paint
+// with tdewolff/canvas. The poster is drawn once, in draw.go, through
+// this interface, which lives in internal/paint so that those packages
+// can implement it.
+type painter = paint.Painter
 
 // svgPainter writes SVG elements.
 type svgPainter struct {
@@ -41,7 +37,7 @@ func svgData(class string, data map[string]string) string {
 	return s.String()
 }
 
-func (p svgPainter) begin(class string, data map[string]string, opacity float64) {
+func (p svgPainter) Begin(class string, data map[string]string, opacity float64) {
 	op := ""
 	if opacity < 1 {
 		op = fmt.Sprintf(` opacity="%s"`, num(opacity))
@@ -49,9 +45,9 @@ func (p svgPainter) begin(class string, data map[string]string, opacity float64)
 	fmt.Fprintf(p.b, "<g%s%s>\n", svgData(class, data), op)
 }
 
-func (p svgPainter) end() { p.b.WriteString("</g>\n") }
+func (p svgPainter) End() { p.b.WriteString("</g>\n") }
 
-func (p svgPainter) rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string) {
+func (p svgPainter) Rect(x, y, w, h, rx float64, fill, stroke string, strokeWidth float64, class string, data map[string]string) {
 	fmt.Fprintf(p.b, `<rect%s x="%s" y="%s" width="%s" height="%s"`, svgData(class, data), num(x), num(y), num(w), num(h))
 	if rx > 0 {
 		fmt.Fprintf(p.b, ` rx="%s"`, num(rx))
@@ -63,7 +59,7 @@ func (p svgPainter) rect(x, y, w, h, rx float64, fill, stroke string, strokeWidt
 	p.b.WriteString("/>\n")
 }
 
-func (p svgPainter) line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string) {
+func (p svgPainter) Line(x1, y1, x2, y2 float64, stroke string, width float64, dashed bool, class string, data map[string]string) {
 	dash := ""
 	if dashed {
 		dash = fmt.Sprintf(` stroke-dasharray="%s %s"`, num(width*5), num(width*3))
@@ -72,7 +68,7 @@ func (p svgPainter) line(x1, y1, x2, y2 float64, stroke string, width float64, d
 		svgData(class, data), num(x1), num(y1), num(x2), num(y2), stroke, num(width), dash)
 }
 
-func (p svgPainter) triangle(a, b, c [2]float64, fill string) {
+func (p svgPainter) Triangle(a, b, c [2]float64, fill string) {
 	fmt.Fprintf(p.b, `<path class="arrow" d="M%s %sL%s %sL%s %sZ" fill="%s"/>`+"\n",
 		num(a[0]), num(a[1]), num(b[0]), num(b[1]), num(c[0]), num(c[1]), fill)
 }
@@ -81,7 +77,7 @@ func (p svgPainter) triangle(a, b, c [2]float64, fill string) {
 // the poster's measure puts it (a centred text half its measured width
 // to the left, so that no viewer's own measure moves it), then writes
 // it as text over them, transparent: see writeSVG.
-func (p svgPainter) text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
+func (p svgPainter) Text(x, y, size float64, fill string, bold, centred bool, s string, class string) {
 	if centred {
 		x -= p.fonts.Width(s, bold) * size / 2
 	}

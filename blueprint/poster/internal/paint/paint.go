@@ -14,8 +14,8 @@ import (
 	"github.com/peakend/peakend/internal/fonts"
 )
 
-// A Painter draws the poster's primitives, in points, y growing down:
-// the methods of the poster's own painter, exported.
+// A Painter draws the poster's primitives, in points, y growing down;
+// the poster draws through it in every format.
 type Painter interface {
 	Begin(class string, data map[string]string, opacity float64) // a group
 	End()
