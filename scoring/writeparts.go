@@ -78,7 +78,9 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 			fw.w.WriteString(fw.cols.header(fw.header()))
 		}
 		if err := fw.cols.check(r.id, r.has); err != nil {
-			rowErr = firstErr(rowErr, err)
+			if rowErr == nil {
+				rowErr = err
+			}
 			continue
 		}
 		fw.w.Write(text[r.start:r.who])
@@ -94,14 +96,6 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 	}
 	p.text, p.rows = p.text[:0], p.rows[:0]
 	return rowErr
-}
-
-// firstErr returns first, or err when there is none.
-func firstErr(first, err error) error {
-	if first != nil {
-		return first
-	}
-	return err
 }
 
 // check returns the error of a row of visit id, whose customer and site

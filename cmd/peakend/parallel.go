@@ -51,10 +51,11 @@ type featureRows struct {
 }
 
 func newFeatureRows(out io.Writer, verbatim, missing bool) *featureRows {
-	rows := scoring.NewFeatureWriter(out)
+	newWriter := scoring.NewFeatureWriter
 	if missing {
-		rows = scoring.NewFeatureWriterMissing(out)
+		newWriter = scoring.NewFeatureWriterMissing
 	}
+	rows := newWriter(out)
 	rows.Verbatim = verbatim
 	return &featureRows{rows: rows}
 }
@@ -68,18 +69,22 @@ func (fr *featureRows) Add(v *scoring.Visit, f *scoring.Features) { fr.keep(fr.r
 
 // Merge writes part's rows after those written so far.
 func (fr *featureRows) Merge(part *featureRows) error {
-	err := fr.rows.Merge(part.rows)
-	if errors.Is(err, scoring.ErrNoWhoColumn) {
-		fr.keep(err)
-		return nil
+	if err := fr.rows.Merge(part.rows); !fr.keep(err) {
+		return err
 	}
-	return err
+	return nil
 }
 
-func (fr *featureRows) keep(err error) {
-	if err != nil && fr.err == nil && errors.Is(err, scoring.ErrNoWhoColumn) {
+// keep keeps the first error of a row the header has no column for, as
+// score reports it at the end, and says whether err was one (or nil).
+func (fr *featureRows) keep(err error) bool {
+	if err != nil && !errors.Is(err, scoring.ErrNoWhoColumn) {
+		return false
+	}
+	if fr.err == nil {
 		fr.err = err
 	}
+	return true
 }
 
 // Flush writes the rows still buffered.
