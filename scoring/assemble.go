@@ -31,6 +31,9 @@ type assembler struct {
 	// replay, meets an id out of order: it stops, and the range is read
 	// again in sequence (see ranges.go).
 	disordered bool
+	// where names a line in messages: "line 12" unless set (Join's
+	// rows come from several files; see rows.go).
+	where func(line int) string
 }
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
@@ -146,7 +149,7 @@ func (a *assembler) add(r *row) *ParseError {
 			if v, found := a.held[string(r.visit)]; found {
 				a.cur = v
 				st := a.heldState[v]
-				a.curTimed, a.curBytes = st.timeKind, st.bytes
+				a.curTimed, a.curBytes, a.fieldAt = st.timeKind, st.bytes, st.fieldAt
 				return a.merge(r)
 			}
 		}
@@ -195,11 +198,11 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 func (a *assembler) merge(r *row) *ParseError {
 	v := a.cur
 	if rows := a.rowsOf(v); rows != nil && rows.bad != 0 {
-		return &ParseError{Line: r.line, Visit: v.ID, Err: rejectedWith(rows.bad)}
+		return &ParseError{Line: r.line, Visit: v.ID, Err: a.rejectedWith(rows.bad)}
 	}
 	conflict := func(c int, old, now string) *ParseError {
 		return &ParseError{Line: r.line, Visit: v.ID, Field: csvColumns[c],
-			Err: errorf(ErrConflict, "%s here, but %s at line %d", now, old, a.fieldAt[c])}
+			Err: errorf(ErrConflict, "%s here, but %s at %s", now, old, a.at(a.fieldAt[c]))}
 	}
 	if r.has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purpose) {
 		return conflict(colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purpose)))
@@ -224,9 +227,6 @@ func (a *assembler) merge(r *row) *ParseError {
 	if r.opens || a.opt.Format == CSV {
 		a.curBytes += len(r.record) + 1
 	}
-	if a.held != nil {
-		a.heldState[v] = heldState{state, a.curBytes}
-	}
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
 		v.Purpose = a.purpose(r.purpose)
 		a.fieldAt[colPurpose] = r.line
@@ -240,6 +240,9 @@ func (a *assembler) merge(r *row) *ParseError {
 		a.fieldAt[colRecommend] = r.line
 	}
 	a.takeWho(r)
+	if a.held != nil {
+		a.heldState[v] = heldState{state, a.curBytes, a.fieldAt}
+	}
 	if r.missing {
 		v.Missing++
 	} else {
@@ -251,8 +254,12 @@ func (a *assembler) merge(r *row) *ParseError {
 	return nil
 }
 
-// heldState is the state of a visit held for Options.Unsorted.
-type heldState struct{ timeKind, bytes int }
+// heldState is the state of a visit held for Options.Unsorted: its
+// lines in messages too, so that a conflict names the line it is with.
+type heldState struct {
+	timeKind, bytes int
+	fieldAt         [numColumns]int
+}
 
 // checkSize refuses a row that would make its visit larger than
 // Options.MaxMoments or MaxVisitBytes allow.

@@ -78,6 +78,14 @@
 // parts merge into the result of one pass. The ranges depend on the input
 // only, so the merged sums are the same on any number of cores.
 //
+// ReadRows and Join are Read in two halves, for programs that group a
+// visit's rows themselves, such as a pipeline reading many files on many
+// machines: ReadRows gives an input's rows, each with its file, line,
+// record and values (a Row, which encodes itself for sending), and Join
+// makes one visit of its rows, in any order and from any files, with
+// Read's checks and messages; AppendReject writes a bad row as a rejects
+// file has it.
+//
 // VisitWriter and FeatureWriter write the formats back, with customer
 // and site columns when the first visit has them, and Summary its means
 // (WriteCSVLabelled with headings and names for people); numbers are

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 )
 
@@ -29,8 +30,16 @@ func (vr *visitRows) add(line int, record []byte) {
 }
 
 // rejectedWith is the error of a good row of a visit that has a bad one.
-func rejectedWith(badLine int) error {
-	return errorf(ErrVisitRejected, "rejected with its visit, whose row at line %d is bad", badLine)
+func (a *assembler) rejectedWith(badLine int) error {
+	return errorf(ErrVisitRejected, "rejected with its visit, whose row at %s is bad", a.at(badLine))
+}
+
+// at names a line in a message.
+func (a *assembler) at(line int) string {
+	if a.where != nil {
+		return a.where(line)
+	}
+	return "line " + strconv.Itoa(line)
 }
 
 // rowsOf returns the kept rows of visit v, or nil when rows are not
@@ -73,7 +82,7 @@ func (a *assembler) badRow(e *ParseError) bool {
 	}
 	if rows.bad == 0 {
 		rows.bad = e.Line
-		a.rejectRows(v, rows, rejectedWith(e.Line))
+		a.rejectRows(v, rows, a.rejectedWith(e.Line))
 	}
 	return a.bad(e)
 }

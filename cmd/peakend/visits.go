@@ -154,7 +154,7 @@ func (vf *visitFlags) open(e *env) (*visitSource, error) {
 	src := &visitSource{flags: vf, stdin: e.stdin, env: e}
 	if o := vf.rejectsOut; o != nil {
 		src.rejects = o
-		src.rejectRow("file", "line", "column", "visit", "reason", "record")
+		src.writeReject(append(src.rejectB[:0], scoring.RejectsHeader+"\n"...))
 	}
 	scale, err := vf.scaleOf()
 	if err != nil {
@@ -166,28 +166,11 @@ func (vf *visitFlags) open(e *env) (*visitSource, error) {
 
 func (src *visitSource) reject(pe *scoring.ParseError) {
 	src.rejected++
-	reason := flagWords.Replace(pe.Err.Error())
-	if pe.Field != "" {
-		reason = pe.Field + ": " + reason
-	}
-	src.rejectRow(pe.File, strconv.Itoa(pe.Line), strconv.Itoa(pe.Column), pe.Visit, reason, pe.Record)
+	src.writeReject(scoring.AppendReject(src.rejectB[:0], pe, flagWords.Replace, src.flags.verbatim))
 }
 
-// rejectRow writes one row of the rejects file, its text quoted as every
-// CSV of peakend is (scoring.AppendCSVText).
-func (src *visitSource) rejectRow(cells ...string) {
-	b := src.rejectB[:0]
-	for i, c := range cells {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if src.flags.verbatim {
-			b = scoring.AppendCSVTextVerbatim(b, c)
-		} else {
-			b = scoring.AppendCSVText(b, c)
-		}
-	}
-	b = append(b, '\n')
+// writeReject writes one row of the rejects file, keeping its buffer.
+func (src *visitSource) writeReject(b []byte) {
 	src.rejectB = b
 	if _, err := src.rejects.Write(b); err != nil && src.rejectE == nil {
 		src.rejectE = err
