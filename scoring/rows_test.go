@@ -293,3 +293,30 @@ func FuzzReadRows(f *testing.F) {
 		r.UnmarshalBinary(src) // must not panic
 	})
 }
+
+// TestFixColumns writes visits with the customer and site columns fixed
+// before the first row: a visit without them has empty cells, one with a
+// column the header lacks is refused, and the header is written once.
+func TestFixColumns(t *testing.T) {
+	var b bytes.Buffer
+	fw := scoring.NewFeatureWriter(&b)
+	fw.FixColumns(false, true)
+	plain := scoring.Visit{ID: "a", Moments: []scoring.Moment{{Rating: 3, T: scoring.NA, Duration: scoring.NA}}, Remembered: scoring.NA}
+	sited, customer := plain, plain
+	sited.ID, sited.Site = "b", "s1"
+	customer.ID, customer.Customer = "c", "p"
+	for _, v := range []scoring.Visit{plain, customer, sited} {
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		err := fw.Write(&v, &f)
+		if (err != nil) != (v.ID == "c") || (err != nil && !errors.Is(err, scoring.ErrNoWhoColumn)) {
+			t.Errorf("visit %s: %v", v.ID, err)
+		}
+	}
+	if err := fw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "visit,purpose,site,moments") || !strings.HasPrefix(lines[1], "a,,,1,") || !strings.HasPrefix(lines[2], "b,,s1,1,") {
+		t.Errorf("wrote\n%s", b.String())
+	}
+}

@@ -96,23 +96,27 @@ var ErrNoWhoColumn = errors.New("a customer or site the output has no column for
 // was before visits had customers and sites.
 type whoHeader struct {
 	written bool
+	fixed   bool // has was given before the first row (FixColumns)
 	has     [len(whoColumns)]bool
 }
 
 // start returns b with the header appended if it is not yet written,
 // or an error when v has a customer or site the header left out.
 func (h *whoHeader) start(b []byte, v *Visit, header string) ([]byte, error) {
-	if !h.written {
-		for i, c := range whoColumns {
-			h.has[i] = *whoOf(v, c) != ""
-		}
-		return append(b, h.header(header)...), nil
-	}
 	var has [len(whoColumns)]bool
 	for i, c := range whoColumns {
 		has[i] = *whoOf(v, c) != ""
 	}
-	return b, h.check(v.ID, has)
+	if !h.written && !h.fixed {
+		h.has = has
+	}
+	if err := h.check(v.ID, has); err != nil {
+		return b, err
+	}
+	if !h.written {
+		b = append(b, h.header(header)...)
+	}
+	return b, nil
 }
 
 // header returns the header line, marking it written.

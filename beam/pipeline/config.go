@@ -34,6 +34,13 @@ type Config struct {
 	TimeZone   string // an IANA name; "" is UTC
 	Missing    scoring.MissingRatings
 	MaxMoments int
+	// Verbatim writes text cells as they are (see
+	// scoring.FeatureWriter), in the features and the rejects.
+	Verbatim bool
+	// Words replace the library's words in the reasons of rejected rows
+	// by the command's, such as "set Options.Missing to skip the moment"
+	// by its flag: the longest first.
+	Words map[string]string
 }
 
 // loaded caches the parsed blueprints of this process by Config, so
