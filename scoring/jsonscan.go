@@ -28,8 +28,7 @@ type jsonMomentFields struct {
 	hasDuration bool
 	rating      float64
 	hasRating   bool
-	seq         float64
-	hasSeq      bool
+	seq         []byte // the raw JSON value; nil when absent
 }
 
 // decodeJSONVisit decodes a line with encoding/json, which says what is
@@ -58,8 +57,8 @@ func decodeJSONVisit(text []byte, jf *jsonFields) error {
 		if jm.Rating != nil {
 			m.rating, m.hasRating = *jm.Rating, true
 		}
-		if jm.Seq != nil {
-			m.seq, m.hasSeq = *jm.Seq, true
+		if len(jm.Seq) > 0 && string(jm.Seq) != "null" {
+			m.seq = jm.Seq
 		}
 		jf.moments = append(jf.moments, m)
 	}
@@ -207,8 +206,9 @@ func (s *jsonScanner) moment(m *jsonMomentFields) bool {
 			m.hasRating = ok
 		case "seq":
 			bit = 16
-			m.seq, ok = s.number()
-			m.hasSeq = ok
+			start := s.skipSpace()
+			_, ok = s.number()
+			m.seq = s.b[start:s.i]
 		default:
 			return false
 		}

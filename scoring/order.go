@@ -3,8 +3,8 @@ package scoring
 import (
 	"cmp"
 	"errors"
-	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -37,26 +37,31 @@ type StepOrder map[string]map[string]int
 // ErrNotInteger is a seq that is not a whole number within ±MaxSeq.
 var ErrNotInteger = errors.New("not a whole number")
 
-// MaxSeq bounds a moment's Seq: within ±2⁵³ every integer is read
-// exactly, from a decimal cell or a JSON number alike.
-const MaxSeq = 1 << 53
+// MaxSeq bounds a moment's Seq: within ±(2⁵³−1) a seq stays exact in
+// every tool that reads numbers as doubles (JSON, R, JavaScript).
+const MaxSeq = 1<<53 - 1
 
-// seqOf returns the Seq of a number read from a seq column or key.
-func seqOf(x float64) (int64, error) {
-	if x != math.Trunc(x) || math.Abs(x) > MaxSeq {
-		return 0, errorf(ErrNotInteger, "seq %s: a seq is a whole number within ±2^53", formatNumber(x))
-	}
-	return int64(x), nil
-}
-
-// parseSeq reads a seq cell: a decimal number (3, or 3.0 as spreadsheet
-// exports write whole numbers) that is whole.
+// parseSeq reads a seq, a CSV cell or a JSON number as written: digits
+// with an optional sign, and a point with only zeros after it (3.0, as
+// spreadsheets export whole numbers). It reads the text rather than a
+// float, which would round a long fraction to a whole number.
 func parseSeq(b []byte) (int64, error) {
-	x, err := parseNumber(b)
-	if err != nil {
+	text := strings.Trim(string(b), " \t")
+	digits := text
+	if i := strings.IndexByte(text, '.'); i > 0 && strings.Trim(text[i+1:], "0") == "" {
+		digits = text[:i]
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	switch {
+	case err == nil && (n > MaxSeq || n < -MaxSeq), errors.Is(err, strconv.ErrRange):
+		return 0, errorf(ErrNotInteger, "%s is beyond ±(2^53−1)", text)
+	case err == nil:
+		return n, nil
+	}
+	if _, err := parseNumber(b); err != nil {
 		return 0, err
 	}
-	return seqOf(x)
+	return 0, errorf(ErrNotInteger, "%s is not a whole number; a seq numbers its visit's moments", text)
 }
 
 // Order returns the indices of v's moments in their order without a

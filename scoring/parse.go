@@ -447,7 +447,7 @@ type jsonMoment struct {
 	T          json.RawMessage `json:"t"`
 	Duration   *float64        `json:"duration"`
 	Rating     *float64        `json:"rating"`
-	Seq        *float64        `json:"seq"`
+	Seq        json.RawMessage `json:"seq"`
 }
 
 func (p *parser) readJSONL(r io.Reader) error {
@@ -581,8 +581,8 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 			}
 			rw.moment.Duration = jm.duration
 		}
-		if jm.hasSeq {
-			if rw.moment.Seq, err = seqOf(jm.seq); err != nil {
+		if jm.seq != nil {
+			if rw.moment.Seq, err = parseSeq(jm.seq); err != nil {
 				return fail(field("seq"), err)
 			}
 			rw.moment.HasSeq = true
