@@ -161,8 +161,8 @@ func (r *Row) who(c int) *string {
 // rows (ErrVisitRejected) and Join returns ErrVisitRejected; without
 // it, Join returns the first bad row's *ParseError. Where rows come from
 // several files, messages name a line with its file ("line 12 of
-// a.csv"), and a visit whose moments have no start time is rejected
-// (ErrUnordered): its files give its rows no order.
+// a.csv"), and a visit whose moments have neither a start time nor a
+// seq is rejected (ErrUnordered): its files give its rows no order.
 func Join(rows []Row, opt Options) (Visit, error) {
 	if len(rows) == 0 {
 		return Visit{}, errors.New("scoring: Join of no rows")
@@ -271,10 +271,10 @@ func (j *join) format() Format {
 // ordered refuses a visit without start times whose rows come from
 // several files, which give them no order.
 func (j *join) ordered(v *Visit) error {
-	if j.files == 1 || len(v.Moments)+v.Missing < 2 || j.rows[0].timeKind != untimed {
+	if j.files == 1 || len(v.Moments)+v.Missing < 2 || j.rows[0].timeKind != untimed || j.sequenced() {
 		return nil
 	}
-	err := errorf(ErrUnordered, "its moments have no t and its rows are in %d files, which give them no order; add a t column", j.files)
+	err := errorf(ErrUnordered, "its moments have no t and its rows are in %d files, which give them no order; give every row a t or a seq", j.files)
 	for _, r := range j.rows {
 		if r.Index > 0 {
 			continue
@@ -286,6 +286,17 @@ func (j *join) ordered(v *Visit) error {
 		j.opt.Reject(e)
 	}
 	return ErrVisitRejected
+}
+
+// sequenced reports whether every row has a seq, which orders moments
+// without times (see OrderWith).
+func (j *join) sequenced() bool {
+	for i := range j.rows {
+		if !j.rows[i].Moment.HasSeq {
+			return false
+		}
+	}
+	return true
 }
 
 // internal is r as the assembler takes it, at its numbered line.

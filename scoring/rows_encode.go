@@ -39,6 +39,7 @@ func (r Row) AppendBinary(b []byte) ([]byte, error) {
 	for _, n := range [...]int{r.Line, r.Index, int(r.has), r.timeKind, r.span} {
 		b = binary.AppendVarint(b, int64(n))
 	}
+	b = binary.AppendVarint(b, r.Moment.Seq)
 	for _, x := range [...]float64{r.Remembered, r.Recommend, r.Moment.T, r.Moment.Duration, r.Moment.Rating} {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(x))
 	}
@@ -51,6 +52,9 @@ func (r Row) AppendBinary(b []byte) ([]byte, error) {
 	}
 	if r.jsonLine {
 		flags |= 4
+	}
+	if r.Moment.HasSeq {
+		flags |= 8
 	}
 	b = append(b, flags)
 	if r.bad != nil {
@@ -103,11 +107,12 @@ func (r *Row) UnmarshalBinary(data []byte) error {
 		*n = d.int()
 	}
 	out.has = uint(has)
+	out.Moment.Seq = d.seq()
 	for _, x := range [...]*float64{&out.Remembered, &out.Recommend, &out.Moment.T, &out.Moment.Duration, &out.Moment.Rating} {
 		*x = d.float()
 	}
 	flags := d.byte()
-	out.missing, out.jsonLine = flags&1 != 0, flags&4 != 0
+	out.missing, out.jsonLine, out.Moment.HasSeq = flags&1 != 0, flags&4 != 0, flags&8 != 0
 	if flags&2 != 0 {
 		out.bad = d.problem()
 	}
@@ -116,7 +121,7 @@ func (r *Row) UnmarshalBinary(data []byte) error {
 		return d.err
 	case len(d.data) != 0:
 		return fmt.Errorf("%w: %d bytes after its end", ErrRowEncoding, len(d.data))
-	case flags&^7 != 0 || has < 0 || uint(has)&^(1<<numColumns-1) != 0:
+	case flags&^15 != 0 || has < 0 || uint(has)&^(1<<numColumns-1) != 0:
 		return fmt.Errorf("%w: unknown flags", ErrRowEncoding)
 	}
 	*r = out
@@ -155,6 +160,16 @@ func (d *rowDecoder) int() int {
 	}
 	d.data = d.data[k:]
 	return int(n)
+}
+
+func (d *rowDecoder) seq() int64 {
+	n, k := binary.Varint(d.data)
+	if k <= 0 || n > MaxSeq || n < -MaxSeq {
+		d.fail("seq")
+		return 0
+	}
+	d.data = d.data[k:]
+	return n
 }
 
 func (d *rowDecoder) string() string {

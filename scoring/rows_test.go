@@ -192,6 +192,10 @@ func TestJoinAcrossFiles(t *testing.T) {
 	if !errors.Is(err, scoring.ErrVisitRejected) || len(rejected) != 2 || !strings.Contains(rejected[0], "a.csv:2: visit v: t: its moments have no t and its rows are in 2 files") {
 		t.Errorf("untimed: %v, rejected %q", err, rejected)
 	}
+	sequenced := slices.Concat(rowsOf("b.csv", "visit,seq,rating\nv,1,2\n"), rowsOf("a.csv", "visit,seq,rating\nv,2,4\n"))
+	if v, err := scoring.Join(sequenced, scoring.Options{}); err != nil || scoring.Compute(&v, scoring.DefaultScale).End != 4 {
+		t.Errorf("untimed with seq: %+v, %v", v, err)
+	}
 	if v, err := scoring.Join(rowsOf("a.csv", "visit,rating\nv,4\nv,2\n"), scoring.Options{}); err != nil || v.Moments[0].Rating != 4 {
 		t.Errorf("untimed in one file: %+v, %v", v, err)
 	}

@@ -155,6 +155,7 @@ func (f *flags) config() (pipeline.Config, error) {
 			return cfg, err
 		}
 		cfg.Scale = mot.ScoringScale(b)
+		cfg.Features.Steps = mot.StepOrder(b) // tied moments in the journeys' order, as peakend score orders them
 	}
 	var err error
 	if cfg.Scale, err = f.scaleOf(cfg.Scale); err != nil {
