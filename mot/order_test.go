@@ -155,7 +155,7 @@ func TestFeaturesIgnoreRowOrder(t *testing.T) {
 	for name, visits := range fixtures {
 		for _, opt := range []scoring.FeatureOptions{{}, {Steps: mot.StepOrder(b)}, {Peak: scoring.PeakWorst, Steps: mot.StepOrder(b)}} {
 			for _, v := range visits {
-				if !orderedByContent(&v) {
+				if !scoring.OrderedByContent(&v) {
 					continue
 				}
 				want := featuresOf(&v, opt)
@@ -180,17 +180,6 @@ func TestFeaturesIgnoreRowOrder(t *testing.T) {
 	}
 }
 
-// orderedByContent reports whether v's moments have a key to be ordered
-// by: a start time each, or a seq each.
-func orderedByContent(v *scoring.Visit) bool {
-	timed, seqd := true, true
-	for _, m := range v.Moments {
-		timed = timed && !scoring.IsNA(m.T)
-		seqd = seqd && m.HasSeq
-	}
-	return timed || seqd
-}
-
 func sameRatings(ia []int, a *scoring.Visit, ib []int, b *scoring.Visit) bool {
 	for k := range ia {
 		if a.Moments[ia[k]].Rating != b.Moments[ib[k]].Rating {
@@ -207,7 +196,7 @@ func byTimeAlone(v *scoring.Visit) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	if orderedByContent(v) && !scoring.IsNA(v.Moments[0].T) {
+	if scoring.OrderedByContent(v) && !scoring.IsNA(v.Moments[0].T) {
 		slices.SortStableFunc(idx, func(a, b int) int { return cmpFloat(v.Moments[a].T, v.Moments[b].T) })
 	}
 	return idx

@@ -27,7 +27,8 @@
 //     rating, then by duration (none last). A visit without a t on
 //     every moment is ordered by seq, then the same keys, when every
 //     moment has a seq, else kept in input order, the only order it
-//     has. Moments equal in every key are alike in every feature.
+//     has (OrderedByContent tells these apart). Moments equal in every
+//     key are alike in every feature.
 //  2. first and end are the ratings of the first and last moment.
 //  3. peak is the rating of the most intense moment, the one farthest
 //     from the scale's neutral rating; a tie goes to a moment on the bad

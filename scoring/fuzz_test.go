@@ -161,11 +161,7 @@ func checkVisit(t *testing.T, v *scoring.Visit) {
 // checkOrderFree holds the features of a visit that has times or seqs
 // the same with its moments in reverse: the order comes from content.
 func checkOrderFree(t *testing.T, v *scoring.Visit) {
-	timed, seqd := true, true
-	for _, m := range v.Moments {
-		timed, seqd = timed && !scoring.IsNA(m.T), seqd && m.HasSeq
-	}
-	if !timed && !seqd {
+	if !scoring.OrderedByContent(v) {
 		return
 	}
 	w := *v

@@ -92,6 +92,21 @@ func OrderWith(v *Visit, steps StepOrder) []int {
 // moments in strictly increasing time.
 func Ordered(v *Visit, steps StepOrder) bool { return v == nil || reorder(v, steps) == nil }
 
+// OrderedByContent reports whether v's moments have an order of their
+// own: a start time each, or a seq each. The moments of a visit without
+// one keep their input order, which rows scattered across files (a
+// pipeline's input) do not have.
+func OrderedByContent(v *Visit) bool {
+	if v == nil {
+		return false
+	}
+	if timed, _ := timeKey(v.Moments); timed {
+		return true
+	}
+	all, _ := seqKey(v.Moments)
+	return all
+}
+
 // reorder returns the order of v's moments, or nil when it is their
 // order as they stand. Moments in strictly increasing T, or without a
 // key to order by, cost one pass and no allocation.

@@ -53,6 +53,9 @@ func TestOrderWithBreaksTiesByContent(t *testing.T) {
 		if got := scoring.OrderWith(&v, steps); !slices.Equal(got, c.want) {
 			t.Errorf("%s: OrderWith = %v, want %v", c.name, got, c.want)
 		}
+		if !scoring.OrderedByContent(&v) != strings.HasSuffix(c.name, "input order") {
+			t.Errorf("%s: OrderedByContent = %v", c.name, scoring.OrderedByContent(&v))
+		}
 		if got, want := scoring.Ordered(&v, steps), slices.Equal(c.want, []int{0, 1}); got != want {
 			t.Errorf("%s: Ordered = %v, want %v", c.name, got, want)
 		}
