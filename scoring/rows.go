@@ -271,7 +271,7 @@ func (j *join) format() Format {
 // ordered refuses a visit without start times whose rows come from
 // several files, which give them no order.
 func (j *join) ordered(v *Visit) error {
-	if j.files == 1 || len(v.Moments)+v.Missing < 2 || j.rows[0].timeKind != untimed || j.sequenced() {
+	if j.files == 1 || len(v.Moments) < 2 || OrderedByContent(v) {
 		return nil
 	}
 	err := errorf(ErrUnordered, "its moments have no t and its rows are in %d files, which give them no order; give every row a t or a seq", j.files)
@@ -286,17 +286,6 @@ func (j *join) ordered(v *Visit) error {
 		j.opt.Reject(e)
 	}
 	return ErrVisitRejected
-}
-
-// sequenced reports whether every row has a seq, which orders moments
-// without times (see OrderWith).
-func (j *join) sequenced() bool {
-	for i := range j.rows {
-		if !j.rows[i].Moment.HasSeq {
-			return false
-		}
-	}
-	return true
 }
 
 // internal is r as the assembler takes it, at its numbered line.
