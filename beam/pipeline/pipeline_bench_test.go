@@ -24,8 +24,7 @@ func BenchmarkScorePrism(b *testing.B) {
 	if s := os.Getenv("PEAKEND_BEAM_VISITS"); s != "" {
 		visits, _ = strconv.Atoi(s)
 	}
-	t := &testing.T{}
-	sim := peakend(t, "simulate", "--visits", strconv.Itoa(visits), "--seed", "7", "--sites", "20")
+	sim := peakend(b, "simulate", "--visits", strconv.Itoa(visits), "--seed", "7", "--sites", "20")
 	input := filepath.Join(b.TempDir(), "visits.csv")
 	if err := os.WriteFile(input, sim, 0o644); err != nil {
 		b.Fatal(err)

@@ -34,7 +34,7 @@ var (
 	peakendErr  error
 )
 
-func peakend(t *testing.T, args ...string) []byte {
+func peakend(t testing.TB, args ...string) []byte {
 	t.Helper()
 	peakendOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "peakend-beam-test-")
