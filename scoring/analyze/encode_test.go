@@ -226,3 +226,29 @@ func FuzzComparerUnmarshalBinary(f *testing.F) {
 		return err
 	})
 }
+
+// TestComparerIgnoresOrder adds the same visits in two orders: the
+// comparison, intervals and cross-validation included, is byte for
+// byte the same, as the rows are put in an order of their content first.
+func TestComparerIgnoresOrder(t *testing.T) {
+	parts, fs := panelParts(5, 900)
+	var visits []scoring.Visit
+	var features []scoring.Features
+	for p := range parts {
+		visits, features = append(visits, parts[p]...), append(features, fs[p]...)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, by := range []analyze.Cluster{analyze.NoCluster, analyze.ByCustomer} {
+		inOrder := analyze.NewClusteredComparer(scoring.DefaultRules(), by)
+		shuffled := analyze.NewClusteredComparer(scoring.DefaultRules(), by)
+		for i := range visits {
+			inOrder.Add(&visits[i], &features[i])
+		}
+		for _, i := range rng.Perm(len(visits)) {
+			shuffled.Add(&visits[i], &features[i])
+		}
+		if got, want := compareCSV(t, shuffled), compareCSV(t, inOrder); got != want {
+			t.Fatalf("%v: shuffled visits compare\n%s\nnot\n%s", by, got, want)
+		}
+	}
+}
