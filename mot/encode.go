@@ -94,11 +94,9 @@ func (o *Observer) UnmarshalBinary(data []byte) error {
 		j := fresh.journeys[id]
 		j.visits, j.sumPeakEnd = r.Count(), r.Float()
 		n := r.Len(1 + 7 + 2*8) // a name, seven counts, two sums
-		for range n {
-			tp := r.String()
-			if _, dup := j.touchpoints[tp]; dup {
-				r.Fail("touchpoint %q twice in journey %q", tp, id)
-			}
+		tp := ""
+		for i := range n {
+			tp = r.Key(i, tp)
 			tc := &touchpointCount{}
 			tc.decode(r)
 			j.touchpoints[tp] = tc
@@ -173,11 +171,11 @@ func (t *tally) encode(w *wire.Writer) {
 
 func (t *tally) decode(r *wire.Reader) {
 	n := r.Len(3)
-	for range n {
-		name, count, examples := r.String(), r.Count(), r.Strings()
+	name := ""
+	for i := range n {
+		name = r.Key(i, name)
+		count, examples := r.Count(), r.Strings()
 		switch {
-		case t.count[name] > 0:
-			r.Fail("name %q counted twice", name)
 		case count == 0 || len(examples) > 3 || len(examples) > count:
 			r.Fail("name %q counted %d times with %d examples", name, count, len(examples))
 		}
@@ -247,11 +245,9 @@ func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 		js.bootVisits = readOptional(r, m.Resamples)
 		js.end.decode(r, nf, m.Resamples)
 		n := r.Len(12) // a name, a count, a sum, two flags
-		for range n {
-			tp := r.String()
-			if _, dup := js.touchpoints[tp]; dup {
-				r.Fail("touchpoint %q twice in journey %q", tp, id)
-			}
+		tp := ""
+		for i := range n {
+			tp = r.Key(i, tp)
 			ds := &deltaSums{}
 			ds.decode(r, nf, m.Resamples)
 			if ds.features == nil {

@@ -54,11 +54,9 @@ func (s *Summary) UnmarshalBinary(data []byte) error {
 	}
 	groups := map[string]*summaryGroup{}
 	n := r.Len(2 + 9*len(columnFeatures)) // a name, a count, and per column a sum and a count
-	for range n {
-		p := r.String()
-		if groups[p] != nil {
-			r.Fail("purpose %q twice", p)
-		}
+	p := ""
+	for i := range n {
+		p = r.Key(i, p)
 		g := &summaryGroup{visits: r.Count()}
 		copy(g.sum[:], r.FloatsN(len(g.sum)))
 		for i := range g.n {

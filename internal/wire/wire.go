@@ -232,3 +232,14 @@ func (r *Reader) Strings() []string {
 // Remaining returns how many bytes are left: the bound of a list whose
 // length the decoder knows from elsewhere.
 func (r *Reader) Remaining() int { return len(r.data) }
+
+// Key reads the i-th key of a map written in sorted order, failing
+// unless it sorts after the key before it, prev: so a map has one
+// encoding, and no key twice.
+func (r *Reader) Key(i int, prev string) string {
+	s := r.String()
+	if i > 0 && s <= prev {
+		r.Fail("key %q after %q: not in order", s, prev)
+	}
+	return s
+}
