@@ -129,10 +129,7 @@ func runCompare(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend compare: %v\n", err)
 		return exitUsage
 	}
-	rules := scoring.DefaultRulesWithHalfLife(*halfLife)
-	if *window > 0 {
-		rules = append(rules, scoring.PeakEnd(0.5, 0.5, *window))
-	}
+	rules := scoring.CompareRules(*halfLife, *window)
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
