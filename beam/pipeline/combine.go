@@ -225,7 +225,6 @@ func (a analysis) fresh() (accumulator, error) {
 	return nil, fmt.Errorf("no analysis %q", a.Kind)
 }
 
-
 func hasJourney(js []blueprint.Journey, id string) bool {
 	for _, j := range js {
 		if j.ID == id {
