@@ -137,8 +137,10 @@ func (r *Reader) End() error {
 // Uint reads an unsigned varint.
 func (r *Reader) Uint() uint64 {
 	x, n := binary.Uvarint(r.data)
-	if n <= 0 {
-		r.Fail("a truncated or overlong number")
+	if n <= 0 || n > 1 && r.data[n-1] == 0 {
+		// A last byte of 0 adds nothing: that number has a shorter form,
+		// and an encoding has one form only.
+		r.Fail("a truncated, overlong or padded number")
 		return 0
 	}
 	r.data = r.data[n:]
