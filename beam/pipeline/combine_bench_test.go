@@ -22,10 +22,14 @@ func BenchmarkCombine(b *testing.B) {
 	cfg, bp := hallConfig(b)
 	visits := hallVisits(*combineVisits, 7)
 	pipelines := map[string]func(beam.Scope, beam.PCollection) beam.PCollection{
-		"moments":  func(s beam.Scope, c beam.PCollection) beam.PCollection { return Moments(s, cfg, c, MomentsOptions{}) },
-		"leverage": func(s beam.Scope, c beam.PCollection) beam.PCollection { return Leverage(s, cfg, c, LeverageOptions{Resamples: 100, Seed: 1}) },
-		"fit":      func(s beam.Scope, c beam.PCollection) beam.PCollection { return Fit(s, cfg, c, FitOptions{}) },
-		"compare":  func(s beam.Scope, c beam.PCollection) beam.PCollection { return Compare(s, cfg, c, CompareOptions{Resamples: 1000, Seed: 1}) },
+		"moments": func(s beam.Scope, c beam.PCollection) beam.PCollection { return Moments(s, cfg, c, MomentsOptions{}) },
+		"leverage": func(s beam.Scope, c beam.PCollection) beam.PCollection {
+			return Leverage(s, cfg, c, LeverageOptions{Resamples: 100, Seed: 1})
+		},
+		"fit": func(s beam.Scope, c beam.PCollection) beam.PCollection { return Fit(s, cfg, c, FitOptions{}) },
+		"compare": func(s beam.Scope, c beam.PCollection) beam.PCollection {
+			return Compare(s, cfg, c, CompareOptions{Resamples: 1000, Seed: 1})
+		},
 	}
 	onePass := map[string]func() error{
 		"moments": func() error {
