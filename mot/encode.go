@@ -176,8 +176,8 @@ func (t *tally) decode(r *wire.Reader) {
 		name = r.Key(i, name)
 		count, examples := r.Count(), r.Strings()
 		switch {
-		case count == 0 || len(examples) > 3 || len(examples) > count:
-			r.Fail("name %q counted %d times with %d examples", name, count, len(examples))
+		case count == 0 || len(examples) > 3 || len(examples) > count || !slices.IsSorted(examples) || len(slices.Compact(slices.Clone(examples))) < len(examples):
+			r.Fail("name %q counted %d times with examples %q", name, count, examples)
 		}
 		t.count[name] = count
 		if len(examples) > 0 {
