@@ -41,6 +41,9 @@
 // reports; SummaryLabels puts a scoring.Summary in those words.
 //
 // Observers and meters keep counts, not visits: their memory does not
-// grow with the data. None is safe for concurrent use; give each
-// goroutine its own.
+// grow with the data. They merge (Merge) and travel between processes
+// in a binary form that holds the counts, not the blueprint
+// (MarshalBinary; UnmarshalBinary into one built from the same
+// blueprint). None is safe for concurrent use; give each goroutine its
+// own.
 package mot
