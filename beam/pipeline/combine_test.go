@@ -49,6 +49,15 @@ func hallVisits(n int, seed uint64) []scoring.Visit {
 	for v := range sim.Visits(n) {
 		visits = append(visits, v)
 	}
+	// Some visits of a purpose, or through a touchpoint, that the
+	// blueprint lacks: the reports list them with examples.
+	for i := 0; i < len(visits); i += 97 {
+		if i%2 == 0 {
+			visits[i].Purpose = "nowhere"
+		} else {
+			visits[i].Moments[0].Touchpoint = "unknown-desk"
+		}
+	}
 	return visits
 }
 
@@ -68,6 +77,8 @@ func runPrism(t testing.TB, cfg Config, visits []scoring.Visit) map[string]strin
 	col := beam.CreateList(s, shuffled)
 	files := beam.Flatten(s,
 		Moments(s, cfg, col, MomentsOptions{}),
+		Moments(s, cfg, col, MomentsOptions{Format: "json"}),
+		Moments(s, cfg, col, MomentsOptions{Format: "table", Lang: "zh"}),
 		Leverage(s, cfg, col, LeverageOptions{Resamples: 30, Seed: 4}),
 		Fit(s, cfg, col, FitOptions{Cluster: "customer"}),
 		Compare(s, cfg, col, CompareOptions{Resamples: 50, Seed: 2}),
@@ -109,7 +120,7 @@ func onePass(t testing.TB, b *blueprint.Blueprint, scale scoring.Scale, visits [
 			acc.Add(&visits[i], &f)
 		}
 	}
-	var m, l, fit, c, v bytes.Buffer
+	var m, mj, mt, l, fit, c, v bytes.Buffer
 	res, err := fitter.Result()
 	if err != nil {
 		t.Fatal(err)
@@ -118,11 +129,11 @@ func onePass(t testing.TB, b *blueprint.Blueprint, scale scoring.Scale, visits [
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := firstError(obs.Report("").WriteCSV(&m), meter.Report("").WriteCSV(&l), res.WriteCSV(&fit),
+	if err := firstError(obs.Report("").WriteCSV(&m), obs.Report("").WriteJSON(&mj), obs.Report("zh").WriteTable(&mt), meter.Report("").WriteCSV(&l), res.WriteCSV(&fit),
 		analyze.WriteComparisonsCSV(&c, cmp.Results(50, 2)), analyze.WriteCrossValidationCSV(&v, cvs)); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]string{"moments.csv": m.String(), "leverage.csv": l.String(), "fit.csv": fit.String(),
+	return map[string]string{"moments.csv": m.String(), "moments.json": mj.String(), "moments.txt": mt.String(), "leverage.csv": l.String(), "fit.csv": fit.String(),
 		"compare.csv": c.String(), "cv/compare.csv": v.String()}
 }
 
@@ -147,6 +158,9 @@ func TestCombineOnPrism(t *testing.T) {
 	visits := hallVisits(3000, 1)
 	got := runPrism(t, cfg, visits)
 	want := onePass(t, b, cfg.Scale, visits)
+	if !strings.Contains(want["moments.txt"], "nowhere") || !strings.Contains(want["moments.txt"], "unknown-desk") {
+		t.Fatalf("the table lists no unknown purpose and touchpoint with their examples:\n%s", want["moments.txt"])
+	}
 	sites := map[string][]scoring.Visit{}
 	for _, v := range visits {
 		sites[v.Site] = append(sites[v.Site], v)
@@ -157,8 +171,8 @@ func TestCombineOnPrism(t *testing.T) {
 	for site, vs := range sites {
 		for name, content := range onePass(t, b, cfg.Scale, vs) {
 			dir, file := filepath.Split(name)
-			kind := strings.TrimSuffix(file, ".csv")
-			want[dir+kind+"/site="+escapeSite(site)+".csv"] = content
+			ext := filepath.Ext(file)
+			want[dir+strings.TrimSuffix(file, ext)+"/site="+escapeSite(site)+ext] = content
 		}
 	}
 	for name, w := range want {
