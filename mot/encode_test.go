@@ -2,38 +2,16 @@ package mot_test
 
 import (
 	"bytes"
-	"encoding"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/examples/servicehall"
+	"github.com/peakend/peakend/internal/wire/wiretest"
 	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
-
-// roundTrip encodes acc, decodes it into fresh and checks that fresh
-// encodes to the same bytes.
-func roundTrip(t *testing.T, acc encoding.BinaryMarshaler, fresh interface {
-	encoding.BinaryMarshaler
-	encoding.BinaryUnmarshaler
-}) {
-	t.Helper()
-	data, err := acc.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fresh.UnmarshalBinary(data); err != nil {
-		t.Fatalf("UnmarshalBinary of its own encoding: %v", err)
-	}
-	again, err := fresh.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(data, again) {
-		t.Fatalf("decoded and encoded again: %d bytes, not the %d encoded", len(again), len(data))
-	}
-}
 
 func observerCSV(t *testing.T, o *mot.Observer) []byte {
 	t.Helper()
@@ -67,7 +45,7 @@ func TestObserverEncoding(t *testing.T) {
 			o := mot.NewObserver(b, scale)
 			feed(o, part, scale)
 			back := mot.NewObserver(b, scale)
-			roundTrip(t, o, back)
+			wiretest.RoundTrip(t, o, back)
 			if err := errors.Join(direct.Merge(o), decoded.Merge(back)); err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +73,7 @@ func TestLeverageMeterEncoding(t *testing.T) {
 			m := newMeter()
 			feed(m, part, scale)
 			back := newMeter()
-			roundTrip(t, m, back)
+			wiretest.RoundTrip(t, m, back)
 			if err := errors.Join(direct.Merge(m), decoded.Merge(back)); err != nil {
 				t.Fatal(err)
 			}
@@ -155,19 +133,7 @@ func loadOther(t *testing.T) *blueprint.Blueprint {
 	return b
 }
 
-// fuzzSeeds are encodings of accumulators that have seen a few visits.
-func fuzzSeeds(f *testing.F, accs ...encoding.BinaryMarshaler) {
-	for _, acc := range accs {
-		data, err := acc.MarshalBinary()
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-		f.Add(data[:len(data)/2])
-	}
-}
-
-func fuzzVisits(f *testing.F) []scoring.Visit {
+func fuzzVisits() []scoring.Visit {
 	var visits []scoring.Visit
 	for v := range servicehall.Simulation(scoring.MemoryModel{}, 3).Visits(30) {
 		visits = append(visits, v)
@@ -175,9 +141,7 @@ func fuzzVisits(f *testing.F) []scoring.Visit {
 	return visits
 }
 
-// FuzzObserverUnmarshalBinary: any bytes are decoded or refused with
-// ErrCorruptEncoding or ErrMergeMismatch, never a panic; what decodes
-// encodes again to the same bytes, reports and merges.
+// FuzzObserverUnmarshalBinary: see wiretest.Fuzz.
 func FuzzObserverUnmarshalBinary(f *testing.F) {
 	b, _, err := mot.Load("../examples/servicehall/hall.yaml")
 	if err != nil {
@@ -185,28 +149,15 @@ func FuzzObserverUnmarshalBinary(f *testing.F) {
 	}
 	s := servicehall.Simulation(scoring.MemoryModel{}, 1).Scale
 	seen := mot.NewObserver(b, s)
-	feed(seen, fuzzVisits(f), s)
-	fuzzSeeds(f, mot.NewObserver(b, s), seen)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		o := mot.NewObserver(b, s)
-		if err := o.UnmarshalBinary(data); err != nil {
-			if !errors.Is(err, scoring.ErrCorruptEncoding) && !errors.Is(err, scoring.ErrMergeMismatch) {
-				t.Fatalf("error %v is neither ErrCorruptEncoding nor ErrMergeMismatch", err)
-			}
-			return
-		}
-		if again, _ := o.MarshalBinary(); !bytes.Equal(again, data) {
-			t.Fatalf("decoded %x, encodes as %x", data, again)
-		}
-		if err := o.Merge(seen); err != nil {
-			t.Fatal(err)
-		}
-		o.Report("en")
+	feed(seen, fuzzVisits(), s)
+	wiretest.Fuzz(f, func() *mot.Observer { return mot.NewObserver(b, s) }, seen, func(o, seen *mot.Observer) error {
+		err := o.Merge(seen)
+		o.Report("en").WriteTable(io.Discard)
+		return err
 	})
 }
 
-// FuzzLeverageMeterUnmarshalBinary is FuzzObserverUnmarshalBinary's
-// test for the leverage meter.
+// FuzzLeverageMeterUnmarshalBinary: see wiretest.Fuzz.
 func FuzzLeverageMeterUnmarshalBinary(f *testing.F) {
 	b, _, err := mot.Load("../examples/servicehall/hall.yaml")
 	if err != nil {
@@ -219,22 +170,10 @@ func FuzzLeverageMeterUnmarshalBinary(f *testing.F) {
 		return m
 	}
 	seen := newMeter()
-	feed(seen, fuzzVisits(f), s)
-	fuzzSeeds(f, newMeter(), seen)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		m := newMeter()
-		if err := m.UnmarshalBinary(data); err != nil {
-			if !errors.Is(err, scoring.ErrCorruptEncoding) && !errors.Is(err, scoring.ErrMergeMismatch) {
-				t.Fatalf("error %v is neither ErrCorruptEncoding nor ErrMergeMismatch", err)
-			}
-			return
-		}
-		if again, _ := m.MarshalBinary(); !bytes.Equal(again, data) {
-			t.Fatalf("decoded %x, encodes as %x", data, again)
-		}
-		if err := m.Merge(seen); err != nil {
-			t.Fatal(err)
-		}
-		m.Report("en")
+	feed(seen, fuzzVisits(), s)
+	wiretest.Fuzz(f, newMeter, seen, func(m, seen *mot.LeverageMeter) error {
+		err := m.Merge(seen)
+		m.Report("en").WriteCSV(io.Discard)
+		return err
 	})
 }

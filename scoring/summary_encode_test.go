@@ -3,9 +3,11 @@ package scoring_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/peakend/peakend/examples/servicehall"
+	"github.com/peakend/peakend/internal/wire/wiretest"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -26,17 +28,8 @@ func TestSummaryEncoding(t *testing.T) {
 	var direct, decoded scoring.Summary
 	for seed := range uint64(4) {
 		part := summaryOf(300, seed)
-		data, err := part.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
 		var back scoring.Summary
-		if err := back.UnmarshalBinary(data); err != nil {
-			t.Fatal(err)
-		}
-		if again, _ := back.MarshalBinary(); !bytes.Equal(again, data) {
-			t.Fatal("decoded and encoded again: other bytes")
-		}
+		wiretest.RoundTrip(t, part, &back)
 		if err := errors.Join(direct.Merge(part), decoded.Merge(&back)); err != nil {
 			t.Fatal(err)
 		}
@@ -57,28 +50,9 @@ func TestSummaryEncoding(t *testing.T) {
 	}
 }
 
-// FuzzSummaryUnmarshalBinary: any bytes decode or are refused with
-// ErrCorruptEncoding or ErrMergeMismatch; what decodes encodes again to
-// the same bytes and writes.
+// FuzzSummaryUnmarshalBinary: see wiretest.Fuzz.
 func FuzzSummaryUnmarshalBinary(f *testing.F) {
-	for _, s := range []*scoring.Summary{{}, summaryOf(20, 1)} {
-		data, _ := s.MarshalBinary()
-		f.Add(data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var s scoring.Summary
-		if err := s.UnmarshalBinary(data); err != nil {
-			if !errors.Is(err, scoring.ErrCorruptEncoding) && !errors.Is(err, scoring.ErrMergeMismatch) {
-				t.Fatalf("error %v is neither", err)
-			}
-			return
-		}
-		if again, _ := s.MarshalBinary(); !bytes.Equal(again, data) {
-			t.Fatalf("decoded %x, encodes as %x", data, again)
-		}
-		var buf bytes.Buffer
-		if err := s.WriteCSV(&buf); err != nil {
-			t.Fatal(err)
-		}
+	wiretest.Fuzz(f, func() *scoring.Summary { return &scoring.Summary{} }, summaryOf(20, 1), func(s, seen *scoring.Summary) error {
+		return errors.Join(s.Merge(seen), s.WriteCSV(io.Discard))
 	})
 }

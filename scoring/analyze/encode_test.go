@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/peakend/peakend/internal/wire/wiretest"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -44,7 +45,7 @@ func TestFitterEncoding(t *testing.T) {
 					ft.Add(&part[i], &fs[p][i])
 				}
 				back, _ := analyze.NewFitterWith(features, opt)
-				roundTrip(t, ft, back)
+				wiretest.RoundTrip(t, ft, back)
 				if err := errors.Join(direct.Merge(ft), decoded.Merge(back)); err != nil {
 					t.Fatal(err)
 				}
@@ -82,7 +83,7 @@ func TestComparerEncoding(t *testing.T) {
 				c.Add(&part[i], &fs[p][i])
 			}
 			back := analyze.NewClusteredComparer(scoring.DefaultRules(), by)
-			roundTrip(t, c, back)
+			wiretest.RoundTrip(t, c, back)
 			if err := errors.Join(direct.Merge(c), decoded.Merge(back)); err != nil {
 				t.Fatal(err)
 			}
@@ -104,27 +105,6 @@ func compareCSV(t *testing.T, c *analyze.Comparer) string {
 		t.Fatal(err)
 	}
 	return buf.String()
-}
-
-type binaryForm interface {
-	MarshalBinary() ([]byte, error)
-	UnmarshalBinary([]byte) error
-}
-
-// roundTrip encodes acc, decodes it into fresh and checks that fresh
-// encodes to the same bytes.
-func roundTrip(t *testing.T, acc, fresh binaryForm) {
-	t.Helper()
-	data, err := acc.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fresh.UnmarshalBinary(data); err != nil {
-		t.Fatalf("UnmarshalBinary of its own encoding: %v", err)
-	}
-	if again, _ := fresh.MarshalBinary(); !bytes.Equal(data, again) {
-		t.Fatalf("decoded and encoded again: %d bytes, not the %d encoded", len(again), len(data))
-	}
 }
 
 // TestEncodingMismatch refuses to decode into an accumulator built
@@ -159,31 +139,7 @@ func TestEncodingMismatch(t *testing.T) {
 	}
 }
 
-// fuzzUnmarshal is the fuzz test of an accumulator's UnmarshalBinary:
-// any bytes are decoded or refused with ErrCorruptEncoding or
-// ErrMergeMismatch, never a panic; what decodes encodes again to the
-// same bytes, and merges and gives a result (or an error) with seen.
-func fuzzUnmarshal[T binaryForm](f *testing.F, fresh func() T, seen T, use func(a, b T) error) {
-	empty, _ := fresh().MarshalBinary()
-	full, _ := seen.MarshalBinary()
-	for _, data := range [][]byte{empty, full, full[:len(full)/2]} {
-		f.Add(data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		acc := fresh()
-		if err := acc.UnmarshalBinary(data); err != nil {
-			if !errors.Is(err, scoring.ErrCorruptEncoding) && !errors.Is(err, scoring.ErrMergeMismatch) {
-				t.Fatalf("error %v is neither ErrCorruptEncoding nor ErrMergeMismatch", err)
-			}
-			return
-		}
-		if again, _ := acc.MarshalBinary(); !bytes.Equal(again, data) {
-			t.Fatalf("decoded %x, encodes as %x", data, again)
-		}
-		use(acc, seen) // may fail, as garbled sums may not solve; must not panic
-	})
-}
-
+// FuzzFitterUnmarshalBinary: see wiretest.Fuzz.
 func FuzzFitterUnmarshalBinary(f *testing.F) {
 	opt := analyze.FitOptions{Cluster: analyze.ByCustomer} // the sandwich with the most to decode
 	fresh := func() *analyze.Fitter {
@@ -197,7 +153,7 @@ func FuzzFitterUnmarshalBinary(f *testing.F) {
 			seen.Add(&part[i], &fs[p][i])
 		}
 	}
-	fuzzUnmarshal(f, fresh, seen, func(a, b *analyze.Fitter) error {
+	wiretest.Fuzz(f, fresh, seen, func(a, b *analyze.Fitter) error {
 		if err := a.Merge(b); err != nil {
 			return err
 		}
@@ -206,6 +162,7 @@ func FuzzFitterUnmarshalBinary(f *testing.F) {
 	})
 }
 
+// FuzzComparerUnmarshalBinary: see wiretest.Fuzz.
 func FuzzComparerUnmarshalBinary(f *testing.F) {
 	fresh := func() *analyze.Comparer {
 		return analyze.NewClusteredComparer(scoring.DefaultRules()[:3], analyze.ByCustomer)
@@ -217,7 +174,7 @@ func FuzzComparerUnmarshalBinary(f *testing.F) {
 			seen.Add(&part[i], &fs[p][i])
 		}
 	}
-	fuzzUnmarshal(f, fresh, seen, func(a, b *analyze.Comparer) error {
+	wiretest.Fuzz(f, fresh, seen, func(a, b *analyze.Comparer) error {
 		if err := a.Merge(b); err != nil {
 			return err
 		}
