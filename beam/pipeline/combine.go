@@ -369,15 +369,17 @@ func (a analysis) fileName(site string, whole bool) string {
 // becomes a separator, "..", or a hidden file.
 func escapeSite(site string) string {
 	var b strings.Builder
-	for i, r := range site {
+	for i := 0; i < len(site); {
+		r, size := utf8.DecodeRuneInString(site[i:])
 		keep := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' && i > 0
-		if keep && r != utf8.RuneError {
-			b.WriteRune(r)
-			continue
+		if keep {
+			b.WriteString(site[i : i+size])
 		}
-		for _, c := range []byte(string(r)) {
-			fmt.Fprintf(&b, "%%%02X", c)
+		for ; !keep && size > 0; size-- { // the bytes as they are, valid UTF-8 or not
+			fmt.Fprintf(&b, "%%%02X", site[i])
+			i++
 		}
+		i += size
 	}
 	return b.String()
 }

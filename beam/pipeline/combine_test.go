@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -272,5 +273,25 @@ func TestMomentsAsTheCommand(t *testing.T) {
 	got := runPrism(t, cfg, visits)["moments.csv"]
 	if got != string(want) {
 		t.Errorf("the pipeline wrote\n%s\npeakend moments writes\n%s", got, want)
+	}
+}
+
+// TestSiteFileNames: every site's file is one path below the prefix,
+// and two sites never share one.
+func TestSiteFileNames(t *testing.T) {
+	a := analysis{Kind: momentsKind}
+	seen := map[string]string{}
+	for _, site := range []string{"", "s1", "朝阳门店", "../up", "..", ".", ".hidden", "a/b", `a\b`, "a b", "%41", "A", "a..b", "no-site", "\xff", "\uFFFD"} {
+		name := a.fileName(site, false)
+		if !fs.ValidPath(name) || strings.Count(name, "/") != 1 || strings.Contains(name, `\`) {
+			t.Errorf("site %q: file %q", site, name)
+		}
+		if other, ok := seen[name]; ok {
+			t.Errorf("sites %q and %q: both %q", other, site, name)
+		}
+		seen[name] = site
+	}
+	if got := a.fileName("朝阳门店", false); got != "moments/site=朝阳门店.csv" {
+		t.Errorf("a Chinese site's file: %q", got)
 	}
 }
