@@ -47,6 +47,9 @@
 // the same rows in any order give the same reports.
 //
 // Observers and meters keep counts, not visits: their memory does not
-// grow with the data. None is safe for concurrent use; give each
-// goroutine its own.
+// grow with the data. They merge (Merge) and travel between processes
+// in a binary form that holds the counts, not the blueprint
+// (MarshalBinary; UnmarshalBinary into one built from the same
+// blueprint). None is safe for concurrent use; give each goroutine its
+// own.
 package mot

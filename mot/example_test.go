@@ -1,6 +1,7 @@
 package mot_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -201,4 +202,42 @@ func ExampleObserver_Merge() {
 	fmt.Println(j.Visits, "visits, mean peak-end", j.MeanPeakEnd)
 	// Output:
 	// 3 visits, mean peak-end 3
+}
+
+// An observer's counts sent to another process, which decodes them into
+// an observer of its own, built from the same blueprint, and merges.
+func ExampleObserver_MarshalBinary() {
+	b, err := blueprint.Parse("deeds.yaml", []byte(example))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	scale := mot.ScoringScale(b)
+	worker := mot.NewObserver(b, scale)
+	v := scoring.Visit{ID: "v1", Purpose: "deeds", Moments: []scoring.Moment{
+		{Touchpoint: "wait", Rating: 2, T: scoring.NA, Duration: scoring.NA},
+		{Touchpoint: "leave", Rating: 4, T: scoring.NA, Duration: scoring.NA}}}
+	f := scoring.Compute(&v, scale)
+	worker.Add(&v, &f)
+	data, err := worker.MarshalBinary()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	received := mot.NewObserver(b, scale) // on the other side
+	if err := received.UnmarshalBinary(data); err != nil {
+		fmt.Println(err)
+		return
+	}
+	total := mot.NewObserver(b, scale)
+	if err := total.Merge(received); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(total.Report("en").Journeys[0].Visits, "visit")
+	fmt.Println(errors.Is(received.UnmarshalBinary(data[:len(data)-1]), scoring.ErrCorruptEncoding))
+	// Output:
+	// 1 visit
+	// true
 }

@@ -60,15 +60,12 @@ func (tc *touchpointCount) add(o *touchpointCount) {
 	tc.sumPeakEnd += o.sumPeakEnd
 }
 
-// merge adds other's counts; the examples stay the first three, as
-// other's visits come after t's.
+// merge adds other's counts; the examples stay the three smallest ids.
 func (t *tally) merge(other *tally) {
 	for name, n := range other.count {
 		t.count[name] += n
 		for _, ex := range other.examples[name] {
-			if len(t.examples[name]) < 3 {
-				t.examples[name] = append(t.examples[name], ex)
-			}
+			t.examples[name] = withExample(t.examples[name], ex)
 		}
 	}
 }

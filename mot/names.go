@@ -85,15 +85,6 @@ func (x *nameIndex) add(id string, name blueprint.Text) {
 	}
 }
 
-func sortedKeys(t blueprint.Text) []string {
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 func (x *nameIndex) lookup(text string) (string, error) {
 	if x.ids[text] {
 		return text, nil

@@ -54,16 +54,27 @@ func newTally() *tally { return &tally{count: map[string]int{}, examples: map[st
 
 func (t *tally) add(name, visit string) {
 	t.count[name]++
-	if len(t.examples[name]) < 3 {
-		t.examples[name] = append(t.examples[name], visit)
+	t.examples[name] = withExample(t.examples[name], visit)
+}
+
+// withExample returns examples, the smallest visit ids in order, with
+// visit among them if it is one of the three smallest: examples that
+// depend on which visits were counted, not on the order they came in
+// or were merged in.
+func withExample(examples []string, visit string) []string {
+	i, found := slices.BinarySearch(examples, visit)
+	if found || i >= 3 {
+		return examples
 	}
+	examples = slices.Insert(examples, i, visit)
+	return examples[:min(len(examples), 3)]
 }
 
 // A Count is how many visits had an unknown purpose or touchpoint.
 type Count struct {
 	Name     string
 	Visits   int
-	Examples []string // up to three visit ids
+	Examples []string // up to three visit ids: the smallest, in order
 }
 
 func (t *tally) list() []Count {

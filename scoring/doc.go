@@ -90,7 +90,10 @@
 // input order, with the same visits, rejected rows and errors as Read.
 // Summary, and mot's Observer and LeverageMeter, are Mergers: their
 // parts merge into the result of one pass. The ranges depend on the input
-// only, so the merged sums are the same on any number of cores.
+// only, so the merged sums are the same on any number of cores. Their
+// binary form (MarshalBinary, UnmarshalBinary) carries their counts and
+// sums between the workers of a pipeline, versioned and checked
+// (ErrCorruptEncoding, ErrMergeMismatch).
 //
 // ReadRows and Join are Read in two halves, for programs that group a
 // visit's rows themselves, such as a pipeline reading many files on many

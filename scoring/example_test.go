@@ -242,3 +242,13 @@ func ExampleSummary_Merge() {
 	// purpose,visits,moments,duration,first,peak,best,worst,end,mean,time_mean,trend,peak_end,remembered
 	// bill,2,2.5,,3.5,3.5,4.5,2.5,3.5,3.6666666666666665,,0.5,3.5,
 }
+
+// The rules peakend compare sets side by side, with a windowed end.
+func ExampleCompareRules() {
+	for _, r := range scoring.CompareRules(2, 180) {
+		fmt.Print(r.Name, " ")
+	}
+	fmt.Println()
+	// Output:
+	// peak-end mean time-mean peak end first best worst trend recency(2) peak-end[last 180s]
+}

@@ -165,3 +165,15 @@ func DefaultRules() []Rule { return DefaultRulesWithHalfLife(2) }
 func DefaultRulesWithHalfLife(halfLife float64) []Rule {
 	return []Rule{PeakEndRule, Mean, TimeMean, Peak, End, First, Best, Worst, Trend, Recency(halfLife)}
 }
+
+// CompareRules are the rules peakend compare sets side by side:
+// DefaultRulesWithHalfLife(halfLife), and when window is positive
+// peak-end with the end taken as the mean of the visit's last window
+// seconds.
+func CompareRules(halfLife, window float64) []Rule {
+	rules := DefaultRulesWithHalfLife(halfLife)
+	if window > 0 {
+		rules = append(rules, PeakEnd(0.5, 0.5, window))
+	}
+	return rules
+}

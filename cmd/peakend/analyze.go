@@ -129,10 +129,7 @@ func runCompare(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend compare: %v\n", err)
 		return exitUsage
 	}
-	rules := scoring.DefaultRulesWithHalfLife(*halfLife)
-	if *window > 0 {
-		rules = append(rules, scoring.PeakEnd(0.5, 0.5, *window))
-	}
+	rules := scoring.CompareRules(*halfLife, *window)
 	if err := vf.prepare(e, fs.Args()); err != nil {
 		return fail(e, c.name, err)
 	}
@@ -153,11 +150,8 @@ func runCompare(c *command, e *env, args []string) int {
 	if len(results) > 0 {
 		noteBootstrap(e, results[0], by, *resamples, *seed, opt.Peak)
 	}
-	w := e.stdout
-	fmt.Fprintln(w, "rule,n,pearson,pearson_low,pearson_high,spearman,rmse_raw,mae_raw,rmse_calibrated,mae_calibrated,diff,diff_low,diff_high")
-	for _, r := range results {
-		fmt.Fprintf(w, "%s,%d,%s\n", csvField(r.Rule), r.N, numbers(r.Pearson, r.PearsonLow, r.PearsonHigh, r.Spearman,
-			r.RMSE, r.MAE, r.CalibratedRMSE, r.CalibratedMAE, r.Diff, r.DiffLow, r.DiffHigh))
+	if err := analyze.WriteComparisonsCSV(e.stdout, results); err != nil {
+		return fail(e, c.name, err)
 	}
 	return code
 }
@@ -185,9 +179,8 @@ func writeCV(e *env, cmp *analyze.Comparer, folds, repeats int, seed uint64, cod
 	if err != nil {
 		return fail(e, "compare", err)
 	}
-	fmt.Fprintln(e.stdout, "rule,folds,repeats,cv_pearson,cv_rmse_calibrated,cv_mae_calibrated,rmse_raw,mae_raw")
-	for _, r := range results {
-		fmt.Fprintf(e.stdout, "%s,%d,%d,%s\n", csvField(r.Rule), r.Folds, r.Repeats, numbers(r.Pearson, r.RMSE, r.MAE, r.RawRMSE, r.RawMAE))
+	if err := analyze.WriteCrossValidationCSV(e.stdout, results); err != nil {
+		return fail(e, "compare", err)
 	}
 	return code
 }
@@ -247,11 +240,8 @@ func runFit(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "peakend fit: %d of %d clusters by %s have one visit only; they count as in a robust fit\n",
 			res.SingleVisitClusters, res.Clusters, by)
 	}
-	w := e.stdout
-	fmt.Fprintln(w, "term,estimate,std_error,t,p,n,r2,adj_r2,low,high,standardized,aic,bic,se,df,clusters")
-	for _, k := range res.Coefficients {
-		fmt.Fprintf(w, "%s,%s,%d,%s,%s,%s,%d\n", k.Term, numbers(k.Estimate, k.StdErr, k.T, k.P), res.N,
-			numbers(res.R2, res.AdjR2, k.Low, k.High, k.Standardized, res.AIC, res.BIC), res.SE, numbers(res.DF), res.Clusters)
+	if err := res.WriteCSV(e.stdout); err != nil {
+		return fail(e, "fit", err)
 	}
 	return code
 }

@@ -101,7 +101,8 @@ func (c *Comparer) Err() error { return c.err }
 // Results returns one Comparison per rule, best Pearson's r first. The
 // bootstrap draws resamples (1000 is what peakend compare uses) from a
 // generator seeded with seed, so the same data and seed give the same
-// intervals; resamples of 0 leaves the intervals NA.
+// intervals, in whatever order the visits were added or merged
+// (canonical.go); resamples of 0 leaves the intervals NA.
 //
 // The intervals are percentile intervals: they keep to [−1, 1] and
 // follow any transformation of r, such as Fisher's z, and unlike BCa
@@ -110,6 +111,7 @@ func (c *Comparer) Err() error { return c.err }
 // the sample's means, so that ratings far from zero (a scale of
 // 1000001..1000005) keep their digits.
 func (c *Comparer) Results(resamples int, seed uint64) []Comparison {
+	c.canonical()
 	out := make([]Comparison, len(c.rules))
 	for i, r := range c.rules {
 		out[i] = c.describe(r.Name, c.scores[i])

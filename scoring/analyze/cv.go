@@ -34,8 +34,11 @@ type CVResult struct {
 // calibration of each rule, repeated with new random folds (repeats of
 // 10 and seed 1 are what peakend compare uses), best held-out r first.
 // A clustered Comparer puts whole clusters in folds, so that no
-// customer is both fitted and judged on.
+// customer is both fitted and judged on. The folds are drawn over the
+// visits in an order of their content (canonical.go), so the same
+// visits in any order give the same figures.
 func (c *Comparer) CrossValidate(k, repeats int, seed uint64) ([]CVResult, error) {
+	c.canonical()
 	start, _ := c.units()
 	units := len(start) - 1
 	what := "visits"

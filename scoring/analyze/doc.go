@@ -33,5 +33,9 @@
 //
 // Fitter and Comparer have Merge, which adds another's visits as one
 // pass over both inputs would, so that parts of an input can be read
-// on several cores.
+// on several cores, and a binary form (MarshalBinary, UnmarshalBinary)
+// in which they travel between the workers of a pipeline; a Comparer
+// sorts its visits by their content before it reports, so that its
+// figures, intervals and folds included, do not depend on the order
+// the visits came in or were merged in.
 package analyze

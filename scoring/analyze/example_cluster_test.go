@@ -73,8 +73,8 @@ func ExampleComparer_CrossValidate() {
 	}
 	// Output:
 	// peak-end r=0.88 RMSE 0.52 (raw 0.53)
-	// peak     r=0.81 RMSE 0.62 (raw 0.99)
-	// worst    r=0.62 RMSE 0.83 (raw 1.67)
+	// peak     r=0.82 RMSE 0.62 (raw 0.99)
+	// worst    r=0.63 RMSE 0.84 (raw 1.67)
 }
 
 // Fitters of two halves of the input, merged, fit as one pass would.

@@ -2,6 +2,7 @@ package analyze_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/scoring"
@@ -34,4 +35,27 @@ func Example() {
 	// peak 0.49 ± 0.00
 	// end 0.47 ± 0.01
 	// mean 0.02 ± 0.02
+}
+
+// A fit written as peakend fit writes it.
+func ExampleFitResult_WriteCSV() {
+	sim := servicehall.Simulation(scoring.MemoryModel{Weights: map[string]float64{"peak": 0.5, "end": 0.5}, Noise: 0.3}, 1)
+	ft, _ := analyze.NewFitter([]string{"peak", "end"})
+	for v := range sim.Visits(500) {
+		f := scoring.Compute(&v, sim.Scale)
+		ft.Add(&v, &f)
+	}
+	res, err := ft.Result()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf strings.Builder
+	if err := res.WriteCSV(&buf); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.SplitN(buf.String(), "\n", 2)[0])
+	// Output:
+	// term,estimate,std_error,t,p,n,r2,adj_r2,low,high,standardized,aic,bic,se,df,clusters
 }

@@ -1,0 +1,297 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/examples/servicehall"
+	"github.com/peakend/peakend/mot"
+	"github.com/peakend/peakend/scoring"
+	"github.com/peakend/peakend/scoring/analyze"
+)
+
+const hallPath = "../../examples/servicehall/hall.yaml"
+
+// hallConfig returns a Config with the service hall's blueprint, on
+// its scale, and the blueprint as the single machine loads it.
+func hallConfig(t testing.TB) (Config, *blueprint.Blueprint) {
+	t.Helper()
+	data, err := os.ReadFile(hallPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := mot.Load(hallPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Config{Blueprint: map[string][]byte{"hall.yaml": data}, BlueprintName: "hall.yaml", Scale: mot.ScoringScale(b)}, b
+}
+
+// hallVisits returns n simulated visits to the hall at several sites,
+// with customers, and remembered ratings.
+func hallVisits(n int, seed uint64) []scoring.Visit {
+	memory, _ := scoring.ParseMemoryModel("peak=0.5,end=0.3,mean=0.2,noise=0.4")
+	sim := servicehall.Simulation(memory, seed)
+	sim.Panel = scoring.Panel{Customers: n / 10, Sites: 5, CustomerSD: 0.4, SiteSD: 0.3}
+	var visits []scoring.Visit
+	for v := range sim.Visits(n) {
+		visits = append(visits, v)
+	}
+	// Some visits of a purpose, or through a touchpoint, that the
+	// blueprint lacks: the reports list them with examples.
+	for i := 0; i < len(visits); i += 97 {
+		if i%2 == 0 {
+			visits[i].Purpose = "nowhere"
+		} else {
+			visits[i].Moments[0].Touchpoint = "unknown-desk"
+		}
+	}
+	return visits
+}
+
+// runPrism runs the analyses of visits, shuffled, on Prism and returns
+// the files they wrote, by name. The cross-validation is written under
+// cv/ (its own prefix) so that it does not overwrite the bootstrap's.
+func runPrism(t testing.TB, cfg Config, visits []scoring.Visit) map[string]string {
+	t.Helper()
+	if !beam.Initialized() {
+		beam.Init()
+	}
+	shuffled := slices.Clone(visits)
+	rng := rand.New(rand.NewPCG(8, 9))
+	rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	dir := t.TempDir()
+	p, s := beam.NewPipelineWithRoot()
+	col := beam.CreateList(s, shuffled)
+	files := beam.Flatten(s,
+		Moments(s, cfg, col, MomentsOptions{}),
+		Moments(s, cfg, col, MomentsOptions{Format: "json"}),
+		Moments(s, cfg, col, MomentsOptions{Format: "table", Lang: "zh"}),
+		Leverage(s, cfg, col, LeverageOptions{Resamples: 30, Seed: 4}),
+		Fit(s, cfg, col, FitOptions{Cluster: "customer"}),
+		Compare(s, cfg, col, CompareOptions{Resamples: 50, Seed: 2}),
+	)
+	WriteFiles(s, dir+"/", files)
+	WriteFiles(s, dir+"/cv/", Compare(s, cfg, col, CompareOptions{Cluster: "customer", Folds: 5, Repeats: 2, Seed: 3}))
+	if _, err := prism.Execute(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// onePass computes, in Go, what the pipeline should write: each
+// analysis over the visits in their order, by the library alone.
+func onePass(t testing.TB, b *blueprint.Blueprint, scale scoring.Scale, visits []scoring.Visit) map[string]string {
+	t.Helper()
+	obs := mot.NewObserver(b, scale)
+	meter := mot.NewLeverageMeter(b, scale, scale.Best())
+	meter.Resamples, meter.Seed = 30, 4
+	fitter, _ := analyze.NewFitterWith(analyze.DefaultFeatures(), analyze.FitOptions{Cluster: analyze.ByCustomer})
+	cmp := analyze.NewComparer(scoring.CompareRules(2, 0))
+	cv := analyze.NewClusteredComparer(scoring.CompareRules(2, 0), analyze.ByCustomer)
+	for i := range visits {
+		f := scoring.Compute(&visits[i], scale)
+		for _, acc := range []scoring.Accumulator{obs, meter, fitter, cmp, cv} {
+			acc.Add(&visits[i], &f)
+		}
+	}
+	var m, mj, mt, l, fit, c, v bytes.Buffer
+	res, err := fitter.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cvs, err := cv.CrossValidate(5, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := firstError(obs.Report("").WriteCSV(&m), obs.Report("").WriteJSON(&mj), obs.Report("zh").WriteTable(&mt), meter.Report("").WriteCSV(&l), res.WriteCSV(&fit),
+		analyze.WriteComparisonsCSV(&c, cmp.Results(50, 2)), analyze.WriteCrossValidationCSV(&v, cvs)); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"moments.csv": m.String(), "moments.json": mj.String(), "moments.txt": mt.String(), "leverage.csv": l.String(), "fit.csv": fit.String(),
+		"compare.csv": c.String(), "cv/compare.csv": v.String()}
+}
+
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestCombineOnPrism runs the four analyses on Prism over shuffled
+// visits and sets each file beside the library's one pass over the
+// visits in order, for the whole data and for each site: moments and
+// compare (whose comparer sorts its visits by content) byte for byte;
+// leverage and fit, whose sums the runner adds in an order of its own,
+// text and counts exactly and numbers within 1e-12 relative, as the
+// single machine's own output moves when its input is reordered.
+func TestCombineOnPrism(t *testing.T) {
+	cfg, b := hallConfig(t)
+	visits := hallVisits(3000, 1)
+	got := runPrism(t, cfg, visits)
+	want := onePass(t, b, cfg.Scale, visits)
+	if !strings.Contains(want["moments.txt"], "nowhere") || !strings.Contains(want["moments.txt"], "unknown-desk") {
+		t.Fatalf("the table lists no unknown purpose and touchpoint with their examples:\n%s", want["moments.txt"])
+	}
+	sites := map[string][]scoring.Visit{}
+	for _, v := range visits {
+		sites[v.Site] = append(sites[v.Site], v)
+	}
+	if len(sites) < 3 {
+		t.Fatalf("%d sites; the test wants several", len(sites))
+	}
+	for site, vs := range sites {
+		for name, content := range onePass(t, b, cfg.Scale, vs) {
+			dir, file := filepath.Split(name)
+			ext := filepath.Ext(file)
+			want[dir+strings.TrimSuffix(file, ext)+"/site="+escapeSite(site)+ext] = content
+		}
+	}
+	for name, w := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: not written; written: %v", name, sortedNames(got))
+		case strings.HasPrefix(name, "moments") || strings.Contains(name, "compare"):
+			if g != w {
+				t.Errorf("%s: the pipeline wrote\n%s\none pass writes\n%s", name, g, w)
+			}
+		default:
+			if err := sameCSV(g, w, 1e-12); err != "" {
+				t.Errorf("%s: %s", name, err)
+			}
+		}
+	}
+	if extra := len(got) - len(want); extra != 0 {
+		t.Errorf("%d files written beyond those expected: %v", extra, sortedNames(got))
+	}
+}
+
+func sortedNames(m map[string]string) []string {
+	var names []string
+	for name := range m {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// sameCSV compares two CSV texts cell by cell: cells that read as
+// numbers within rel relative (or absolute, near zero), anything else
+// exactly; it returns what differs.
+func sameCSV(got, want string, rel float64) string {
+	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+	if len(gl) != len(wl) {
+		return "lines " + strconv.Itoa(len(gl)) + ", want " + strconv.Itoa(len(wl)) + ":\n" + got + "\nwant\n" + want
+	}
+	for i := range gl {
+		gc, wc := strings.Split(gl[i], ","), strings.Split(wl[i], ",")
+		if len(gc) != len(wc) {
+			return "line " + strconv.Itoa(i+1) + ": " + gl[i] + ", want " + wl[i]
+		}
+		for j := range gc {
+			if gc[j] == wc[j] {
+				continue
+			}
+			x, err1 := strconv.ParseFloat(gc[j], 64)
+			y, err2 := strconv.ParseFloat(wc[j], 64)
+			if err1 != nil || err2 != nil || math.Abs(x-y) > rel*math.Max(1, math.Max(math.Abs(x), math.Abs(y))) {
+				return "line " + strconv.Itoa(i+1) + ": " + gl[i] + ", want " + wl[i]
+			}
+		}
+	}
+	return ""
+}
+
+// TestMomentsAsTheCommand sets the pipeline's moments.csv beside what
+// the root module's command writes from the same visits as a CSV file.
+func TestMomentsAsTheCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the peakend command")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build peakend with")
+	}
+	cfg, _ := hallConfig(t)
+	visits := hallVisits(2000, 2)
+	dir := t.TempDir()
+	var csv bytes.Buffer
+	vw := scoring.NewVisitWriter(&csv, scoring.CSV)
+	for i := range visits {
+		if err := vw.Write(&visits[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := vw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "visits.csv"), csv.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "peakend")
+	build := exec.Command(goTool, "build", "-o", bin, "./cmd/peakend")
+	build.Dir = "../.." // the root module, with its own go.sum: the command needs none of Beam
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	hall, _ := filepath.Abs(hallPath)
+	cmd := exec.Command(bin, "moments", "--format", "csv", "--root", filepath.Dir(hall), hall, filepath.Join(dir, "visits.csv"))
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("peakend moments: %v", err)
+	}
+	got := runPrism(t, cfg, visits)["moments.csv"]
+	if got != string(want) {
+		t.Errorf("the pipeline wrote\n%s\npeakend moments writes\n%s", got, want)
+	}
+}
+
+// TestSiteFileNames: every site's file is one path below the prefix,
+// and two sites never share one.
+func TestSiteFileNames(t *testing.T) {
+	a := analysis{Kind: momentsKind}
+	seen := map[string]string{}
+	for _, site := range []string{"", "s1", "朝阳门店", "../up", "..", ".", ".hidden", "a/b", `a\b`, "a b", "%41", "A", "a..b", "no-site", "\xff", "\uFFFD"} {
+		name := a.fileName(site, false)
+		if !fs.ValidPath(name) || strings.Count(name, "/") != 1 || strings.Contains(name, `\`) {
+			t.Errorf("site %q: file %q", site, name)
+		}
+		if other, ok := seen[name]; ok {
+			t.Errorf("sites %q and %q: both %q", other, site, name)
+		}
+		seen[name] = site
+	}
+	if got := a.fileName("朝阳门店", false); got != "moments/site=朝阳门店.csv" {
+		t.Errorf("a Chinese site's file: %q", got)
+	}
+}

@@ -1,0 +1,302 @@
+package mot
+
+import (
+	"encoding"
+	"fmt"
+	"slices"
+
+	"github.com/peakend/peakend/internal/wire"
+	"github.com/peakend/peakend/scoring"
+	"github.com/peakend/peakend/scoring/analyze"
+)
+
+// An Observer's and a LeverageMeter's binary form (MarshalBinary) holds
+// their counts and sums, not the blueprint: it travels between the
+// workers of a pipeline, each of which has built its accumulator with
+// NewObserver or NewLeverageMeter from the same blueprint, and decodes
+// into that. The encoding names the journeys, touchpoints and standards
+// it counted, the scale and the other settings, so that decoding into an
+// accumulator built otherwise fails (scoring.ErrMergeMismatch) instead
+// of adding counts that mean something else; a truncated or garbled
+// encoding, or one of another format version, fails with
+// scoring.ErrCorruptEncoding. Decoding and then merging gives exactly
+// what merging the encoded accumulator itself gives.
+
+var (
+	_ encoding.BinaryMarshaler   = (*Observer)(nil)
+	_ encoding.BinaryUnmarshaler = (*Observer)(nil)
+	_ encoding.BinaryMarshaler   = (*LeverageMeter)(nil)
+	_ encoding.BinaryUnmarshaler = (*LeverageMeter)(nil)
+)
+
+const observerKind, leverageKind = "mot.Observer", "mot.LeverageMeter"
+
+// MarshalBinary encodes what o has counted.
+func (o *Observer) MarshalBinary() ([]byte, error) {
+	w := wire.NewWriter(observerKind)
+	writeScale(w, o.scale)
+	w.Float(o.FailAt)
+	w.Strings(o.journeyIDs())
+	w.Strings(o.knownIDs())
+	w.Count(len(o.standards))
+	for _, sc := range o.standards {
+		w.String(sc.report.Touchpoint)
+		w.String(sc.report.Name)
+		w.Count(sc.measured)
+		w.Count(sc.met)
+		w.Count(sc.tolerated)
+	}
+	w.Count(o.visits)
+	o.unknownPurpose.encode(w)
+	o.unknownTouchpoint.encode(w)
+	for _, id := range o.journeyIDs() {
+		j := o.journeys[id]
+		w.Count(j.visits)
+		w.Float(j.sumPeakEnd)
+		ids := sortedKeys(j.touchpoints)
+		w.Count(len(ids))
+		for _, tp := range ids {
+			w.String(tp)
+			j.touchpoints[tp].encode(w)
+		}
+	}
+	return w.Bytes(), nil
+}
+
+// UnmarshalBinary replaces o's counts by those encoded in data, which
+// must come from an Observer of the same blueprint, scale and FailAt;
+// on error o is unchanged.
+func (o *Observer) UnmarshalBinary(data []byte) error {
+	r := wire.NewReader(data, observerKind)
+	scale, failAt := readScale(r), r.Float()
+	journeys, known := r.Strings(), r.Strings()
+	if r.Err() != nil {
+		return fmt.Errorf("mot: Observer.UnmarshalBinary: %w", r.Err())
+	}
+	if scale != o.scale || !sameFloat(failAt, o.FailAt) || !slices.Equal(journeys, o.journeyIDs()) || !slices.Equal(known, o.knownIDs()) {
+		return fmt.Errorf("mot: Observer.UnmarshalBinary: %w (another blueprint, scale or FailAt)", scoring.ErrMergeMismatch)
+	}
+	fresh := NewObserver(o.b, o.scale)
+	fresh.FailAt = o.FailAt
+	if n := r.Count(); r.Err() == nil && n != len(fresh.standards) {
+		return fmt.Errorf("mot: Observer.UnmarshalBinary: %w (%d standards, not %d)", scoring.ErrMergeMismatch, n, len(fresh.standards))
+	}
+	for _, sc := range fresh.standards {
+		if tp, name := r.String(), r.String(); r.Err() == nil && (tp != sc.report.Touchpoint || name != sc.report.Name) {
+			return fmt.Errorf("mot: Observer.UnmarshalBinary: %w (standard %s of %s, not %s of %s)", scoring.ErrMergeMismatch, name, tp, sc.report.Name, sc.report.Touchpoint)
+		}
+		sc.measured, sc.met, sc.tolerated = r.Count(), r.Count(), r.Count()
+	}
+	fresh.visits = r.Count()
+	fresh.unknownPurpose.decode(r)
+	fresh.unknownTouchpoint.decode(r)
+	for _, id := range journeys {
+		j := fresh.journeys[id]
+		j.visits, j.sumPeakEnd = r.Count(), r.Float()
+		n := r.Len(1 + 7 + 2*8) // a name, seven counts, two sums
+		tp := ""
+		for i := range n {
+			tp = r.Key(i, tp)
+			tc := &touchpointCount{}
+			tc.decode(r)
+			j.touchpoints[tp] = tc
+		}
+	}
+	if err := r.End(); err != nil {
+		return fmt.Errorf("mot: Observer.UnmarshalBinary: %w", err)
+	}
+	*o = *fresh
+	return nil
+}
+
+// journeyIDs are the blueprint's journeys, in its order.
+func (o *Observer) journeyIDs() []string {
+	ids := make([]string, len(o.b.Journeys))
+	for i, j := range o.b.Journeys {
+		ids[i] = j.ID
+	}
+	return ids
+}
+
+func (o *Observer) knownIDs() []string { return sortedKeys(o.known) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// sameFloat is equality that holds NaN equal to itself: a FailAt or an
+// end rating may be NA.
+func sameFloat(a, b float64) bool { return a == b || a != a && b != b }
+
+func writeScale(w *wire.Writer, s scoring.Scale) {
+	w.Float(s.Min)
+	w.Float(s.Max)
+	w.Float(s.Neutral)
+	w.Bool(s.HigherIsWorse)
+}
+
+func readScale(r *wire.Reader) scoring.Scale {
+	return scoring.Scale{Min: r.Float(), Max: r.Float(), Neutral: r.Float(), HigherIsWorse: r.Bool()}
+}
+
+func (tc *touchpointCount) encode(w *wire.Writer) {
+	for _, n := range [...]int{tc.visits, tc.peak, tc.worst, tc.best, tc.end, tc.ratings, tc.fails} {
+		w.Count(n)
+	}
+	w.Float(tc.sumRating)
+	w.Float(tc.sumPeakEnd)
+}
+
+func (tc *touchpointCount) decode(r *wire.Reader) {
+	for _, n := range [...]*int{&tc.visits, &tc.peak, &tc.worst, &tc.best, &tc.end, &tc.ratings, &tc.fails} {
+		*n = r.Count()
+	}
+	tc.sumRating, tc.sumPeakEnd = r.Float(), r.Float()
+}
+
+func (t *tally) encode(w *wire.Writer) {
+	names := sortedKeys(t.count)
+	w.Count(len(names))
+	for _, name := range names {
+		w.String(name)
+		w.Count(t.count[name])
+		w.Strings(t.examples[name])
+	}
+}
+
+func (t *tally) decode(r *wire.Reader) {
+	n := r.Len(3)
+	name := ""
+	for i := range n {
+		name = r.Key(i, name)
+		count, examples := r.Count(), r.Strings()
+		switch {
+		case count == 0 || len(examples) > 3 || len(examples) > count || !slices.IsSorted(examples) || len(slices.Compact(slices.Clone(examples))) < len(examples):
+			r.Fail("name %q counted %d times with examples %q", name, count, examples)
+		}
+		t.count[name] = count
+		if len(examples) > 0 {
+			t.examples[name] = examples
+		}
+	}
+}
+
+// MarshalBinary encodes what m has measured, its fit's sums included.
+func (m *LeverageMeter) MarshalBinary() ([]byte, error) {
+	fit, err := m.fitter.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	w := wire.NewWriter(leverageKind)
+	writeScale(w, m.scale)
+	w.Float(m.endRating)
+	w.Count(m.Resamples)
+	w.Uint(m.Seed)
+	w.Strings(m.journeyIDs())
+	w.String(string(fit))
+	m.unknown.encode(w)
+	for _, id := range m.journeyIDs() {
+		js := m.journeys[id]
+		w.Count(js.visits)
+		writeOptional(w, js.bootVisits)
+		js.end.encode(w)
+		ids := sortedKeys(js.touchpoints)
+		w.Count(len(ids))
+		for _, tp := range ids {
+			w.String(tp)
+			js.touchpoints[tp].encode(w)
+		}
+	}
+	return w.Bytes(), nil
+}
+
+// UnmarshalBinary replaces m's sums by those encoded in data, which
+// must come from a LeverageMeter of the same blueprint, scale, end
+// rating, Resamples and Seed; on error m is unchanged.
+func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
+	r := wire.NewReader(data, leverageKind)
+	scale, end, resamples, seed, journeys := readScale(r), r.Float(), r.Count(), r.Uint(), r.Strings()
+	if r.Err() != nil {
+		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", r.Err())
+	}
+	if scale != m.scale || !sameFloat(end, m.endRating) || !slices.Equal(journeys, m.journeyIDs()) {
+		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (another blueprint, scale or end rating)", scoring.ErrMergeMismatch)
+	}
+	if resamples != m.Resamples || seed != m.Seed {
+		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (other bootstrap resamples or seed)", scoring.ErrMergeMismatch)
+	}
+	fresh := NewLeverageMeter(m.b, m.scale, m.endRating)
+	fresh.Resamples, fresh.Seed = m.Resamples, m.Seed
+	if fit := r.String(); r.Err() == nil {
+		if err := fresh.fitter.UnmarshalBinary([]byte(fit)); err != nil {
+			return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
+		}
+	}
+	fresh.unknown.decode(r)
+	nf := len(analyze.DefaultFeatures())
+	for _, id := range journeys {
+		js := fresh.journeys[id]
+		js.visits = r.Count()
+		js.bootVisits = readOptional(r, m.Resamples)
+		js.end.decode(r, nf, m.Resamples)
+		n := r.Len(12) // a name, a count, a sum, two flags
+		tp := ""
+		for i := range n {
+			tp = r.Key(i, tp)
+			ds := &deltaSums{}
+			ds.decode(r, nf, m.Resamples)
+			if ds.features == nil {
+				r.Fail("touchpoint %q of journey %q without its sums", tp, id)
+			}
+			js.touchpoints[tp] = ds
+		}
+	}
+	if err := r.End(); err != nil {
+		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
+	}
+	*m = *fresh
+	return nil
+}
+
+func (m *LeverageMeter) journeyIDs() []string {
+	ids := make([]string, len(m.b.Journeys))
+	for i, j := range m.b.Journeys {
+		ids[i] = j.ID
+	}
+	return ids
+}
+
+func (ds *deltaSums) encode(w *wire.Writer) {
+	w.Count(ds.visits)
+	w.Float(ds.peakEnd)
+	writeOptional(w, ds.features)
+	writeOptional(w, ds.boot)
+}
+
+func (ds *deltaSums) decode(r *wire.Reader, features, resamples int) {
+	ds.visits, ds.peakEnd = r.Count(), r.Float()
+	ds.features = readOptional(r, features)
+	ds.boot = readOptional(r, resamples*features)
+}
+
+// writeOptional writes sums that are nil until their first visit: a
+// flag, then their numbers, whose count the reader knows.
+func writeOptional(w *wire.Writer, sums []float64) {
+	w.Bool(sums != nil)
+	w.FloatsN(sums)
+}
+
+func readOptional(r *wire.Reader, n int) []float64 {
+	if !r.Bool() {
+		return nil
+	}
+	if n == 0 {
+		return []float64{}
+	}
+	return r.FloatsN(n)
+}
