@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/parquet-go/parquet-go"
 
@@ -368,35 +367,5 @@ func TestRejectsAsSingleMachine(t *testing.T) {
 		if !strings.Contains(rejects, "\n"+reject) {
 			t.Errorf("no reject %s in\n%s", reject, rejects)
 		}
-	}
-}
-
-func init() { register.Function1x2[string, string, string](splitFile) }
-
-// splitFile turns "suffix=content" into a file of WriteFiles.
-func splitFile(s string) (string, string) {
-	suffix, content, _ := strings.Cut(s, "=")
-	return suffix, content
-}
-
-// TestWriteFiles writes each file whole under its name, and refuses two
-// files of one name.
-func TestWriteFiles(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "run")
-	p, s := beam.NewPipelineWithRoot()
-	files := beam.ParDo(s, splitFile, beam.CreateList(s, []string{"moments.csv=a,b\n1,2\n", "fit.csv=x\n"}))
-	pipeline.WriteFiles(s, out, files)
-	if err := ptest.Run(p); err != nil {
-		t.Fatal(err)
-	}
-	for name, want := range map[string]string{"run-moments.csv": "a,b\n1,2\n", "run-fit.csv": "x\n"} {
-		if b, err := os.ReadFile(filepath.Join(filepath.Dir(out), name)); err != nil || string(b) != want {
-			t.Errorf("%s: %q, %v; want %q", name, b, err, want)
-		}
-	}
-	p, s = beam.NewPipelineWithRoot()
-	pipeline.WriteFiles(s, out, beam.ParDo(s, splitFile, beam.CreateList(s, []string{"a.csv=1", "a.csv=2"})))
-	if err := ptest.Run(p); err == nil || !strings.Contains(err.Error(), "two files named") {
-		t.Errorf("two files of one name: %v", err)
 	}
 }

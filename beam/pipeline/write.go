@@ -16,42 +16,12 @@ func init() {
 	register.DoFn4x1[context.Context, int, func(*string) bool, func(*string) bool, error](&writeShardFn{})
 	register.DoFn2x0[[]byte, func(int, string)](&shardsFn{})
 	register.Function1x2[string, int, string](keyReject)
-	register.DoFn4x1[context.Context, string, func(*string) bool, func(string), error](&writeFileFn{})
 	register.Iter1[string]()
 }
 
-// WriteFiles writes each file of files, a KV of name suffix and
-// content, to output + "-" + suffix (whole: a suffix given twice is an
-// error), under a temporary name renamed when whole, and returns the
-// names written.
-func WriteFiles(s beam.Scope, output string, files beam.PCollection) beam.PCollection {
-	s = s.Scope("peakend.WriteFiles")
-	return beam.ParDo(s, &writeFileFn{Output: output}, beam.GroupByKey(s, files))
-}
-
-type writeFileFn struct {
-	Output string
-}
-
-func (fn *writeFileFn) ProcessElement(ctx context.Context, suffix string, contents func(*string) bool, emit func(string)) error {
-	var content, more string
-	if !contents(&content) {
-		return nil
-	}
-	if contents(&more) {
-		return fmt.Errorf("two files named %s", fn.Output+"-"+suffix)
-	}
-	name := fn.Output + "-" + suffix
-	if err := writeWhole(ctx, name, func(w *bufio.Writer) { w.WriteString(content) }); err != nil {
-		return err
-	}
-	emit(name)
-	return nil
-}
-
-// writeWhole writes a file through Beam's file systems: to a temporary
+// writeStreamed writes a file through Beam's file systems: to a temporary
 // name, renamed to name once every write and the close succeeded.
-func writeWhole(ctx context.Context, name string, write func(*bufio.Writer)) error {
+func writeStreamed(ctx context.Context, name string, write func(*bufio.Writer)) error {
 	fsys, err := filesystem.New(ctx, name)
 	if err != nil {
 		return err
@@ -119,7 +89,7 @@ type writeShardFn struct {
 }
 
 func (fn *writeShardFn) ProcessElement(ctx context.Context, shard int, texts, header func(*string) bool) error {
-	return writeWhole(ctx, ShardName(fn.Prefix, shard, fn.N), func(w *bufio.Writer) {
+	return writeStreamed(ctx, ShardName(fn.Prefix, shard, fn.N), func(w *bufio.Writer) {
 		var text string
 		for header(&text) {
 			w.WriteString(text)

@@ -34,7 +34,7 @@ import (
 	"github.com/peakend/peakend/scoring"
 )
 
-const usage = `Usage: peakend-beam score --input GLOB --output PREFIX [--blueprint FILE] [--shards N]
+const usage = `Usage: peakend-beam score|moments|leverage|fit|compare --input GLOB --output PREFIX [--blueprint FILE] [--shards N]
                     [--scale MIN..MAX] [--neutral X] [--higher better|worse]
                     [--missing reject-visit|skip] [--encoding utf-8|gb18030] [--sep comma|tab|semicolon]
                     [--tz ZONE] [--verbatim] --runner prism|flink|dataflow|universal [Beam's flags]
@@ -44,6 +44,9 @@ or Parquet, by extension or contents; a visit's rows may be in any files),
 joins each visit's rows, scores it as peakend score does and writes
 PREFIX-features-SSSSS-of-NNNNN.csv (each shard with the header), and the
 bad rows, with file, line and reason, to PREFIX-rejects-00000-of-00001.csv.
+moments, leverage (which need --blueprint), fit and compare write
+PREFIX-moments.csv (and so on) for all visits, and PREFIX-moments/site=S.csv
+for each site, as the peakend commands of those names write them.
 A blueprint that does not validate stops the command before any data is
 read; bad data never stops it. Exit codes: 0 done, 1 the pipeline failed,
 2 a usage error or a blueprint that does not validate.
@@ -77,6 +80,12 @@ type flags struct {
 	missing, encoding, sep, tz string
 	shards                     int
 	verbatim                   bool
+	// The analyses' flags, as peakend's moments, leverage, fit and compare.
+	lang, format, journey, endRating, features, cluster string
+	resamples, folds, repeats                           int
+	seed                                                uint64
+	window, halfLife                                    float64
+	robust                                              bool
 }
 
 func (f *flags) register(fs *flag.FlagSet) {
@@ -92,6 +101,19 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.sep, "sep", "", "field separator of CSV input, `comma, tab or semicolon` (default: by the header)")
 	fs.StringVar(&f.tz, "tz", "", "time `ZONE` (an IANA name such as Asia/Shanghai) of dates without one (default UTC)")
 	fs.BoolVar(&f.verbatim, "verbatim", false, "write text cells as they are, for programs")
+	fs.StringVar(&f.lang, "lang", "", "moments, leverage: names in `LANG` (zh or en; default the blueprint's locale)")
+	fs.StringVar(&f.format, "format", "", "moments: csv, json or table; leverage: csv or table (default csv)")
+	fs.StringVar(&f.journey, "journey", "", "leverage: this journey `ID` only")
+	fs.StringVar(&f.endRating, "end-rating", "", "leverage: the better end's rating `X` (default the scale's best)")
+	fs.StringVar(&f.features, "features", "", "fit: the features, comma-separated (default peakend fit's)")
+	fs.StringVar(&f.cluster, "cluster", "", "fit, compare: cluster errors by customer, site or purpose")
+	fs.BoolVar(&f.robust, "robust", false, "fit: robust (sandwich) standard errors")
+	fs.IntVar(&f.resamples, "resamples", 0, "leverage, compare: bootstrap replicates (default the command's)")
+	fs.Uint64Var(&f.seed, "seed", 1, "leverage, compare: the bootstrap's seed")
+	fs.Float64Var(&f.window, "window", 0, "compare: also peak-end with the end as the mean of the last `SECONDS`")
+	fs.Float64Var(&f.halfLife, "half-life", 0, "compare: the recency rule's half-life in moments (default 2)")
+	fs.IntVar(&f.folds, "folds", 0, "compare: cross-validate with `K` folds instead of the bootstrap")
+	fs.IntVar(&f.repeats, "repeats", 0, "compare: with --folds, repeat the folds `N` times (default 10)")
 }
 
 func run(ctx context.Context, cmd string, args []string, stderr io.Writer) int {
@@ -128,7 +150,16 @@ func run(ctx context.Context, cmd string, args []string, stderr io.Writer) int {
 	case "score":
 		pipeline.ScoreFiles(s, cfg, f.input, f.output, f.shards)
 	case "moments", "leverage", "fit", "compare":
-		return fail(errors.New("not in this build yet: score is"))
+		opt, err := f.analysis(cmd)
+		if err == nil {
+			err = pipeline.CheckAnalysis(cfg, opt)
+		}
+		if err != nil {
+			return fail(err)
+		}
+		visits, rejects := pipeline.ReadVisits(s, cfg, f.input)
+		pipeline.WriteRejects(s, f.output, rejects)
+		pipeline.WriteFiles(s, f.output+"-", analyse(s, cfg, visits, opt))
 	default:
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -138,6 +169,45 @@ func run(ctx context.Context, cmd string, args []string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// analysis returns the options of analysis cmd from the flags.
+func (f *flags) analysis(cmd string) (any, error) {
+	var features []string
+	if f.features != "" {
+		features = strings.Split(f.features, ",")
+	}
+	switch cmd {
+	case "moments":
+		return pipeline.MomentsOptions{Lang: f.lang, Format: f.format}, nil
+	case "leverage":
+		opt := pipeline.LeverageOptions{Journey: f.journey, Resamples: f.resamples, Seed: f.seed, Lang: f.lang, Format: f.format}
+		if f.endRating != "" {
+			x, err := strconv.ParseFloat(f.endRating, 64)
+			if err != nil {
+				return nil, fmt.Errorf("--end-rating %q is not a number", f.endRating)
+			}
+			opt.EndRating = &x
+		}
+		return opt, nil
+	case "fit":
+		return pipeline.FitOptions{Features: features, Robust: f.robust, Cluster: f.cluster}, nil
+	}
+	return pipeline.CompareOptions{Resamples: f.resamples, Seed: f.seed, Window: f.window, HalfLife: f.halfLife,
+		Cluster: f.cluster, Folds: f.folds, Repeats: f.repeats}, nil
+}
+
+// analyse builds the analysis whose options opt are.
+func analyse(s beam.Scope, cfg pipeline.Config, visits beam.PCollection, opt any) beam.PCollection {
+	switch o := opt.(type) {
+	case pipeline.MomentsOptions:
+		return pipeline.Moments(s, cfg, visits, o)
+	case pipeline.LeverageOptions:
+		return pipeline.Leverage(s, cfg, visits, o)
+	case pipeline.FitOptions:
+		return pipeline.Fit(s, cfg, visits, o)
+	}
+	return pipeline.Compare(s, cfg, visits, opt.(pipeline.CompareOptions))
 }
 
 // config builds the pipeline's Config from the flags, loading and

@@ -97,3 +97,30 @@ func TestRefused(t *testing.T) {
 		t.Error("a refused command wrote output")
 	}
 }
+
+// TestAnalyses runs moments on Prism: the whole's file and a file per
+// site, and the rejects; moments without a blueprint is refused first.
+func TestAnalyses(t *testing.T) {
+	dir := t.TempDir()
+	hall, err := os.ReadFile(filepath.Join("..", "..", "..", "examples", "servicehall", "hall.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "hall.yaml"), hall, 0o644)
+	os.WriteFile(filepath.Join(dir, "visits.csv"), []byte("visit,purpose,site,touchpoint,t,rating\nv1,counter,s1,greet,0,4\nv1,counter,s1,leave,60,2\nv2,counter,s2,greet,0,3\n"), 0o644)
+	code, stderr := command(t, dir, "moments", "--input", "visits.csv", "--output", "out/run", "--blueprint", "hall.yaml", "--runner", "prism")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, name := range []string{"run-moments.csv", "run-moments/site=s1.csv", "run-moments/site=s2.csv", "run-rejects-00000-of-00001.csv"} {
+		if b, err := os.ReadFile(filepath.Join(dir, "out", name)); err != nil || len(b) == 0 {
+			t.Errorf("%s: %q, %v", name, b, err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out", "run-moments.csv")); !strings.HasPrefix(string(b), "journey,touchpoint,") {
+		t.Errorf("moments:\n%s", b)
+	}
+	if code, stderr := command(t, dir, "moments", "--input", "visits.csv", "--output", "out/again", "--runner", "prism"); code != exitUsage || !strings.Contains(stderr, "blueprint") {
+		t.Errorf("moments without a blueprint: exit %d\n%s", code, stderr)
+	}
+}
