@@ -56,7 +56,9 @@ func (s *csvScanner) readLine() (ok bool, err error) {
 		if n := len(s.buf); n > start && s.buf[n-1] == '\r' {
 			s.buf = s.buf[:n-1]
 		}
-		s.decodeLine(start)
+		if !s.dec.verbatim() {
+			s.decodeLine(start)
+		}
 		return true, nil
 	}
 }

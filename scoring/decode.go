@@ -80,6 +80,12 @@ func newLineDecoder(enc Encoding) *lineDecoder {
 	return &lineDecoder{enc: enc, forced: enc != DetectEncoding}
 }
 
+// verbatim reports that decode returns every line as it is: UTF-8 was
+// forced, and its text fields are checked where they are parsed. The
+// scanner asks before each line, as a call per line costs as much as
+// the check.
+func (d *lineDecoder) verbatim() bool { return d.forced && d.enc == UTF8 }
+
 // decode returns line as UTF-8, and an error of kind ErrText (with the
 // line undecoded) when it is neither UTF-8 nor GB18030, or not the
 // encoding that was forced or detected. The result may be line itself

@@ -51,7 +51,14 @@ func (p *parser) purposeID(text string) (string, error) {
 // touchpointID returns the id of the touchpoint text, as Options.Names
 // says.
 func (p *parser) touchpointID(text string) (string, error) {
-	if p.opt.Names == nil || text == "" {
+	if p.opt.Names == nil { // small enough to inline: it is asked on every row
+		return text, nil
+	}
+	return p.resolveTouchpoint(text)
+}
+
+func (p *parser) resolveTouchpoint(text string) (string, error) {
+	if text == "" {
 		return text, nil
 	}
 	return resolve(&p.names.touchpoints, text, p.opt.Names.Touchpoint)

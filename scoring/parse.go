@@ -74,6 +74,7 @@ type parser struct {
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
+	one  row // the row each takes, parsed in place (see slot.go)
 	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
 	json        jsonFields
 	jsonRowsBuf []row
@@ -245,14 +246,15 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
 		}
 		if bad == nil {
-			var rw row
-			if bad = p.csvRow(sc, layout, &rw); bad == nil {
+			rw := p.slot()
+			if bad = p.csvRow(sc, layout, rw); bad == nil {
 				rw.record = p.keep(sc.buf)
-				if !p.send(rw) {
+				if !p.sendSlot() {
 					return nil
 				}
 				continue
 			}
+			p.dropSlot()
 		}
 		if i := layout[colVisit]; bad.Visit == "" && i < len(sc.fields) {
 			bad.Visit = string(sc.fields[i])
@@ -297,8 +299,15 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 // once; it returns false once reading must stop. A replay reads the
 // input again and says nothing.
 func (p *parser) noteDetected(sc *csvScanner) bool {
+	if sc.dec.detected == 0 { // every line but one: kept small enough to inline
+		return true
+	}
+	return p.sendDetected(sc)
+}
+
+func (p *parser) sendDetected(sc *csvScanner) bool {
 	line := sc.dec.detected
-	if line == 0 || p.each != nil {
+	if p.each != nil {
 		return true
 	}
 	sc.dec.detected = 0
