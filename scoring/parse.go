@@ -336,7 +336,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
 	}
 	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
-		if i := l[c]; i >= 0 {
+		if i := l[c]; i >= 0 && !sc.plain {
 			if err := checkText(rec[i]); err != nil {
 				return fail(c, err)
 			}
