@@ -74,7 +74,11 @@ type parser struct {
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
-	one  row // the row each takes, parsed in place (see slot.go)
+	// eachBatch, when set, receives the batches on the parser's
+	// goroutine instead of another's (see slot.go).
+	eachBatch func(*rowBatch) bool
+	flushAt   int // under eachBatch: a row from this line on is taken at once; 0: none is
+	one       row // the row each takes, parsed in place (see slot.go)
 	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
 	json        jsonFields
 	jsonRowsBuf []row
@@ -121,13 +125,16 @@ func (p *parser) send(r row) bool {
 		p.stopped = !ok
 		return ok
 	}
-	if len(p.batch.rows) < batchRows && len(p.batch.arena) < batchBytes && r.fatal == nil {
+	if !p.full() && r.fatal == nil {
 		return true
 	}
 	return p.flush() && r.fatal == nil
 }
 
 func (p *parser) flush() bool {
+	if p.eachBatch != nil {
+		return p.takeBatch()
+	}
 	select {
 	case p.batches <- p.batch:
 		p.batch = p.newBatch()

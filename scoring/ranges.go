@@ -390,8 +390,10 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 	}
 	prev := rr.prevID(s.k)
 	skipping := s.k > 0 // range 0 has no range before it
-	p := &parser{opt: opt, intern: map[string]string{}, batch: &rowBatch{}}
-	p.each = func(r *row) bool {
+	batch := rangeBatches.Get().(*rowBatch)
+	defer rangeBatches.Put(batch)
+	p := &parser{opt: opt, intern: map[string]string{}, batch: batch}
+	take := func(r *row) bool {
 		if s.stop != nil && s.stop.Load() {
 			return false
 		}
@@ -413,6 +415,17 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 		}
 		return a.take(r)
 	}
+	p.eachBatch = func(b *rowBatch) bool {
+		for i := range b.rows {
+			if !take(&b.rows[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	if s.endLine > 0 {
+		p.flushAt = s.endLine + 1 // past the end, each row may end the range
+	}
 	start := rr.starts[s.k]
 	var in io.Reader = io.NewSectionReader(rr.r, start, rr.size-start)
 	if s.replay != nil {
@@ -429,12 +442,21 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 	if err != nil && !p.stopped {
 		p.send(row{fatal: err})
 	}
+	if !p.stopped && len(p.batch.rows) > 0 {
+		p.flush()
+	}
+	p.batch.reset()
 	res.disordered = a.disordered
 	if !a.stopped && (s.stop == nil || !s.stop.Load()) {
 		a.finish()
 	}
 	return a
 }
+
+// rangeBatches are the batches of rows of the ranges being read.
+var rangeBatches = sync.Pool{New: func() any {
+	return &rowBatch{rows: make([]row, 0, rangeBatchRows), arena: make([]byte, 0, 32<<10)}
+}}
 
 // prevID returns the visit id of the last good row before range k, nil
 // when there is none: a range's first rows with that id, and any bad

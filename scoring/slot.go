@@ -6,6 +6,13 @@ package scoring
 // over 200 bytes with a dozen pointers; copying it into the batch and
 // clearing it afterwards, with the collector told of every pointer,
 // cost more than assembling it.
+//
+// Rows are parsed a batch at a time even where one goroutine both
+// parses and assembles them (ReadRanges, eachBatch): a row parsed and
+// then assembled, scored and written at once ran through more code than
+// the processor's instruction cache holds, and missed it 14 times as
+// often (20 M misses against 1.5 M on 60 k visits) as parsing a batch,
+// then assembling it.
 
 // slot returns the zeroed row the next row is parsed into.
 func (p *parser) slot() *row {
@@ -31,7 +38,7 @@ func (p *parser) sendSlot() bool {
 		p.stopped = !ok
 		return ok
 	}
-	if len(p.batch.rows) < batchRows && len(p.batch.arena) < batchBytes {
+	if !p.full() {
 		return true
 	}
 	return p.flush()
@@ -46,4 +53,29 @@ func (p *parser) dropSlot() {
 	n := len(b.rows) - 1
 	b.rows[n] = row{}
 	b.rows = b.rows[:n]
+}
+
+// rangeBatchRows is the rows of a batch under eachBatch: enough that
+// the instruction cache is filled once for many rows, few enough that
+// the batch's rows (about 250 bytes each) stay in the data cache.
+const rangeBatchRows = 256
+
+// full reports that the batch is to be passed on before another row.
+func (p *parser) full() bool {
+	b := p.batch
+	if p.eachBatch == nil {
+		return len(b.rows) >= batchRows || len(b.arena) >= batchBytes
+	}
+	n := len(b.rows)
+	return n >= rangeBatchRows || len(b.arena) >= batchBytes ||
+		n > 0 && p.flushAt > 0 && b.rows[n-1].line >= p.flushAt
+}
+
+// takeBatch passes the batch to eachBatch and empties it for the next
+// rows; it returns false once reading must stop.
+func (p *parser) takeBatch() bool {
+	ok := p.eachBatch(p.batch)
+	p.batch.reset()
+	p.stopped = !ok
+	return ok
 }
