@@ -380,11 +380,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colPurpose
 		purpose = unneutralise(rec[i])
 		if p.opt.Names != nil {
-			id, err := p.purposeID(p.internBytes(purpose))
-			if err != nil {
+			if purpose, err = p.purposeBytes(purpose); err != nil {
 				return fail(colPurpose, err)
 			}
-			purpose = []byte(id)
 		}
 	}
 	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {
