@@ -2,6 +2,7 @@
 // them, in one SQL query. Usage: node features-duckdb.mjs VISITS.csv OUT.csv
 // (scale 1..5, neutral 3). @duckdb/node-api ships DuckDB's engine; bench/run.sh
 // installs it with npm into DUCKDB_DIR, where it is loaded from.
+import { openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const { DuckDBInstance } = createRequire(process.env.DUCKDB_DIR + '/')('@duckdb/node-api');
@@ -10,17 +11,22 @@ const [input, output] = process.argv.slice(2);
 const quote = (s) => "'" + s.replaceAll("'", "''") + "'";
 const db = await DuckDBInstance.create(':memory:');
 const con = await db.connect();
-// A visit's moments are in time order in the file, so its position is
-// its rank by t; the peak is the largest |rating - 3|, then the bad side,
-// then the earliest.
+// A visit's position is its rank in peakend's order (scoring.OrderWith,
+// without a blueprint): by t, then seq (none last), touchpoint, rating,
+// duration (none last), whatever the order of the rows; the peak is the
+// largest |rating - 3|, then the bad side, then the earliest.
+const head = Buffer.alloc(4096);
+const header = head.toString('utf8', 0, readSync(openSync(input), head)).split('\n')[0].split(',').map((h) => h.trim());
+const seq = header.includes('seq');
 await con.run(`
 COPY (
   WITH m AS (
     SELECT visit, purpose, touchpoint, t, duration, rating, remembered,
-           row_number() OVER (PARTITION BY visit ORDER BY t) - 1 AS pos
+           row_number() OVER (PARTITION BY visit ORDER BY t, ${seq ? 'seq' : 'NULL'} NULLS LAST,
+             coalesce(touchpoint, ''), rating, duration NULLS LAST) - 1 AS pos
     FROM read_csv(${quote(input)}, header = true,
-      columns = {'visit': 'VARCHAR', 'purpose': 'VARCHAR', 'touchpoint': 'VARCHAR', 't': 'DOUBLE',
-                 'duration': 'DOUBLE', 'rating': 'DOUBLE', 'remembered': 'DOUBLE', 'recommend': 'DOUBLE'})
+      types = {'visit': 'VARCHAR', 'purpose': 'VARCHAR', 'touchpoint': 'VARCHAR', 't': 'DOUBLE',
+               'duration': 'DOUBLE', 'rating': 'DOUBLE', 'remembered': 'DOUBLE'${seq ? ", 'seq': 'BIGINT'" : ''}})
   ), f AS (
     SELECT visit, first(purpose) AS purpose, count(*) AS moments,
            max(t + duration) - min(t) AS duration,

@@ -2,7 +2,17 @@
 # them. Usage: Rscript features.R VISITS.csv OUT.csv (scale 1..5, neutral 3).
 suppressPackageStartupMessages(library(data.table))
 args <- commandArgs(trailingOnly = TRUE)
-dt <- fread(args[1], select = c("visit", "purpose", "touchpoint", "t", "duration", "rating", "remembered"))
+columns <- c("visit", "purpose", "touchpoint", "t", "duration", "rating", "remembered", "seq")
+header <- names(fread(args[1], nrows = 0))
+dt <- fread(args[1], select = intersect(columns, header), colClasses = list(character = intersect(c("visit", "purpose", "touchpoint"), header)))
+if (!"seq" %in% names(dt)) dt[, seq := NA_real_]
+dt[is.na(touchpoint), touchpoint := ""]
+# A visit's moments in peakend's order (scoring.OrderWith, without a
+# blueprint): by t, then seq (none last), touchpoint (bytes, as
+# data.table sorts text), rating, duration (none last), whatever the
+# order of the rows; visits keep the order they first appear in.
+dt[, visit_at := .GRP, by = visit]
+setorderv(dt, c("visit_at", "t", "seq", "touchpoint", "rating", "duration"), na.last = TRUE)
 dt[, pos := rowid(visit) - 1L]
 dt[, `:=`(stop = t + duration, rd = rating * duration, pr = pos * rating,
           key = abs(rating - 3) * 2 + (rating < 3))]

@@ -7,7 +7,17 @@ import sys
 import numpy as np
 import pandas as pd
 
-df = pd.read_csv(sys.argv[1], usecols=["visit", "purpose", "touchpoint", "t", "duration", "rating", "remembered"])
+columns = ["visit", "purpose", "touchpoint", "t", "duration", "rating", "remembered", "seq"]
+df = pd.read_csv(sys.argv[1], usecols=lambda c: c in columns,
+                 dtype={"visit": str, "purpose": str, "touchpoint": str}, keep_default_na=False, na_values={"t": [""], "duration": [""], "remembered": [""], "seq": [""]})
+if "seq" not in df:
+    df["seq"] = np.nan
+# A visit's moments in peakend's order (scoring.OrderWith, without a
+# blueprint): by t, then seq (none last), touchpoint, rating, duration
+# (none last), whatever the order of the rows; visits keep the order
+# they first appear in.
+df["visit_at"] = pd.factorize(df["visit"])[0]
+df = df.sort_values(["visit_at", "t", "seq", "touchpoint", "rating", "duration"], na_position="last").reset_index(drop=True)
 df["pos"] = df.groupby("visit", sort=False).cumcount()
 df["stop"] = df["t"] + df["duration"]
 df["rd"] = df["rating"] * df["duration"]

@@ -19,12 +19,12 @@ type Column struct {
 // ColumnNames returns the English names of the columns of visit data,
 // the keys columns may have, in the order scoring reads them: visit,
 // rating, touchpoint, t, duration, purpose, remembered, recommend,
-// customer, site. Each call returns a new slice.
+// customer, site, seq. Each call returns a new slice.
 func ColumnNames() []string { return slices.Clone(columnNames) }
 
 // columnNames are the columns scoring reads (its csvColumns; a test of
 // package mot holds the two lists equal).
-var columnNames = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend", "customer", "site"}
+var columnNames = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend", "customer", "site", "seq"}
 
 // ColumnKey returns a name as a header cell is matched against it: in
 // lower case, spaces around trimmed. Two names with one key are one name.

@@ -3,6 +3,7 @@ package blueprint
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A standard's unit is written once in a document ("min", "channels",
@@ -49,4 +50,24 @@ func Quantity(x float64, unit, lang string) string {
 		return n + "%"
 	}
 	return n + " " + u
+}
+
+// DurationText writes d for people reading language lang: as documents
+// write it ("1h30m", see FormatDuration), or in Chinese "1 小时 30 分钟".
+// A duration with a fraction of a second keeps the document's form.
+func DurationText(d time.Duration, lang string) string {
+	if !IsChinese(lang) || d <= 0 || d%time.Second != 0 {
+		return FormatDuration(d)
+	}
+	var parts []string
+	for _, u := range []struct {
+		size time.Duration
+		unit string
+	}{{time.Hour, "h"}, {time.Minute, "min"}, {time.Second, "s"}} {
+		if n := d / u.size; n > 0 {
+			parts = append(parts, Quantity(float64(n), u.unit, lang))
+			d -= n * u.size
+		}
+	}
+	return strings.Join(parts, " ")
 }

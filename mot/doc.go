@@ -40,6 +40,12 @@
 // languages, used alike by columns, legends (WriteLegend) and other
 // reports; SummaryLabels puts a scoring.Summary in those words.
 //
+// Moments are taken in scoring's order (scoring.OrderWith), with ties
+// between moments that start together broken by the blueprint's step
+// order: StepOrder gives it, and set as scoring.FeatureOptions.Steps it
+// makes the features agree with the Observer and LeverageMeter, so that
+// the same rows in any order give the same reports.
+//
 // Observers and meters keep counts, not visits: their memory does not
 // grow with the data. None is safe for concurrent use; give each
 // goroutine its own.

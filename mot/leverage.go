@@ -30,6 +30,7 @@ type LeverageMeter struct {
 	Seed      uint64
 
 	b         *blueprint.Blueprint
+	steps     scoring.StepOrder // b's, for the order of moments
 	scale     scoring.Scale
 	endRating float64
 	fitter    *analyze.Fitter
@@ -58,7 +59,7 @@ type deltaSums struct {
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
-	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
 	for _, j := range b.Journeys {
 		m.journeys[j.ID] = &leverageSums{touchpoints: map[string]*deltaSums{}}
 	}
@@ -95,7 +96,7 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	if m.scale.HigherIsWorse {
 		step = -1
 	}
-	order := timeOrder(v)
+	order := timeOrder(v, m.steps)
 	n := len(v.Moments)
 	meanK := float64(n-1) / 2
 	sxx := float64(n) * float64(n*n-1) / 12

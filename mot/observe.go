@@ -16,6 +16,7 @@ import (
 // so its memory does not grow with the visits.
 type Observer struct {
 	b     *blueprint.Blueprint
+	steps scoring.StepOrder // b's, for the order of moments
 	scale scoring.Scale
 	// FailAt is the rating at or below which a moment counts as failed
 	// (on a higher-is-worse scale: at or above). NewObserver sets it
@@ -94,7 +95,7 @@ type standardCount struct {
 // converted there, once; another only when the visits were rated on
 // another scale.
 func NewObserver(b *blueprint.Blueprint, s scoring.Scale) *Observer {
-	o := &Observer{b: b, scale: s, FailAt: (worstRating(s) + s.Neutral) / 2,
+	o := &Observer{b: b, steps: StepOrder(b), scale: s, FailAt: (worstRating(s) + s.Neutral) / 2,
 		journeys: map[string]*journeyCount{}, unknownPurpose: newTally(), unknownTouchpoint: newTally()}
 	for _, j := range b.Journeys {
 		o.journeys[j.ID] = &journeyCount{touchpoints: map[string]*touchpointCount{}}
@@ -181,7 +182,7 @@ func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
 	}
 	j.visits++
 	j.sumPeakEnd += f.PeakEnd
-	worst, best := extremes(v, o.scale)
+	worst, best := extremes(v, o.scale, o.steps)
 	for i, m := range v.Moments {
 		tc := j.touchpoints[m.Touchpoint]
 		if tc == nil {
@@ -232,8 +233,8 @@ func seenBefore(earlier []scoring.Moment, tp string) bool {
 
 // extremes returns the indices of the first worst and first best
 // moments in time order.
-func extremes(v *scoring.Visit, s scoring.Scale) (worst, best int) {
-	order := timeOrder(v)
+func extremes(v *scoring.Visit, s scoring.Scale, steps scoring.StepOrder) (worst, best int) {
+	order := timeOrder(v, steps)
 	worst, best = order(0), order(0)
 	for k := range v.Moments {
 		i := order(k)
@@ -253,17 +254,16 @@ func extremes(v *scoring.Visit, s scoring.Scale) (worst, best int) {
 	return worst, best
 }
 
-// timeOrder returns the index of the k-th moment in time: the input
-// order when the moments are already in time order, which recorded
-// visits almost always are, so that no slice is allocated.
-func timeOrder(v *scoring.Visit) func(k int) int {
-	for i := 1; i < len(v.Moments); i++ {
-		if v.Moments[i].T < v.Moments[i-1].T {
-			order := scoring.Order(v)
-			return func(k int) int { return order[k] }
-		}
+// timeOrder returns the index of the k-th moment in scoring's order of
+// moments (scoring.OrderWith): the input order when the moments already
+// stand in it, which recorded visits almost always do, so that no slice
+// is allocated.
+func timeOrder(v *scoring.Visit, steps scoring.StepOrder) func(k int) int {
+	if scoring.Ordered(v, steps) {
+		return func(k int) int { return k }
 	}
-	return func(k int) int { return k }
+	order := scoring.OrderWith(v, steps)
+	return func(k int) int { return order[k] }
 }
 
 func (sc *standardCount) add(v *scoring.Visit) {

@@ -6,17 +6,29 @@
 // them; xlsx reads visits from workbooks.
 //
 // A Visit is a customer's passage through a service: moments, each
-// rated on a Scale, with an optional start time, duration and
-// touchpoint, and optionally the rating the customer remembered
-// afterwards, and who made it and where (Customer and Site: columns
+// rated on a Scale, with an optional start time, duration, touchpoint
+// and seq (its number in the visit, for the order of moments), and
+// optionally the rating the customer remembered afterwards, and who
+// made it and where (Customer and Site: columns
 // customer and site, constant within a visit, which make visits
 // repeated measures). Missing numbers are NA (a NaN); test them with
 // IsNA.
 //
 // Compute returns a visit's Features, defined in this order:
 //
-//  1. The moments are ordered by start time when every moment has one
-//     (ties keep their input order), else kept in input order.
+//  1. The moments are ordered by their content, so that the same rows
+//     in any input order give the same features (OrderWith): by start
+//     time t when every moment has one; moments that start at the same
+//     instant by seq (the optional seq column or key, a whole number;
+//     a moment with one before a moment without), then by their
+//     touchpoint's place in the visit's journey (FeatureOptions.Steps,
+//     which mot.StepOrder makes from a blueprint; a touchpoint the
+//     journey lacks after those it has), then by touchpoint id, then by
+//     rating, then by duration (none last). A visit without a t on
+//     every moment is ordered by seq, then the same keys, when every
+//     moment has a seq, else kept in input order, the only order it
+//     has (OrderedByContent tells these apart). Moments equal in every
+//     key are alike in every feature.
 //  2. first and end are the ratings of the first and last moment.
 //  3. peak is the rating of the most intense moment, the one farthest
 //     from the scale's neutral rating; a tie goes to a moment on the bad
@@ -37,7 +49,9 @@
 //     their output stays as it was, and fits and rules read them.
 //
 // ComputeWith takes FeatureOptions: the peak as the best or the worst
-// moment instead of the most intense, and the moments end_slope covers.
+// moment instead of the most intense, the moments end_slope covers, and
+// the journeys' step order for ties. Rules see the visit, not the
+// options: Recency orders ties without the steps.
 //
 // A Rule turns a visit into a predicted remembered rating. PeakEnd,
 // Mean, TimeMean, Peak, End, First, Best, Worst, Trend, Recency and

@@ -1,10 +1,6 @@
 package scoring
 
-import (
-	"math"
-	"slices"
-	"sort"
-)
+import "math"
 
 // Features are the summary numbers of one visit that the rules of
 // memory work on. NA marks a feature that cannot be computed.
@@ -143,43 +139,6 @@ func (f *Features) Value(name string) (float64, bool) {
 	return ft.value(*f), true
 }
 
-// Order returns the indices of v's moments in time order: by T when
-// every moment has one (ties keep input order), else input order.
-func Order(v *Visit) []int {
-	if v == nil {
-		return []int{}
-	}
-	idx := make([]int, len(v.Moments))
-	for i := range idx {
-		idx[i] = i
-	}
-	if timed(v) && !sorted(v) {
-		sort.SliceStable(idx, func(a, b int) bool { return v.Moments[idx[a]].T < v.Moments[idx[b]].T })
-	}
-	return idx
-}
-
-func timed(v *Visit) bool {
-	for i := range v.Moments {
-		if IsNA(v.Moments[i].T) {
-			return false
-		}
-	}
-	return len(v.Moments) > 0
-}
-
-func sorted(v *Visit) bool {
-	return slices.IsSortedFunc(v.Moments, func(a, b Moment) int {
-		switch {
-		case a.T < b.T:
-			return -1
-		case a.T > b.T:
-			return 1
-		}
-		return 0
-	})
-}
-
 // Compute returns the features of visit v on scale s with the default
 // FeatureOptions. A visit without moments (or a nil visit) has every
 // feature NA and zero moments.
@@ -188,14 +147,14 @@ func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptio
 // ComputeWith returns the features of visit v on scale s as opt
 // defines them.
 func ComputeWith(v *Visit, s Scale, opt FeatureOptions) Features {
-	f := compute(v, s)
+	f := compute(v, s, opt.Steps)
 	if f.Moments > 0 {
 		opt.apply(v, s, &f)
 	}
 	return f
 }
 
-func compute(v *Visit, s Scale) Features {
+func compute(v *Visit, s Scale, steps StepOrder) Features {
 	n := 0
 	if v != nil {
 		n = len(v.Moments)
@@ -204,10 +163,8 @@ func compute(v *Visit, s Scale) Features {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
 	}
-	var order []int
-	if timed(v) && !sorted(v) {
-		order = Order(v)
-	}
+	// order is nil for the usual visit already in order.
+	order := reorder(v, steps)
 	at := func(k int) int { // the index of the k-th moment in time
 		if order == nil {
 			return k

@@ -11,6 +11,54 @@ import (
 	"github.com/peakend/peakend/scoring"
 )
 
+// naiveBefore reports whether moment a comes before b by the order's
+// definition, read as a list of keys (absent ones as +∞, which puts
+// them last): t when every moment has one, else seq when every moment
+// has one, else none; then seq, the step, touchpoint, rating, duration.
+func naiveBefore(ms []scoring.Moment, a, b int, steps map[string]int) bool {
+	timed, seqd := true, true
+	for _, m := range ms {
+		timed = timed && !math.IsNaN(m.T)
+		seqd = seqd && m.HasSeq
+	}
+	if !timed && !seqd {
+		return false
+	}
+	key := func(m scoring.Moment) []float64 {
+		k := []float64{math.Inf(1), math.Inf(1), math.Inf(1)}
+		if timed {
+			k[0] = m.T
+		}
+		if m.HasSeq {
+			k[1] = float64(m.Seq)
+		}
+		if step, ok := steps[m.Touchpoint]; ok {
+			k[2] = float64(step)
+		}
+		return k
+	}
+	ka, kb := key(ms[a]), key(ms[b])
+	for i := range ka {
+		if ka[i] != kb[i] {
+			return ka[i] < kb[i]
+		}
+	}
+	if ms[a].Touchpoint != ms[b].Touchpoint {
+		return ms[a].Touchpoint < ms[b].Touchpoint
+	}
+	if ms[a].Rating != ms[b].Rating {
+		return ms[a].Rating < ms[b].Rating
+	}
+	da, db := ms[a].Duration, ms[b].Duration
+	if math.IsNaN(da) {
+		da = math.Inf(1)
+	}
+	if math.IsNaN(db) {
+		db = math.Inf(1)
+	}
+	return da < db
+}
+
 // naive computes the features straight from their definitions in the
 // issue, with none of Compute's shortcuts (one pass, closed-form trend,
 // skipped sort), so that the two check each other.
@@ -20,14 +68,10 @@ func naive(v scoring.Visit, s scoring.Scale) scoring.Features {
 	for i := range idx {
 		idx[i] = i
 	}
+	sort.SliceStable(idx, func(a, b int) bool { return naiveBefore(ms, idx[a], idx[b], nil) })
 	timed := true
 	for _, m := range ms {
-		if math.IsNaN(m.T) {
-			timed = false
-		}
-	}
-	if timed {
-		sort.SliceStable(idx, func(a, b int) bool { return ms[idx[a]].T < ms[idx[b]].T })
+		timed = timed && !math.IsNaN(m.T)
 	}
 	r := make([]float64, len(idx))
 	for k, i := range idx {

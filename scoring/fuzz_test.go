@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -150,6 +151,37 @@ func checkVisit(t *testing.T, v *scoring.Visit) {
 		if !scoring.IsNA(m.Duration) && (m.Duration < 0 || m.Duration > scoring.MaxSeconds) {
 			t.Fatalf("duration %g accepted", m.Duration)
 		}
+		if m.Seq < -scoring.MaxSeq || m.Seq > scoring.MaxSeq || !m.HasSeq && m.Seq != 0 {
+			t.Fatalf("seq %d (has %v) accepted", m.Seq, m.HasSeq)
+		}
+	}
+	checkOrderFree(t, v)
+}
+
+// checkOrderFree holds the features of a visit that has times or seqs
+// the same with its moments in reverse: the order comes from content.
+func checkOrderFree(t *testing.T, v *scoring.Visit) {
+	if !scoring.OrderedByContent(v) {
+		return
+	}
+	w := *v
+	w.Moments = slices.Clone(v.Moments)
+	slices.Reverse(w.Moments)
+	a, b := scoring.Compute(v, scoring.DefaultScale), scoring.Compute(&w, scoring.DefaultScale)
+	same := func(x, y float64) bool { return x == y || scoring.IsNA(x) && scoring.IsNA(y) }
+	sameMoment := func(x, y scoring.Moment) bool {
+		return x.Touchpoint == y.Touchpoint && same(x.T, y.T) && same(x.Duration, y.Duration) && x.Rating == y.Rating &&
+			x.HasSeq == y.HasSeq && x.Seq == y.Seq
+	}
+	if !sameMoment(v.Moments[a.PeakMoment], w.Moments[b.PeakMoment]) || !sameMoment(v.Moments[a.EndMoment], w.Moments[b.EndMoment]) {
+		t.Fatalf("visit %q: reversed, the peak or end is another moment", v.ID)
+	}
+	for _, name := range scoring.FeatureNames() {
+		x, _ := a.Value(name)
+		y, _ := b.Value(name)
+		if !same(x, y) && math.Abs(x-y) > 1e-9*math.Max(1, math.Abs(x)) { // sums in another order round differently
+			t.Fatalf("visit %q: %s is %v, reversed %v", v.ID, name, x, y)
+		}
 	}
 }
 
@@ -216,6 +248,8 @@ func FuzzReadCSV(f *testing.F) {
 		"visit\trating\tt\nv\t1\t09:02\nv\tN/A\t9:03:00.5\nw\t-\t2024/5/1 9:02\nw\t2\t2024-02-30 09:02:00\n",
 		"\xb7\xc3\xce\xca,\xc6\xc0\xb7\xd6\nv1,3\n\xc4\xe3,\xce\xde\nv\xff,2\n", // GB18030 访问,评分 and 无, then a byte neither decodes
 		"visit,rating,touchpoint\nv1,3,\xe6\x9f\x9c\nv1,4,\xb9\xf1\n",           // UTF-8, then GB18030
+		"visit,rating,seq,t\nv1,3,2,0\nv1,4,1,0\nv1,5,,0\nv2,1,1.0,\nv2,2,-3,\nv3,1,1.5,\nv3,2,x,\nv4,1,9007199254740993,\n",
+		"访问,评分,序号,触点\nv1,3,2,a\nv1,4,2,b\nv1,1,1,b\n",
 	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.CSV, src) })
 }
@@ -228,6 +262,7 @@ func FuzzReadJSONL(f *testing.F) {
 		`{"visit":"v1","moments":[{"rating":9}]}` + "\n" + `{"visit":"v1","moments":[{"rating":1}]}`,
 		`{"visit":"b","moments":[{"rating":1}]}` + "\n" + `{"visit":"a","moments":[{"rating":1}]}` + "\n" + `{"visit":"b","moments":[{"rating":1}]}`,
 		`{"visit":"v1","customer":"c1","site":"s1","moments":[{"rating":1}]}` + "\n" + `{"visit":"v2","customer":7,"moments":[{"rating":1}]}`,
+		`{"visit":"v1","moments":[{"rating":1,"seq":2},{"rating":3,"seq":1}]}` + "\n" + `{"visit":"v2","moments":[{"rating":1,"seq":0.5}]}`,
 	})
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzRead(t, scoring.JSONL, src) })
 }

@@ -8,7 +8,7 @@ import (
 // ColumnNames are the other names of the columns a CSV header may use:
 // each maps to the English name Read knows (EnglishColumns: visit,
 // rating, touchpoint, t, duration, purpose, remembered, recommend,
-// customer, site). A name matches as the English ones do, in any case
+// customer, site, seq). A name matches as the English ones do, in any case
 // and with spaces around. Chinese names are always known;
 // Options.Columns adds more, such as a blueprint's (mot.Columns).
 var ColumnNames = map[string]string{
@@ -22,6 +22,7 @@ var ColumnNames = map[string]string{
 	"评分":   "rating",
 	"回忆评分": "remembered",
 	"推荐意愿": "recommend",
+	"序号":   "seq",
 }
 
 // columnOf returns the index in csvColumns of a header cell, or -1 for

@@ -28,6 +28,7 @@ type jsonMomentFields struct {
 	hasDuration bool
 	rating      float64
 	hasRating   bool
+	seq         []byte // the raw JSON value; nil when absent
 }
 
 // decodeJSONVisit decodes a line with encoding/json, which says what is
@@ -56,6 +57,9 @@ func decodeJSONVisit(text []byte, jf *jsonFields) error {
 		if jm.Rating != nil {
 			m.rating, m.hasRating = *jm.Rating, true
 		}
+		if len(jm.Seq) > 0 && string(jm.Seq) != "null" {
+			m.seq = jm.Seq
+		}
 		jf.moments = append(jf.moments, m)
 	}
 	return nil
@@ -80,7 +84,7 @@ func timeText(raw []byte) []byte {
 // scanJSONVisit decodes the visit objects peakend writes, and their
 // like, without encoding/json: an object of the keys visit, purpose,
 // remembered, recommend, customer, site and moments, each once and spelled so, whose
-// moments are objects of touchpoint, t, duration and rating; strings
+// moments are objects of touchpoint, t, duration, rating and seq; strings
 // without escapes or control characters; numbers of at most 15 digits
 // without an exponent, which parseShortDecimal reads exactly as
 // strconv.ParseFloat does. Anything else — another key or spelling,
@@ -200,6 +204,11 @@ func (s *jsonScanner) moment(m *jsonMomentFields) bool {
 			bit = 8
 			m.rating, ok = s.number()
 			m.hasRating = ok
+		case "seq":
+			bit = 16
+			start := s.skipSpace()
+			_, ok = s.number()
+			m.seq = s.b[start:s.i]
 		default:
 			return false
 		}

@@ -29,6 +29,8 @@ func FuzzJSONScanner(f *testing.F) {
 		`{"visit":"v1","moments":[{"rating":1.}]}`,
 		`{"visit":"v1","moments":[{"rating":1234567890123456}]}`,
 		`{"visit":"v1","moments":[]} x`,
+		`{"visit":"v1","moments":[{"rating":1,"seq":2},{"seq":1,"rating":3,"t":0},{"rating":2,"seq":-0,"seq":1}]}`,
+		`{"visit":"v1","moments":[{"rating":1,"seq":1.5},{"rating":2,"seq":null},{"rating":2,"seq":"3"}]}`,
 		`{}`,
 	} {
 		f.Add([]byte(s))
@@ -83,6 +85,8 @@ func diffFields(a, b *jsonFields) string {
 			return "duration"
 		case x.hasRating != y.hasRating || !same(x.rating, y.rating):
 			return "rating"
+		case !bytes.Equal(x.seq, y.seq):
+			return "seq"
 		}
 	}
 	return ""

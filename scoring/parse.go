@@ -185,7 +185,7 @@ func (p *parser) internBytes(b []byte) string {
 
 // CSV
 
-var csvColumns = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend", "customer", "site"}
+var csvColumns = []string{"visit", "rating", "touchpoint", "t", "duration", "purpose", "remembered", "recommend", "customer", "site", "seq"}
 
 // Column indices into csvColumns, and the bits of row.has.
 const (
@@ -199,6 +199,7 @@ const (
 	colRecommend
 	colCustomer // who and where: see who.go
 	colSite
+	colSeq // a moment's own number, for its order (order.go)
 	numColumns
 )
 
@@ -373,6 +374,12 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 			return fail(colDuration, err)
 		}
 	}
+	if i := l[colSeq]; i >= 0 && len(rec[i]) > 0 {
+		if m.Seq, err = parseSeq(rec[i]); err != nil {
+			return fail(colSeq, err)
+		}
+		m.HasSeq = true
+	}
 	rw.moment = m
 	rw.remembered, rw.recommend = NA, NA
 	var purpose []byte
@@ -454,6 +461,7 @@ type jsonMoment struct {
 	T          json.RawMessage `json:"t"`
 	Duration   *float64        `json:"duration"`
 	Rating     *float64        `json:"rating"`
+	Seq        json.RawMessage `json:"seq"`
 }
 
 func (p *parser) readJSONL(r io.Reader) error {
@@ -586,6 +594,12 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 				return fail(field("duration"), err)
 			}
 			rw.moment.Duration = jm.duration
+		}
+		if jm.seq != nil {
+			if rw.moment.Seq, err = parseSeq(jm.seq); err != nil {
+				return fail(field("seq"), err)
+			}
+			rw.moment.HasSeq = true
 		}
 		rw.opens = i == 0
 		if rw.opens {

@@ -60,11 +60,15 @@ type FeatureOptions struct {
 	// EndSlopeMoments is how many last moments EndSlope covers; 0 or
 	// less means DefaultEndSlopeMoments.
 	EndSlopeMoments int
+	// Steps break ties between moments that start at the same instant
+	// by the journey's step order (see OrderWith); mot.StepOrder gives
+	// a blueprint's. Nil orders ties without it.
+	Steps StepOrder
 }
 
 // apply sets the features of visit v (with moments) that depend on opt.
 func (opt FeatureOptions) apply(v *Visit, s Scale, f *Features) {
-	order := inTime(v)
+	order := inTime(v, opt.Steps)
 	switch opt.Peak {
 	case PeakBest, PeakWorst:
 		want := f.Best
@@ -116,16 +120,16 @@ func peaks(v *Visit, s Scale, order []int) int {
 	return n
 }
 
-// inTime returns the indices of v's moments in time order, without
+// inTime returns the indices of v's moments in their order, without
 // sorting or allocating for the usual visit already in order.
-func inTime(v *Visit) []int {
-	if timed(v) && !sorted(v) {
-		return Order(v)
+func inTime(v *Visit, steps StepOrder) []int {
+	if idx := reorder(v, steps); idx != nil {
+		return idx
 	}
 	if len(v.Moments) <= len(identity) {
 		return identity[:len(v.Moments)]
 	}
-	return Order(v)
+	return OrderWith(v, steps)
 }
 
 // identity is 0, 1, 2, ... for visits of up to 256 moments.

@@ -16,6 +16,14 @@ type Moment struct {
 	T          float64 // start, in seconds (from the visit's start or an epoch); NA when not recorded
 	Duration   float64 // in seconds; NA when not recorded
 	Rating     float64
+	// Seq is the moment's number in its visit as its source recorded
+	// it (the seq column or key), meaningful only when HasSeq is set:
+	// the zero Moment, and every Moment built in Go without it, has
+	// none, since any integer, 0 too, is a valid Seq. It orders moments
+	// that start at the same instant, and those of a visit without
+	// times (see OrderWith); seqs need not be distinct or consecutive.
+	Seq    int64
+	HasSeq bool
 }
 
 // A Visit is one customer's recorded passage through a service.

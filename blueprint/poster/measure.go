@@ -114,22 +114,37 @@ func tokens(s string) []string {
 	return glue(out)
 }
 
+// unitRunes is how many wide characters after a number bound by a
+// no-break space stay with it: a Chinese unit ("3.5 分钟", "5 个渠道")
+// is a word that must not break, though wide characters elsewhere may.
+const unitRunes = 3
+
 // glue joins the tokens a no-break space binds.
 func glue(toks []string) []string {
 	var out []string
+	unit := 0 // wide characters still joined to the number before them
 	for _, tok := range toks {
 		n := len(out)
 		switch {
 		case n > 0 && tok != " " && strings.HasSuffix(out[n-1], nbsp):
 			out[n-1] += tok
+			unit = 0
+			if isWideToken(tok) {
+				unit = unitRunes - 1
+			}
+		case n > 0 && unit > 0 && isWideToken(tok):
+			out[n-1] += tok
+			unit--
 		case n > 0 && strings.HasPrefix(tok, nbsp) && out[n-1] != " ":
 			k := n - 1
 			for k > 0 && isWideToken(out[k]) && isWideToken(out[k-1]) {
 				k--
 			}
 			out = append(out[:k], strings.Join(out[k:], "")+tok)
+			unit = 0
 		default:
 			out = append(out, tok)
+			unit = 0
 		}
 	}
 	return out

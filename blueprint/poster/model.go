@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/internal/fonts"
@@ -194,9 +195,9 @@ func (m *model) describe(bx *box) {
 		add(w.end+" · "+strings.Join(endOf, w.and), textSize, styleEnd)
 	}
 	if t.Wait != nil {
-		text := fmt.Sprintf("%s ≤"+nbsp+"%s", w.wait, blueprint.FormatDuration(t.Wait.Standard))
+		text := fmt.Sprintf("%s ≤"+nbsp+"%s", w.wait, duration(t.Wait.Standard, lang))
 		if t.Wait.Tolerance > 0 {
-			text += fmt.Sprintf(" (%s"+nbsp+"%s)", w.tolerance, blueprint.FormatDuration(t.Wait.Tolerance))
+			text += fmt.Sprintf(" (%s"+nbsp+"%s)", w.tolerance, duration(t.Wait.Tolerance, lang))
 		}
 		add(text, textSize, styleWait)
 		if line := m.measuredLine(t.ID, "wait"); line != "" {
@@ -238,14 +239,22 @@ func standardText(b *blueprint.Blueprint, s blueprint.Standard, lang, today stri
 	if upper {
 		op = "≤"
 	}
-	text := fmt.Sprintf("%s %s"+nbsp+"%g", b.Text(s.Name, lang), op, target)
-	if s.Unit != "" {
-		text += nbsp + s.Unit
-	}
+	text := b.Text(s.Name, lang) + " " + op + nbsp + quantity(target, s.Unit, lang)
 	if s.Baseline != nil {
-		text += fmt.Sprintf(" · %s"+nbsp+"%g", today, *s.Baseline)
+		text += " · " + today + nbsp + quantity(*s.Baseline, s.Unit, lang)
 	}
 	return text
+}
+
+// duration is a wait in the poster's language ("10 分钟"), held together.
+func duration(d time.Duration, lang string) string {
+	return strings.ReplaceAll(blueprint.DurationText(d, lang), " ", nbsp)
+}
+
+// quantity is a number and its unit in the poster's language ("5 个渠道"),
+// held together on one line.
+func quantity(x float64, unit, lang string) string {
+	return strings.ReplaceAll(blueprint.Quantity(x, unit, lang), " ", nbsp)
 }
 
 // buildRows lays the grid out: a header row of stage titles, then each

@@ -148,7 +148,7 @@ func TestSVGShowsTheBlueprint(t *testing.T) {
 		texts = append(texts, n.Texts...)
 	}
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"★ 峰值", "■ 终点", "◐ 等候 ≤ 10m (容忍 20m)", "⚠ 失误点: 收费或办理错误", "体验辅导时长 ≤ 3 min · 基准 3.5", "互动分界线", "可视分界线", "内部互动线"} {
+	for _, want := range []string{"★ 峰值", "■ 终点", "◐ 等候 ≤ 10 分钟 (容忍 20 分钟)", "⚠ 失误点: 收费或办理错误", "体验辅导时长 ≤ 3 分钟", "基准 3.5 分钟", "互动分界线", "可视分界线", "内部互动线"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the poster lacks %q", want)
 		}

@@ -154,3 +154,28 @@ func TestWrapKeepsNumbersWithTheirLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsChineseUnitsWhole: "3.5 分钟" never ends a line at "分".
+func TestWrapKeepsChineseUnitsWhole(t *testing.T) {
+	set, err := fontSet("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := measurer{set}
+	text := "体验辅导时长 ≤" + nbsp + quantity(3, "min", "zh") + " · 基准" + nbsp + quantity(3.5, "min", "zh") + "，信息同步渠道数 ≥" + nbsp + quantity(5, "channels", "zh")
+	bare := strings.NewReplacer(" ", "", nbsp, "")
+	for max := 80.0; max < 250; max += 2 { // narrower, "基准 3.5 分钟" alone is wider than a line and must break
+
+		lines := m.wrap(text, 11, max, false)
+		for _, line := range lines {
+			for _, part := range []string{"分", "个", "个渠"} {
+				if strings.HasSuffix(line, part) {
+					t.Errorf("width %v: a line ends inside a unit: %q", max, line)
+				}
+			}
+		}
+		if got := strings.Join(lines, ""); bare.Replace(got) != bare.Replace(text) {
+			t.Fatalf("width %v: wrapping changed the text: %q", max, got)
+		}
+	}
+}

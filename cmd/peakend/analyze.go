@@ -321,6 +321,7 @@ func eachVisitHow(c *command, e *env, vf *visitFlags, paths []string, acc scorin
 		return exitUsage, false
 	}
 	src.ranged = how.ranged
+	how.features = vf.withSteps(how.features)
 	for v, err := range src.visits(paths) {
 		if err != nil {
 			return fail(e, c.name, err), false

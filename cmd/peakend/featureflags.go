@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/peakend/peakend/mot"
 	"github.com/peakend/peakend/scoring"
 )
 
@@ -29,4 +30,14 @@ func (ff *featureFlags) options() (scoring.FeatureOptions, error) {
 		return scoring.FeatureOptions{}, fmt.Errorf("--end-slope %d: a slope needs at least 2 moments", ff.endSlope)
 	}
 	return scoring.FeatureOptions{Peak: peak, EndSlopeMoments: ff.endSlope}, nil
+}
+
+// withSteps returns opt ordering tied moments by the journeys' steps of
+// the blueprint of --blueprint, as the moments and leverage of the same
+// blueprint order them; without a blueprint, opt as it is.
+func (vf *visitFlags) withSteps(opt scoring.FeatureOptions) scoring.FeatureOptions {
+	if vf.loaded != nil {
+		opt.Steps = mot.StepOrder(vf.loaded)
+	}
+	return opt
 }

@@ -27,6 +27,7 @@ var partsMerged atomic.Int64
 // cannot merge an empty part (LeverageMeter until analyze.Fitter can
 // merge): the wiring holds for any accumulator that gains Merge.
 func eachVisitMerged[T scoring.Accumulator](c *command, e *env, vf *visitFlags, paths []string, acc T, newPart func() T, how reading) (code int, ok bool) {
+	how.features = vf.withSteps(how.features) // before the ranges take it
 	m, ok := any(acc).(scoring.Merger[T])
 	if !ok || m.Merge(newPart()) != nil { // an empty part merges into anything that can merge
 		return eachVisitHow(c, e, vf, paths, acc, how)

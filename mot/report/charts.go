@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/internal/fonts"
 )
 
@@ -386,10 +387,12 @@ func standardNote(w *words, s Standard) string {
 	if s.Upper {
 		op = "≤"
 	}
-	t := fmt.Sprintf(w.target, op+" "+label(s.Target)+" "+s.Unit)
+	// The unit in the words' language, as cards and moments write it:
+	// "≥ 5 个渠道", not "≥ 5 channels" in a Chinese report.
+	t := fmt.Sprintf(w.target, op+" "+blueprint.Quantity(s.Target, s.Unit, w.lang))
 	b := "–"
 	if !s.Baseline.NA() {
-		b = label(float64(s.Baseline))
+		b = blueprint.Quantity(float64(s.Baseline), s.Unit, w.lang)
 	}
 	return t + " · " + fmt.Sprintf(w.baseline, b)
 }
