@@ -37,6 +37,7 @@ type LeverageMeter struct {
 	journeys  map[string]*leverageSums
 	unknown   *tally
 	weights   bootWeights // the weights of the visit being added
+	inTime    []int       // the moments of the visit being added, in time
 }
 
 type leverageSums struct {
@@ -98,6 +99,12 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	}
 	order := timeOrder(v, m.steps)
 	n := len(v.Moments)
+	inTime := m.inTime[:0] // the moments' indices in time, once for the n passes below
+	for k := range n {
+		inTime = append(inTime, order(k))
+	}
+	m.inTime = inTime
+	s := m.scale
 	meanK := float64(n-1) / 2
 	sxx := float64(n) * float64(n*n-1) / 12
 	for i, mo := range v.Moments {
@@ -106,11 +113,11 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		}
 		var d featureDeltas
 		var sum, sumKX, peak float64
-		for k := 0; k < n; k++ {
-			at := &v.Moments[order(k)]
+		for k, at := range inTime {
+			at := &v.Moments[at]
 			x := at.Rating
 			if at.Touchpoint == mo.Touchpoint {
-				y := m.scale.Clamp(x + step)
+				y := s.Clamp(x + step)
 				delta := y - x
 				sum += delta
 				sumKX += (float64(k) - meanK) * delta
@@ -122,7 +129,7 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 				}
 				x = y
 			}
-			if k == 0 || m.scale.MoreIntense(x, peak) {
+			if k == 0 || s.MoreIntense(x, peak) {
 				peak = x
 			}
 		}
