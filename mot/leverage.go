@@ -37,6 +37,7 @@ type LeverageMeter struct {
 	journeys  map[string]*leverageSums
 	unknown   *tally
 	weights   bootWeights // the weights of the visit being added
+	inTime    []int       // the moments of the visit being added, in time
 }
 
 type leverageSums struct {
@@ -98,6 +99,12 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	}
 	order := timeOrder(v, m.steps)
 	n := len(v.Moments)
+	inTime := m.inTime[:0] // the moments' indices in time, once for the n passes below
+	for k := range n {
+		inTime = append(inTime, order(k))
+	}
+	m.inTime = inTime
+	s := m.scale
 	meanK := float64(n-1) / 2
 	sxx := float64(n) * float64(n*n-1) / 12
 	for i, mo := range v.Moments {
@@ -106,11 +113,11 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		}
 		var d featureDeltas
 		var sum, sumKX, peak float64
-		for k := 0; k < n; k++ {
-			at := &v.Moments[order(k)]
+		for k, at := range inTime {
+			at := &v.Moments[at]
 			x := at.Rating
 			if at.Touchpoint == mo.Touchpoint {
-				y := m.scale.Clamp(x + step)
+				y := s.Clamp(x + step)
 				delta := y - x
 				sum += delta
 				sumKX += (float64(k) - meanK) * delta
@@ -122,7 +129,7 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 				}
 				x = y
 			}
-			if k == 0 || m.scale.MoreIntense(x, peak) {
+			if k == 0 || s.MoreIntense(x, peak) {
 				peak = x
 			}
 		}
@@ -199,13 +206,64 @@ func (ds *deltaSums) add(d featureDeltas, w *bootWeights, resamples int) {
 	if ds.boot == nil && resamples > 0 {
 		ds.boot = make([]float64, resamples*len(analyze.DefaultFeatures()))
 	}
-	addBoot(ds.boot, d, w)
+	v := d.vector()
+	addBoot(ds.boot, &v, w)
 	ds.visits++
 	ds.peakEnd += (d.peak + d.end) / 2
-	for k, name := range analyze.DefaultFeatures() {
-		ds.features[k] += d.value(name)
+	for k, x := range v {
+		ds.features[k] += x
 	}
 }
+
+// A leverVector is a lever's changes of the fit's features, in the
+// order of analyze.DefaultFeatures (with another number of them the
+// package stops at its start, in every test).
+type leverVector [6]float64
+
+// vector returns d's changes in the order of analyze.DefaultFeatures:
+// the meter's loops read them by place, not by name.
+func (d featureDeltas) vector() leverVector {
+	var v leverVector
+	for k, at := range leverFields {
+		switch at {
+		case fieldPeak:
+			v[k] = d.peak
+		case fieldEnd:
+			v[k] = d.end
+		case fieldMean:
+			v[k] = d.mean
+		case fieldFirst:
+			v[k] = d.first
+		case fieldTrend:
+			v[k] = d.trend
+		}
+	}
+	return v
+}
+
+// The fields of featureDeltas, by place in leverFields.
+const (
+	fieldNone = iota // a feature no lever moves: the duration
+	fieldPeak
+	fieldEnd
+	fieldMean
+	fieldFirst
+	fieldTrend
+)
+
+// leverFields says which field of featureDeltas each of
+// analyze.DefaultFeatures is.
+var leverFields = func() (at [len(leverVector{})]int) {
+	names := analyze.DefaultFeatures()
+	if len(names) != len(at) {
+		panic("mot: leverVector does not fit analyze.DefaultFeatures")
+	}
+	fields := map[string]int{"peak": fieldPeak, "end": fieldEnd, "mean": fieldMean, "first": fieldFirst, "trend": fieldTrend}
+	for k, name := range names {
+		at[k] = fields[name]
+	}
+	return at
+}()
 
 // A Lever is the effect of improving one touchpoint of a journey.
 type Lever struct {

@@ -46,6 +46,18 @@ var poissonCDF = func() []float64 {
 	return cdf
 }()
 
+// poissonSteps is poissonCDF times 2⁵³, rounded up, for 53-bit
+// integers u: u ≥ poissonSteps[k] exactly when u/2⁵³ ≥ poissonCDF[k]
+// (both sides of that are exact in float64, u being below 2⁵³), so
+// draw compares integers and gives the weights the floats gave.
+var poissonSteps = func() []uint64 {
+	steps := make([]uint64, len(poissonCDF))
+	for k, c := range poissonCDF {
+		steps[k] = uint64(math.Ceil(c * (1 << 53)))
+	}
+	return steps
+}()
+
 // bootWeights are one visit's weights in each replicate; only the
 // replicates where it weighs something are listed.
 type bootWeights struct {
@@ -62,9 +74,9 @@ func (w *bootWeights) draw(id string, seed uint64, resamples int) {
 	}
 	h ^= splitmix(seed)
 	for b := range resamples {
-		u := float64(splitmix(h+uint64(b)*0x9E3779B97F4A7C15)>>11) / (1 << 53)
+		u := splitmix(h+uint64(b)*0x9E3779B97F4A7C15) >> 11 // a uniform number, times 2⁵³
 		k := 0
-		for k < len(poissonCDF)-1 && u >= poissonCDF[k] {
+		for k < len(poissonSteps)-1 && u >= poissonSteps[k] {
 			k++
 		}
 		if k > 0 {
@@ -82,24 +94,21 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// addBoot adds the visit's feature changes d to the replicates it
+// addBoot adds the visit's feature changes v to the replicates it
 // weighs in; sums holds len(DefaultFeatures) numbers per replicate. It
-// is the meter's inner loop, written out for the six features (a
-// seventh would stop the first Add, which every test of the meter runs).
-func addBoot(sums []float64, d featureDeltas, w *bootWeights) {
-	var v [6]float64
-	for k, name := range analyze.DefaultFeatures() {
-		v[k] = d.value(name)
-	}
-	for i, b := range w.index {
-		s := sums[b*6 : b*6+6 : b*6+6]
-		x := w.weight[i]
-		s[0] += x * v[0]
-		s[1] += x * v[1]
-		s[2] += x * v[2]
-		s[3] += x * v[3]
-		s[4] += x * v[4]
-		s[5] += x * v[5]
+// is the meter's inner loop. A change of zero is skipped: most are
+// (the duration's always, first's and end's but at one touchpoint), and
+// adding zero leaves a sum as it is, to the bit (a sum starts at +0 and
+// never becomes −0, the only value adding +0 would change).
+func addBoot(sums []float64, v *leverVector, w *bootWeights) {
+	n := len(v)
+	for k, x := range v {
+		if x == 0 {
+			continue
+		}
+		for i, b := range w.index {
+			sums[b*n+k] += w.weight[i] * x
+		}
 	}
 }
 

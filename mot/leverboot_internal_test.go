@@ -136,3 +136,19 @@ func TestPoissonWeights(t *testing.T) {
 		t.Errorf("weights: mean %g, variance %g; Poisson(1) has 1 and 1", mean, variance)
 	}
 }
+
+// TestPoissonStepsAsFloats holds the integer thresholds of draw to the
+// comparison of floats they replace, at and beside every threshold.
+func TestPoissonStepsAsFloats(t *testing.T) {
+	for k, step := range poissonSteps {
+		for _, u := range []uint64{step - 1, step, step + 1} {
+			if u >= 1<<53 {
+				continue
+			}
+			byInt, byFloat := u >= step, float64(u)/(1<<53) >= poissonCDF[k]
+			if byInt != byFloat {
+				t.Errorf("k %d, u %d: integers say %v, floats %v", k, u, byInt, byFloat)
+			}
+		}
+	}
+}

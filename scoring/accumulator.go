@@ -4,7 +4,10 @@ package scoring
 // with its features (Compute), so that a streaming reader can feed any
 // analysis without holding the visits. Summary, analyze's Comparer and
 // Fitter, and mot's Observer and LeverageMeter are Accumulators. Add
-// skips a nil visit or nil features.
+// skips a nil visit or nil features. Add keeps neither pointer after it
+// returns (a copy of what it needs instead): ReadRanges passes the same
+// Visit and Features for every visit, and under Options.ReuseMoments
+// the moments are reused too.
 type Accumulator interface {
 	Add(v *Visit, f *Features)
 }

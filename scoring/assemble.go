@@ -14,6 +14,7 @@ type assembler struct {
 	stopped bool
 
 	cur       *Visit
+	own       Visit                 // cur's storage, unless visits are held for Unsorted
 	curTimed  int                   // the time kind of cur's moments; 0 before the first
 	curBytes  int                   // bytes of cur's rows so far
 	fieldAt   [numColumns]int       // line where cur's visit-level fields were first given
@@ -184,7 +185,12 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 	if a.cur != nil && !a.emit(a.cur) {
 		return nil
 	}
-	a.cur = &Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
+	v := &a.own // the visit is yielded by value, so its storage serves the next
+	if a.held != nil {
+		v = new(Visit)
+	}
+	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
+	a.cur = v
 	a.curTimed, a.curBytes = 0, 0
 	a.fieldAt = [numColumns]int{}
 	a.curRows.reset()

@@ -23,6 +23,7 @@ type csvScanner struct {
 	sep       byte  // the field separator; 0 until the header tells it
 	dec       *lineDecoder
 	lineErr   error // the first line of the record that did not decode
+	plain     bool  // the record is one line of printable ASCII: its fields need no checkText
 }
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
@@ -56,7 +57,11 @@ func (s *csvScanner) readLine() (ok bool, err error) {
 		if n := len(s.buf); n > start && s.buf[n-1] == '\r' {
 			s.buf = s.buf[:n-1]
 		}
-		s.decodeLine(start)
+		plain := printable(s.buf[start:])
+		s.plain = plain && start == 0 // a second line is a quoted field's: it holds a newline
+		if !plain && !s.dec.verbatim() {
+			s.decodeLine(start)
+		}
 		return true, nil
 	}
 }

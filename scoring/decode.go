@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -80,6 +81,12 @@ func newLineDecoder(enc Encoding) *lineDecoder {
 	return &lineDecoder{enc: enc, forced: enc != DetectEncoding}
 }
 
+// verbatim reports that decode returns every line as it is: UTF-8 was
+// forced, and its text fields are checked where they are parsed. The
+// scanner asks before each line, as a call per line costs as much as
+// the check.
+func (d *lineDecoder) verbatim() bool { return d.forced && d.enc == UTF8 }
+
 // decode returns line as UTF-8, and an error of kind ErrText (with the
 // line undecoded) when it is neither UTF-8 nor GB18030, or not the
 // encoding that was forced or detected. The result may be line itself
@@ -109,12 +116,11 @@ func (d *lineDecoder) decode(line []byte, n int) ([]byte, error) {
 	return out, nil
 }
 
-// ascii reports whether b is all ASCII, eight bytes at a time.
+// ascii reports whether b is all ASCII, eight bytes a load.
 func ascii(b []byte) bool {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		if (uint64(b[i])|uint64(b[i+1])|uint64(b[i+2])|uint64(b[i+3])|
-			uint64(b[i+4])|uint64(b[i+5])|uint64(b[i+6])|uint64(b[i+7]))&0x80 != 0 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
 			return false
 		}
 	}

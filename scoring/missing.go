@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -48,6 +47,13 @@ func ParseMissingRatings(s string) (MissingRatings, error) {
 
 // missingRating reports whether a rating cell says "no rating".
 func missingRating(b []byte) bool {
+	if len(b) > 0 && '0' <= b[0] && b[0] <= '9' {
+		return false // a number, as nearly every rating is: no missing form starts with a digit
+	}
+	return missingForm(b)
+}
+
+func missingForm(b []byte) bool {
 	b = bytes.Trim(b, " \t")
 	switch len(b) {
 	case 0:
@@ -82,9 +88,7 @@ func (opt *Options) checkText() error {
 // (Visit.Missing), so that a visit scored on fewer moments than it had
 // says so. NewFeatureWriter writes no such column.
 func NewFeatureWriterMissing(w io.Writer) *FeatureWriter {
-	fw := &FeatureWriter{missing: true}
-	if w != nil {
-		fw.w = bufio.NewWriterSize(w, 1<<16)
-	}
+	fw := NewFeatureWriter(w)
+	fw.missing = true
 	return fw
 }

@@ -15,6 +15,12 @@ type Names interface {
 // millions of rows.
 type nameCache struct {
 	purposes, touchpoints map[string]named
+	// In front of the maps, as each row asks: the last purpose (a
+	// visit's rows repeat it) with its id as bytes, so that a row costs
+	// no copy; and the touchpoints lately known, by a hash of their
+	// ends (texts come interned, so equal ones compare by pointer).
+	lastPurpose, lastPurposeID []byte
+	recentTouchpoints          [32]struct{ text, id string }
 }
 
 type named struct {
@@ -51,8 +57,38 @@ func (p *parser) purposeID(text string) (string, error) {
 // touchpointID returns the id of the touchpoint text, as Options.Names
 // says.
 func (p *parser) touchpointID(text string) (string, error) {
-	if p.opt.Names == nil || text == "" {
+	if p.opt.Names == nil { // small enough to inline: it is asked on every row
 		return text, nil
 	}
-	return resolve(&p.names.touchpoints, text, p.opt.Names.Touchpoint)
+	return p.resolveTouchpoint(text)
+}
+
+func (p *parser) resolveTouchpoint(text string) (string, error) {
+	if text == "" {
+		return text, nil
+	}
+	slot := &p.names.recentTouchpoints[(len(text)*31+int(text[0])*7+int(text[len(text)-1]))&(len(p.names.recentTouchpoints)-1)]
+	if slot.text == text {
+		return slot.id, nil
+	}
+	id, err := resolve(&p.names.touchpoints, text, p.opt.Names.Touchpoint)
+	if err == nil {
+		slot.text, slot.id = text, id
+	}
+	return id, err
+}
+
+// purposeBytes returns the id of the purpose text under Options.Names,
+// as bytes the caller does not change.
+func (p *parser) purposeBytes(text []byte) ([]byte, error) {
+	c := &p.names
+	if c.lastPurposeID != nil && string(text) == string(c.lastPurpose) {
+		return c.lastPurposeID, nil
+	}
+	id, err := p.purposeID(p.internBytes(text))
+	if err != nil {
+		return nil, err
+	}
+	c.lastPurpose, c.lastPurposeID = append(c.lastPurpose[:0], text...), []byte(id)
+	return c.lastPurposeID, nil
 }

@@ -74,6 +74,11 @@ type parser struct {
 	// each, when set, receives the rows instead of the batches: the
 	// input read again by a replay. It returns false to stop.
 	each func(*row) bool
+	// eachBatch, when set, receives the batches on the parser's
+	// goroutine instead of another's (see slot.go).
+	eachBatch func(*rowBatch) bool
+	flushAt   int // under eachBatch: a row from this line on is taken at once; 0: none is
+	one       row // the row each takes, parsed in place (see slot.go)
 	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
 	json        jsonFields
 	jsonRowsBuf []row
@@ -120,13 +125,16 @@ func (p *parser) send(r row) bool {
 		p.stopped = !ok
 		return ok
 	}
-	if len(p.batch.rows) < batchRows && len(p.batch.arena) < batchBytes && r.fatal == nil {
+	if !p.full() && r.fatal == nil {
 		return true
 	}
 	return p.flush() && r.fatal == nil
 }
 
 func (p *parser) flush() bool {
+	if p.eachBatch != nil {
+		return p.takeBatch()
+	}
 	select {
 	case p.batches <- p.batch:
 		p.batch = p.newBatch()
@@ -246,14 +254,15 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
 		}
 		if bad == nil {
-			var rw row
-			if bad = p.csvRow(sc, layout, &rw); bad == nil {
+			rw := p.slot()
+			if bad = p.csvRow(sc, layout, rw); bad == nil {
 				rw.record = p.keep(sc.buf)
-				if !p.send(rw) {
+				if !p.sendSlot() {
 					return nil
 				}
 				continue
 			}
+			p.dropSlot()
 		}
 		if i := layout[colVisit]; bad.Visit == "" && i < len(sc.fields) {
 			bad.Visit = string(sc.fields[i])
@@ -298,8 +307,15 @@ func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
 // once; it returns false once reading must stop. A replay reads the
 // input again and says nothing.
 func (p *parser) noteDetected(sc *csvScanner) bool {
+	if sc.dec.detected == 0 { // every line but one: kept small enough to inline
+		return true
+	}
+	return p.sendDetected(sc)
+}
+
+func (p *parser) sendDetected(sc *csvScanner) bool {
 	line := sc.dec.detected
-	if line == 0 || p.each != nil {
+	if p.each != nil {
 		return true
 	}
 	sc.dec.detected = 0
@@ -328,7 +344,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
 	}
 	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
-		if i := l[c]; i >= 0 {
+		if i := l[c]; i >= 0 && !sc.plain {
 			if err := checkText(rec[i]); err != nil {
 				return fail(c, err)
 			}
@@ -371,11 +387,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colPurpose
 		purpose = unneutralise(rec[i])
 		if p.opt.Names != nil {
-			id, err := p.purposeID(p.internBytes(purpose))
-			if err != nil {
+			if purpose, err = p.purposeBytes(purpose); err != nil {
 				return fail(colPurpose, err)
 			}
-			purpose = []byte(id)
 		}
 	}
 	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {

@@ -108,6 +108,7 @@ const sequencePart = 1 << 14
 func (rr *rangeReader) inSequence() error {
 	part := rr.newPart()
 	n := 0
+	var f Features // outside the loop, so that Add's pointer does not allocate for each visit
 	for v, err := range Read(io.NewSectionReader(rr.r, 0, rr.size), rr.opt) {
 		if err != nil {
 			if cerr := rr.commit(part); cerr != nil {
@@ -121,7 +122,7 @@ func (rr *rangeReader) inSequence() error {
 			}
 			part = rr.newPart()
 		}
-		f := ComputeWith(&v, rr.opt.Scale, rr.par.Features)
+		f = ComputeWith(&v, rr.opt.Scale, rr.par.Features)
 		part.Add(&v, &f)
 	}
 	return rr.commit(part)
@@ -300,9 +301,10 @@ type rangeResult struct {
 // readRange reads range k on a worker, into a part of its own.
 func (rr *rangeReader) readRange(k int, res *rangeResult, stop *atomic.Bool) {
 	res.part = rr.newPart()
+	f := new(Features) // one for every visit: Add keeps no pointer
 	spec := rangeSpec{k: k, endLine: rr.endLine(k), stop: stop, add: func(v *Visit) bool {
-		f := ComputeWith(v, rr.opt.Scale, rr.par.Features)
-		res.part.Add(v, &f)
+		*f = ComputeWith(v, rr.opt.Scale, rr.par.Features)
+		res.part.Add(v, f)
 		return true
 	}}
 	if rr.opt.Reject != nil {
@@ -333,6 +335,7 @@ func (rr *rangeReader) fromRange(k int, last []byte) error {
 	part := rr.newPart()
 	cut := k + 1 // the range whose start commits the part
 	var commitErr error
+	f := new(Features)
 	spec := rangeSpec{k: k, replay: rp, last: last, reject: rr.opt.Reject, add: func(v *Visit) bool {
 		for ; cut < len(rr.lines) && v.Line > rr.lines[cut]; cut++ {
 			if commitErr = rr.commit(part); commitErr != nil {
@@ -340,8 +343,8 @@ func (rr *rangeReader) fromRange(k int, last []byte) error {
 			}
 			part = rr.newPart()
 		}
-		f := ComputeWith(v, rr.opt.Scale, rr.par.Features)
-		part.Add(v, &f)
+		*f = ComputeWith(v, rr.opt.Scale, rr.par.Features)
+		part.Add(v, f)
 		return true
 	}}
 	var res rangeResult
@@ -373,20 +376,24 @@ type rangeSpec struct {
 func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 	opt := rr.opt
 	opt.Reject = s.reject
+	visit := new(Visit) // every visit's copy: one allocation, not one a visit
 	a := newAssembler(opt, s.replay, func(v Visit, err error) bool {
 		if err != nil {
 			res.err = err
 			return false
 		}
-		return s.add(&v)
+		*visit = v
+		return s.add(visit)
 	})
 	if s.last != nil {
 		a.seen.started, a.seen.last = true, bytes.Clone(s.last)
 	}
 	prev := rr.prevID(s.k)
 	skipping := s.k > 0 // range 0 has no range before it
-	p := &parser{opt: opt, intern: map[string]string{}, batch: &rowBatch{}}
-	p.each = func(r *row) bool {
+	batch := rangeBatches.Get().(*rowBatch)
+	defer rangeBatches.Put(batch)
+	p := &parser{opt: opt, intern: map[string]string{}, batch: batch}
+	take := func(r *row) bool {
 		if s.stop != nil && s.stop.Load() {
 			return false
 		}
@@ -408,6 +415,17 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 		}
 		return a.take(r)
 	}
+	p.eachBatch = func(b *rowBatch) bool {
+		for i := range b.rows {
+			if !take(&b.rows[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	if s.endLine > 0 {
+		p.flushAt = s.endLine + 1 // past the end, each row may end the range
+	}
 	start := rr.starts[s.k]
 	var in io.Reader = io.NewSectionReader(rr.r, start, rr.size-start)
 	if s.replay != nil {
@@ -424,12 +442,21 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 	if err != nil && !p.stopped {
 		p.send(row{fatal: err})
 	}
+	if !p.stopped && len(p.batch.rows) > 0 {
+		p.flush()
+	}
+	p.batch.reset()
 	res.disordered = a.disordered
 	if !a.stopped && (s.stop == nil || !s.stop.Load()) {
 		a.finish()
 	}
 	return a
 }
+
+// rangeBatches are the batches of rows of the ranges being read.
+var rangeBatches = sync.Pool{New: func() any {
+	return &rowBatch{rows: make([]row, 0, rangeBatchRows), arena: make([]byte, 0, 32<<10)}
+}}
 
 // prevID returns the visit id of the last good row before range k, nil
 // when there is none: a range's first rows with that id, and any bad

@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"testing"
 
@@ -63,3 +64,41 @@ func benchRanges(b *testing.B, format scoring.Format, data []byte, workers int) 
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/20000, "ns/visit")
 }
+
+// BenchmarkRangeSeams reads BenchmarkScoreCSV's visits on one worker in
+// ranges of several sizes: the difference in time over the difference
+// in the number of ranges is what a range costs beyond its rows (its
+// seam: finding the id before it, reading on past its end; its part's
+// commit and merge), the figure that says how the design scales to more
+// cores.
+func BenchmarkRangeSeams(b *testing.B) {
+	for _, size := range []int64{64 << 10, 256 << 10, 2 << 20} {
+		b.Run(fmt.Sprintf("range=%dKiB", size>>10), func(b *testing.B) {
+			data := benchCSV()
+			ranges := 0
+			for b.Loop() {
+				ranges = 0
+				whole := scoring.NewFeatureWriter(io.Discard)
+				err := scoring.ReadRanges(bytes.NewReader(data), int64(len(data)), scoring.Options{ReuseMoments: true},
+					scoring.Parallel{Workers: 1, RangeBytes: size},
+					func() scoring.Accumulator { return writerPart{whole.Part()} },
+					func(a scoring.Accumulator) error {
+						ranges++
+						return whole.Merge(a.(writerPart).w)
+					})
+				if err == nil {
+					err = whole.Flush()
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(ranges), "ranges")
+		})
+	}
+}
+
+// writerPart is a part of a FeatureWriter's rows as an Accumulator.
+type writerPart struct{ w *scoring.FeatureWriter }
+
+func (p writerPart) Add(v *scoring.Visit, f *scoring.Features) { p.w.Write(v, f) }

@@ -18,6 +18,10 @@ const colWho = colCustomer
 // whoColumns are the who columns, in the order of row.who.
 var whoColumns = [...]int{colCustomer, colSite}
 
+// whoBits are the bits of row.has of the who columns: a row without
+// them, as most files' rows are, costs the who checks one test.
+const whoBits = 1<<colCustomer | 1<<colSite
+
 // whoOf returns the visit's field of who column c.
 func whoOf(v *Visit, c int) *string {
 	if c == colCustomer {
@@ -29,6 +33,13 @@ func whoOf(v *Visit, c int) *string {
 // csvWho sets the who fields of rw from a CSV record whose text was
 // checked: the bytes are kept in the batch's arena.
 func (p *parser) csvWho(rec [][]byte, l *csvLayout, rw *row) {
+	if l[colCustomer] < 0 && l[colSite] < 0 {
+		return
+	}
+	p.csvWhoCells(rec, l, rw)
+}
+
+func (p *parser) csvWhoCells(rec [][]byte, l *csvLayout, rw *row) {
 	for _, c := range whoColumns {
 		if i := l[c]; i >= 0 && len(rec[i]) > 0 {
 			rw.who[c-colWho] = p.keep(unneutralise(rec[i]))
@@ -59,6 +70,13 @@ func jsonWho(jf *jsonFields, base *row, fail func(string, error) *ParseError) *P
 // whoConflict returns the problem of a row whose customer or site
 // differs from its visit's, or nil.
 func (a *assembler) whoConflict(r *row, conflict func(c int, old, now string) *ParseError) *ParseError {
+	if r.has&whoBits == 0 {
+		return nil
+	}
+	return a.whoConflictOf(r, conflict)
+}
+
+func (a *assembler) whoConflictOf(r *row, conflict func(c int, old, now string) *ParseError) *ParseError {
 	for _, c := range whoColumns {
 		if r.has&(1<<c) == 0 {
 			continue
@@ -73,6 +91,12 @@ func (a *assembler) whoConflict(r *row, conflict func(c int, old, now string) *P
 // takeWho sets the visit's customer and site from the first row that
 // gives them. Sites repeat on many visits and share one string each.
 func (a *assembler) takeWho(r *row) {
+	if r.has&whoBits != 0 {
+		a.takeWhoCells(r)
+	}
+}
+
+func (a *assembler) takeWhoCells(r *row) {
 	for _, c := range whoColumns {
 		if field := whoOf(a.cur, c); r.has&(1<<c) != 0 && *field == "" {
 			if c == colSite {

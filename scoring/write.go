@@ -34,8 +34,9 @@ type FeatureWriter struct {
 	w        *bufio.Writer
 	buf      []byte
 	cols     whoHeader
-	missing  bool      // a missing column last (NewFeatureWriterMissing)
-	part     *partRows // the rows held by a part (Part)
+	missing  bool        // a missing column last (NewFeatureWriterMissing)
+	part     *partRows   // the rows held by a part (Part)
+	spare    *spareParts // buffers of merged parts, shared by the whole and its parts
 }
 
 // NewFeatureWriter returns a writer of features. It writes the header
@@ -43,7 +44,7 @@ type FeatureWriter struct {
 // after purpose when the first visit has them (see whoHeader).
 // A nil w gives a writer whose every call fails.
 func NewFeatureWriter(w io.Writer) *FeatureWriter {
-	fw := &FeatureWriter{}
+	fw := &FeatureWriter{spare: &spareParts{}}
 	if w != nil {
 		fw.w = bufio.NewWriterSize(w, 1<<16)
 	}

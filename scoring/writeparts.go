@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // A part of a FeatureWriter's rows, for a range read on another core
@@ -14,28 +15,69 @@ import (
 type partRows struct {
 	text []byte
 	rows []partRow
+	ids  []string // the visits of the rows with a customer or site, for the error of one the header has no column for
 }
 
 // A partRow is one held row: text[start:who] is its visit and purpose,
 // text[who:site] its customer cell, text[site:rest] its site cell and
-// text[rest:end] the features that follow.
+// text[rest:end] the features that follow. It holds no pointer, so that
+// the collector need not scan a part's rows.
 type partRow struct {
 	start, who, site, rest, end int
-	id                          string // the visit, for the error of a row the header has no column for
+	id                          int // the row's visit in ids; -1 for a row without customer and site, which no header refuses
 	has                         [len(whoColumns)]bool
+}
+
+// spareParts are the buffers of parts already merged, for the next
+// Part: a range's rows are about 1.5 MB, which allocated anew for each
+// range (and grown from nothing) cost more than writing them.
+type spareParts struct {
+	mu   sync.Mutex
+	free []*partRows
+}
+
+// spareKept bounds the buffers kept: ReadRanges holds at most
+// Workers+2 parts at once.
+const spareKept = 8
+
+func (s *spareParts) get() *partRows {
+	if s == nil { // a writer not made by its New function
+		return &partRows{}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n := len(s.free); n > 0 {
+		p := s.free[n-1]
+		s.free = s.free[:n-1]
+		return p
+	}
+	return &partRows{}
+}
+
+func (s *spareParts) put(p *partRows) {
+	if s == nil {
+		return
+	}
+	p.text, p.rows, p.ids = p.text[:0], p.rows[:0], p.ids[:0]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.free) < spareKept {
+		s.free = append(s.free, p)
+	}
 }
 
 // Part returns a writer of a part of fw's rows: Write holds them, and
 // fw.Merge(part) writes them after fw's own rows as fw.Write would have
-// written them. A part takes fw's Verbatim and missing column.
+// written them. A part takes fw's Verbatim and missing column. Part may
+// be called on several goroutines at once.
 func (fw *FeatureWriter) Part() *FeatureWriter {
-	return &FeatureWriter{Verbatim: fw.Verbatim, missing: fw.missing, part: &partRows{}}
+	return &FeatureWriter{Verbatim: fw.Verbatim, missing: fw.missing, part: fw.spare.get(), spare: fw.spare}
 }
 
 // writePart holds the row of v in fw's part.
 func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
 	p := fw.part
-	r := partRow{start: len(p.text), id: v.ID}
+	r := partRow{start: len(p.text), id: -1}
 	b := appendText(p.text, fw.Verbatim, v.ID)
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
@@ -47,6 +89,10 @@ func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
 		b = append(b, ',')
 		b = appendText(b, fw.Verbatim, *whoOf(v, c))
 		r.has[i] = *whoOf(v, c) != ""
+	}
+	if r.has != [len(whoColumns)]bool{} {
+		r.id = len(p.ids)
+		p.ids = append(p.ids, v.ID)
 	}
 	r.rest = len(b)
 	b = fw.appendFeatures(b, v, f)
@@ -61,7 +107,8 @@ func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
 // first row decides. A row with a customer or site the header has no
 // column for is left out, as Write leaves it out, and Merge returns its
 // error (ErrNoWhoColumn) after writing the others; an error writing is
-// returned as it happens. The part is empty afterwards.
+// returned as it happens. The part is empty afterwards, its buffers
+// kept for fw's next Part.
 func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 	switch {
 	case fw == nil || fw.w == nil:
@@ -77,7 +124,7 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 			fw.cols.has = r.has
 			fw.w.WriteString(fw.cols.header(fw.header()))
 		}
-		if err := fw.cols.check(r.id, r.has); err != nil {
+		if err := fw.cols.check(p.idOf(r), r.has); err != nil {
 			if rowErr == nil {
 				rowErr = err
 			}
@@ -94,8 +141,18 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 			return err
 		}
 	}
-	p.text, p.rows = p.text[:0], p.rows[:0]
+	part.part = &partRows{}
+	fw.spare.put(p)
 	return rowErr
+}
+
+// idOf returns the visit of row r, "" for a row without customer and
+// site.
+func (p *partRows) idOf(r partRow) string {
+	if r.id < 0 {
+		return ""
+	}
+	return p.ids[r.id]
 }
 
 // check returns the error of a row of visit id, whose customer and site
