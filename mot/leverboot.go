@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -50,7 +51,7 @@ var poissonCDF = func() []float64 {
 // replicates where it weighs something are listed.
 type bootWeights struct {
 	index  []int
-	weight []float64
+	weight []int32
 }
 
 // draw fills w with the weights of the visit id in resamples replicates.
@@ -69,7 +70,7 @@ func (w *bootWeights) draw(id string, seed uint64, resamples int) {
 		}
 		if k > 0 {
 			w.index = append(w.index, b)
-			w.weight = append(w.weight, float64(k))
+			w.weight = append(w.weight, int32(k))
 		}
 	}
 }
@@ -82,31 +83,24 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// addBoot adds the visit's feature changes d to the replicates it
-// weighs in; sums holds len(DefaultFeatures) numbers per replicate. It
-// is the meter's inner loop, written out for the six features (a
-// seventh would stop the first Add, which every test of the meter runs).
-func addBoot(sums []float64, d featureDeltas, w *bootWeights) {
-	var v [6]float64
-	for k, name := range analyze.DefaultFeatures() {
-		v[k] = d.value(name)
+// addBoot adds the visit's feature changes d, times its weight, to the
+// replicates it weighs in, exactly; sums holds a feature's replicates
+// per feature. It is the meter's inner loop. A change of zero adds
+// nothing: most are (the duration's always, first's and end's but at
+// one touchpoint).
+func addBoot(sums []*exact.Sums, d featureDeltas, w *bootWeights) {
+	if sums == nil {
+		return
 	}
-	for i, b := range w.index {
-		s := sums[b*6 : b*6+6 : b*6+6]
-		x := w.weight[i]
-		s[0] += x * v[0]
-		s[1] += x * v[1]
-		s[2] += x * v[2]
-		s[3] += x * v[3]
-		s[4] += x * v[4]
-		s[5] += x * v[5]
+	for k, name := range analyze.DefaultFeatures() {
+		sums[k].AddMultiples(d.value(name), w.index, w.weight)
 	}
 }
 
 // interval is the 2.5% and 97.5% points of the lever's gain over the
 // replicates, by peak-end and by the fit (NA without one); NA when the
 // meter kept no replicates.
-func (m *LeverageMeter) interval(sums, visits []float64, fit *analyze.FitResult) (peakEnd, remembered [2]float64) {
+func (m *LeverageMeter) interval(sums []*exact.Sums, visits []float64, fit *analyze.FitResult) (peakEnd, remembered [2]float64) {
 	peakEnd, remembered = [2]float64{scoring.NA, scoring.NA}, [2]float64{scoring.NA, scoring.NA}
 	if len(visits) == 0 || sums == nil {
 		return
@@ -117,12 +111,11 @@ func (m *LeverageMeter) interval(sums, visits []float64, fit *analyze.FitResult)
 		if n == 0 {
 			continue
 		}
-		s := sums[b*nf : b*nf+nf]
-		pe = append(pe, (s[featurePeak]+s[featureEnd])/2/n)
+		pe = append(pe, (sums[featurePeak].Float64(b)+sums[featureEnd].Float64(b))/2/n)
 		if fit != nil {
 			x := 0.0
 			for k := range nf {
-				x += fit.Coefficients[k+1].Estimate * s[k] / n
+				x += fit.Coefficients[k+1].Estimate * sums[k].Float64(b) / n
 			}
 			re = append(re, x)
 		}

@@ -112,11 +112,30 @@ func (s *Sums) AddProduct(i int, a, b float64) {
 	}
 	ma, ea := mantExp(a)
 	mb, eb := mantExp(b)
-	hi, lo := bits.Mul64(ma, mb)
+	hi, lo := bits.Mul64(ma, mb) // below 2^106
 	pos := ea + eb + Scale
-	var d [5]uint64
-	shifted(d[:], [4]uint64{lo & digitMask, lo >> digitBits, hi & digitMask, hi >> digitBits}, pos%digitBits)
-	s.addDigits(i, pos/digitBits, d[:], (a < 0) != (b < 0), 1)
+	limb, sh := pos/digitBits, uint(pos%digitBits)
+	// The 32-bit digits of (hi, lo)·2^sh: lo's shifted low 64 bits, then
+	// the 64 bits from 64 − sh up, then the rest (sh + 106 − 128 bits).
+	low := lo << sh
+	mid := hi<<sh | lo>>(64-sh) // lo>>64 is 0 when sh is 0
+	top := hi >> (64 - sh)
+	s.ensure(limb, limb+6)
+	if s.pending >= maxPending {
+		s.normalise()
+	}
+	s.pending++
+	o := i*s.width + limb - s.lo
+	l := s.limbs[o : o+5 : o+5]
+	d0, d1, d2, d3, d4 := int64(low&digitMask), int64(low>>digitBits), int64(mid&digitMask), int64(mid>>digitBits), int64(top)
+	if (a < 0) != (b < 0) {
+		d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
+	}
+	l[0] += d0
+	l[1] += d1
+	l[2] += d2
+	l[3] += d3
+	l[4] += d4
 }
 
 // AddMultiples adds times[j]·x, exactly, to sum at[j] for every j: one
@@ -154,13 +173,26 @@ func (s *Sums) AddMultiples(x float64, at []int, times []int32) {
 	}
 	s.pending += weight
 	base, width := limb-s.lo, s.width
-	for j, i := range at {
-		w := int64(times[j])
-		o := i*width + base
-		l := s.limbs[o : o+3 : o+3]
-		l[0] += w * d0
-		l[1] += w * d1
-		l[2] += w * d2
+	switch {
+	case d1 == 0 && d2 == 0: // a number of few bits, as a change of one point
+		for j, i := range at {
+			s.limbs[i*width+base] += int64(times[j]) * d0
+		}
+	case d2 == 0:
+		for j, i := range at {
+			w, o := int64(times[j]), i*width+base
+			l := s.limbs[o : o+2 : o+2]
+			l[0] += w * d0
+			l[1] += w * d1
+		}
+	default:
+		for j, i := range at {
+			w, o := int64(times[j]), i*width+base
+			l := s.limbs[o : o+3 : o+3]
+			l[0] += w * d0
+			l[1] += w * d1
+			l[2] += w * d2
+		}
 	}
 }
 
@@ -191,38 +223,8 @@ func mantExp(x float64) (uint64, int) {
 	} else {
 		m |= 1 << 52
 	}
-	return m, e - 1075
-}
-
-// shifted sets d to the 32-bit digits of the number whose digits are
-// src, shifted left by s < 32 bits.
-func shifted[A [2]uint64 | [4]uint64](d []uint64, src A, s int) {
-	prev := uint64(0)
-	for j := range d {
-		cur := uint64(0)
-		if j < len(src) {
-			cur = src[j]
-		}
-		d[j] = (cur<<s | prev>>(digitBits-s)) & digitMask
-		prev = cur
-	}
-}
-
-// addDigits adds the digits d, at limb limb upward, with sign neg and
-// weight w, to sum i.
-func (s *Sums) addDigits(i, limb int, d []uint64, neg bool, w int64) {
-	s.ensure(limb, limb+len(d)+1)
-	if s.pending+w > maxPending {
-		s.normalise()
-	}
-	s.pending += w
-	if neg {
-		w = -w
-	}
-	l := s.limbs[i*s.width+limb-s.lo:]
-	for j, dj := range d {
-		l[j] += w * int64(dj)
-	}
+	tz := bits.TrailingZeros64(m) // fewer digits for numbers of few bits
+	return m >> tz, e - 1075 + tz
 }
 
 // ensure grows the window to hold limbs lo up to hi (exclusive), for
@@ -330,17 +332,24 @@ func (s *Sums) Special(i int) (float64, bool) {
 
 // Int returns the finite part of sum i exactly, in units of 2^−Scale.
 func (s *Sums) Int(i int) *big.Int {
-	v := new(big.Int)
 	if s.width == 0 {
-		return v
+		return new(big.Int)
 	}
+	v := s.window(i)
+	return v.Lsh(v, uint(s.lo*digitBits))
+}
+
+// window returns sum i as an integer in units of its window's lowest
+// limb: Int(i) is window(i)·2^(32·lo).
+func (s *Sums) window(i int) *big.Int {
+	v := new(big.Int)
 	var limb big.Int
 	l := s.limbs[i*s.width : (i+1)*s.width]
 	for j := len(l) - 1; j >= 0; j-- {
 		v.Lsh(v, digitBits)
 		v.Add(v, limb.SetInt64(l[j]))
 	}
-	return v.Lsh(v, uint(s.lo*digitBits))
+	return v
 }
 
 // Float64 returns sum i rounded to the nearest float64 (ties to even),
@@ -349,7 +358,12 @@ func (s *Sums) Float64(i int) float64 {
 	if x, ok := s.Special(i); ok {
 		return x
 	}
-	return Round(s.Int(i), Scale, 1)
+	if s.width == 0 {
+		return 0
+	}
+	f := new(big.Float).SetInt(s.window(i)) // exact: its precision is the integer's length
+	x, _ := f.SetMantExp(f, s.lo*digitBits-Scale).Float64()
+	return x
 }
 
 // Round returns v·2^−scale / d, for d > 0, rounded once to the nearest
