@@ -71,23 +71,13 @@ func (s *Sums) Add(i int, x float64) {
 		return
 	}
 	m, e := mantExp(x)
-	d0, d1, d2, limb := digits3(m, e)
+	limb := (e + Scale) / digitBits
 	s.ensure(limb, limb+4)
 	if s.pending >= maxPending {
 		s.normalise()
 	}
 	s.pending++
-	o := i*s.width + limb - s.lo
-	l := s.limbs[o : o+3 : o+3]
-	if x < 0 {
-		l[0] -= d0
-		l[1] -= d1
-		l[2] -= d2
-		return
-	}
-	l[0] += d0
-	l[1] += d1
-	l[2] += d2
+	s.addMant(i, m, e, x < 0)
 }
 
 // digits3 returns the three 32-bit digits of m·2^e in the sums' fixed
@@ -110,32 +100,13 @@ func (s *Sums) AddProduct(i int, a, b float64) {
 		}
 		return
 	}
-	ma, ea := mantExp(a)
-	mb, eb := mantExp(b)
-	hi, lo := bits.Mul64(ma, mb) // below 2^106
-	pos := ea + eb + Scale
-	limb, sh := pos/digitBits, uint(pos%digitBits)
-	// The 32-bit digits of (hi, lo)·2^sh: lo's shifted low 64 bits, then
-	// the 64 bits from 64 − sh up, then the rest (sh + 106 − 128 bits).
-	low := lo << sh
-	mid := hi<<sh | lo>>(64-sh) // lo>>64 is 0 when sh is 0
-	top := hi >> (64 - sh)
-	s.ensure(limb, limb+6)
+	pa, pb := partOf(a), partOf(b)
+	s.ensure((pa.e+pb.e+Scale)/digitBits, (pa.e+pb.e+Scale)/digitBits+6)
 	if s.pending >= maxPending {
 		s.normalise()
 	}
 	s.pending++
-	o := i*s.width + limb - s.lo
-	l := s.limbs[o : o+5 : o+5]
-	d0, d1, d2, d3, d4 := int64(low&digitMask), int64(low>>digitBits), int64(mid&digitMask), int64(mid>>digitBits), int64(top)
-	if (a < 0) != (b < 0) {
-		d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
-	}
-	l[0] += d0
-	l[1] += d1
-	l[2] += d2
-	l[3] += d3
-	l[4] += d4
+	s.addProductMant(i, &pa, &pb)
 }
 
 // AddMultiples adds times[j]·x, exactly, to sum at[j] for every j: one

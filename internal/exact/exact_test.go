@@ -227,3 +227,37 @@ func BenchmarkAddMultiples(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(at)), "ns/replicate")
 }
+
+// AddMoments is Add of each number and AddProduct of each pair.
+func TestAddMoments(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const p = 5
+	a, b := exact.NewSums(p+p*(p+1)/2), exact.NewSums(p+p*(p+1)/2)
+	for trial := range 300 {
+		z := make([]float64, p)
+		for i := range z {
+			z[i] = wide(r)
+			if r.IntN(10) == 0 {
+				z[i] = 0
+			}
+		}
+		if trial == 100 {
+			z[2] = math.Inf(-1)
+		}
+		a.AddMoments(z)
+		at := p
+		for i := range z {
+			b.Add(i, z[i])
+			for j := i; j < p; j++ {
+				b.AddProduct(at, z[i], z[j])
+				at++
+			}
+		}
+	}
+	for i := range a.Len() {
+		x, y := a.Float64(i), b.Float64(i)
+		if math.Float64bits(x) != math.Float64bits(y) && !(math.IsNaN(x) && math.IsNaN(y)) {
+			t.Errorf("sum %d: %v by AddMoments, %v by Add and AddProduct", i, x, y)
+		}
+	}
+}

@@ -191,17 +191,7 @@ func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
 // addSums adds ft.z to the sums: z, and the products zᵢzⱼ exactly.
 func (ft *Fitter) addSums() {
 	ft.n++
-	p := len(ft.z)
-	for i, zi := range ft.z {
-		ft.sums.Add(i, zi)
-	}
-	at := p
-	for i, zi := range ft.z {
-		for _, zj := range ft.z[i:] {
-			ft.sums.AddProduct(at, zi, zj)
-			at++
-		}
-	}
+	ft.sums.AddMoments(ft.z)
 }
 
 // centre sets the means and the centred co-moments from the exact
