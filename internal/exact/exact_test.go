@@ -186,12 +186,18 @@ func TestRound(t *testing.T) {
 	}
 }
 
-func BenchmarkAdd(b *testing.B) {
+// benchNumbers are 1024 numbers of the range of ratings' changes.
+func benchNumbers() []float64 {
 	xs := make([]float64, 1024)
 	r := rand.New(rand.NewPCG(1, 1))
 	for i := range xs {
 		xs[i] = r.Float64()*10 - 5
 	}
+	return xs
+}
+
+func BenchmarkAdd(b *testing.B) {
+	xs := benchNumbers()
 	s := exact.NewSums(1)
 	for i := 0; b.Loop(); i++ {
 		s.Add(0, xs[i&1023])
@@ -199,11 +205,7 @@ func BenchmarkAdd(b *testing.B) {
 }
 
 func BenchmarkAddProduct(b *testing.B) {
-	xs := make([]float64, 1024)
-	r := rand.New(rand.NewPCG(1, 1))
-	for i := range xs {
-		xs[i] = r.Float64()*10 - 5
-	}
+	xs := benchNumbers()
 	s := exact.NewSums(1)
 	for i := 0; b.Loop(); i++ {
 		s.AddProduct(0, xs[i&1023], xs[(i+1)&1023])
