@@ -72,20 +72,6 @@ func TestBootstrapIsMergeable(t *testing.T) {
 	}
 }
 
-func leversClose(a, b []Lever) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		for _, d := range []float64{a[i].PeakEnd - b[i].PeakEnd, a[i].PeakEndLow - b[i].PeakEndLow, a[i].PeakEndHigh - b[i].PeakEndHigh} {
-			if math.Abs(d) > 1e-12 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // The interval holds the gain, depends on the seed, and is as wide as
 // the normal theory says it should be: the gain of a touchpoint is a
 // mean of per-visit changes, so its 95% interval is about ±1.96 of
