@@ -50,6 +50,8 @@
 // grow with the data. They merge (Merge) and travel between processes
 // in a binary form that holds the counts, not the blueprint
 // (MarshalBinary; UnmarshalBinary into one built from the same
-// blueprint). None is safe for concurrent use; give each goroutine its
-// own.
+// blueprint). A LeverageMeter's sums are exact (internal/exact), so its
+// report is the same to the bit whatever the order of the visits and
+// however they were split among meters and merged. None is safe for
+// concurrent use; give each goroutine its own.
 package mot

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/internal/wire"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
@@ -244,7 +245,10 @@ func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 		js.visits = r.Count()
 		js.bootVisits = readOptional(r, m.Resamples)
 		js.end.decode(r, nf, m.Resamples)
-		n := r.Len(12) // a name, a count, a sum, two flags
+		if (js.visits > 0) != (js.end.features != nil) {
+			r.Fail("journey %q: %d visits, and better end's sums %v", id, js.visits, js.end.features != nil)
+		}
+		n := r.Len(5) // a name, a count, a flag, the sums or a flag
 		tp := ""
 		for i := range n {
 			tp = r.Key(i, tp)
@@ -271,17 +275,42 @@ func (m *LeverageMeter) journeyIDs() []string {
 	return ids
 }
 
+// A deltaSums is encoded as its count, a flag, and when its sums exist
+// (after its first visit) the sums and a flag for the replicates'.
 func (ds *deltaSums) encode(w *wire.Writer) {
 	w.Count(ds.visits)
-	w.Float(ds.peakEnd)
-	writeOptional(w, ds.features)
-	writeOptional(w, ds.boot)
+	w.Bool(ds.features != nil)
+	if ds.features == nil {
+		return
+	}
+	ds.peakEnd.Encode(w)
+	ds.features.Encode(w)
+	w.Bool(ds.boot != nil)
+	for _, s := range ds.boot {
+		s.Encode(w)
+	}
 }
 
 func (ds *deltaSums) decode(r *wire.Reader, features, resamples int) {
-	ds.visits, ds.peakEnd = r.Count(), r.Float()
-	ds.features = readOptional(r, features)
-	ds.boot = readOptional(r, resamples*features)
+	ds.visits = r.Count()
+	if !r.Bool() {
+		return
+	}
+	ds.peakEnd, ds.features = exact.NewSums(1), exact.NewSums(features)
+	ds.peakEnd.Decode(r)
+	ds.features.Decode(r)
+	if !r.Bool() {
+		return
+	}
+	if resamples == 0 {
+		r.Fail("replicates' sums of a meter without replicates")
+		return
+	}
+	ds.boot = make([]*exact.Sums, features)
+	for k := range ds.boot {
+		ds.boot[k] = exact.NewSums(resamples)
+		ds.boot[k].Decode(r)
+	}
 }
 
 // writeOptional writes sums that are nil until their first visit: a

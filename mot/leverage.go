@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/peakend/peakend/blueprint"
+	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -47,12 +48,14 @@ type leverageSums struct {
 	bootVisits  []float64 // per replicate, the weight of its visits
 }
 
-// deltaSums sums the changes of the fitted features and of peak-end.
+// deltaSums sums the changes of the fitted features and of peak-end,
+// exactly (internal/exact), so that a report is the same to the bit
+// whatever the order of the visits or the meters they were split among.
 type deltaSums struct {
 	visits   int
-	peakEnd  float64
-	features []float64 // parallel to analyze.DefaultFeatures()
-	boot     []float64 // features summed per replicate, weighted
+	peakEnd  *exact.Sums   // one sum
+	features *exact.Sums   // parallel to analyze.DefaultFeatures(); nil until the first visit
+	boot     []*exact.Sums // per feature, its sums per replicate, weighted; nil without replicates
 }
 
 // NewLeverageMeter returns a meter for blueprint b on scale s (as
@@ -183,10 +186,26 @@ func (d featureDeltas) value(name string) float64 {
 func (js *leverageSums) touchpoint(id string) *deltaSums {
 	ds := js.touchpoints[id]
 	if ds == nil {
-		ds = &deltaSums{features: make([]float64, len(analyze.DefaultFeatures()))}
+		ds = &deltaSums{}
+		ds.init(0)
 		js.touchpoints[id] = ds
 	}
 	return ds
+}
+
+// init makes ds's sums, with replicates if it has none and resamples
+// asks for them.
+func (ds *deltaSums) init(resamples int) {
+	nf := len(analyze.DefaultFeatures())
+	if ds.features == nil {
+		ds.peakEnd, ds.features = exact.NewSums(1), exact.NewSums(nf)
+	}
+	if ds.boot == nil && resamples > 0 {
+		ds.boot = make([]*exact.Sums, nf)
+		for k := range ds.boot {
+			ds.boot[k] = exact.NewSums(resamples)
+		}
+	}
 }
 
 // weigh adds the visit's weight in each replicate.
@@ -195,23 +214,18 @@ func (js *leverageSums) weigh(w *bootWeights, resamples int) {
 		js.bootVisits = make([]float64, resamples)
 	}
 	for i, b := range w.index {
-		js.bootVisits[b] += w.weight[i]
+		js.bootVisits[b] += float64(w.weight[i]) // integers: exact in any order
 	}
 }
 
 func (ds *deltaSums) add(d featureDeltas, w *bootWeights, resamples int) {
-	if ds.features == nil {
-		ds.features = make([]float64, len(analyze.DefaultFeatures()))
-	}
-	if ds.boot == nil && resamples > 0 {
-		ds.boot = make([]float64, resamples*len(analyze.DefaultFeatures()))
-	}
+	ds.init(resamples)
 	v := d.vector()
 	addBoot(ds.boot, &v, w)
 	ds.visits++
-	ds.peakEnd += (d.peak + d.end) / 2
+	ds.peakEnd.Add(0, (d.peak+d.end)/2)
 	for k, x := range v {
-		ds.features[k] += x
+		ds.features.Add(k, x)
 	}
 }
 
@@ -333,7 +347,7 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 // lever turns sums into mean changes over all the journey's visits.
 func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, fit *analyze.FitResult, lang string) Lever {
 	n := float64(js.visits)
-	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd / n, Remembered: scoring.NA}
+	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd.Float64(0) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}
@@ -342,7 +356,7 @@ func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, 
 	if fit != nil {
 		l.Remembered = 0
 		for k := range analyze.DefaultFeatures() {
-			l.Remembered += fit.Coefficients[k+1].Estimate * ds.features[k] / n
+			l.Remembered += fit.Coefficients[k+1].Estimate * ds.features.Float64(k) / n
 		}
 	}
 	return l

@@ -64,14 +64,14 @@ func TestLeverageMatchesRecomputing(t *testing.T) {
 			for tp, ds := range js.touchpoints {
 				want := recompute(&v, s, tp, step)
 				for k, name := range analyze.DefaultFeatures() {
-					if got := ds.features[k]; math.Abs(got-want.value(name)) > 1e-9 {
+					if got := ds.features.Float64(k); math.Abs(got-want.value(name)) > 1e-9 {
 						t.Fatalf("%+v on %+v, touchpoint %s: Δ%s %g, recomputed %g", v.Moments, s, tp, name, got, want.value(name))
 					}
 				}
 			}
 			want := recomputeEnd(&v, s, s.Max)
 			for k, name := range analyze.DefaultFeatures() {
-				if got := js.end.features[k]; math.Abs(got-want.value(name)) > 1e-9 {
+				if got := js.end.features.Float64(k); math.Abs(got-want.value(name)) > 1e-9 {
 					t.Fatalf("%+v on %+v, better end: Δ%s %g, recomputed %g", v.Moments, s, name, got, want.value(name))
 				}
 			}

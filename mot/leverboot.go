@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -62,7 +63,7 @@ var poissonSteps = func() []uint64 {
 // replicates where it weighs something are listed.
 type bootWeights struct {
 	index  []int
-	weight []float64
+	weight []int32
 }
 
 // draw fills w with the weights of the visit id in resamples replicates.
@@ -81,7 +82,7 @@ func (w *bootWeights) draw(id string, seed uint64, resamples int) {
 		}
 		if k > 0 {
 			w.index = append(w.index, b)
-			w.weight = append(w.weight, float64(k))
+			w.weight = append(w.weight, int32(k))
 		}
 	}
 }
@@ -94,28 +95,27 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// addBoot adds the visit's feature changes v to the replicates it
-// weighs in; sums holds len(DefaultFeatures) numbers per replicate. It
-// is the meter's inner loop. A change of zero is skipped: most are
-// (the duration's always, first's and end's but at one touchpoint), and
-// adding zero leaves a sum as it is, to the bit (a sum starts at +0 and
-// never becomes −0, the only value adding +0 would change).
-func addBoot(sums []float64, v *leverVector, w *bootWeights) {
-	n := len(v)
+// addBoot adds the visit's feature changes v, times its weight, to the
+// replicates it weighs in, exactly; sums holds a feature's replicates
+// per feature. It is the meter's inner loop. A change of zero is
+// skipped: it adds nothing, and most are (the duration's always,
+// first's and end's but at one touchpoint).
+func addBoot(sums []*exact.Sums, v *leverVector, w *bootWeights) {
+	if sums == nil {
+		return
+	}
 	for k, x := range v {
 		if x == 0 {
 			continue
 		}
-		for i, b := range w.index {
-			sums[b*n+k] += w.weight[i] * x
-		}
+		sums[k].AddMultiples(x, w.index, w.weight)
 	}
 }
 
 // interval is the 2.5% and 97.5% points of the lever's gain over the
 // replicates, by peak-end and by the fit (NA without one); NA when the
 // meter kept no replicates.
-func (m *LeverageMeter) interval(sums, visits []float64, fit *analyze.FitResult) (peakEnd, remembered [2]float64) {
+func (m *LeverageMeter) interval(sums []*exact.Sums, visits []float64, fit *analyze.FitResult) (peakEnd, remembered [2]float64) {
 	peakEnd, remembered = [2]float64{scoring.NA, scoring.NA}, [2]float64{scoring.NA, scoring.NA}
 	if len(visits) == 0 || sums == nil {
 		return
@@ -126,12 +126,11 @@ func (m *LeverageMeter) interval(sums, visits []float64, fit *analyze.FitResult)
 		if n == 0 {
 			continue
 		}
-		s := sums[b*nf : b*nf+nf]
-		pe = append(pe, (s[featurePeak]+s[featureEnd])/2/n)
+		pe = append(pe, (sums[featurePeak].Float64(b)+sums[featureEnd].Float64(b))/2/n)
 		if fit != nil {
 			x := 0.0
 			for k := range nf {
-				x += fit.Coefficients[k+1].Estimate * s[k] / n
+				x += fit.Coefficients[k+1].Estimate * sums[k].Float64(b) / n
 			}
 			re = append(re, x)
 		}

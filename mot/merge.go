@@ -101,15 +101,24 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 }
 
 func (ds *deltaSums) merge(o *deltaSums) {
-	if ds.features == nil {
-		ds.features = make([]float64, len(analyze.DefaultFeatures()))
+	if o.features == nil {
+		return // no visits
 	}
+	ds.init(o.resamples())
 	ds.visits += o.visits
-	ds.peakEnd += o.peakEnd
-	for k, x := range o.features {
-		ds.features[k] += x
+	ds.peakEnd.Merge(o.peakEnd)
+	ds.features.Merge(o.features)
+	for k, s := range o.boot {
+		ds.boot[k].Merge(s)
 	}
-	ds.boot = addInto(ds.boot, o.boot)
+}
+
+// resamples is how many replicates ds keeps.
+func (ds *deltaSums) resamples() int {
+	if len(ds.boot) == 0 {
+		return 0
+	}
+	return ds.boot[0].Len()
 }
 
 // addInto returns sums with other added elementwise: a bootstrap's

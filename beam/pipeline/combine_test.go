@@ -64,7 +64,8 @@ func hallVisits(n int, seed uint64) []scoring.Visit {
 
 // runPrism runs the analyses of visits, shuffled, on Prism and returns
 // the files they wrote, by name. The cross-validation is written under
-// cv/ (its own prefix) so that it does not overwrite the bootstrap's.
+// cv/ (its own prefix) so that it does not overwrite the bootstrap's,
+// and a classical fit under classical/ beside the clustered one.
 func runPrism(t testing.TB, cfg Config, visits []scoring.Visit) map[string]string {
 	t.Helper()
 	if !beam.Initialized() {
@@ -86,6 +87,7 @@ func runPrism(t testing.TB, cfg Config, visits []scoring.Visit) map[string]strin
 	)
 	WriteFiles(s, dir+"/", files)
 	WriteFiles(s, dir+"/cv/", Compare(s, cfg, col, CompareOptions{Cluster: "customer", Folds: 5, Repeats: 2, Seed: 3}))
+	WriteFiles(s, dir+"/classical/", Fit(s, cfg, col, FitOptions{}))
 	if _, err := prism.Execute(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
@@ -113,16 +115,21 @@ func onePass(t testing.TB, b *blueprint.Blueprint, scale scoring.Scale, visits [
 	meter := mot.NewLeverageMeter(b, scale, scale.Best())
 	meter.Resamples, meter.Seed = 30, 4
 	fitter, _ := analyze.NewFitterWith(analyze.DefaultFeatures(), analyze.FitOptions{Cluster: analyze.ByCustomer})
+	classical, _ := analyze.NewFitter(analyze.DefaultFeatures())
 	cmp := analyze.NewComparer(scoring.CompareRules(2, 0))
 	cv := analyze.NewClusteredComparer(scoring.CompareRules(2, 0), analyze.ByCustomer)
 	for i := range visits {
 		f := scoring.Compute(&visits[i], scale)
-		for _, acc := range []scoring.Accumulator{obs, meter, fitter, cmp, cv} {
+		for _, acc := range []scoring.Accumulator{obs, meter, fitter, classical, cmp, cv} {
 			acc.Add(&visits[i], &f)
 		}
 	}
-	var m, mj, mt, l, fit, c, v bytes.Buffer
+	var m, mj, mt, l, fit, cfit, c, v bytes.Buffer
 	res, err := fitter.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cres, err := classical.Result()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,11 +137,11 @@ func onePass(t testing.TB, b *blueprint.Blueprint, scale scoring.Scale, visits [
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := firstError(obs.Report("").WriteCSV(&m), obs.Report("").WriteJSON(&mj), obs.Report("zh").WriteTable(&mt), meter.Report("").WriteCSV(&l), res.WriteCSV(&fit),
+	if err := firstError(obs.Report("").WriteCSV(&m), obs.Report("").WriteJSON(&mj), obs.Report("zh").WriteTable(&mt), meter.Report("").WriteCSV(&l), res.WriteCSV(&fit), cres.WriteCSV(&cfit),
 		analyze.WriteComparisonsCSV(&c, cmp.Results(50, 2)), analyze.WriteCrossValidationCSV(&v, cvs)); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]string{"moments.csv": m.String(), "moments.json": mj.String(), "moments.txt": mt.String(), "leverage.csv": l.String(), "fit.csv": fit.String(),
+	return map[string]string{"moments.csv": m.String(), "moments.json": mj.String(), "moments.txt": mt.String(), "leverage.csv": l.String(), "fit.csv": fit.String(), "classical/fit.csv": cfit.String(),
 		"compare.csv": c.String(), "cv/compare.csv": v.String()}
 }
 
@@ -149,11 +156,13 @@ func firstError(errs ...error) error {
 
 // TestCombineOnPrism runs the four analyses on Prism over shuffled
 // visits and sets each file beside the library's one pass over the
-// visits in order, for the whole data and for each site: moments and
-// compare (whose comparer sorts its visits by content) byte for byte;
-// leverage and fit, whose sums the runner adds in an order of its own,
-// text and counts exactly and numbers within 1e-12 relative, as the
-// single machine's own output moves when its input is reordered.
+// visits in order, for the whole data and for each site, byte for byte:
+// moments, compare (whose comparer sorts its visits by content),
+// leverage and the classical fit (whose sums are exact, so the order in
+// which the runner adds them does not show). The clustered fit's
+// standard errors come from the sandwich's float sums, which move in
+// their last digits with the order: its text and counts exactly, its
+// numbers within 1e-12 relative.
 func TestCombineOnPrism(t *testing.T) {
 	cfg, b := hallConfig(t)
 	visits := hallVisits(3000, 1)
@@ -181,7 +190,7 @@ func TestCombineOnPrism(t *testing.T) {
 		switch {
 		case !ok:
 			t.Errorf("%s: not written; written: %v", name, sortedNames(got))
-		case strings.HasPrefix(name, "moments") || strings.Contains(name, "compare"):
+		case !strings.HasPrefix(name, "fit"): // all but the clustered fit
 			if g != w {
 				t.Errorf("%s: the pipeline wrote\n%s\none pass writes\n%s", name, g, w)
 			}

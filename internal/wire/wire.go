@@ -22,8 +22,9 @@ import (
 // Version is the format version this build writes and reads. Change it
 // whenever an accumulator's encoding changes, so that the workers of a
 // pipeline built from different sources fail loudly instead of adding
-// up counts that mean different things.
-const Version = 1
+// up counts that mean different things. Version 2: a Fitter's and a
+// LeverageMeter's sums are exact (internal/exact), no longer floats.
+const Version = 2
 
 // ErrCorrupt is an encoding that is truncated, garbled, of another
 // accumulator or of another format version.

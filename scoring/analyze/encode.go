@@ -40,8 +40,7 @@ func (ft *Fitter) MarshalBinary() ([]byte, error) {
 	w.Bool(ft.opt.Robust)
 	w.Count(int(ft.opt.Cluster))
 	w.Float(ft.n)
-	w.FloatsN(ft.mean)
-	w.FloatsN(ft.co)
+	ft.sums.Encode(w)
 	writeClusterError(w, ft.err)
 	if ft.sw != nil {
 		ft.sw.encode(w)
@@ -63,10 +62,8 @@ func (ft *Fitter) UnmarshalBinary(data []byte) error {
 			features, robust, cluster, ft.features, ft.opt)
 	}
 	fresh, _ := NewFitterWith(ft.features, ft.opt) // ft's own, valid
-	p := len(fresh.mean)
 	fresh.n = r.Float()
-	copy(fresh.mean, r.FloatsN(p))
-	copy(fresh.co, r.FloatsN(p*p))
+	fresh.sums.Decode(r)
 	fresh.err = readClusterError(r, ft.opt.Cluster)
 	if fresh.sw != nil {
 		fresh.sw.decode(r)

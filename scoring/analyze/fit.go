@@ -3,8 +3,10 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strings"
 
+	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/scoring"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -91,17 +93,26 @@ type FitResult struct {
 
 // A Fitter accumulates visits for a fit of the remembered rating on
 // features in one pass, in memory that does not grow with the visits:
-// running means and co-moments, and for robust or clustered standard
-// errors the sums the sandwich needs (a fixed tensor, or one block of
-// sums per cluster).
+// exact sums of the features and the remembered rating z and of their
+// products zzᵀ, and for robust or clustered standard errors the sums
+// the sandwich needs (a fixed tensor, or one block of sums per
+// cluster).
+//
+// The sums are exact (internal/exact), and the centred co-moments are
+// computed from them exactly and rounded once, so that a classical fit
+// is a function of the visits counted, not of their order or of how
+// they were split and merged: bit for bit. The sandwich's sums are
+// float64s, so robust and clustered standard errors agree across
+// orders to about 1e-12 relative, their estimates exactly.
 type Fitter struct {
 	features []string
 	read     []func(*scoring.Features) float64 // of the features, in order
 	opt      FitOptions
 	n        float64
-	mean     []float64 // of the features, then the remembered rating
-	co       []float64 // co-moments Σ(z − mean)(z − mean)ᵀ, row-major p×p, upper triangle kept
-	z, d     []float64
+	sums     *exact.Sums // Σz, then Σzzᵀ's upper triangle packed (pidx)
+	mean     []float64   // of the features, then the remembered rating: set by centre
+	co       []float64   // co-moments Σ(z − mean)(z − mean)ᵀ, row-major p×p, upper triangle kept: set by centre
+	z        []float64
 	sw       *sandwich // nil for classical standard errors
 	err      error     // the first visit that could not be used, such as one without its cluster
 }
@@ -126,8 +137,8 @@ func NewFitterWith(features []string, opt FitOptions) (*Fitter, error) {
 	for i, name := range features {
 		read[i], _ = scoring.FeatureReader(name)
 	}
-	ft := &Fitter{features: features, read: read, opt: opt, mean: make([]float64, p), co: make([]float64, p*p),
-		z: make([]float64, p), d: make([]float64, p)}
+	ft := &Fitter{features: features, read: read, opt: opt, sums: exact.NewSums(p + packed(p)),
+		mean: make([]float64, p), co: make([]float64, p*p), z: make([]float64, p)}
 	if opt.Robust || opt.Cluster != NoCluster {
 		ft.sw = newSandwich(len(features), opt.Cluster)
 	}
@@ -174,24 +185,50 @@ func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
 		}
 		return
 	}
-	ft.welford()
+	ft.addSums()
 }
 
-// welford updates means and co-moments with ft.z, stable where sums
-// of squares of large values (durations in seconds) would not be.
-func (ft *Fitter) welford() {
+// addSums adds ft.z to the sums: z, and the products zᵢzⱼ exactly.
+func (ft *Fitter) addSums() {
 	ft.n++
-	for i := range ft.z {
-		ft.d[i] = ft.z[i] - ft.mean[i]
-		ft.mean[i] += ft.d[i] / ft.n
-	}
-	w := (ft.n - 1) / ft.n
+	ft.sums.AddMoments(ft.z)
+}
+
+// centre sets the means and the centred co-moments from the exact
+// sums: Σ(zᵢ − z̄ᵢ)(zⱼ − z̄ⱼ) = (n·Σzᵢzⱼ − ΣzᵢΣzⱼ)/n, computed exactly
+// and rounded once, which no cancellation of large values (durations
+// in seconds) can spoil.
+func (ft *Fitter) centre() {
 	p := len(ft.z)
-	for i := range ft.z {
-		wd := w * ft.d[i]
-		row := ft.co[i*p : (i+1)*p]
+	n := int64(ft.n)
+	if n == 0 {
+		clear(ft.mean)
+		clear(ft.co)
+		return
+	}
+	total := make([]*big.Int, p)
+	for i := range total {
+		total[i] = ft.sums.Int(i)
+		ft.mean[i] = exact.Round(total[i], exact.Scale, n)
+		if x, ok := ft.sums.Special(i); ok {
+			ft.mean[i] = x
+		}
+	}
+	var num, prod big.Int
+	bn := big.NewInt(n)
+	at := p
+	for i := range p {
 		for j := i; j < p; j++ {
-			row[j] += wd * ft.d[j]
+			num.Mul(ft.sums.Int(at), bn)
+			num.Lsh(&num, exact.Scale)
+			num.Sub(&num, prod.Mul(total[i], total[j]))
+			ft.co[i*p+j] = exact.Round(&num, 2*exact.Scale, n)
+			for _, k := range [...]int{i, j, at} {
+				if x, ok := ft.sums.Special(k); ok {
+					ft.co[i*p+j] = x - x // NaN: no co-moment of an infinity
+				}
+			}
+			at++
 		}
 	}
 }
@@ -256,6 +293,7 @@ func (ft *Fitter) Result() (*FitResult, error) {
 			ErrTooFewVisits, n, k+1, k)
 	}
 	p := k + 1
+	ft.centre()
 	syy := ft.co[p*p-1]
 	if !(syy > 1e-24*ft.n*math.Max(1, ft.mean[k]*ft.mean[k])) {
 		return nil, fmt.Errorf("%w (%g on all %d visits): there is nothing to fit", ErrConstantOutcome, ft.mean[k], n)

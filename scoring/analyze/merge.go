@@ -7,8 +7,8 @@ import (
 
 // Merge adds the visits other has counted to ft, as if ft had counted
 // them after its own: the result is that of one pass over both inputs
-// in order (counts exactly; means, co-moments and sandwich sums to
-// rounding). It is an error, leaving ft as it was, when the two fit
+// (counts and the sums of a classical fit exactly, in any order; the
+// sandwich's sums to rounding). It is an error, leaving ft as it was, when the two fit
 // different features or standard errors.
 func (ft *Fitter) Merge(other *Fitter) error {
 	switch {
@@ -27,29 +27,10 @@ func (ft *Fitter) Merge(other *Fitter) error {
 	return nil
 }
 
-// mergeMoments combines means and co-moments (Chan, Golub and LeVeque's
-// pairwise update).
+// mergeMoments adds the exact sums.
 func (ft *Fitter) mergeMoments(other *Fitter) {
-	na, nb := ft.n, other.n
-	if nb == 0 {
-		return
-	}
-	n := na + nb
-	p := len(ft.mean)
-	delta := make([]float64, p)
-	for i := range delta {
-		delta[i] = other.mean[i] - ft.mean[i]
-	}
-	w := na * nb / n
-	for i := range p {
-		for j := i; j < p; j++ {
-			ft.co[i*p+j] += other.co[i*p+j] + delta[i]*delta[j]*w
-		}
-	}
-	for i := range ft.mean {
-		ft.mean[i] += delta[i] * nb / n
-	}
-	ft.n = n
+	ft.n += other.n
+	ft.sums.Merge(other.sums)
 }
 
 // merge adds other's sums, moved from other's shift to s's.

@@ -1,0 +1,265 @@
+package exact_test
+
+import (
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/peakend/peakend/internal/exact"
+)
+
+// wide returns a float64 of random sign, mantissa and exponent over
+// float64's whole range, subnormals included, or one of a narrow range
+// (as ratings are), so that both carries and wide windows are tried.
+func wide(r *rand.Rand) float64 {
+	var x float64
+	switch r.IntN(4) {
+	case 0:
+		x = math.Float64frombits(r.Uint64() &^ (1 << 63))
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			x = math.MaxFloat64
+		}
+	case 1:
+		x = math.Float64frombits(r.Uint64() & (1<<52 - 1)) // subnormal
+	case 2:
+		x = math.Ldexp(r.Float64(), r.IntN(80)-40)
+	default:
+		x = float64(r.IntN(11))
+	}
+	if r.IntN(2) == 0 {
+		x = -x
+	}
+	return x
+}
+
+// bigSum is the exact sum of xs by math/big, rounded once.
+func bigSum(xs []float64, products bool) float64 {
+	acc := new(big.Float).SetPrec(0)
+	acc.SetPrec(1 << 14)
+	for i, x := range xs {
+		t := new(big.Float).SetPrec(1 << 14).SetFloat64(x)
+		if products {
+			t.Mul(t, new(big.Float).SetFloat64(xs[(i+1)%len(xs)]))
+		}
+		acc.Add(acc, t)
+	}
+	f, _ := acc.Float64()
+	return f
+}
+
+// sumIn adds xs to a Sums in parts split at random, merged in random
+// order.
+func sumIn(r *rand.Rand, xs []float64, products bool) float64 {
+	order := r.Perm(len(xs))
+	k := 1 + r.IntN(5)
+	parts := make([]*exact.Sums, k)
+	for i := range parts {
+		parts[i] = exact.NewSums(1)
+	}
+	for _, i := range order {
+		p := parts[r.IntN(k)]
+		if products {
+			p.AddProduct(0, xs[i], xs[(i+1)%len(xs)])
+		} else {
+			p.Add(0, xs[i])
+		}
+	}
+	total := exact.NewSums(1)
+	for _, i := range r.Perm(k) {
+		total.Merge(parts[i])
+	}
+	return total.Float64(0)
+}
+
+func TestSumMatchesBig(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 2000 {
+		xs := make([]float64, 1+r.IntN(40))
+		for i := range xs {
+			xs[i] = wide(r)
+		}
+		for _, products := range []bool{false, true} {
+			want := bigSum(xs, products)
+			for range 3 {
+				if got := sumIn(r, xs, products); math.Float64bits(got) != math.Float64bits(want) {
+					t.Fatalf("trial %d (products %v): %v, not %v, of %v", trial, products, got, want, xs)
+				}
+			}
+		}
+	}
+}
+
+// TestCancellation adds numbers that cancel but for a tiny one, which
+// float addition loses.
+func TestCancellation(t *testing.T) {
+	s := exact.NewSums(1)
+	for _, x := range []float64{1e300, 1, -1e300, 1e-300, math.SmallestNonzeroFloat64} {
+		s.Add(0, x)
+	}
+	if got := s.Float64(0); got != 1 {
+		t.Fatalf("sum %v, not 1", got)
+	}
+	s.Add(0, -1)
+	if got := s.Float64(0); got != 1e-300 {
+		t.Fatalf("sum %v, not 1e-300", got)
+	}
+}
+
+// TestManyAdditions crosses the deferred carries' limit many times.
+func TestManyAdditions(t *testing.T) {
+	s := exact.NewSums(2)
+	x := math.Nextafter(1, 2) // 1 + 2^−52
+	const n = 1<<31 + 12345
+	at, times := []int{0, 1}, []int32{1 << 20, 3}
+	for range n / (1 << 20) {
+		s.AddMultiples(x, at, times)
+	}
+	rounds := float64(n / (1 << 20))
+	want0 := new(big.Float).SetPrec(200).SetFloat64(x)
+	want0.Mul(want0, big.NewFloat(rounds*(1<<20)))
+	if w, _ := want0.Float64(); s.Float64(0) != w {
+		t.Fatalf("sum %v, not %v", s.Float64(0), w)
+	}
+	if got, want := s.Float64(1), 3*rounds*x; math.Abs(got-want) > want*1e-15 {
+		t.Fatalf("sum %v, not about %v", got, want)
+	}
+}
+
+func TestMultiplesMatchAdding(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	a, b := exact.NewSums(5), exact.NewSums(5)
+	for range 500 {
+		x := wide(r)
+		at, times := []int{}, []int32{}
+		for i := range 5 {
+			if w := r.IntN(4); w > 0 {
+				at, times = append(at, i), append(times, int32(w))
+				for range w {
+					b.Add(i, x)
+				}
+			}
+		}
+		a.AddMultiples(x, at, times)
+	}
+	for i := range 5 {
+		if a.Float64(i) != b.Float64(i) || a.Int(i).Cmp(b.Int(i)) != 0 {
+			t.Fatalf("sum %d: %v by multiples, %v by adding", i, a.Float64(i), b.Float64(i))
+		}
+	}
+}
+
+func TestSpecial(t *testing.T) {
+	for _, c := range []struct {
+		xs   []float64
+		want float64
+	}{
+		{[]float64{1, math.Inf(1), 2}, math.Inf(1)},
+		{[]float64{math.Inf(-1), 1e308, 1e308}, math.Inf(-1)},
+		{[]float64{math.Inf(1), math.Inf(-1)}, math.NaN()},
+		{[]float64{1, math.NaN()}, math.NaN()},
+		{[]float64{math.MaxFloat64, math.MaxFloat64}, math.Inf(1)}, // the exact sum overflows when rounded
+	} {
+		s := exact.NewSums(1)
+		for _, x := range c.xs {
+			s.Add(0, x)
+		}
+		if got := s.Float64(0); math.Float64bits(got) != math.Float64bits(c.want) && !(math.IsNaN(got) && math.IsNaN(c.want)) {
+			t.Errorf("sum of %v: %v, not %v", c.xs, got, c.want)
+		}
+	}
+	s := exact.NewSums(1)
+	s.AddProduct(0, math.Inf(1), 0) // NaN, as float multiplication gives
+	if !math.IsNaN(s.Float64(0)) {
+		t.Errorf("Inf·0 summed to %v", s.Float64(0))
+	}
+}
+
+func TestRound(t *testing.T) {
+	s := exact.NewSums(1)
+	for _, x := range []float64{1, 1, 0.1} { // 2.1 exactly as the floats are
+		s.Add(0, x)
+	}
+	want, _ := new(big.Rat).SetFrac(s.Int(0), new(big.Int).Lsh(big.NewInt(3), exact.Scale)).Float64()
+	if got := exact.Round(s.Int(0), exact.Scale, 3); got != want {
+		t.Fatalf("mean %v, not %v", got, want)
+	}
+}
+
+// benchNumbers are 1024 numbers of the range of ratings' changes.
+func benchNumbers() []float64 {
+	xs := make([]float64, 1024)
+	r := rand.New(rand.NewPCG(1, 1))
+	for i := range xs {
+		xs[i] = r.Float64()*10 - 5
+	}
+	return xs
+}
+
+func BenchmarkAdd(b *testing.B) {
+	xs := benchNumbers()
+	s := exact.NewSums(1)
+	for i := 0; b.Loop(); i++ {
+		s.Add(0, xs[i&1023])
+	}
+}
+
+func BenchmarkAddProduct(b *testing.B) {
+	xs := benchNumbers()
+	s := exact.NewSums(1)
+	for i := 0; b.Loop(); i++ {
+		s.AddProduct(0, xs[i&1023], xs[(i+1)&1023])
+	}
+}
+
+// BenchmarkAddMultiples is a bootstrap's inner loop: one number added
+// to 63 of 100 replicates with Poisson weights; ns/op is per replicate.
+func BenchmarkAddMultiples(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 1))
+	at, times := []int{}, []int32{}
+	for i := range 100 {
+		if r.IntN(3) > 0 {
+			at, times = append(at, i), append(times, int32(1+r.IntN(3)))
+		}
+	}
+	s := exact.NewSums(100)
+	x := 0.3
+	for b.Loop() {
+		s.AddMultiples(x, at, times)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(at)), "ns/replicate")
+}
+
+// AddMoments is Add of each number and AddProduct of each pair.
+func TestAddMoments(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const p = 5
+	a, b := exact.NewSums(p+p*(p+1)/2), exact.NewSums(p+p*(p+1)/2)
+	for trial := range 300 {
+		z := make([]float64, p)
+		for i := range z {
+			z[i] = wide(r)
+			if r.IntN(10) == 0 {
+				z[i] = 0
+			}
+		}
+		if trial == 100 {
+			z[2] = math.Inf(-1)
+		}
+		a.AddMoments(z)
+		at := p
+		for i := range z {
+			b.Add(i, z[i])
+			for j := i; j < p; j++ {
+				b.AddProduct(at, z[i], z[j])
+				at++
+			}
+		}
+	}
+	for i := range a.Len() {
+		x, y := a.Float64(i), b.Float64(i)
+		if math.Float64bits(x) != math.Float64bits(y) && !(math.IsNaN(x) && math.IsNaN(y)) {
+			t.Errorf("sum %d: %v by AddMoments, %v by Add and AddProduct", i, x, y)
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package exact
+
+import (
+	"math"
+	"math/bits"
+)
+
+// AddMoments adds z to sums 0 to len(z)−1 and the products zᵢzⱼ, i ≤ j,
+// exactly, to the sums after them, row by row (z₀z₀, z₀z₁, …, z₁z₁,
+// …): what the moments of a regression need, a visit at a time. It is
+// Add and AddProduct on those sums, with each number split and the
+// window grown once.
+func (s *Sums) AddMoments(z []float64) {
+	var buf [16]part
+	parts := buf[:0]
+	emin, emax := math.MaxInt, math.MinInt
+	for _, x := range z {
+		p := partOf(x)
+		if p.kind == finite {
+			emin, emax = min(emin, p.e), max(emax, p.e)
+		}
+		parts = append(parts, p)
+	}
+	if emin <= emax {
+		// The numbers and their products: e + Scale from emin to emax,
+		// eᵢ + eⱼ + Scale from 2·emin to 2·emax.
+		lo := min(emin+Scale, 2*emin+Scale) / digitBits
+		hi := max(emax+Scale, 2*emax+Scale)/digitBits + 6
+		s.ensure(lo, hi)
+	}
+	if s.pending >= maxPending {
+		s.normalise()
+	}
+	s.pending++
+	for i := range parts {
+		switch parts[i].kind {
+		case finite:
+			s.addMant(i, parts[i].m, parts[i].e, parts[i].neg)
+		case special:
+			s.mark(i, z[i])
+		}
+	}
+	at := len(z)
+	for i := range parts {
+		a := &parts[i]
+		for j := i; j < len(parts); j++ {
+			b := &parts[j]
+			switch {
+			case a.kind == finite && b.kind == finite:
+				s.addProductMant(at, a, b)
+			case a.kind == special || b.kind == special:
+				if p := z[i] * z[j]; p != 0 {
+					s.mark(at, p)
+				}
+			}
+			at++
+		}
+	}
+}
+
+const (
+	zero = iota
+	finite
+	special
+)
+
+// A part is a float64 split: |x| = m·2^e.
+type part struct {
+	m    uint64
+	e    int
+	neg  bool
+	kind uint8
+}
+
+func partOf(x float64) part {
+	if x == 0 {
+		return part{}
+	}
+	if isSpecial(x) {
+		return part{kind: special}
+	}
+	m, e := mantExp(x)
+	return part{m: m, e: e, neg: x < 0, kind: finite}
+}
+
+// addMant adds ±m·2^e to sum i; the window holds it and pending is
+// counted.
+func (s *Sums) addMant(i int, m uint64, e int, neg bool) {
+	d0, d1, d2, limb := digits3(m, e)
+	o := i*s.width + limb - s.lo
+	l := s.limbs[o : o+3 : o+3]
+	if neg {
+		d0, d1, d2 = -d0, -d1, -d2
+	}
+	l[0] += d0
+	l[1] += d1
+	l[2] += d2
+}
+
+// addProductMant adds a·b to sum i; the window holds it and pending is
+// counted.
+func (s *Sums) addProductMant(i int, a, b *part) {
+	hi, lo := bits.Mul64(a.m, b.m) // below 2^106
+	pos := a.e + b.e + Scale
+	limb, sh := pos/digitBits, uint(pos%digitBits)
+	// The 32-bit digits of (hi, lo)·2^sh: lo's shifted low 64 bits, then
+	// the 64 bits from 64 − sh up, then the rest (sh + 106 − 128 bits).
+	low := lo << sh
+	mid := hi<<sh | lo>>(64-sh) // lo>>64 is 0 when sh is 0
+	top := hi >> (64 - sh)
+	o := i*s.width + limb - s.lo
+	l := s.limbs[o : o+5 : o+5]
+	d0, d1, d2, d3, d4 := int64(low&digitMask), int64(low>>digitBits), int64(mid&digitMask), int64(mid>>digitBits), int64(top)
+	if a.neg != b.neg {
+		d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
+	}
+	l[0] += d0
+	l[1] += d1
+	l[2] += d2
+	l[3] += d3
+	l[4] += d4
+}
