@@ -242,12 +242,14 @@ func (a analysis) halfLife() float64 {
 }
 
 // features are the feature options the command computes the visits'
-// features with: moments and leverage take no feature flags.
+// features with: moments and leverage take no feature flags, but order
+// tied moments by the blueprint's steps (Config.Features.Steps), as
+// peakend moments and leverage do.
 func (a analysis) features() scoring.FeatureOptions {
 	if a.Kind == fitKind || a.Kind == compareKind {
 		return a.Config.Features
 	}
-	return scoring.FeatureOptions{}
+	return scoring.FeatureOptions{Steps: a.Config.Features.Steps}
 }
 
 // add adds visit v to acc, with its features.

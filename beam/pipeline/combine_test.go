@@ -37,7 +37,9 @@ func hallConfig(t testing.TB) (Config, *blueprint.Blueprint) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Config{Blueprint: map[string][]byte{"hall.yaml": data}, BlueprintName: "hall.yaml", Scale: mot.ScoringScale(b)}, b
+	cfg := Config{Blueprint: map[string][]byte{"hall.yaml": data}, BlueprintName: "hall.yaml", Scale: mot.ScoringScale(b)}
+	cfg.Features.Steps = mot.StepOrder(b) // as peakend-beam and peakend set them with a blueprint
+	return cfg, b
 }
 
 // hallVisits returns n simulated visits to the hall at several sites,
@@ -119,7 +121,7 @@ func onePass(t testing.TB, b *blueprint.Blueprint, scale scoring.Scale, visits [
 	cmp := analyze.NewComparer(scoring.CompareRules(2, 0))
 	cv := analyze.NewClusteredComparer(scoring.CompareRules(2, 0), analyze.ByCustomer)
 	for i := range visits {
-		f := scoring.Compute(&visits[i], scale)
+		f := scoring.ComputeWith(&visits[i], scale, scoring.FeatureOptions{Steps: mot.StepOrder(b)})
 		for _, acc := range []scoring.Accumulator{obs, meter, fitter, classical, cmp, cv} {
 			acc.Add(&visits[i], &f)
 		}
@@ -241,9 +243,12 @@ func sameCSV(got, want string, rel float64) string {
 	return ""
 }
 
-// TestMomentsAsTheCommand sets the pipeline's moments.csv beside what
-// the root module's command writes from the same visits as a CSV file.
-func TestMomentsAsTheCommand(t *testing.T) {
+// TestAnalysesAsTheCommand sets the files the pipeline writes for all
+// visits (moments, leverage, the classical and the clustered fit,
+// compare) beside what the root module's command writes from the same
+// visits as a CSV file: byte for byte, the clustered fit's standard
+// errors within 1e-12.
+func TestAnalysesAsTheCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the peakend command")
 	}
@@ -264,7 +269,8 @@ func TestMomentsAsTheCommand(t *testing.T) {
 	if err := vw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "visits.csv"), csv.Bytes(), 0o644); err != nil {
+	data := filepath.Join(dir, "visits.csv")
+	if err := os.WriteFile(data, csv.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(dir, "peakend")
@@ -274,14 +280,34 @@ func TestMomentsAsTheCommand(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	hall, _ := filepath.Abs(hallPath)
-	cmd := exec.Command(bin, "moments", "--format", "csv", "--root", filepath.Dir(hall), hall, filepath.Join(dir, "visits.csv"))
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("peakend moments: %v", err)
-	}
-	got := runPrism(t, cfg, visits)["moments.csv"]
-	if got != string(want) {
-		t.Errorf("the pipeline wrote\n%s\npeakend moments writes\n%s", got, want)
+	root := filepath.Dir(hall)
+	got := runPrism(t, cfg, visits)
+	// The files the pipeline writes for all visits, beside the command
+	// that writes the same on one machine, with the options runPrism
+	// gives the pipeline.
+	for _, c := range []struct {
+		file string
+		args []string
+	}{
+		{"moments.csv", []string{"moments", "--format", "csv", "--root", root, hall, data}},
+		{"leverage.csv", []string{"leverage", "--format", "csv", "--bootstrap", "30", "--seed", "4", "--root", root, hall, data}},
+		{"classical/fit.csv", []string{"fit", "--blueprint", hall, "--root", root, data}},
+		{"fit.csv", []string{"fit", "--cluster", "customer", "--blueprint", hall, "--root", root, data}},
+		{"compare.csv", []string{"compare", "--bootstrap", "50", "--seed", "2", "--blueprint", hall, "--root", root, data}},
+	} {
+		want, err := exec.Command(bin, c.args...).Output()
+		if err != nil {
+			t.Fatalf("peakend %s: %v", strings.Join(c.args, " "), err)
+		}
+		if c.file == "fit.csv" { // clustered standard errors: equal to 1e-12, estimates exact
+			if diff := sameCSV(got[c.file], string(want), 1e-12); diff != "" {
+				t.Errorf("%s beside peakend fit --cluster customer: %s", c.file, diff)
+			}
+			continue
+		}
+		if got[c.file] != string(want) {
+			t.Errorf("the pipeline wrote %s:\n%s\npeakend %s writes\n%s", c.file, got[c.file], c.args[0], want)
+		}
 	}
 }
 
