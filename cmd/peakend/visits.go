@@ -56,6 +56,9 @@ func (vf *visitFlags) prepare(e *env, paths []string) error {
 	if err := vf.text.apply(e, &scoring.Options{}); err != nil { // refused before any work
 		return err
 	}
+	if _, err := vf.scaleOf(); err != nil { // before an output holds a header
+		return usageError{err.Error()}
+	}
 	if err := e.reads(paths...); err != nil {
 		return err
 	}
@@ -91,34 +94,11 @@ func (vf *visitFlags) scaleOf() (scoring.Scale, error) {
 	if vf.loaded != nil {
 		s = mot.ScoringScale(vf.loaded)
 	}
-	if vf.scale != "" {
-		lo, hi, ok := strings.Cut(vf.scale, "..")
-		min, err1 := strconv.ParseFloat(lo, 64)
-		max, err2 := strconv.ParseFloat(hi, 64)
-		if !ok || err1 != nil || err2 != nil {
-			return s, fmt.Errorf("--scale %q: write it as MIN..MAX, such as 1..5 or 0..10", vf.scale)
-		}
-		higherIsWorse := s.HigherIsWorse
-		s = scoring.NewScale(min, max)
-		s.HigherIsWorse = higherIsWorse
+	s, err := scoring.ScaleText{Range: vf.scale, Neutral: vf.neutral, Higher: vf.higher}.Apply(s)
+	if e := (*scoring.ScaleTextError)(nil); errors.As(err, &e) { // the flags are named as the fields
+		return s, fmt.Errorf("--%s %q: %s", e.Field, e.Text, e.Hint)
 	}
-	if vf.neutral != "" {
-		x, err := strconv.ParseFloat(vf.neutral, 64)
-		if err != nil {
-			return s, fmt.Errorf("--neutral %q is not a number", vf.neutral)
-		}
-		s.Neutral = x
-	}
-	switch vf.higher {
-	case "":
-	case "better":
-		s.HigherIsWorse = false
-	case "worse":
-		s.HigherIsWorse = true
-	default:
-		return s, fmt.Errorf("--higher %q: say better or worse", vf.higher)
-	}
-	return s, s.Validate()
+	return s, err
 }
 
 func (vf *visitFlags) formatOf(path string) (scoring.Format, error) {

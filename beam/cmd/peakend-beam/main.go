@@ -255,34 +255,11 @@ func (f *flags) config() (pipeline.Config, error) {
 
 // scaleOf applies --scale, --neutral and --higher to the scale s.
 func (f *flags) scaleOf(s scoring.Scale) (scoring.Scale, error) {
-	if f.scale != "" {
-		lo, hi, ok := strings.Cut(f.scale, "..")
-		min, err1 := strconv.ParseFloat(lo, 64)
-		max, err2 := strconv.ParseFloat(hi, 64)
-		if !ok || err1 != nil || err2 != nil {
-			return s, fmt.Errorf("--scale %q: write it as MIN..MAX, such as 1..5 or 0..10", f.scale)
-		}
-		higherIsWorse := s.HigherIsWorse
-		s = scoring.NewScale(min, max)
-		s.HigherIsWorse = higherIsWorse
+	s, err := scoring.ScaleText{Range: f.scale, Neutral: f.neutral, Higher: f.higher}.Apply(s)
+	if e := (*scoring.ScaleTextError)(nil); errors.As(err, &e) { // the flags are named as the fields
+		return s, fmt.Errorf("--%s %q: %s", e.Field, e.Text, e.Hint)
 	}
-	if f.neutral != "" {
-		x, err := strconv.ParseFloat(f.neutral, 64)
-		if err != nil {
-			return s, fmt.Errorf("--neutral %q is not a number", f.neutral)
-		}
-		s.Neutral = x
-	}
-	switch f.higher {
-	case "":
-	case "better":
-		s.HigherIsWorse = false
-	case "worse":
-		s.HigherIsWorse = true
-	default:
-		return s, fmt.Errorf("--higher %q: say better or worse", f.higher)
-	}
-	return s, s.Validate()
+	return s, err
 }
 
 // blueprintFiles reads the blueprint at path and the files it extends,
