@@ -20,7 +20,7 @@ type ScaleTextError struct {
 }
 
 func (e *ScaleTextError) Error() string {
-	return fmt.Sprintf("scale %s %q: %s", e.Field, e.Text, e.Hint)
+	return fmt.Sprintf("%s %q: %s", e.Field, e.Text, e.Hint)
 }
 
 func (e *ScaleTextError) Unwrap() error { return ErrScale }
