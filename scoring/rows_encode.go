@@ -1,19 +1,20 @@
 package scoring
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/peakend/peakend/internal/wire"
 )
 
-// A Row's binary form, for pipelines that send rows between machines:
-// a version byte, then its fields in order as varints, length-prefixed
-// strings and float64 bits, then its problem, if bad, with the kind of
-// error it wraps (an index into errorKinds) and its text, so that the
-// decoded row reports the same message and errors.Is still holds.
+// A Row's binary form, for pipelines that send rows between machines, in
+// the accumulators' codec (internal/wire: its version, the kind "row"):
+// its fields in order, then its problem, if bad, with the kind of error
+// it wraps (an index into errorKinds) and its text, so that the decoded
+// row reports the same message and errors.Is still holds.
 
-const rowVersion = 1
+const rowKind = "row"
 
 // errorKinds are the kinds a decoded problem can wrap, by index: the
 // list is only ever appended to.
@@ -32,43 +33,32 @@ func (r Row) MarshalBinary() ([]byte, error) {
 
 // AppendBinary appends the row's binary form to b.
 func (r Row) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, rowVersion)
+	w := wire.AppendWriter(b, rowKind)
 	for _, s := range [...]string{r.File, r.Record, r.Visit, r.Purpose, r.Customer, r.Site, r.Moment.Touchpoint} {
-		b = appendString(b, s)
+		w.String(s)
 	}
 	for _, n := range [...]int{r.Line, r.Index, int(r.has), r.timeKind, r.span} {
-		b = binary.AppendVarint(b, int64(n))
+		w.Int(int64(n))
 	}
-	b = binary.AppendVarint(b, r.Moment.Seq)
+	w.Int(r.Moment.Seq)
 	for _, x := range [...]float64{r.Remembered, r.Recommend, r.Moment.T, r.Moment.Duration, r.Moment.Rating} {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(x))
+		w.Float(x)
 	}
-	flags := byte(0)
-	if r.missing {
-		flags |= 1
+	for _, f := range [...]bool{r.missing, r.bad != nil, r.jsonLine, r.Moment.HasSeq} {
+		w.Bool(f)
 	}
 	if r.bad != nil {
-		flags |= 2
+		appendProblem(w, r.bad)
 	}
-	if r.jsonLine {
-		flags |= 4
-	}
-	if r.Moment.HasSeq {
-		flags |= 8
-	}
-	b = append(b, flags)
-	if r.bad != nil {
-		b = appendProblem(b, r.bad)
-	}
-	return b, nil
+	return w.Bytes(), nil
 }
 
-func appendProblem(b []byte, e *ParseError) []byte {
+func appendProblem(w *wire.Writer, e *ParseError) {
 	for _, s := range [...]string{e.File, e.Visit, e.Field, e.Record, e.Cell} {
-		b = appendString(b, s)
+		w.String(s)
 	}
 	for _, n := range [...]int{e.Line, e.Column, e.Index} {
-		b = binary.AppendVarint(b, int64(n))
+		w.Int(int64(n))
 	}
 	kind, text := -1, ""
 	if e.Err != nil {
@@ -80,13 +70,8 @@ func appendProblem(b []byte, e *ParseError) []byte {
 			}
 		}
 	}
-	b = binary.AppendVarint(b, int64(kind))
-	return appendString(b, text)
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
+	w.Int(int64(kind))
+	w.String(text)
 }
 
 // ErrRowEncoding is a row's binary form that does not decode.
@@ -94,114 +79,58 @@ var ErrRowEncoding = errors.New("scoring: not a row's binary form")
 
 // UnmarshalBinary decodes a row MarshalBinary encoded.
 func (r *Row) UnmarshalBinary(data []byte) error {
-	d := rowDecoder{data: data}
-	if d.byte() != rowVersion {
-		return fmt.Errorf("%w: version", ErrRowEncoding)
-	}
+	d := wire.NewReader(data, rowKind)
 	var out Row
 	for _, s := range [...]*string{&out.File, &out.Record, &out.Visit, &out.Purpose, &out.Customer, &out.Site, &out.Moment.Touchpoint} {
-		*s = d.string()
+		*s = d.String()
 	}
 	var has int
 	for _, n := range [...]*int{&out.Line, &out.Index, &has, &out.timeKind, &out.span} {
-		*n = d.int()
+		*n = smallInt(d)
 	}
 	out.has = uint(has)
-	out.Moment.Seq = d.seq()
+	if out.Moment.Seq = d.Int(); out.Moment.Seq > MaxSeq || out.Moment.Seq < -MaxSeq {
+		d.Fail("seq %d beyond ±%d", out.Moment.Seq, int64(MaxSeq))
+	}
 	for _, x := range [...]*float64{&out.Remembered, &out.Recommend, &out.Moment.T, &out.Moment.Duration, &out.Moment.Rating} {
-		*x = d.float()
+		*x = d.Float()
 	}
-	flags := d.byte()
-	out.missing, out.jsonLine, out.Moment.HasSeq = flags&1 != 0, flags&4 != 0, flags&8 != 0
-	if flags&2 != 0 {
-		out.bad = d.problem()
+	var bad bool
+	for _, f := range [...]*bool{&out.missing, &bad, &out.jsonLine, &out.Moment.HasSeq} {
+		*f = d.Bool()
 	}
-	switch {
-	case d.err != nil:
-		return d.err
-	case len(d.data) != 0:
-		return fmt.Errorf("%w: %d bytes after its end", ErrRowEncoding, len(d.data))
-	case flags&^15 != 0 || has < 0 || uint(has)&^(1<<numColumns-1) != 0:
-		return fmt.Errorf("%w: unknown flags", ErrRowEncoding)
+	if bad {
+		out.bad = problem(d)
+	}
+	if has < 0 || uint(has)&^(1<<numColumns-1) != 0 {
+		d.Fail("unknown columns %#x", has)
+	}
+	if err := d.End(); err != nil {
+		return fmt.Errorf("%w: %w", ErrRowEncoding, err)
 	}
 	*r = out
 	return nil
 }
 
-// A rowDecoder reads a row's fields; its first error sticks, and every
-// length is checked against the bytes left before it is taken.
-type rowDecoder struct {
-	data []byte
-	err  error
-}
-
-func (d *rowDecoder) fail(what string) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: bad %s", ErrRowEncoding, what)
-	}
-	d.data = nil
-}
-
-func (d *rowDecoder) byte() byte {
-	if len(d.data) < 1 {
-		d.fail("end")
+// smallInt reads a line, an index or a kind: within ±2³¹.
+func smallInt(d *wire.Reader) int {
+	n := d.Int()
+	if n > math.MaxInt32 || n < math.MinInt32 {
+		d.Fail("number %d out of range", n)
 		return 0
 	}
-	c := d.data[0]
-	d.data = d.data[1:]
-	return c
-}
-
-func (d *rowDecoder) int() int {
-	n, k := binary.Varint(d.data)
-	if k <= 0 || n > math.MaxInt32 || n < math.MinInt32 {
-		d.fail("number")
-		return 0
-	}
-	d.data = d.data[k:]
 	return int(n)
 }
 
-func (d *rowDecoder) seq() int64 {
-	n, k := binary.Varint(d.data)
-	if k <= 0 || n > MaxSeq || n < -MaxSeq {
-		d.fail("seq")
-		return 0
-	}
-	d.data = d.data[k:]
-	return n
-}
-
-func (d *rowDecoder) string() string {
-	n, k := binary.Uvarint(d.data)
-	if k <= 0 || n > uint64(len(d.data)-k) {
-		d.fail("text")
-		return ""
-	}
-	s := string(d.data[k : k+int(n)])
-	d.data = d.data[k+int(n):]
-	return s
-}
-
-func (d *rowDecoder) float() float64 {
-	if len(d.data) < 8 {
-		d.fail("number")
-		return 0
-	}
-	x := math.Float64frombits(binary.LittleEndian.Uint64(d.data))
-	d.data = d.data[8:]
-	return x
-}
-
-func (d *rowDecoder) problem() *ParseError {
+func problem(d *wire.Reader) *ParseError {
 	e := &ParseError{}
 	for _, s := range [...]*string{&e.File, &e.Visit, &e.Field, &e.Record, &e.Cell} {
-		*s = d.string()
+		*s = d.String()
 	}
 	for _, n := range [...]*int{&e.Line, &e.Column, &e.Index} {
-		*n = d.int()
+		*n = smallInt(d)
 	}
-	kind, text := d.int(), d.string()
+	kind, text := smallInt(d), d.String()
 	switch {
 	case kind == -1 && text == "":
 	case kind == -1:
@@ -209,7 +138,7 @@ func (d *rowDecoder) problem() *ParseError {
 	case kind >= 0 && kind < len(errorKinds):
 		e.Err = &detail{errorKinds[kind], text}
 	default:
-		d.fail("kind of error")
+		d.Fail("kind of error %d", kind)
 	}
 	return e
 }

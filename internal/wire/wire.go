@@ -1,6 +1,6 @@
 // Package wire is the binary form of the library's accumulators (their
-// MarshalBinary and UnmarshalBinary), written once for scoring, mot and
-// analyze: a leading format version and the accumulator's kind, then
+// MarshalBinary and UnmarshalBinary) and of scoring's rows, written once
+// for scoring, mot and analyze: a leading format version and the accumulator's kind, then
 // counts as unsigned varints, numbers as the 8 little-endian bytes of
 // their IEEE 754 bits (exact, NA's NaN kept), texts and lists with their
 // length first.
@@ -40,11 +40,22 @@ func NewWriter(kind string) *Writer {
 	return w
 }
 
+// AppendWriter starts the encoding of a value of the given kind at the
+// end of b, for a caller that appends many (a pipeline's rows).
+func AppendWriter(b []byte, kind string) *Writer {
+	w := &Writer{buf: append(b, Version)}
+	w.String(kind)
+	return w
+}
+
 // Bytes returns the encoding.
 func (w *Writer) Bytes() []byte { return w.buf }
 
 // Uint appends x.
 func (w *Writer) Uint(x uint64) { w.buf = binary.AppendUvarint(w.buf, x) }
+
+// Int appends a signed x, zigzag-encoded (small magnitudes short).
+func (w *Writer) Int(x int64) { w.Uint(uint64(x<<1) ^ uint64(x>>63)) }
 
 // Count appends a count, which is never negative.
 func (w *Writer) Count(n int) { w.Uint(uint64(n)) }
@@ -146,6 +157,12 @@ func (r *Reader) Uint() uint64 {
 	}
 	r.data = r.data[n:]
 	return x
+}
+
+// Int reads a signed number Writer.Int wrote.
+func (r *Reader) Int() int64 {
+	x := r.Uint()
+	return int64(x>>1) ^ -int64(x&1)
 }
 
 // Count reads a count: at most math.MaxInt.
