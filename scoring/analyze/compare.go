@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"sort"
 
 	"github.com/peakend/peakend/scoring"
@@ -99,10 +98,11 @@ func (c *Comparer) Add(v *scoring.Visit, f *scoring.Features) {
 func (c *Comparer) Err() error { return c.err }
 
 // Results returns one Comparison per rule, best Pearson's r first. The
-// bootstrap draws resamples (1000 is what peakend compare uses) from a
-// generator seeded with seed, so the same data and seed give the same
-// intervals, in whatever order the visits were added or merged
-// (canonical.go); resamples of 0 leaves the intervals NA.
+// bootstrap draws resamples (1000 is what peakend compare uses), each
+// from a generator seeded with seed and its number, so the same data
+// and seed give the same intervals, in whatever order the visits were
+// added or merged (canonical.go) and on any number of cores (the
+// resamples run on every core); resamples of 0 leaves the intervals NA.
 //
 // The intervals are percentile intervals: they keep to [−1, 1] and
 // follow any transformation of r, such as Fisher's z, and unlike BCa
@@ -259,17 +259,23 @@ func (c *Comparer) centred() (x [][]float64, y []float64) {
 }
 
 func shifted(v []float64) []float64 {
+	m := meanOf(v)
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = x - m
+	}
+	return out
+}
+
+// meanOf returns the mean of v's numbers, NA skipped; 0 of none.
+func meanOf(v []float64) float64 {
 	var sum, n float64
 	for _, x := range v {
 		if !scoring.IsNA(x) {
 			sum, n = sum+x, n+1
 		}
 	}
-	out := make([]float64, len(v))
-	for i, x := range v {
-		out[i] = x - sum/math.Max(n, 1)
-	}
-	return out
+	return sum / math.Max(n, 1)
 }
 
 // moments are the sums of a correlation.
@@ -284,6 +290,18 @@ func (m *moments) add(x, y float64) {
 	m.xy += x * y
 }
 
+// addTimes adds the pair w times over, as a resample that drew its
+// visit w times takes it.
+func (m *moments) addTimes(x, y, w float64) {
+	wx, wy := w*x, w*y
+	m.n += w
+	m.x += wx
+	m.y += wy
+	m.xx += wx * x
+	m.yy += wy * y
+	m.xy += wx * y
+}
+
 func (m *moments) sub(o moments) moments {
 	return moments{m.n - o.n, m.x - o.x, m.y - o.y, m.xx - o.xx, m.yy - o.yy, m.xy - o.xy}
 }
@@ -296,49 +314,6 @@ func (m moments) r() float64 {
 		return scoring.NA
 	}
 	return clip(cov / math.Sqrt(vx*vy))
-}
-
-// bootstrap sets the percentile intervals of r and of its difference
-// from the best rule's. Each resample draws units with replacement once
-// and updates the sums of every rule, so the cost is resamples ×
-// visits × rules additions.
-func (c *Comparer) bootstrap(out []Comparison, best, resamples int, seed uint64) {
-	start, visits := c.units()
-	units := len(start) - 1
-	if len(c.remembered) < 3 || units < 2 {
-		return
-	}
-	x, y := c.centred()
-	rng := rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
-	rs := make([][]float64, len(c.rules))
-	diffs := make([][]float64, len(c.rules))
-	acc := make([]moments, len(c.rules))
-	for b := 0; b < resamples; b++ {
-		clear(acc)
-		for k := 0; k < units; k++ {
-			u := rng.IntN(units)
-			for _, i := range visits[start[u]:start[u+1]] {
-				for r := range c.rules {
-					if xi := x[r][i]; !scoring.IsNA(xi) {
-						acc[r].add(xi, y[i])
-					}
-				}
-			}
-		}
-		top := acc[best].r()
-		for r := range c.rules {
-			if v := acc[r].r(); !scoring.IsNA(v) {
-				rs[r] = append(rs[r], v)
-				if !scoring.IsNA(top) {
-					diffs[r] = append(diffs[r], v-top)
-				}
-			}
-		}
-	}
-	for r := range out {
-		out[r].PearsonLow, out[r].PearsonHigh = percentiles(rs[r])
-		out[r].DiffLow, out[r].DiffHigh = percentiles(diffs[r])
-	}
 }
 
 // percentiles returns the 2.5% and 97.5% points, NA of none.
