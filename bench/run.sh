@@ -14,8 +14,8 @@
 # BENCH_RUNS sets the rounds (default 3): each round runs every tool once,
 # in turn, and the best of each is kept. Files are kept in bench/out/.
 # Up to 200 000 visits every tool's features are checked equal to
-# peakend's, and score's output must be byte-identical on one core and on
-# all.
+# peakend's; at any size the outputs of score, score --summary, moments,
+# leverage, fit and compare must be byte-identical on one core and on all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 visits=${1:-1000000}
@@ -67,6 +67,15 @@ awk '!($1 in best) || $2 < best[$1] { best[$1] = $2; mem[$1] = $3 } !($1 in orde
   END { for (i = 1; i <= n; i++) print name[i], best[name[i]], mem[name[i]] }' "$out/results-all.txt" > "$out/results.txt"
 
 cmp -s "$out/peakend.csv" "$out/peakend-1.csv" || { echo "peakend score: the output on one core and on all differs" >&2; exit 1; }
+# The other commands that read a file on every core and merge the parts
+# must give it byte for byte too, as they do on one core.
+for args in "score --summary" "moments bench/tenstep.yaml" "leverage bench/tenstep.yaml" "fit" "compare"; do
+  # shellcheck disable=SC2086 # args are words
+  "$out/peakend" $args "$data" > "$out/all-cores.out" 2>&1
+  # shellcheck disable=SC2086
+  GOMAXPROCS=1 "$out/peakend" $args "$data" > "$out/one-core.out" 2>&1
+  cmp -s "$out/all-cores.out" "$out/one-core.out" || { echo "peakend $args: the output on one core and on all differs" >&2; exit 1; }
+done
 if [ "$visits" -le 200000 ]; then
   for f in duckdb pandas datatable; do
     [ -s "$out/$f.csv" ] && ! command -v node >/dev/null && note "no node: $f's features are not checked"
@@ -77,7 +86,8 @@ fi
 awk -v rows="$rows" -v visits="$visits" -v runs="$rounds" -v cores="$(nproc)" '
   { name[NR]=$1; gsub("_", " ", name[NR]); secs[NR]=$2; mb[NR]=($3 == "-" ? "-" : sprintf("%.0f", $3/1024)) }
   END {
-    printf "%d visits, %d rows, %d cores, best of %d interleaved rounds, whole process, output written\n\n", visits, rows, cores, runs
+    printf "%d visits, %d rows, %d cores, best of %d interleaved rounds, whole process, output written\n", visits, rows, cores, runs
+    printf "score, score --summary, moments, leverage, fit and compare: byte-identical output on 1 core and on %d\n\n", cores
     printf "| tool | seconds | peak memory (MB) | time / peakend score |\n|---|---:|---:|---:|\n"
     for (i = 1; i <= NR; i++)
       printf "| %s | %.2f | %s | %s |\n", name[i], secs[i], mb[i], (i == 1 || secs[1] == 0 ? "" : sprintf("%.2f×", secs[i] / secs[1]))
