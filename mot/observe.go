@@ -42,6 +42,11 @@ type touchpointCount struct {
 	peak, worst, best, end int
 	ratings, fails         int
 	sumRating, sumPeakEnd  float64
+
+	// Not counts, neither merged nor encoded: what Add remembers.
+	lastVisit      int              // the Observer's count of visits when one last passed here
+	checked, known bool             // known: the touchpoint is the blueprint's, once checked
+	standards      []*standardCount // the timed standards of the touchpoint, once checked
 }
 
 // tally counts names with a few examples of visits.
@@ -171,16 +176,16 @@ func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
 		return
 	}
 	o.visits++
-	for _, m := range v.Moments {
-		if !o.known[m.Touchpoint] {
-			o.unknownTouchpoint.add(m.Touchpoint, v.ID)
-		}
-	}
-	for _, sc := range o.standards {
-		sc.add(v)
-	}
 	j, ok := o.journeys[v.Purpose]
 	if !ok {
+		for _, m := range v.Moments {
+			if !o.known[m.Touchpoint] {
+				o.unknownTouchpoint.add(m.Touchpoint, v.ID)
+			}
+		}
+		for _, sc := range o.standards {
+			sc.add(v)
+		}
 		name := v.Purpose
 		if name == "" {
 			name = "(none)"
@@ -200,6 +205,15 @@ func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
 			tc = &touchpointCount{}
 			j.touchpoints[m.Touchpoint] = tc
 		}
+		if !tc.checked { // one look in the blueprint per touchpoint, not per moment
+			tc.checked, tc.known, tc.standards = true, o.known[m.Touchpoint], o.standardsAt(m.Touchpoint)
+		}
+		if !tc.known {
+			o.unknownTouchpoint.add(m.Touchpoint, v.ID)
+		}
+		for _, sc := range tc.standards {
+			sc.addMoment(&m)
+		}
 		tc.ratings++
 		tc.sumRating += m.Rating
 		if o.failed(m.Rating) {
@@ -217,7 +231,8 @@ func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
 		if i == f.EndMoment {
 			tc.end++
 		}
-		if !seenBefore(v.Moments[:i], m.Touchpoint) {
+		if tc.lastVisit != o.visits { // the visit's first moment here: o.visits numbers the visits added
+			tc.lastVisit = o.visits
 			tc.visits++
 			tc.sumPeakEnd += f.PeakEnd
 		}
@@ -277,22 +292,42 @@ func timeOrder(v *scoring.Visit, steps scoring.StepOrder) func(k int) int {
 	return func(k int) int { return order[k] }
 }
 
+// add counts the visit's moments at the standard's touchpoint.
 func (sc *standardCount) add(v *scoring.Visit) {
 	if sc.seconds == 0 {
 		return
 	}
-	for _, m := range v.Moments {
-		if m.Touchpoint != sc.report.Touchpoint || scoring.IsNA(m.Duration) {
-			continue
-		}
-		sc.measured++
-		if m.Duration <= sc.seconds {
-			sc.met++
-		}
-		if sc.tolerance > 0 && m.Duration <= sc.tolerance {
-			sc.tolerated++
+	for i := range v.Moments {
+		if v.Moments[i].Touchpoint == sc.report.Touchpoint {
+			sc.addMoment(&v.Moments[i])
 		}
 	}
+}
+
+// addMoment counts a moment at the standard's touchpoint, if it has a
+// duration.
+func (sc *standardCount) addMoment(m *scoring.Moment) {
+	if scoring.IsNA(m.Duration) {
+		return
+	}
+	sc.measured++
+	if m.Duration <= sc.seconds {
+		sc.met++
+	}
+	if sc.tolerance > 0 && m.Duration <= sc.tolerance {
+		sc.tolerated++
+	}
+}
+
+// standardsAt returns the standards with a time at touchpoint tp.
+func (o *Observer) standardsAt(tp string) []*standardCount {
+	var at []*standardCount
+	for _, sc := range o.standards {
+		if sc.seconds != 0 && sc.report.Touchpoint == tp {
+			at = append(at, sc)
+		}
+	}
+	return at
 }
 
 // A Report is what an Observer found.
