@@ -10,50 +10,30 @@ func formatNumber(x float64) string { return string(AppendNumber(nil, x)) }
 
 // AppendNumber appends x to b in the shortest form that reads back to
 // the same float64, and NA as nothing: the one form of a number in every
-// CSV peakend writes.
+// CSV peakend writes. It is the text strconv.FormatFloat(x, 'g', -1, 64)
+// gives; the numbers peakend writes most take faster paths to it.
 func AppendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b
 	}
 	// Whole numbers, which most ratings and counts are, print as
-	// integers: below 1e6 that is the text 'g' gives them, faster.
+	// integers: below 1e6 that is the text 'g' gives them.
 	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
-		return strconv.AppendInt(b, int64(x), 10)
+		return appendInt(b, int64(x))
 	}
-	if b, ok := appendShortDecimal(b, x); ok {
+	if b, ok := appendShortest(b, x); ok {
 		return b
 	}
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
 }
 
-// appendShortDecimal appends x when it is a decimal of one to three
-// places between 0.001 and 1e6, as means of whole ratings over ten
-// moments and halves of sums are: m/10^k for the first k at which that
-// gives x back is the shortest decimal that does, so the text is the one
-// 'g' gives (TestAppendShortDecimal holds them equal), without its
-// general algorithm.
-func appendShortDecimal(b []byte, x float64) ([]byte, bool) {
-	ax := math.Abs(x)
-	if ax < 1e-3 || ax >= 1e6 {
-		return b, false
+// appendInt is strconv.AppendInt(b, n, 10), with the one digit of a
+// rating or a small count appended directly.
+func appendInt(b []byte, n int64) []byte {
+	if uint64(n) < 10 {
+		return append(b, byte('0'+n))
 	}
-	for k := 1; k <= 3; k++ {
-		m := math.Round(ax * pow10[k])
-		if m/pow10[k] != ax {
-			continue
-		}
-		if x < 0 {
-			b = append(b, '-')
-		}
-		whole, frac := int64(m)/int64(pow10[k]), int64(m)%int64(pow10[k])
-		b = strconv.AppendInt(b, whole, 10)
-		b = append(b, '.')
-		for d := int64(pow10[k-1]); d > frac && d > 1; d /= 10 {
-			b = append(b, '0') // leading zeros of the fraction
-		}
-		return strconv.AppendInt(b, frac, 10), true
-	}
-	return b, false
+	return strconv.AppendInt(b, n, 10)
 }
 
 // AppendCSVText appends s to b as one CSV text cell, the one way every

@@ -123,7 +123,7 @@ var (
 // appendFeature appends feature ft of f as a CSV cell.
 func appendFeature(b []byte, ft feature, f *Features) []byte {
 	if ft.integer {
-		return strconv.AppendInt(b, int64(ft.value(*f)), 10)
+		return appendInt(b, int64(ft.value(*f)))
 	}
 	return AppendNumber(b, ft.value(*f))
 }
