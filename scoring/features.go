@@ -49,7 +49,7 @@ type Features struct {
 // columns, and how each is read from Features.
 type feature struct {
 	name  string
-	value func(Features) float64
+	value func(*Features) float64
 	// integer features are written as integers at any size.
 	integer bool
 	// repeats marks a feature that repeats another (weakest is worst),
@@ -62,26 +62,26 @@ type feature struct {
 	// touchpoint, when set, names the column after this one in which
 	// FeatureWriter writes the touchpoint of the moment moment gives.
 	touchpoint string
-	moment     func(Features) int
+	moment     func(*Features) int
 }
 
 var featureTable = [...]feature{
-	{name: "moments", value: func(f Features) float64 { return float64(f.Moments) }, integer: true},
-	{name: "duration", value: func(f Features) float64 { return f.Duration }},
-	{name: "first", value: func(f Features) float64 { return f.First }},
-	{name: "peak", value: func(f Features) float64 { return f.Peak },
-		touchpoint: "peak_touchpoint", moment: func(f Features) int { return f.PeakMoment }},
-	{name: "best", value: func(f Features) float64 { return f.Best }},
-	{name: "worst", value: func(f Features) float64 { return f.Worst }},
-	{name: "end", value: func(f Features) float64 { return f.End },
-		touchpoint: "end_touchpoint", moment: func(f Features) int { return f.EndMoment }},
-	{name: "mean", value: func(f Features) float64 { return f.Mean }},
-	{name: "time_mean", value: func(f Features) float64 { return f.TimeMean }},
-	{name: "trend", value: func(f Features) float64 { return f.Trend }},
-	{name: "peak_end", value: func(f Features) float64 { return f.PeakEnd }},
-	{name: "weakest", value: func(f Features) float64 { return f.Weakest }, repeats: true},
-	{name: "end_slope", value: func(f Features) float64 { return f.EndSlope }, extra: true},
-	{name: "peaks", value: func(f Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
+	{name: "moments", value: func(f *Features) float64 { return float64(f.Moments) }, integer: true},
+	{name: "duration", value: func(f *Features) float64 { return f.Duration }},
+	{name: "first", value: func(f *Features) float64 { return f.First }},
+	{name: "peak", value: func(f *Features) float64 { return f.Peak },
+		touchpoint: "peak_touchpoint", moment: func(f *Features) int { return f.PeakMoment }},
+	{name: "best", value: func(f *Features) float64 { return f.Best }},
+	{name: "worst", value: func(f *Features) float64 { return f.Worst }},
+	{name: "end", value: func(f *Features) float64 { return f.End },
+		touchpoint: "end_touchpoint", moment: func(f *Features) int { return f.EndMoment }},
+	{name: "mean", value: func(f *Features) float64 { return f.Mean }},
+	{name: "time_mean", value: func(f *Features) float64 { return f.TimeMean }},
+	{name: "trend", value: func(f *Features) float64 { return f.Trend }},
+	{name: "peak_end", value: func(f *Features) float64 { return f.PeakEnd }},
+	{name: "weakest", value: func(f *Features) float64 { return f.Weakest }, repeats: true},
+	{name: "end_slope", value: func(f *Features) float64 { return f.EndSlope }, extra: true},
+	{name: "peaks", value: func(f *Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
 }
 
 // columnFeatures are the features of Summary's and FeatureWriter's
@@ -124,7 +124,7 @@ func FeatureReader(name string) (func(*Features) float64, bool) {
 	if !ok {
 		return nil, false
 	}
-	return func(f *Features) float64 { return ft.value(*f) }, true
+	return ft.value, true
 }
 
 // Value returns the feature with the given name.
@@ -136,7 +136,7 @@ func (f *Features) Value(name string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return ft.value(*f), true
+	return ft.value(f), true
 }
 
 // Compute returns the features of visit v on scale s with the default

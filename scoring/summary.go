@@ -33,7 +33,7 @@ func (s *Summary) Add(v *Visit, f *Features) {
 	}
 	g.visits++
 	for i, ft := range columnFeatures {
-		g.add(i, ft.value(*f))
+		g.add(i, ft.value(f))
 	}
 	g.add(len(columnFeatures), v.Remembered)
 }

@@ -86,12 +86,13 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 // appendFeatures appends the cells after purpose and the who columns,
 // and the end of the row.
 func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte {
-	for _, ft := range columnFeatures {
+	for i := range columnFeatures {
+		ft := &columnFeatures[i] // not a copy of the feature on every row
 		b = append(b, ',')
 		b = appendFeature(b, ft, f)
 		if ft.touchpoint != "" {
 			b = append(b, ',')
-			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(*f)))
+			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
 		}
 	}
 	b = append(b, ',')
@@ -121,11 +122,11 @@ var (
 )
 
 // appendFeature appends feature ft of f as a CSV cell.
-func appendFeature(b []byte, ft feature, f *Features) []byte {
+func appendFeature(b []byte, ft *feature, f *Features) []byte {
 	if ft.integer {
-		return appendInt(b, int64(ft.value(*f)))
+		return appendInt(b, int64(ft.value(f)))
 	}
-	return AppendNumber(b, ft.value(*f))
+	return AppendNumber(b, ft.value(f))
 }
 
 func touchpointAt(v *Visit, i int) string {
