@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // formatNumber is AppendNumber's form, for messages.
@@ -17,9 +18,11 @@ func AppendNumber(b []byte, x float64) []byte {
 		return b
 	}
 	// Whole numbers, which most ratings and counts are, print as
-	// integers: below 1e6 that is the text 'g' gives them.
-	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
-		return appendInt(b, int64(x))
+	// integers: below 1e6 that is the text 'g' gives them (but for −0).
+	if x > -1e6 && x < 1e6 {
+		if n := int64(x); float64(n) == x && (n != 0 || !math.Signbit(x)) {
+			return appendInt(b, n)
+		}
 	}
 	if b, ok := appendShortest(b, x); ok {
 		return b
@@ -66,11 +69,41 @@ func AppendCSVTextVerbatim(b []byte, s string) []byte {
 }
 
 func appendText(b []byte, verbatim bool, s string) []byte {
+	if plainText(s) {
+		return append(b, s...)
+	}
 	if verbatim {
 		return AppendCSVTextVerbatim(b, s)
 	}
 	return AppendCSVText(b, s)
 }
+
+// plainText reports whether s is a cell as it stands, quoted or
+// neutralised by neither AppendCSVText nor AppendCSVTextVerbatim, as
+// ids and touchpoints almost always are, by one table look-up a byte;
+// a text it refuses takes their slower path, which writes it right.
+func plainText(s string) bool {
+	if len(s) > 0 && !plainFirst[s[0]] {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !plainByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainByte marks the bytes that never make a cell need quotes, and
+// plainFirst those a plain cell may start with too: not a space or
+// tab (quoted), a formula character or a single quote (neutralised).
+var plainByte, plainFirst = func() (plain, first [256]bool) {
+	for c := range plain {
+		plain[c] = !strings.ContainsRune(",\"\n\r", rune(c))
+		first[c] = plain[c] && !strings.ContainsRune(" \t=+-@'", rune(c))
+	}
+	return plain, first
+}()
 
 // appendQuoted appends the rest of a quoted cell after its opening ".
 func appendQuoted(b []byte, s string) []byte {

@@ -129,7 +129,7 @@ func appendFixed(b []byte, d uint64, j int) []byte {
 	i := len(buf)
 	for ; j >= 2; j -= 2 {
 		q := d / 100
-		r := 2 * (d - 100*q)
+		r := uint8(2 * (d - 100*q)) // below 200: uint8 spares twoDigits' bounds checks
 		i -= 2
 		buf[i], buf[i+1] = twoDigits[r], twoDigits[r+1]
 		d = q
@@ -153,14 +153,11 @@ func appendFixed(b []byte, d uint64, j int) []byte {
 	return append(b, buf[i:]...)
 }
 
-// twoDigits are the two digits of 00 to 99.
-const twoDigits = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
+// twoDigits are the two digits of 00 to 99, in 256 bytes so that a
+// uint8 indexes them without a check.
+var twoDigits = func() (t [256]byte) {
+	for n := range 100 {
+		t[2*n], t[2*n+1] = byte('0'+n/10), byte('0'+n%10)
+	}
+	return t
+}()
