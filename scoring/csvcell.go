@@ -14,6 +14,14 @@ func formatNumber(x float64) string { return string(AppendNumber(nil, x)) }
 // CSV peakend writes. It is the text strconv.FormatFloat(x, 'g', -1, 64)
 // gives; the numbers peakend writes most take faster paths to it.
 func AppendNumber(b []byte, x float64) []byte {
+	// A rating of one digit, the most common number of all, inline.
+	if n := int64(x); uint64(n) < 10 && float64(n) == x && (n != 0 || !math.Signbit(x)) {
+		return append(b, byte('0'+n))
+	}
+	return appendNumber(b, x)
+}
+
+func appendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b
 	}
@@ -21,7 +29,7 @@ func AppendNumber(b []byte, x float64) []byte {
 	// integers: below 1e6 that is the text 'g' gives them (but for −0).
 	if x > -1e6 && x < 1e6 {
 		if n := int64(x); float64(n) == x && (n != 0 || !math.Signbit(x)) {
-			return appendInt(b, n)
+			return strconv.AppendInt(b, n, 10)
 		}
 	}
 	if b, ok := appendShortest(b, x); ok {
@@ -31,7 +39,7 @@ func AppendNumber(b []byte, x float64) []byte {
 }
 
 // appendInt is strconv.AppendInt(b, n, 10), with the one digit of a
-// rating or a small count appended directly.
+// rating or a small count appended inline.
 func appendInt(b []byte, n int64) []byte {
 	if uint64(n) < 10 {
 		return append(b, byte('0'+n))

@@ -89,7 +89,11 @@ func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte 
 	for i := range columnFeatures {
 		ft := &columnFeatures[i] // not a copy of the feature on every row
 		b = append(b, ',')
-		b = appendFeature(b, ft, f)
+		if x := ft.value(f); ft.integer {
+			b = appendInt(b, int64(x))
+		} else {
+			b = AppendNumber(b, x)
+		}
 		if ft.touchpoint != "" {
 			b = append(b, ',')
 			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
@@ -120,14 +124,6 @@ var (
 	errNilWriter = errors.New("scoring: a writer without an io.Writer (nil, or not made by its New function)")
 	errNilVisit  = errors.New("scoring: a nil visit or features to write")
 )
-
-// appendFeature appends feature ft of f as a CSV cell.
-func appendFeature(b []byte, ft *feature, f *Features) []byte {
-	if ft.integer {
-		return appendInt(b, int64(ft.value(f)))
-	}
-	return AppendNumber(b, ft.value(f))
-}
 
 func touchpointAt(v *Visit, i int) string {
 	if i < 0 || i >= len(v.Moments) {
