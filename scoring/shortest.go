@@ -123,34 +123,35 @@ var pow10u = func() (p [20]uint64) {
 
 // appendFixed appends d/10ʲ in fixed notation: its whole part (0 when
 // below one), a point and j places, written from the last digit back,
-// two at a time.
+// two at a time. Indices into buf are masked by 31, which spares them
+// bounds checks; at most 21 bytes are written.
 func appendFixed(b []byte, d uint64, j int) []byte {
-	var buf [24]byte // 20 digits, the point and a leading zero
-	i := len(buf)
+	var buf [32]byte
+	i := uint(len(buf))
 	for ; j >= 2; j -= 2 {
 		q := d / 100
 		r := uint8(2 * (d - 100*q)) // below 200: uint8 spares twoDigits' bounds checks
 		i -= 2
-		buf[i], buf[i+1] = twoDigits[r], twoDigits[r+1]
+		buf[i&31], buf[(i+1)&31] = twoDigits[r], twoDigits[r+1]
 		d = q
 	}
 	if j == 1 {
 		q := d / 10
 		i--
-		buf[i] = byte('0' + d - 10*q)
+		buf[i&31] = byte('0' + d - 10*q)
 		d = q
 	}
 	i--
-	buf[i] = '.'
+	buf[i&31] = '.'
 	for {
 		q := d / 10
 		i--
-		buf[i] = byte('0' + d - 10*q)
+		buf[i&31] = byte('0' + d - 10*q)
 		if d = q; d == 0 {
 			break
 		}
 	}
-	return append(b, buf[i:]...)
+	return append(b, buf[i&31:]...)
 }
 
 // twoDigits are the two digits of 00 to 99, in 256 bytes so that a
