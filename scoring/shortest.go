@@ -24,11 +24,11 @@ import (
 // lo, hi = (2c ∓ 1)·10ʲ / 2ᵗ⁺¹. At 17 significant digits there always
 // is one; removing the last digit of both bounds while one remains in
 // between finds the fewest places that have one, and the nearest
-// decimal of those places is the text. TestAppendShortest and
+// decimal of those places (most often the only one) is the text. TestAppendShortest and
 // FuzzAppendShortest hold it equal to strconv's.
 func appendShortest(b []byte, x float64) ([]byte, bool) {
 	ax := math.Abs(x)
-	if !(ax >= 1e-3 && ax < 1e6) || ax == math.Trunc(ax) {
+	if !(ax >= 1e-3 && ax < 1e6) || float64(int64(ax)) == ax {
 		return b, false
 	}
 	fb := math.Float64bits(ax)
@@ -55,9 +55,12 @@ func appendShortest(b []byte, x float64) ([]byte, bool) {
 	lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
 	lo, hi, j = fewerPlaces(lo, hi, j, 2, 1e2)
 	lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
-	d, ok := nearestDecimal(c, t, j)
-	if !ok {
-		return b, false // not reached: a decimal of j places reads back
+	d := hi // the one decimal of j places that reads back, most often
+	if hi-lo > 1 {
+		var ok bool
+		if d, ok = nearestDecimal(c, t, j); !ok {
+			return b, false // not reached: a decimal of j places reads back
+		}
 	}
 	if x < 0 {
 		b = append(b, '-')
@@ -77,8 +80,9 @@ func fewerPlaces(lo, hi uint64, j, r int, p uint64) (uint64, uint64, int) {
 	return lo, hi, j
 }
 
-// bounds returns lo and hi: the decimals of j places that read back to
-// c·2⁻ᵗ are the d with lo < d < hi.
+// bounds returns lo and hi, the floors of (2c ∓ 1)·10ʲ / 2ᵗ⁺¹, neither
+// of which is whole: the decimals of j places that read back to c·2⁻ᵗ
+// are d/10ʲ with lo < d ≤ hi.
 func bounds(c uint64, t uint, j int) (lo, hi uint64) {
 	p := pow10u[j]
 	l1, l0 := bits.Mul64(2*c-1, p)
