@@ -37,6 +37,11 @@ type FeatureWriter struct {
 	missing  bool        // a missing column last (NewFeatureWriterMissing)
 	part     *partRows   // the rows held by a part (Part)
 	spare    *spareParts // buffers of merged parts, shared by the whole and its parts
+	// row is the features of the row being written: the feature table's
+	// functions read this copy, so that the caller's features, which
+	// calls through a function value would make escape, stay where
+	// they are.
+	row Features
 }
 
 // NewFeatureWriter returns a writer of features. It writes the header
@@ -85,7 +90,9 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 
 // appendFeatures appends the cells after purpose and the who columns,
 // and the end of the row.
-func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte {
+func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) []byte {
+	fw.row = *features
+	f := &fw.row
 	for i := range columnFeatures {
 		ft := &columnFeatures[i] // not a copy of the feature on every row
 		b = append(b, ',')

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"testing"
 
@@ -82,5 +83,28 @@ func TestMergeWritesAsWrite(t *testing.T) {
 				t.Fatalf("trial %d: Merge's error %v is not ErrNoWhoColumn", trial, err)
 			}
 		}
+	}
+}
+
+// TestWriteKeepsFeaturesOnTheStack holds FeatureWriter.Write and
+// Summary.Add to no allocation a visit: the features a caller computes
+// for each visit stay on its stack, which a pointer to them handed on
+// to the feature table's functions would not let them.
+func TestWriteKeepsFeaturesOnTheStack(t *testing.T) {
+	v := scoring.Visit{ID: "v1", Purpose: "a", Remembered: 3.5, Recommend: scoring.NA}
+	for k := range 10 {
+		v.Moments = append(v.Moments, scoring.Moment{Touchpoint: "t", T: float64(60 * k), Duration: 59.5, Rating: float64(1 + k%5)})
+	}
+	fw := scoring.NewFeatureWriter(io.Discard)
+	var s scoring.Summary
+	f := scoring.Compute(&v, scoring.DefaultScale)
+	fw.Write(&v, &f) // the header, and the row buffer grown once
+	s.Add(&v, &f)
+	if n := testing.AllocsPerRun(100, func() {
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		fw.Write(&v, &f)
+		s.Add(&v, &f)
+	}); n != 0 {
+		t.Errorf("%v allocations a visit, want 0", n)
 	}
 }
