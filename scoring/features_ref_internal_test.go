@@ -7,9 +7,10 @@ import (
 )
 
 // referenceFeatures is Compute as it stood before its one-pass form
-// (several passes, Scale's methods at every moment): kept so that the
-// one pass is held to it bit for bit, which byte-identical output
-// needs and TestComputeMatchesDefinitions, within 1e-9, does not hold.
+// (several passes, Scale's methods at every moment, the peaks by runs
+// looked ahead): kept so that the one pass is held to it bit for bit,
+// which byte-identical output needs and TestComputeMatchesDefinitions,
+// within 1e-9, does not hold.
 func referenceFeatures(v *Visit, s Scale, opt FeatureOptions) Features {
 	n := len(v.Moments)
 	if n == 0 {
@@ -59,32 +60,7 @@ func referenceFeatures(v *Visit, s Scale, opt FeatureOptions) Features {
 	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
-	switch opt.Peak {
-	case PeakBest, PeakWorst:
-		want := f.Best
-		if opt.Peak == PeakWorst {
-			want = f.Worst
-		}
-		for _, i := range order {
-			if v.Moments[i].Rating == want {
-				f.Peak, f.PeakMoment = want, i
-				break
-			}
-		}
-		f.PeakEnd = (f.Peak + f.End) / 2
-	}
-	k := opt.EndSlopeMoments
-	if k <= 0 {
-		k = DefaultEndSlopeMoments
-	}
-	from := max(0, n-k)
-	var esum, esumKX float64
-	for j := from; j < n; j++ {
-		x := v.Moments[order[j]].Rating
-		esum += x
-		esumKX += float64(j-from) * x
-	}
-	f.EndSlope = trend(n-from, esum, esumKX)
+	opt.apply(v, &f, order) // as it was, but for the peaks, which it counted
 	rising := true // the first moment counts if nothing before it is better
 	for j := 0; j < n; j++ {
 		x := v.Moments[order[j]].Rating
