@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // formatNumber is AppendNumber's form, for messages.
@@ -10,50 +11,40 @@ func formatNumber(x float64) string { return string(AppendNumber(nil, x)) }
 
 // AppendNumber appends x to b in the shortest form that reads back to
 // the same float64, and NA as nothing: the one form of a number in every
-// CSV peakend writes.
+// CSV peakend writes. It is the text strconv.FormatFloat(x, 'g', -1, 64)
+// gives; the numbers peakend writes most take faster paths to it.
 func AppendNumber(b []byte, x float64) []byte {
+	// A rating of one digit, the most common number of all, inline.
+	if n := int64(x); uint64(n) < 10 && float64(n) == x && (n != 0 || !math.Signbit(x)) {
+		return append(b, byte('0'+n))
+	}
+	return appendNumber(b, x)
+}
+
+func appendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b
 	}
 	// Whole numbers, which most ratings and counts are, print as
-	// integers: below 1e6 that is the text 'g' gives them, faster.
-	if x == math.Trunc(x) && math.Abs(x) < 1e6 && !(x == 0 && math.Signbit(x)) {
-		return strconv.AppendInt(b, int64(x), 10)
+	// integers: below 1e6 that is the text 'g' gives them (but for −0).
+	if x > -1e6 && x < 1e6 {
+		if n := int64(x); float64(n) == x && (n != 0 || !math.Signbit(x)) {
+			return strconv.AppendInt(b, n, 10)
+		}
 	}
-	if b, ok := appendShortDecimal(b, x); ok {
+	if b, ok := appendShortest(b, x); ok {
 		return b
 	}
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
 }
 
-// appendShortDecimal appends x when it is a decimal of one to three
-// places between 0.001 and 1e6, as means of whole ratings over ten
-// moments and halves of sums are: m/10^k for the first k at which that
-// gives x back is the shortest decimal that does, so the text is the one
-// 'g' gives (TestAppendShortDecimal holds them equal), without its
-// general algorithm.
-func appendShortDecimal(b []byte, x float64) ([]byte, bool) {
-	ax := math.Abs(x)
-	if ax < 1e-3 || ax >= 1e6 {
-		return b, false
+// appendInt is strconv.AppendInt(b, n, 10), with the one digit of a
+// rating or a small count appended inline.
+func appendInt(b []byte, n int64) []byte {
+	if uint64(n) < 10 {
+		return append(b, byte('0'+n))
 	}
-	for k := 1; k <= 3; k++ {
-		m := math.Round(ax * pow10[k])
-		if m/pow10[k] != ax {
-			continue
-		}
-		if x < 0 {
-			b = append(b, '-')
-		}
-		whole, frac := int64(m)/int64(pow10[k]), int64(m)%int64(pow10[k])
-		b = strconv.AppendInt(b, whole, 10)
-		b = append(b, '.')
-		for d := int64(pow10[k-1]); d > frac && d > 1; d /= 10 {
-			b = append(b, '0') // leading zeros of the fraction
-		}
-		return strconv.AppendInt(b, frac, 10), true
-	}
-	return b, false
+	return strconv.AppendInt(b, n, 10)
 }
 
 // AppendCSVText appends s to b as one CSV text cell, the one way every
@@ -86,11 +77,41 @@ func AppendCSVTextVerbatim(b []byte, s string) []byte {
 }
 
 func appendText(b []byte, verbatim bool, s string) []byte {
+	if plainText(s) {
+		return append(b, s...)
+	}
 	if verbatim {
 		return AppendCSVTextVerbatim(b, s)
 	}
 	return AppendCSVText(b, s)
 }
+
+// plainText reports whether s is a cell as it stands, quoted or
+// neutralised by neither AppendCSVText nor AppendCSVTextVerbatim, as
+// ids and touchpoints almost always are, by one table look-up a byte;
+// a text it refuses takes their slower path, which writes it right.
+func plainText(s string) bool {
+	if len(s) > 0 && !plainFirst[s[0]] {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !plainByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainByte marks the bytes that never make a cell need quotes, and
+// plainFirst those a plain cell may start with too: not a space or
+// tab (quoted), a formula character or a single quote (neutralised).
+var plainByte, plainFirst = func() (plain, first [256]bool) {
+	for c := range plain {
+		plain[c] = !strings.ContainsRune(",\"\n\r", rune(c))
+		first[c] = plain[c] && !strings.ContainsRune(" \t=+-@'", rune(c))
+	}
+	return plain, first
+}()
 
 // appendQuoted appends the rest of a quoted cell after its opening ".
 func appendQuoted(b []byte, s string) []byte {

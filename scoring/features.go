@@ -49,7 +49,7 @@ type Features struct {
 // columns, and how each is read from Features.
 type feature struct {
 	name  string
-	value func(Features) float64
+	value func(*Features) float64
 	// integer features are written as integers at any size.
 	integer bool
 	// repeats marks a feature that repeats another (weakest is worst),
@@ -62,26 +62,26 @@ type feature struct {
 	// touchpoint, when set, names the column after this one in which
 	// FeatureWriter writes the touchpoint of the moment moment gives.
 	touchpoint string
-	moment     func(Features) int
+	moment     func(*Features) int
 }
 
 var featureTable = [...]feature{
-	{name: "moments", value: func(f Features) float64 { return float64(f.Moments) }, integer: true},
-	{name: "duration", value: func(f Features) float64 { return f.Duration }},
-	{name: "first", value: func(f Features) float64 { return f.First }},
-	{name: "peak", value: func(f Features) float64 { return f.Peak },
-		touchpoint: "peak_touchpoint", moment: func(f Features) int { return f.PeakMoment }},
-	{name: "best", value: func(f Features) float64 { return f.Best }},
-	{name: "worst", value: func(f Features) float64 { return f.Worst }},
-	{name: "end", value: func(f Features) float64 { return f.End },
-		touchpoint: "end_touchpoint", moment: func(f Features) int { return f.EndMoment }},
-	{name: "mean", value: func(f Features) float64 { return f.Mean }},
-	{name: "time_mean", value: func(f Features) float64 { return f.TimeMean }},
-	{name: "trend", value: func(f Features) float64 { return f.Trend }},
-	{name: "peak_end", value: func(f Features) float64 { return f.PeakEnd }},
-	{name: "weakest", value: func(f Features) float64 { return f.Weakest }, repeats: true},
-	{name: "end_slope", value: func(f Features) float64 { return f.EndSlope }, extra: true},
-	{name: "peaks", value: func(f Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
+	{name: "moments", value: func(f *Features) float64 { return float64(f.Moments) }, integer: true},
+	{name: "duration", value: func(f *Features) float64 { return f.Duration }},
+	{name: "first", value: func(f *Features) float64 { return f.First }},
+	{name: "peak", value: func(f *Features) float64 { return f.Peak },
+		touchpoint: "peak_touchpoint", moment: func(f *Features) int { return f.PeakMoment }},
+	{name: "best", value: func(f *Features) float64 { return f.Best }},
+	{name: "worst", value: func(f *Features) float64 { return f.Worst }},
+	{name: "end", value: func(f *Features) float64 { return f.End },
+		touchpoint: "end_touchpoint", moment: func(f *Features) int { return f.EndMoment }},
+	{name: "mean", value: func(f *Features) float64 { return f.Mean }},
+	{name: "time_mean", value: func(f *Features) float64 { return f.TimeMean }},
+	{name: "trend", value: func(f *Features) float64 { return f.Trend }},
+	{name: "peak_end", value: func(f *Features) float64 { return f.PeakEnd }},
+	{name: "weakest", value: func(f *Features) float64 { return f.Weakest }, repeats: true},
+	{name: "end_slope", value: func(f *Features) float64 { return f.EndSlope }, extra: true},
+	{name: "peaks", value: func(f *Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
 }
 
 // columnFeatures are the features of Summary's and FeatureWriter's
@@ -124,7 +124,7 @@ func FeatureReader(name string) (func(*Features) float64, bool) {
 	if !ok {
 		return nil, false
 	}
-	return func(f *Features) float64 { return ft.value(*f) }, true
+	return ft.value, true
 }
 
 // Value returns the feature with the given name.
@@ -136,7 +136,7 @@ func (f *Features) Value(name string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return ft.value(*f), true
+	return ft.value(f), true
 }
 
 // Compute returns the features of visit v on scale s with the default
@@ -147,62 +147,125 @@ func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptio
 // ComputeWith returns the features of visit v on scale s as opt
 // defines them.
 func ComputeWith(v *Visit, s Scale, opt FeatureOptions) Features {
-	f := compute(v, s, opt.Steps)
-	if f.Moments > 0 {
-		opt.apply(v, s, &f)
-	}
-	return f
-}
-
-func compute(v *Visit, s Scale, steps StepOrder) Features {
-	n := 0
-	if v != nil {
-		n = len(v.Moments)
-	}
-	if n == 0 {
+	if v == nil || len(v.Moments) == 0 {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
 	}
-	// order is nil for the usual visit already in order.
-	order := reorder(v, steps)
-	at := func(k int) int { // the index of the k-th moment in time
-		if order == nil {
-			return k
-		}
-		return order[k]
+	order, timed := inTime(v, opt.Steps)
+	f := compute(v, s, order, timed)
+	opt.apply(v, &f, order)
+	return f
+}
+
+// compute returns the features of v (with moments) that have no
+// choice in them, in one pass over its moments in time order; timed
+// says whether every moment has a start.
+func compute(v *Visit, s Scale, order []int, timed bool) Features {
+	ms := v.Moments
+	n := len(order)
+	first, last := order[0], order[n-1]
+	f := Features{Moments: n, First: ms[first].Rating, End: ms[last].Rating, EndMoment: last, PeakMoment: first}
+	// Ratings times dir compare by the scale's direction: higher is
+	// better. Negating is exact, so dir·(dir·x) is x, sign of zero too.
+	dir := 1.0
+	if s.HigherIsWorse {
+		dir = -1
 	}
-	first, last := at(0), at(n-1)
-	f := Features{Moments: n, First: v.Moments[first].Rating, End: v.Moments[last].Rating, EndMoment: last, PeakMoment: first}
-	f.Best, f.Worst = f.First, f.First
+	best, worst := dir*f.First, dir*f.First
+	peak := peakOf(f.First, s.Neutral, dir)
+	runs := runCounter{last: dir * f.First, rising: true}
 	var sum, sumW, sumWX, sumKX float64
-	for k := 0; k < n; k++ {
-		i := at(k)
-		x := v.Moments[i].Rating
+	start, end := math.Inf(1), math.Inf(-1) // of the moments' times, when timed
+	for k, i := range order {
+		m := &ms[i]
+		x, d := m.Rating, m.Duration
 		sum += x
 		sumKX += float64(k) * x
-		if s.better(x, f.Best) {
-			f.Best = x
-		}
-		if s.better(f.Worst, x) {
-			f.Worst = x
-		}
-		if k == 0 || s.MoreIntense(x, f.Peak) {
-			f.Peak, f.PeakMoment = x, i
-		}
-		d := v.Moments[i].Duration
 		sumW += d
 		sumWX += d * x
+		start = min(start, m.T) // min and max as math.Min and Max: −0 below +0
+		if IsNA(d) {
+			end = max(end, m.T)
+		} else {
+			end = max(end, m.T+d)
+		}
+		if k == 0 {
+			continue
+		}
+		bx := dir * x
+		if bx > best {
+			best = bx
+		}
+		if worst > bx {
+			worst = bx
+		}
+		if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
+			peak, f.PeakMoment = c, i
+		}
+		runs.add(bx)
 	}
+	f.Best, f.Worst, f.Peak = dir*best, dir*worst, peak.rating
+	f.Peaks = runs.peaks()
 	f.Mean = sum / float64(n)
 	f.TimeMean = NA
 	if !IsNA(sumW) && sumW > 0 {
 		f.TimeMean = sumWX / sumW
 	}
 	f.Trend = trend(n, sum, sumKX)
-	f.Duration = duration(v, sumW)
+	f.Duration = sumW // NA when any duration is missing
+	if timed {
+		f.Duration = end - start
+	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
 	return f
+}
+
+// A peakCandidate is a rating with what Scale.MoreIntense compares of
+// it, worked out once per moment rather than again for the peak at
+// every moment.
+type peakCandidate struct {
+	rating, intensity float64
+	bad               bool
+}
+
+func peakOf(x, neutral, dir float64) peakCandidate {
+	return peakCandidate{rating: x, intensity: math.Abs(x - neutral), bad: dir*neutral > dir*x}
+}
+
+// moreIntense is Scale.MoreIntense(c.rating, p.rating).
+func (c peakCandidate) moreIntense(p peakCandidate) bool {
+	return c.intensity > p.intensity || (c.intensity == p.intensity && c.bad && !p.bad)
+}
+
+// A runCounter counts the local maxima of ratings (times dir) added in
+// time order, as Features.Peaks defines them: each run of equal ones is
+// compared with the runs on either side when the next run starts.
+type runCounter struct {
+	last    float64 // the current run's rating
+	rising  bool    // no run before the current one is better
+	runs, n int     // the runs before the current one; the maxima among them
+}
+
+func (r *runCounter) add(bx float64) {
+	if bx == r.last {
+		return
+	}
+	if r.rising && r.last > bx {
+		r.n++
+	}
+	r.rising = bx > r.last
+	r.last = bx
+	r.runs++
+}
+
+// peaks counts the maxima with the last run, which has no run after it
+// to be better than; a single run, all equal, has none.
+func (r *runCounter) peaks() int {
+	if r.rising && r.runs > 0 {
+		return r.n + 1
+	}
+	return r.n
 }
 
 // trend is the least-squares slope of x against k = 0..n−1, from the
@@ -216,20 +279,4 @@ func trend(n int, sumX, sumKX float64) float64 {
 	meanK := (nf - 1) / 2
 	sxx := nf * (nf*nf - 1) / 12 // Σ(k − mean k)²
 	return (sumKX - meanK*sumX) / sxx
-}
-
-func duration(v *Visit, sumDurations float64) float64 {
-	if !timed(v) {
-		return sumDurations // NA when any duration is missing
-	}
-	start, end := math.Inf(1), math.Inf(-1)
-	for _, m := range v.Moments {
-		start = math.Min(start, m.T)
-		stop := m.T
-		if !IsNA(m.Duration) {
-			stop += m.Duration
-		}
-		end = math.Max(end, stop)
-	}
-	return end - start
 }

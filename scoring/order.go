@@ -76,7 +76,7 @@ func OrderWith(v *Visit, steps StepOrder) []int {
 	if v == nil {
 		return []int{}
 	}
-	if idx := reorder(v, steps); idx != nil {
+	if idx, _ := reorder(v, steps); idx != nil {
 		return idx
 	}
 	idx := make([]int, len(v.Moments))
@@ -90,7 +90,13 @@ func OrderWith(v *Visit, steps StepOrder) []int {
 // OrderWith gives, which recorded visits almost always do: a caller can
 // then take them as they are without allocating. It costs one pass for
 // moments in strictly increasing time.
-func Ordered(v *Visit, steps StepOrder) bool { return v == nil || reorder(v, steps) == nil }
+func Ordered(v *Visit, steps StepOrder) bool {
+	if v == nil {
+		return true
+	}
+	idx, _ := reorder(v, steps)
+	return idx == nil
+}
 
 // OrderedByContent reports whether v's moments have an order of their
 // own: a start time each, or a seq each. The moments of a visit without
@@ -108,21 +114,22 @@ func OrderedByContent(v *Visit) bool {
 }
 
 // reorder returns the order of v's moments, or nil when it is their
-// order as they stand. Moments in strictly increasing T, or without a
-// key to order by, cost one pass and no allocation.
-func reorder(v *Visit, steps StepOrder) []int {
+// order as they stand, and whether every moment has a T. Moments in
+// strictly increasing T, or without a key to order by, cost one pass
+// and no allocation.
+func reorder(v *Visit, steps StepOrder) (idx []int, byTime bool) {
 	ms := v.Moments
 	byTime, strict := timeKey(ms)
 	if strict {
-		return nil
+		return nil, true
 	}
 	if !byTime {
 		bySeq, strict := seqKey(ms)
 		if !bySeq || strict {
-			return nil
+			return nil, false
 		}
 	}
-	idx := make([]int, len(ms))
+	idx = make([]int, len(ms))
 	for i := range idx {
 		idx[i] = i
 	}
@@ -130,10 +137,10 @@ func reorder(v *Visit, steps StepOrder) []int {
 	slices.SortStableFunc(idx, func(a, b int) int { return o.compare(&ms[a], &ms[b]) })
 	for i, j := range idx {
 		if i != j {
-			return idx
+			return idx, byTime
 		}
 	}
-	return nil
+	return nil, byTime
 }
 
 // timeKey reports whether every moment has a T, and whether then the

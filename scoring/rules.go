@@ -35,7 +35,7 @@ func featureRule(name, feature string) Rule {
 	if !ok {
 		panic("scoring: featureRule of " + feature + ", which is not in the feature table")
 	}
-	return newRule(name, func(_ *Visit, f *Features) float64 { return ft.value(*f) })
+	return newRule(name, func(_ *Visit, f *Features) float64 { return ft.value(f) })
 }
 
 // The rules that read one feature.
@@ -149,7 +149,7 @@ func Linear(intercept float64, weights map[string]float64) (Rule, error) {
 	return newRule("linear("+strings.Join(parts, "+")+")", func(_ *Visit, f *Features) float64 {
 		sum := intercept
 		for i, ft := range terms {
-			sum += ws[i] * ft.value(*f)
+			sum += ws[i] * ft.value(f)
 		}
 		return sum
 	}), nil

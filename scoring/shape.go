@@ -66,9 +66,9 @@ type FeatureOptions struct {
 	Steps StepOrder
 }
 
-// apply sets the features of visit v (with moments) that depend on opt.
-func (opt FeatureOptions) apply(v *Visit, s Scale, f *Features) {
-	order := inTime(v, opt.Steps)
+// apply sets the features of visit v (with moments) that depend on
+// opt; order is v's moments in time.
+func (opt FeatureOptions) apply(v *Visit, f *Features, order []int) {
 	switch opt.Peak {
 	case PeakBest, PeakWorst:
 		want := f.Best
@@ -96,40 +96,20 @@ func (opt FeatureOptions) apply(v *Visit, s Scale, f *Features) {
 		sumKX += float64(j-from) * x
 	}
 	f.EndSlope = trend(n-from, sum, sumKX)
-	f.Peaks = peaks(v, s, order)
-}
-
-// peaks counts the local maxima of the ratings in time order.
-func peaks(v *Visit, s Scale, order []int) int {
-	n := 0
-	rising := true // the first moment counts if nothing before it is better
-	for j := 0; j < len(order); j++ {
-		x := v.Moments[order[j]].Rating
-		// Skip to the end of a run of equal ratings.
-		end := j
-		for end+1 < len(order) && v.Moments[order[end+1]].Rating == x {
-			end++
-		}
-		falling := end+1 == len(order) || s.better(x, v.Moments[order[end+1]].Rating)
-		if rising && falling && !(j == 0 && end == len(order)-1) {
-			n++
-		}
-		rising = end+1 < len(order) && s.better(v.Moments[order[end+1]].Rating, x)
-		j = end
-	}
-	return n
 }
 
 // inTime returns the indices of v's moments in their order, without
-// sorting or allocating for the usual visit already in order.
-func inTime(v *Visit, steps StepOrder) []int {
-	if idx := reorder(v, steps); idx != nil {
-		return idx
+// sorting or allocating for the usual visit already in order, and
+// whether every moment has a start time.
+func inTime(v *Visit, steps StepOrder) (order []int, timed bool) {
+	idx, timed := reorder(v, steps)
+	switch {
+	case idx != nil:
+		return idx, timed
+	case len(v.Moments) <= len(identity):
+		return identity[:len(v.Moments)], timed
 	}
-	if len(v.Moments) <= len(identity) {
-		return identity[:len(v.Moments)]
-	}
-	return OrderWith(v, steps)
+	return OrderWith(v, steps), timed
 }
 
 // identity is 0, 1, 2, ... for visits of up to 256 moments.

@@ -15,6 +15,9 @@ type summaryGroup struct {
 	visits int
 	sum    [len(featureTable) + 1]float64 // columnFeatures, then remembered
 	n      [len(featureTable) + 1]int     // how many visits had each available
+	// row is the features of the visit being added, for the feature
+	// table's functions to read (see FeatureWriter.row).
+	row Features
 }
 
 // Add counts visit v with features f; a nil visit or features count
@@ -32,8 +35,9 @@ func (s *Summary) Add(v *Visit, f *Features) {
 		s.groups[v.Purpose] = g
 	}
 	g.visits++
-	for i, ft := range columnFeatures {
-		g.add(i, ft.value(*f))
+	g.row = *f
+	for i := range columnFeatures {
+		g.add(i, columnFeatures[i].value(&g.row))
 	}
 	g.add(len(columnFeatures), v.Remembered)
 }

@@ -37,6 +37,11 @@ type FeatureWriter struct {
 	missing  bool        // a missing column last (NewFeatureWriterMissing)
 	part     *partRows   // the rows held by a part (Part)
 	spare    *spareParts // buffers of merged parts, shared by the whole and its parts
+	// row is the features of the row being written: the feature table's
+	// functions read this copy, so that the caller's features, which
+	// calls through a function value would make escape, stay where
+	// they are.
+	row Features
 }
 
 // NewFeatureWriter returns a writer of features. It writes the header
@@ -85,13 +90,20 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 
 // appendFeatures appends the cells after purpose and the who columns,
 // and the end of the row.
-func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte {
-	for _, ft := range columnFeatures {
+func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) []byte {
+	fw.row = *features
+	f := &fw.row
+	for i := range columnFeatures {
+		ft := &columnFeatures[i] // not a copy of the feature on every row
 		b = append(b, ',')
-		b = appendFeature(b, ft, f)
+		if x := ft.value(f); ft.integer {
+			b = appendInt(b, int64(x))
+		} else {
+			b = AppendNumber(b, x)
+		}
 		if ft.touchpoint != "" {
 			b = append(b, ',')
-			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(*f)))
+			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
 		}
 	}
 	b = append(b, ',')
@@ -119,14 +131,6 @@ var (
 	errNilWriter = errors.New("scoring: a writer without an io.Writer (nil, or not made by its New function)")
 	errNilVisit  = errors.New("scoring: a nil visit or features to write")
 )
-
-// appendFeature appends feature ft of f as a CSV cell.
-func appendFeature(b []byte, ft feature, f *Features) []byte {
-	if ft.integer {
-		return strconv.AppendInt(b, int64(ft.value(*f)), 10)
-	}
-	return AppendNumber(b, ft.value(*f))
-}
 
 func touchpointAt(v *Visit, i int) string {
 	if i < 0 || i >= len(v.Moments) {

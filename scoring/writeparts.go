@@ -20,8 +20,10 @@ type partRows struct {
 
 // A partRow is one held row: text[start:who] is its visit and purpose,
 // text[who:site] its customer cell, text[site:rest] its site cell and
-// text[rest:end] the features that follow. It holds no pointer, so that
-// the collector need not scan a part's rows.
+// text[rest:end] the features that follow. A row without customer and
+// site holds no cells for them (who = site = rest), so that the rows of
+// a part without any are one text, which Merge writes at once. It holds
+// no pointer, so that the collector need not scan a part's rows.
 type partRow struct {
 	start, who, site, rest, end int
 	id                          int // the row's visit in ids; -1 for a row without customer and site, which no header refuses
@@ -81,18 +83,20 @@ func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
 	b := appendText(p.text, fw.Verbatim, v.ID)
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
-	r.who = len(b)
+	r.who, r.site = len(b), len(b)
 	for i, c := range whoColumns {
-		if i == 1 {
-			r.site = len(b)
-		}
-		b = append(b, ',')
-		b = appendText(b, fw.Verbatim, *whoOf(v, c))
 		r.has[i] = *whoOf(v, c) != ""
 	}
 	if r.has != [len(whoColumns)]bool{} {
 		r.id = len(p.ids)
 		p.ids = append(p.ids, v.ID)
+		for i, c := range whoColumns {
+			if i == 1 {
+				r.site = len(b)
+			}
+			b = append(b, ',')
+			b = appendText(b, fw.Verbatim, *whoOf(v, c))
+		}
 	}
 	r.rest = len(b)
 	b = fw.appendFeatures(b, v, f)
@@ -118,32 +122,59 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 	}
 	p := part.part
 	var rowErr error
+	// text[run:runEnd] are the rows before r to be written as they
+	// stand, not yet written: rows without customer and site when the
+	// header has neither column. Rows are held one after another, so
+	// they are one text.
+	run, runEnd := 0, 0
 	for _, r := range p.rows {
-		text := p.text
 		if !fw.cols.written {
 			fw.cols.has = r.has
 			fw.w.WriteString(fw.cols.header(fw.header()))
 		}
-		if err := fw.cols.check(p.idOf(r), r.has); err != nil {
+		refused := fw.cols.check(p.idOf(r), r.has)
+		if refused == nil && r.who == r.rest && fw.cols.has == [len(whoColumns)]bool{} {
+			runEnd = r.end
+			continue
+		}
+		if _, err := fw.w.Write(p.text[run:runEnd]); err != nil {
+			return err
+		}
+		run, runEnd = r.end, r.end
+		if refused != nil {
 			if rowErr == nil {
-				rowErr = err
+				rowErr = refused
 			}
 			continue
 		}
-		fw.w.Write(text[r.start:r.who])
-		if fw.cols.has[0] {
-			fw.w.Write(text[r.who:r.site])
-		}
-		if fw.cols.has[1] {
-			fw.w.Write(text[r.site:r.rest])
-		}
-		if _, err := fw.w.Write(text[r.rest:r.end]); err != nil {
+		if err := fw.writeWho(p.text, r); err != nil {
 			return err
 		}
+	}
+	if _, err := fw.w.Write(p.text[run:runEnd]); err != nil {
+		return err
 	}
 	part.part = &partRows{}
 	fw.spare.put(p)
 	return rowErr
+}
+
+// writeWho writes held row r with the customer and site columns of
+// fw's header: its own cells, or empty ones for a row without.
+func (fw *FeatureWriter) writeWho(text []byte, r partRow) error {
+	fw.w.Write(text[r.start:r.who])
+	cells := [len(whoColumns)][]byte{text[r.who:r.site], text[r.site:r.rest]}
+	for i, want := range fw.cols.has {
+		switch {
+		case !want:
+		case r.who == r.rest: // a row without customer and site holds no cells
+			fw.w.WriteByte(',')
+		default:
+			fw.w.Write(cells[i])
+		}
+	}
+	_, err := fw.w.Write(text[r.rest:r.end])
+	return err
 }
 
 // idOf returns the visit of row r, "" for a row without customer and
