@@ -24,6 +24,14 @@ type csvScanner struct {
 	dec       *lineDecoder
 	lineErr   error // the first line of the record that did not decode
 	plain     bool  // the record is one line of printable ASCII: its fields need no checkText
+	// buf holds a plain line in place, in br's buffer, while inPlace;
+	// own is then the scanner's buffer, for the other lines.
+	own     []byte
+	inPlace bool
+	win     []byte // the bytes of br's buffer after the lines plainRecord took
+	lag     int    // the bytes plainRecord took that br has yet to discard
+	cuts    [plainFields - 1]int32
+	general bool // every line is read the general way: tests compare the two
 }
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
@@ -83,6 +91,10 @@ func (s *csvScanner) decodeLine(start int) {
 // next reads the next non-blank record. err is io.EOF at the end. A
 // quote error leaves the fields read so far and skips the record.
 func (s *csvScanner) next() error {
+	if s.sep != 0 && !s.general && s.plainRecord() {
+		return nil
+	}
+	s.catchUp()
 	for {
 		s.buf, s.lineErr = s.buf[:0], nil
 		if _, err := s.readLine(); err != nil {

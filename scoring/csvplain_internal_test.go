@@ -1,0 +1,142 @@
+package scoring
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// chunkReader returns its input in pieces of 1 to max bytes, so that
+// lines straddle the ends of the scanner's buffer.
+type chunkReader struct {
+	b   []byte
+	rng *rand.Rand
+	max int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.b) == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), len(c.b), 1+c.rng.IntN(c.max))
+	copy(p, c.b[:n])
+	c.b = c.b[n:]
+	return n, nil
+}
+
+// scanTranscript is every record the scanner reads from src, as it
+// reads it: fields, columns, lines and errors.
+func scanTranscript(src []byte, sep byte, enc Encoding, general bool, rng *rand.Rand) string {
+	var r io.Reader = bytes.NewReader(src)
+	if rng != nil {
+		r = &chunkReader{b: src, rng: rng, max: 1 + rng.IntN(100)}
+	}
+	sc := newCSVScanner(r, enc, sep)
+	sc.general = general
+	var b strings.Builder
+	for range 10000 {
+		err := sc.next()
+		fmt.Fprintf(&b, "err %v line %d start %d lineErr %v buf %q\n", err, sc.line, sc.startLine, sc.lineErr, sc.buf)
+		if err == io.EOF {
+			return b.String()
+		}
+		for i, f := range sc.fields {
+			fmt.Fprintf(&b, "  %d %q\n", sc.cols[i], f)
+		}
+		// A line with tabs that separate is plain to the fast path
+		// only: its fields need no checkText either way.
+		if sc.sep != '\t' {
+			fmt.Fprintf(&b, "  plain %v\n", sc.plain)
+		} else if sc.plain && !general && err == nil {
+			for _, f := range sc.fields {
+				if checkText(f) != nil {
+					fmt.Fprintf(&b, "  plain, but field %q does not pass checkText\n", f)
+				}
+			}
+		}
+		if err != nil && err != ErrQuote && err != ErrBareQuote {
+			return b.String()
+		}
+	}
+	return b.String()
+}
+
+// checkPlainAsGeneral fails when the plain lines' fast path reads src
+// otherwise than the general way.
+func checkPlainAsGeneral(t *testing.T, src []byte, sep byte, rng *rand.Rand) {
+	t.Helper()
+	for _, enc := range []Encoding{DetectEncoding, UTF8, GB18030} {
+		want := scanTranscript(src, sep, enc, true, nil)
+		got := scanTranscript(src, sep, enc, false, nil)
+		if rng != nil && got == want {
+			got = scanTranscript(src, sep, enc, false, rng)
+		}
+		if got != want {
+			t.Fatalf("%q, separator %q, %v:\nplain lines cut\n%s\nread the general way\n%s", src, sep, enc, got, want)
+		}
+	}
+}
+
+// randomLines are lines of bytes that are plain, and of each kind that
+// makes a line not plain: quotes, tabs, carriage returns, control and
+// non-ASCII bytes, empty and long fields, blank lines.
+func randomLines(rng *rand.Rand, sep byte) []byte {
+	pieces := []string{"a", "b", "v0000001", "25.2", " ", "~", string(sep), string(sep), string(sep), ",", "\t", ";", "\"", "\"\"", "\r", "\r\n", "\n", "\n", "\n", "\x00", "\x1f", "\x7f", "\x80", "\xff", "中", "\xe4\xb8", "é"}
+	var b bytes.Buffer
+	b.WriteString("visit" + string(sep) + "rating" + string(sep) + "t\n")
+	for range 1 + rng.IntN(60) {
+		switch rng.IntN(10) {
+		case 0:
+			b.WriteString(strings.Repeat("x", rng.IntN(200))) // a long field
+		case 1, 2, 3:
+			b.WriteString("v1" + string(sep) + "4" + string(sep) + "3.137\n") // plain
+		default:
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+	}
+	return b.Bytes()
+}
+
+// TestPlainLineAsGeneral reads random lines with the fast path for
+// plain lines and without, in pieces of every size, with each
+// separator and encoding: the records, columns, line numbers and errors
+// must be the same.
+func TestPlainLineAsGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1000 {
+		sep := []byte{',', '\t', ';'}[rng.IntN(3)]
+		given := sep
+		if rng.IntN(4) == 0 {
+			given = 0 // told by the header
+		}
+		checkPlainAsGeneral(t, randomLines(rng, sep), given, rng)
+	}
+}
+
+// TestPlainLinesPastTheBuffer reads plain lines past the ends of the
+// scanner's buffer, where a line is read the general way.
+func TestPlainLinesPastTheBuffer(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("visit,rating,t\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "v%07d,%d,%d.5\r\n", i, i%5, i)
+		if i%997 == 0 {
+			b.WriteString("\n")
+		}
+	}
+	checkPlainAsGeneral(t, b.Bytes(), ',', rand.New(rand.NewPCG(3, 4)))
+}
+
+func FuzzPlainLine(f *testing.F) {
+	f.Add([]byte("visit,rating\nv1,4\r\n\nv2,\"a\"\nv3,\t\n"), byte(','))
+	f.Add([]byte("visit\trating\nv1\t4\r\nv2\t5\r"), byte('\t'))
+	f.Fuzz(func(t *testing.T, src []byte, sep byte) {
+		if sep != ',' && sep != '\t' && sep != ';' {
+			sep = ','
+		}
+		checkPlainAsGeneral(t, src, sep, nil)
+	})
+}
