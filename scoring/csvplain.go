@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 )
@@ -158,4 +159,14 @@ func load8(b []byte, i int) uint64 {
 	var w [8]byte
 	copy(w[:], b[i:])
 	return binary.LittleEndian.Uint64(w[:])
+}
+
+// blankID reports whether a visit id is empty or all white space. An id
+// that starts with printable ASCII other than a space, as nearly every
+// one does, is neither; TrimSpace decides the others.
+func blankID(id []byte) bool {
+	if len(id) > 0 && id[0] > ' ' && id[0] < 0x7f {
+		return false
+	}
+	return len(bytes.TrimSpace(id)) == 0
 }

@@ -340,13 +340,15 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
-	if len(bytes.TrimSpace(visit)) == 0 {
+	if blankID(visit) {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
 	}
-	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
-		if i := l[c]; i >= 0 && !sc.plain {
-			if err := checkText(rec[i]); err != nil {
-				return fail(c, err)
+	if !sc.plain {
+		for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
+			if i := l[c]; i >= 0 {
+				if err := checkText(rec[i]); err != nil {
+					return fail(c, err)
+				}
 			}
 		}
 	}
