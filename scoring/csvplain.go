@@ -93,11 +93,13 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	b := data[:cap(data)]
 	sepw := uint64(s.sep) * ones
 	cuts := 0
-	for i := 0; n == 0; i += 8 {
-		if i >= size {
-			return 0, 0, false // no newline
+	for i := 0; i < size; i += 8 {
+		var x uint64
+		if i+8 <= len(b) {
+			x = binary.LittleEndian.Uint64(b[i : i+8])
+		} else {
+			x = load8(b, i)
 		}
-		x := load8(b, i)
 		seps := zeroBytes(x ^ sepw)
 		special := (notPrintable(x) | zeroBytes(x^'"'*ones)) &^ seps // a tab separator is not special
 		if size-i < 8 {
@@ -123,12 +125,14 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 			s.cuts[cuts] = int32(i + bits.TrailingZeros64(seps)>>3)
 			cuts++
 		}
+		if n > 0 {
+			if end > 0 {
+				s.cutAt(b[:end:end], s.cuts[:cuts])
+			}
+			return n, end, true // end is 0 for a blank line
+		}
 	}
-	if end == 0 {
-		return n, 0, true // a blank line
-	}
-	s.cutAt(b[:end:end], s.cuts[:cuts])
-	return n, end, true
+	return 0, 0, false // no newline
 }
 
 // cutAt sets s.fields and s.cols to the fields of line, separated at
