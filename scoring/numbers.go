@@ -21,7 +21,10 @@ import (
 // of at most 15 digits is exact in a float64, as is a power of ten up
 // to 10^15, and one division of exact values is correctly rounded.
 func parseNumber(b []byte) (float64, error) {
-	if x, ok := parseShortDecimal(b); ok { // small enough to inline: it is asked several times a row
+	if len(b) == 1 && b[0]-'0' <= 9 { // a rating, as most are
+		return float64(b[0] - '0'), nil
+	}
+	if x, ok := parseShortDecimal(b); ok {
 		return x, nil
 	}
 	return parseLongNumber(b)

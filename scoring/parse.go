@@ -241,17 +241,19 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			return nil
 		}
 		var bad *ParseError
-		switch {
-		case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
-			bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
-		case err == ErrQuote || err == ErrBareQuote:
-			bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
-		case err != nil:
-			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
-		case len(sc.fields) != width:
-			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
-		case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
-			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+		if err != nil || sc.lineErr != nil || len(sc.fields) != width || len(sc.buf)+1 > p.opt.MaxVisitBytes { // asked first, as nearly every row is none of these
+			switch {
+			case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
+				bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
+			case err == ErrQuote || err == ErrBareQuote:
+				bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
+			case err != nil:
+				return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+			case len(sc.fields) != width:
+				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
+			case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
+				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+			}
 		}
 		if bad == nil {
 			rw := p.slot()
