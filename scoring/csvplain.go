@@ -26,12 +26,14 @@ const (
 // no carry crosses a byte, so each flag is exact.
 func zeroBytes(x uint64) uint64 { return ^((x&lows + lows) | x) & highs }
 
-// notPrintable has the top bit of each byte of x outside 0x20..0x7e
-// set, and no other (unlike outsidePrintable, whose borrows may flag
-// the bytes after one).
-func notPrintable(x uint64) uint64 {
+// notPlain has the top bit of each byte of x that a plain line has only
+// as its line ending or separator set, and no other: one outside
+// printable ASCII (0x20 to 0x7e), or a quote. A byte c is below 0x20
+// or a quote exactly when c^0x02 is below 0x21; no sum carries out of
+// its byte.
+func notPlain(x uint64) uint64 {
 	low := x & lows
-	return (x | ^(low + 0x60*ones) | (low + ones)) & highs
+	return (x | ^((low ^ 0x02*ones) + 0x5f*ones) | (low + ones)) & highs
 }
 
 // plainFields is the most fields a plain line is cut into; a line of
@@ -101,7 +103,7 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 			x = load8(b, i)
 		}
 		seps := zeroBytes(x ^ sepw)
-		special := (notPrintable(x) | zeroBytes(x^'"'*ones)) &^ seps // a tab separator is not special
+		special := notPlain(x) &^ seps // a tab separator is not special
 		if size-i < 8 {
 			valid := uint64(1)<<(8*(size-i)) - 1
 			seps, special = seps&valid, special&valid

@@ -140,3 +140,28 @@ func FuzzPlainLine(f *testing.F) {
 		checkPlainAsGeneral(t, src, sep, nil)
 	})
 }
+
+// TestWordFlagsEveryByte puts every byte value at every place of a word
+// among random bytes: zeroBytes and notPlain must flag that byte exactly
+// as a byte at a time would, whatever its neighbours.
+func TestWordFlagsEveryByte(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 200 {
+		x := rng.Uint64()
+		for at := range 8 {
+			for c := range 256 {
+				w := x&^(0xff<<(8*at)) | uint64(c)<<(8*at)
+				for k := range 8 {
+					b := byte(w >> (8 * k))
+					zero, notPlainByte := b == 0, b < 0x20 || b >= 0x7f || b == '"'
+					if got := zeroBytes(w)>>(8*k+7)&1 == 1; got != zero {
+						t.Fatalf("zeroBytes(%#016x) byte %d: %v, want %v", w, k, got, zero)
+					}
+					if got := notPlain(w)>>(8*k+7)&1 == 1; got != notPlainByte {
+						t.Fatalf("notPlain(%#016x) byte %d: %v, want %v", w, k, got, notPlainByte)
+					}
+				}
+			}
+		}
+	}
+}
