@@ -86,7 +86,9 @@ func (s *csvScanner) catchUp() {
 // s.cols. It returns the bytes of the line with its line ending (n),
 // and without (end); ok is false when the line is not plain or data
 // holds no newline. It may read past len(data), up to its capacity:
-// those bytes are masked off.
+// those bytes are masked off. The fields are written into arrays as
+// the separators are found: few enough values stay live that they
+// stay in registers.
 func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	size := len(data)
 	if size > MaxLine { // never with the reader's buffer; readLine's error when it is
@@ -94,7 +96,8 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	}
 	b := data[:cap(data)]
 	sepw := uint64(s.sep) * ones
-	cuts := 0
+	fields, cols := &s.plainFields, &s.plainCols
+	k, start := 0, 0
 	for i := 0; i < size; i += 8 {
 		var x uint64
 		if i+8 <= len(b) {
@@ -121,39 +124,23 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 			seps &= special&-special - 1 // those before the line's end
 		}
 		for ; seps != 0; seps &= seps - 1 {
-			if cuts == len(s.cuts) {
+			at := i + bits.TrailingZeros64(seps)>>3
+			if k == len(fields)-1 {
 				return 0, 0, false
 			}
-			s.cuts[cuts] = int32(i + bits.TrailingZeros64(seps)>>3)
-			cuts++
+			fields[k], cols[k] = b[start:at:at], start+1
+			start = at + 1
+			k++
 		}
 		if n > 0 {
 			if end > 0 {
-				s.cutAt(b[:end:end], s.cuts[:cuts])
+				fields[k], cols[k] = b[start:end:end], start+1
+				s.fields, s.cols = fields[:k+1], cols[:k+1]
 			}
 			return n, end, true // end is 0 for a blank line
 		}
 	}
 	return 0, 0, false // no newline
-}
-
-// cutAt sets s.fields and s.cols to the fields of line, separated at
-// cuts.
-func (s *csvScanner) cutAt(line []byte, cuts []int32) {
-	n := len(cuts) + 1
-	if cap(s.fields) < n || cap(s.cols) < n {
-		s.fields, s.cols = make([][]byte, n, plainFields), make([]int, n, plainFields)
-	}
-	fields, cols := s.fields[:n], s.cols[:n]
-	start := 0
-	for k, at := range cuts {
-		fields[k] = line[start:at:at]
-		cols[k] = start + 1
-		start = int(at) + 1
-	}
-	fields[n-1] = line[start:]
-	cols[n-1] = start + 1
-	s.fields, s.cols = fields, cols
 }
 
 // load8 returns the eight bytes of b from i, little-endian, those past

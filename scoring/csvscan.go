@@ -30,8 +30,11 @@ type csvScanner struct {
 	inPlace bool
 	win     []byte // the bytes of br's buffer after the lines plainRecord took
 	lag     int    // the bytes plainRecord took that br has yet to discard
-	cuts    [plainFields - 1]int32
-	general bool // every line is read the general way: tests compare the two
+	// plainFields and plainCols hold the fields and columns of a plain
+	// line (see cutPlain).
+	plainFields [plainFields][]byte
+	plainCols   [plainFields]int
+	general     bool // every line is read the general way: tests compare the two
 }
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
