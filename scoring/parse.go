@@ -358,7 +358,8 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if err != nil {
 		return fail(colRating, err)
 	}
-	m := Moment{Rating: rating, T: NA, Duration: NA}
+	rw.moment = Moment{Rating: rating, T: NA, Duration: NA}
+	m := &rw.moment // parsed in place, not copied in
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
 		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(rec[i]))); err != nil {
@@ -384,7 +385,6 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		}
 		m.HasSeq = true
 	}
-	rw.moment = m
 	rw.remembered, rw.recommend = NA, NA
 	var purpose []byte
 	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
