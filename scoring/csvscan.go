@@ -8,9 +8,11 @@ import (
 )
 
 // csvScanner splits RFC 4180 CSV into records without allocating for
-// the common case: it copies each line into one buffer and returns the
-// fields as slices of it. Quoted fields (with "" for a quote, commas and
-// newlines inside) are supported and unescaped into their own slices.
+// the common case: a plain line (see csvplain.go) is cut where it lies
+// in the reader's buffer; any other is copied into one buffer of the
+// scanner's own, and its fields are slices of it. Quoted fields (with ""
+// for a quote, commas and newlines inside) are supported and unescaped
+// into their own slices.
 // It replaces encoding/csv on the hot path of Read, where that package's
 // allocation per record and its generality cost half the time.
 type csvScanner struct {
