@@ -40,6 +40,12 @@ func notPlain(x uint64) uint64 {
 // more is read the general way.
 const plainFields = 64
 
+// plainBackoff is how many lines after one that is not plain are read
+// the general way without trying: in a file of Chinese text or quoted
+// fields few lines are plain, and the try costs a pass up to the first
+// byte that makes the line not plain.
+const plainBackoff = 16
+
 // plainRecord reads the next record when it is a plain line, and the
 // blank lines before it; false leaves the first line that is not plain
 // (or not yet buffered whole) to the general way, which catchUp must
@@ -119,6 +125,7 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 			case b[at] == '\r' && at+1 < size && b[at+1] == '\n':
 				end, n = at, at+2
 			default:
+				s.backoff = plainBackoff
 				return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
 			}
 			seps &= special&-special - 1 // those before the line's end

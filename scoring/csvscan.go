@@ -36,6 +36,7 @@ type csvScanner struct {
 	// line (see cutPlain).
 	plainFields [plainFields][]byte
 	plainCols   [plainFields]int
+	backoff     int  // lines to read the general way before plainRecord tries again
 	general     bool // every line is read the general way: tests compare the two
 }
 
@@ -96,8 +97,14 @@ func (s *csvScanner) decodeLine(start int) {
 // next reads the next non-blank record. err is io.EOF at the end. A
 // quote error leaves the fields read so far and skips the record.
 func (s *csvScanner) next() error {
-	if s.sep != 0 && !s.general && s.plainRecord() {
-		return nil
+	if s.sep != 0 && !s.general {
+		if s.backoff == 0 {
+			if s.plainRecord() {
+				return nil
+			}
+		} else {
+			s.backoff--
+		}
 	}
 	s.catchUp()
 	for {
