@@ -125,7 +125,7 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 			case b[at] == '\r' && at+1 < size && b[at+1] == '\n':
 				end, n = at, at+2
 			default:
-				s.backoff = plainBackoff
+				s.backoff = s.backoffLines
 				return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
 			}
 			seps &= special&-special - 1 // those before the line's end

@@ -34,14 +34,15 @@ type csvScanner struct {
 	lag     int    // the bytes plainRecord took that br has yet to discard
 	// plainFields and plainCols hold the fields and columns of a plain
 	// line (see cutPlain).
-	plainFields [plainFields][]byte
-	plainCols   [plainFields]int
-	backoff     int  // lines to read the general way before plainRecord tries again
-	general     bool // every line is read the general way: tests compare the two
+	plainFields  [plainFields][]byte
+	plainCols    [plainFields]int
+	backoff      int  // lines to read the general way before plainRecord tries again
+	backoffLines int  // plainBackoff; tests set 0, to try every line
+	general      bool // every line is read the general way: tests compare the two
 }
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
-	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep}
+	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep, backoffLines: plainBackoff}
 }
 
 // readLine appends the next line, without its line ending, to s.buf.
