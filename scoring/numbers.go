@@ -191,11 +191,18 @@ func parseTime(b []byte, loc *time.Location) (float64, int, error) {
 	return float64(t.Unix()) + float64(t.Nanosecond())/1e9, clockTime, nil
 }
 
+// checkRating, checkRecommend and checkDuration are small enough to
+// inline, as they are asked of every row; their messages are built
+// apart.
 func checkRating(s Scale, x float64) error {
-	if !s.Contains(x) {
-		return errorf(ErrOutOfScale, "%s is outside the scale %g..%g", formatNumber(x), s.Min, s.Max)
+	if s.Contains(x) {
+		return nil
 	}
-	return nil
+	return outOfScale(s, x)
+}
+
+func outOfScale(s Scale, x float64) error {
+	return errorf(ErrOutOfScale, "%s is outside the scale %g..%g", formatNumber(x), s.Min, s.Max)
 }
 
 func checkRecommend(x float64) error {
@@ -206,11 +213,15 @@ func checkRecommend(x float64) error {
 }
 
 func checkDuration(x float64) error {
-	switch {
-	case x < 0:
-		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
-	case x > MaxSeconds:
-		return errorf(ErrOutOfRange, "%s seconds is more than %g", formatNumber(x), float64(MaxSeconds))
+	if x < 0 || x > MaxSeconds {
+		return durationError(x)
 	}
 	return nil
+}
+
+func durationError(x float64) error {
+	if x < 0 {
+		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
+	}
+	return errorf(ErrOutOfRange, "%s seconds is more than %g", formatNumber(x), float64(MaxSeconds))
 }
