@@ -8,9 +8,11 @@ import (
 )
 
 // csvScanner splits RFC 4180 CSV into records without allocating for
-// the common case: it copies each line into one buffer and returns the
-// fields as slices of it. Quoted fields (with "" for a quote, commas and
-// newlines inside) are supported and unescaped into their own slices.
+// the common case: a plain line (see csvplain.go) is cut where it lies
+// in the reader's buffer; any other is copied into one buffer of the
+// scanner's own, and its fields are slices of it. Quoted fields (with ""
+// for a quote, commas and newlines inside) are supported and unescaped
+// into their own slices.
 // It replaces encoding/csv on the hot path of Read, where that package's
 // allocation per record and its generality cost half the time.
 type csvScanner struct {
@@ -24,10 +26,23 @@ type csvScanner struct {
 	dec       *lineDecoder
 	lineErr   error // the first line of the record that did not decode
 	plain     bool  // the record is one line of printable ASCII: its fields need no checkText
+	// buf holds a plain line in place, in br's buffer, while inPlace;
+	// own is then the scanner's buffer, for the other lines.
+	own     []byte
+	inPlace bool
+	win     []byte // the bytes of br's buffer after the lines plainRecord took
+	lag     int    // the bytes plainRecord took that br has yet to discard
+	// plainFields and plainCols hold the fields and columns of a plain
+	// line (see cutPlain).
+	plainFields  [plainFields][]byte
+	plainCols    [plainFields]int
+	backoff      int  // lines to read the general way before plainRecord tries again
+	backoffLines int  // plainBackoff; tests set 0, to try every line
+	general      bool // every line is read the general way: tests compare the two
 }
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
-	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep}
+	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep, backoffLines: plainBackoff}
 }
 
 // readLine appends the next line, without its line ending, to s.buf.
@@ -83,6 +98,16 @@ func (s *csvScanner) decodeLine(start int) {
 // next reads the next non-blank record. err is io.EOF at the end. A
 // quote error leaves the fields read so far and skips the record.
 func (s *csvScanner) next() error {
+	if s.sep != 0 && !s.general {
+		if s.backoff == 0 {
+			if s.plainRecord() {
+				return nil
+			}
+		} else {
+			s.backoff--
+		}
+	}
+	s.catchUp()
 	for {
 		s.buf, s.lineErr = s.buf[:0], nil
 		if _, err := s.readLine(); err != nil {

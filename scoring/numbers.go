@@ -21,9 +21,18 @@ import (
 // of at most 15 digits is exact in a float64, as is a power of ten up
 // to 10^15, and one division of exact values is correctly rounded.
 func parseNumber(b []byte) (float64, error) {
+	if len(b) == 1 && b[0]-'0' <= 9 { // a rating, as most are
+		return float64(b[0] - '0'), nil
+	}
 	if x, ok := parseShortDecimal(b); ok {
 		return x, nil
 	}
+	return parseLongNumber(b)
+}
+
+// parseLongNumber parses a number that is not a short decimal, or
+// says why it is none.
+func parseLongNumber(b []byte) (float64, error) {
 	s := strings.Trim(string(b), " \t")
 	if s == "" {
 		return 0, errorf(ErrNotNumber, "empty; a number is required")
@@ -81,35 +90,51 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
+// parseShortDecimal parses [+-] digits [. digits] of 1 to 15 digits in
+// all, false for anything else: the digits before the point, then
+// those after, each in a loop of its own, and a division only when
+// there are digits after the point.
 func parseShortDecimal(b []byte) (float64, bool) {
-	if len(b) == 0 || len(b) > 16 {
+	n := len(b)
+	if n == 0 || n > 16 {
 		return 0, false
 	}
 	i, neg := 0, false
-	if b[0] == '-' || b[0] == '+' {
-		neg, i = b[0] == '-', 1
+	if c := b[0]; c == '-' || c == '+' {
+		i, neg = 1, c == '-'
 	}
 	var mant uint64
-	digits, frac, dot := 0, 0, false
-	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c >= '0' && c <= '9':
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
+	j := i
+	for ; j < n; j++ {
+		d := b[j] - '0'
+		if d > 9 {
+			break
+		}
+		mant = mant*10 + uint64(d)
+	}
+	digits, frac := j-i, 0
+	if j < n {
+		if b[j] != '.' {
 			return 0, false
 		}
+		j++
+		for k := j; k < n; k++ {
+			d := b[k] - '0'
+			if d > 9 {
+				return 0, false
+			}
+			mant = mant*10 + uint64(d)
+		}
+		frac = n - j
+		digits += frac
 	}
 	if digits == 0 || digits > 15 {
 		return 0, false
 	}
-	x := float64(mant) / pow10[frac]
+	x := float64(mant)
+	if frac > 0 {
+		x /= pow10[frac]
+	}
 	if neg {
 		x = -x
 	}
@@ -166,11 +191,18 @@ func parseTime(b []byte, loc *time.Location) (float64, int, error) {
 	return float64(t.Unix()) + float64(t.Nanosecond())/1e9, clockTime, nil
 }
 
+// checkRating, checkRecommend and checkDuration are small enough to
+// inline, as they are asked of every row; their messages are built
+// apart.
 func checkRating(s Scale, x float64) error {
-	if !s.Contains(x) {
-		return errorf(ErrOutOfScale, "%s is outside the scale %g..%g", formatNumber(x), s.Min, s.Max)
+	if s.Contains(x) {
+		return nil
 	}
-	return nil
+	return outOfScale(s, x)
+}
+
+func outOfScale(s Scale, x float64) error {
+	return errorf(ErrOutOfScale, "%s is outside the scale %g..%g", formatNumber(x), s.Min, s.Max)
 }
 
 func checkRecommend(x float64) error {
@@ -181,11 +213,15 @@ func checkRecommend(x float64) error {
 }
 
 func checkDuration(x float64) error {
-	switch {
-	case x < 0:
-		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
-	case x > MaxSeconds:
-		return errorf(ErrOutOfRange, "%s seconds is more than %g", formatNumber(x), float64(MaxSeconds))
+	if x < 0 || x > MaxSeconds {
+		return durationError(x)
 	}
 	return nil
+}
+
+func durationError(x float64) error {
+	if x < 0 {
+		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
+	}
+	return errorf(ErrOutOfRange, "%s seconds is more than %g", formatNumber(x), float64(MaxSeconds))
 }

@@ -241,17 +241,19 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			return nil
 		}
 		var bad *ParseError
-		switch {
-		case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
-			bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
-		case err == ErrQuote || err == ErrBareQuote:
-			bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
-		case err != nil:
-			return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
-		case len(sc.fields) != width:
-			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
-		case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
-			bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+		if err != nil || sc.lineErr != nil || len(sc.fields) != width || len(sc.buf)+1 > p.opt.MaxVisitBytes { // asked first, as nearly every row is none of these
+			switch {
+			case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
+				bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
+			case err == ErrQuote || err == ErrBareQuote:
+				bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
+			case err != nil:
+				return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+			case len(sc.fields) != width:
+				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
+			case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
+				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+			}
 		}
 		if bad == nil {
 			rw := p.slot()
@@ -340,13 +342,15 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
-	if len(bytes.TrimSpace(visit)) == 0 {
+	if blankID(visit) {
 		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
 	}
-	for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
-		if i := l[c]; i >= 0 && !sc.plain {
-			if err := checkText(rec[i]); err != nil {
-				return fail(c, err)
+	if !sc.plain {
+		for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
+			if i := l[c]; i >= 0 {
+				if err := checkText(rec[i]); err != nil {
+					return fail(c, err)
+				}
 			}
 		}
 	}
@@ -354,7 +358,8 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if err != nil {
 		return fail(colRating, err)
 	}
-	m := Moment{Rating: rating, T: NA, Duration: NA}
+	rw.moment = Moment{Rating: rating, T: NA, Duration: NA}
+	m := &rw.moment // parsed in place, not copied in
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
 		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(rec[i]))); err != nil {
@@ -380,7 +385,6 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		}
 		m.HasSeq = true
 	}
-	rw.moment = m
 	rw.remembered, rw.recommend = NA, NA
 	var purpose []byte
 	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
