@@ -8,7 +8,6 @@ import (
 	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/internal/wire"
 	"github.com/peakend/peakend/scoring"
-	"github.com/peakend/peakend/scoring/analyze"
 )
 
 // An Observer's and a LeverageMeter's binary form (MarshalBinary) holds
@@ -198,19 +197,29 @@ func (m *LeverageMeter) MarshalBinary() ([]byte, error) {
 	w.Float(m.endRating)
 	w.Count(m.Resamples)
 	w.Uint(m.Seed)
+	w.Count(m.groups)
 	w.Strings(m.journeyIDs())
 	w.String(string(fit))
 	m.unknown.encode(w)
 	for _, id := range m.journeyIDs() {
 		js := m.journeys[id]
 		w.Count(js.visits)
-		writeOptional(w, js.bootVisits)
+		w.Bool(js.groupVisits != nil)
+		for _, n := range js.groupVisits {
+			w.Count(n)
+		}
 		js.end.encode(w)
-		ids := sortedKeys(js.touchpoints)
+		levers := map[string]*deltaSums{}
+		for k, ds := range js.levers {
+			if ds != nil {
+				levers[js.ids[k]] = ds
+			}
+		}
+		ids := sortedKeys(levers)
 		w.Count(len(ids))
 		for _, tp := range ids {
 			w.String(tp)
-			js.touchpoints[tp].encode(w)
+			levers[tp].encode(w)
 		}
 	}
 	return w.Bytes(), nil
@@ -218,53 +227,76 @@ func (m *LeverageMeter) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary replaces m's sums by those encoded in data, which
 // must come from a LeverageMeter of the same blueprint, scale, end
-// rating, Resamples and Seed; on error m is unchanged.
+// rating, Resamples and Seed (and a build of the same BootstrapGroups);
+// on error m is unchanged.
 func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 	r := wire.NewReader(data, leverageKind)
-	scale, end, resamples, seed, journeys := readScale(r), r.Float(), r.Count(), r.Uint(), r.Strings()
+	scale, end, resamples, seed, groups, journeys := readScale(r), r.Float(), r.Count(), r.Uint(), r.Count(), r.Strings()
 	if r.Err() != nil {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", r.Err())
 	}
 	if scale != m.scale || !sameFloat(end, m.endRating) || !slices.Equal(journeys, m.journeyIDs()) {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (another blueprint, scale or end rating)", scoring.ErrMergeMismatch)
 	}
-	if resamples != m.Resamples || seed != m.Seed {
-		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (other bootstrap resamples or seed)", scoring.ErrMergeMismatch)
-	}
 	fresh := NewLeverageMeter(m.b, m.scale, m.endRating)
 	fresh.Resamples, fresh.Seed = m.Resamples, m.Seed
+	if resamples != m.Resamples || seed != m.Seed || groups != 0 && groups != fresh.fixGroups() {
+		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (other bootstrap resamples, seed or groups)", scoring.ErrMergeMismatch)
+	}
+	fresh.groups = groups
 	if fit := r.String(); r.Err() == nil {
 		if err := fresh.fitter.UnmarshalBinary([]byte(fit)); err != nil {
 			return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
 		}
 	}
 	fresh.unknown.decode(r)
-	nf := len(analyze.DefaultFeatures())
 	for _, id := range journeys {
-		js := fresh.journeys[id]
-		js.visits = r.Count()
-		js.bootVisits = readOptional(r, m.Resamples)
-		js.end.decode(r, nf, m.Resamples)
-		if (js.visits > 0) != (js.end.features != nil) {
-			r.Fail("journey %q: %d visits, and better end's sums %v", id, js.visits, js.end.features != nil)
-		}
-		n := r.Len(5) // a name, a count, a flag, the sums or a flag
-		tp := ""
-		for i := range n {
-			tp = r.Key(i, tp)
-			ds := &deltaSums{}
-			ds.decode(r, nf, m.Resamples)
-			if ds.features == nil {
-				r.Fail("touchpoint %q of journey %q without its sums", tp, id)
-			}
-			js.touchpoints[tp] = ds
-		}
+		fresh.journeys[id].decode(r, id, groups)
 	}
 	if err := r.End(); err != nil {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
 	}
 	*m = *fresh
 	return nil
+}
+
+// decode reads the sums of journey id, kept in groups groups (0: the
+// meter saw no visit).
+func (js *leverageSums) decode(r *wire.Reader, id string, groups int) {
+	js.visits = r.Count()
+	if r.Bool() {
+		if groups <= 1 {
+			r.Fail("journey %q: visits per bootstrap group, without groups", id)
+			return
+		}
+		js.groupVisits = make([]int, groups)
+		total := 0
+		for g := range js.groupVisits {
+			js.groupVisits[g] = r.Count()
+			total += js.groupVisits[g]
+		}
+		if total != js.visits {
+			r.Fail("journey %q: %d visits, %d in its bootstrap groups", id, js.visits, total)
+		}
+	} else if js.visits > 0 && groups > 1 {
+		r.Fail("journey %q: %d visits, none in bootstrap groups", id, js.visits)
+	}
+	js.end.decode(r, groups)
+	if (js.visits > 0) != (js.end.sums != nil) {
+		r.Fail("journey %q: %d visits, and better end's sums %v", id, js.visits, js.end.sums != nil)
+	}
+	n := r.Len(3) // a name, a count, a flag
+	tp := ""
+	for i := range n {
+		tp = r.Key(i, tp)
+		ds := &deltaSums{}
+		ds.decode(r, groups)
+		if ds.sums == nil {
+			r.Fail("touchpoint %q of journey %q without its sums", tp, id)
+			return
+		}
+		js.levers[js.slot(tp, len(js.ids))] = ds
+	}
 }
 
 func (m *LeverageMeter) journeyIDs() []string {
@@ -276,56 +308,25 @@ func (m *LeverageMeter) journeyIDs() []string {
 }
 
 // A deltaSums is encoded as its count, a flag, and when its sums exist
-// (after its first visit) the sums and a flag for the replicates'.
+// (after its first visit) the sums.
 func (ds *deltaSums) encode(w *wire.Writer) {
 	w.Count(ds.visits)
-	w.Bool(ds.features != nil)
-	if ds.features == nil {
-		return
-	}
-	ds.peakEnd.Encode(w)
-	ds.features.Encode(w)
-	w.Bool(ds.boot != nil)
-	for _, s := range ds.boot {
-		s.Encode(w)
+	w.Bool(ds.sums != nil)
+	if ds.sums != nil {
+		ds.sums.Encode(w)
 	}
 }
 
-func (ds *deltaSums) decode(r *wire.Reader, features, resamples int) {
+func (ds *deltaSums) decode(r *wire.Reader, groups int) {
 	ds.visits = r.Count()
 	if !r.Bool() {
 		return
 	}
-	ds.peakEnd, ds.features = exact.NewSums(1), exact.NewSums(features)
-	ds.peakEnd.Decode(r)
-	ds.features.Decode(r)
-	if !r.Bool() {
+	if groups == 0 {
+		r.Fail("sums of a meter without visits")
 		return
 	}
-	if resamples == 0 {
-		r.Fail("replicates' sums of a meter without replicates")
-		return
-	}
-	ds.boot = make([]*exact.Sums, features)
-	for k := range ds.boot {
-		ds.boot[k] = exact.NewSums(resamples)
-		ds.boot[k].Decode(r)
-	}
+	ds.sums = exact.NewSums(groups * leverSums)
+	ds.sums.Decode(r)
 }
 
-// writeOptional writes sums that are nil until their first visit: a
-// flag, then their numbers, whose count the reader knows.
-func writeOptional(w *wire.Writer, sums []float64) {
-	w.Bool(sums != nil)
-	w.FloatsN(sums)
-}
-
-func readOptional(r *wire.Reader, n int) []float64 {
-	if !r.Bool() {
-		return nil
-	}
-	if n == 0 {
-		return []float64{}
-	}
-	return r.FloatsN(n)
-}

@@ -62,7 +62,42 @@ func NewSums(n int) *Sums { return &Sums{n: n} }
 func (s *Sums) Len() int { return s.n }
 
 // Add adds x to sum i.
+//
+// Most additions are of numbers like those already added: normal and
+// nonzero, their digits inside the window (as ensure would leave it),
+// no carries due. Those take three limb additions and nothing more;
+// the others go to addGrowing.
 func (s *Sums) Add(i int, x float64) {
+	b := math.Float64bits(x)
+	biased := int(b>>52) & 0x7ff
+	if biased == 0 || biased == 0x7ff || s.pending >= maxPending {
+		s.addGrowing(i, x) // zero, subnormal, NaN, an infinity, or carries due
+		return
+	}
+	m := b&(1<<52-1) | 1<<52
+	tz := bits.TrailingZeros64(m)
+	m >>= uint(tz)
+	pos := biased - 1075 + tz + Scale
+	limb := pos/digitBits - s.lo
+	if limb < 0 || limb+4 > s.width {
+		s.addGrowing(i, x)
+		return
+	}
+	sh := uint(pos % digitBits)
+	l := s.limbs[i*s.width+limb:][:3:3]
+	d0, d1, d2 := int64(m<<sh&digitMask), int64(m>>(digitBits-sh)&digitMask), int64(m>>(2*digitBits-sh))
+	if b>>63 != 0 {
+		d0, d1, d2 = -d0, -d1, -d2
+	}
+	s.pending++
+	l[0] += d0
+	l[1] += d1
+	l[2] += d2
+}
+
+// addGrowing is Add for any number: the window grown, and the carries
+// propagated, as needed.
+func (s *Sums) addGrowing(i int, x float64) {
 	if x == 0 {
 		return
 	}
@@ -332,6 +367,9 @@ func (s *Sums) Float64(i int) float64 {
 	if s.width == 0 {
 		return 0
 	}
+	if x, ok := s.float64InWindow(i); ok {
+		return x
+	}
 	f := new(big.Float).SetInt(s.window(i)) // exact: its precision is the integer's length
 	x, _ := f.SetMantExp(f, s.lo*digitBits-Scale).Float64()
 	return x
@@ -353,4 +391,109 @@ func Round(v *big.Int, scale uint, d int64) float64 {
 	den := new(big.Int).Lsh(big.NewInt(d), scale)
 	x, _ := new(big.Rat).SetFrac(v, den).Float64()
 	return x
+}
+
+// Fold returns the sums of s taken k at a time, exactly: sum j of the
+// result is the total of sums j, j+k, j+2k, … of s, whose Len must be a
+// multiple of k. So sums kept per group of data, k per group, give
+// their totals over the groups.
+func (s *Sums) Fold(k int) *Sums {
+	out := NewSums(k)
+	if s.n%k != 0 {
+		panic("exact: Fold of a Sums whose Len is not a multiple of k")
+	}
+	if s.width > 0 {
+		// A limb of s holds at most s.pending digits, so the n/k limbs
+		// added into one of out's at most n/k times as many.
+		src, folded := s, s.n/k
+		if int64(folded) > maxPending/max(s.pending, 1) {
+			src = s.clone()
+			src.normalise()
+		}
+		out.ensure(src.lo, src.lo+src.width)
+		out.pending = max(src.pending, 1) * int64(folded)
+		w := src.width
+		for i := range s.n {
+			dst := out.limbs[(i%k)*w : (i%k+1)*w]
+			for j, x := range src.limbs[i*w : (i+1)*w] {
+				dst[j] += x
+			}
+		}
+	}
+	for i, f := range s.special {
+		if f != 0 {
+			if out.special == nil {
+				out.special = make([]uint8, k)
+			}
+			out.special[i%k] |= f
+		}
+	}
+	return out
+}
+
+// fastLimbs is the widest window float64InWindow rounds.
+const fastLimbs = 24
+
+// float64InWindow is Float64 of a finite sum, without math/big: the
+// carries propagated into a copy of the limbs, the magnitude's top 64
+// bits taken with the bits below them folded into the lowest (a sticky
+// bit, which is all that rounding to nearest needs of them), and that
+// rounded by the machine. It reports false for a window wider than
+// fastLimbs or a result outside float64's normal range, which Float64
+// leaves to math/big.
+func (s *Sums) float64InWindow(i int) (float64, bool) {
+	w := s.width
+	if w+2 > fastLimbs {
+		return 0, false
+	}
+	// digits holds the sum in two's complement, 32 bits a digit, from
+	// index 3 up (three zero digits below, so the top four digits can
+	// always be read).
+	var digits [fastLimbs + 3]uint32
+	carry := int64(0)
+	for j, l := range s.limbs[i*w : (i+1)*w] {
+		v := l + carry
+		digits[3+j] = uint32(v)
+		carry = v >> digitBits
+	}
+	digits[3+w], digits[3+w+1] = uint32(carry), uint32(carry>>digitBits) // |carry| < 2^62
+	neg := carry < 0
+	top := 3 + w + 1
+	if neg {
+		borrow := uint32(1) // −x is ^x + 1
+		for j := 3; j <= top; j++ {
+			digits[j] = ^digits[j] + borrow
+			if digits[j] != 0 {
+				borrow = 0
+			}
+		}
+	}
+	for top >= 3 && digits[top] == 0 {
+		top--
+	}
+	if top < 3 {
+		return 0, true
+	}
+	hi := uint64(digits[top])<<32 | uint64(digits[top-1])
+	lo := uint64(digits[top-2])<<32 | uint64(digits[top-3])
+	sticky := false // any digit below lo's
+	for j := 3; j < top-3; j++ {
+		sticky = sticky || digits[j] != 0
+	}
+	lz := uint(bits.LeadingZeros64(hi))
+	mant := hi<<lz | lo>>(64-lz) // lo>>64 is 0 when lz is 0
+	if lo<<lz != 0 || sticky {
+		mant |= 1
+	}
+	// digits[j] weighs 2^(32·(j − 3 + lo) − Scale); mant's lowest bit
+	// is 64 − lz bits below the top of digits[top−1]'s.
+	exp := digitBits*(top-4+s.lo) - Scale - int(lz)
+	if exp+64 > 1024 || exp+63 < -1022 {
+		return 0, false
+	}
+	x := math.Ldexp(float64(mant), exp)
+	if neg {
+		x = -x
+	}
+	return x, true
 }

@@ -263,3 +263,36 @@ func TestAddMoments(t *testing.T) {
 		}
 	}
 }
+
+// Float64 rounds to nearest, ties to even, whatever the bits below the
+// tie: the cases where a sticky bit decides.
+func TestFloat64RoundsTies(t *testing.T) {
+	p53 := math.Ldexp(1, 53)
+	for _, c := range []struct {
+		add  []float64
+		want float64
+	}{
+		{[]float64{p53, 1}, p53},                              // a tie, to even
+		{[]float64{p53, 3}, p53 + 4},                          // a tie, to even
+		{[]float64{p53, 1, math.Ldexp(1, -200)}, p53 + 2},     // just above the tie
+		{[]float64{p53, 1, -math.Ldexp(1, -200)}, p53},        // just below it
+		{[]float64{p53 + 2, 1}, p53 + 4},                      // a tie from an odd mantissa
+		{[]float64{-p53, -1}, -p53},                           // negative ties
+		{[]float64{-p53, -1, -math.Ldexp(1, -200)}, -p53 - 2}, // and beyond them
+		{[]float64{1e300, 1, -1e300}, 1},                      // cancellation
+		{[]float64{0.1, 0.2}, 0.30000000000000004},            // as float addition, where it is exact
+		{[]float64{math.Ldexp(1, 1000), math.Ldexp(1, 1000)}, math.Ldexp(1, 1001)},
+		{[]float64{math.Ldexp(1, -1000), -math.Ldexp(1, -1001)}, math.Ldexp(1, -1001)},
+	} {
+		s := exact.NewSums(2)
+		for _, x := range c.add {
+			s.Add(1, x)
+		}
+		if got := s.Float64(1); got != c.want {
+			t.Errorf("%v: %v, not %v", c.add, got, c.want)
+		}
+		if got := s.Float64(0); got != 0 {
+			t.Errorf("an empty sum beside %v: %v", c.add, got)
+		}
+	}
+}
