@@ -329,4 +329,3 @@ func (ds *deltaSums) decode(r *wire.Reader, groups int) {
 	ds.sums = exact.NewSums(groups * leverSums)
 	ds.sums.Decode(r)
 }
-

@@ -46,7 +46,7 @@ type LeverageMeter struct {
 // leverageSums are a journey's.
 type leverageSums struct {
 	visits      int
-	groupVisits []int // per bootstrap group, its visits; nil without replicates or visits
+	groupVisits []int     // per bootstrap group, its visits; nil without replicates or visits
 	end         deltaSums // the appended better end
 	// The touchpoints' levers, by slot: ids[k]'s sums are levers[k], nil
 	// until its first visit. The journey's steps have the first slots,
