@@ -202,25 +202,7 @@ func (m *LeverageMeter) MarshalBinary() ([]byte, error) {
 	w.String(string(fit))
 	m.unknown.encode(w)
 	for _, id := range m.journeyIDs() {
-		js := m.journeys[id]
-		w.Count(js.visits)
-		w.Bool(js.groupVisits != nil)
-		for _, n := range js.groupVisits {
-			w.Count(n)
-		}
-		js.end.encode(w)
-		levers := map[string]*deltaSums{}
-		for k, ds := range js.levers {
-			if ds != nil {
-				levers[js.ids[k]] = ds
-			}
-		}
-		ids := sortedKeys(levers)
-		w.Count(len(ids))
-		for _, tp := range ids {
-			w.String(tp)
-			levers[tp].encode(w)
-		}
+		m.journeys[id].encode(w)
 	}
 	return w.Bytes(), nil
 }
@@ -251,7 +233,7 @@ func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 	}
 	fresh.unknown.decode(r)
 	for _, id := range journeys {
-		fresh.journeys[id].decode(r, id, groups)
+		fresh.journeys[id].decode(r, id, groups, m.scale)
 	}
 	if err := r.End(); err != nil {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
@@ -260,42 +242,114 @@ func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// decode reads the sums of journey id, kept in groups groups (0: the
-// meter saw no visit).
-func (js *leverageSums) decode(r *wire.Reader, id string, groups int) {
+// A journey's sums are encoded as its visits, a flag for its groups'
+// sums and when set their visits, then the better end's sums and each
+// touchpoint's, by id, each followed by its groups' sums when there are.
+func (js *leverageSums) encode(w *wire.Writer) {
+	w.Count(js.visits)
+	w.Bool(js.boot != nil)
+	if js.boot != nil {
+		for _, n := range js.boot.visits {
+			w.Count(n)
+		}
+	}
+	js.end.encode(w)
+	js.boot.encodePlace(w, betterEndPlace)
+	slots := map[string]int{}
+	for k, ds := range js.levers {
+		if ds != nil {
+			slots[js.ids[k]] = k
+		}
+	}
+	ids := sortedKeys(slots)
+	w.Count(len(ids))
+	for _, tp := range ids {
+		w.String(tp)
+		js.levers[slots[tp]].encode(w)
+		js.boot.encodePlace(w, leverPlace(slots[tp]))
+	}
+}
+
+// decode reads the sums of journey id, whose meter keeps groups groups
+// (0: it saw no visit; 1: no bootstrap).
+func (js *leverageSums) decode(r *wire.Reader, id string, groups int, s scoring.Scale) {
 	js.visits = r.Count()
 	if r.Bool() {
 		if groups <= 1 {
-			r.Fail("journey %q: visits per bootstrap group, without groups", id)
+			r.Fail("journey %q: bootstrap groups' sums, without groups", id)
 			return
 		}
-		js.groupVisits = make([]int, groups)
+		js.boot = newGroupSums(groups, len(js.ids), s)
 		total := 0
-		for g := range js.groupVisits {
-			js.groupVisits[g] = r.Count()
-			total += js.groupVisits[g]
+		for g := range js.boot.visits {
+			js.boot.visits[g] = r.Count()
+			total += js.boot.visits[g]
 		}
 		if total != js.visits {
 			r.Fail("journey %q: %d visits, %d in its bootstrap groups", id, js.visits, total)
 		}
 	} else if js.visits > 0 && groups > 1 {
-		r.Fail("journey %q: %d visits, none in bootstrap groups", id, js.visits)
+		r.Fail("journey %q: %d visits, no bootstrap groups' sums", id, js.visits)
 	}
-	js.end.decode(r, groups)
+	js.end.decode(r)
 	if (js.visits > 0) != (js.end.sums != nil) {
 		r.Fail("journey %q: %d visits, and better end's sums %v", id, js.visits, js.end.sums != nil)
 	}
+	js.boot.decodePlace(r, betterEndPlace)
 	n := r.Len(3) // a name, a count, a flag
 	tp := ""
 	for i := range n {
 		tp = r.Key(i, tp)
 		ds := &deltaSums{}
-		ds.decode(r, groups)
+		ds.decode(r)
 		if ds.sums == nil {
 			r.Fail("touchpoint %q of journey %q without its sums", tp, id)
 			return
 		}
-		js.levers[js.slot(tp, len(js.ids))] = ds
+		slot := js.slot(tp, len(js.ids))
+		js.levers[slot] = ds
+		js.boot.decodePlace(r, leverPlace(slot))
+	}
+}
+
+// A place's sums in the groups are encoded as its lost flag and each
+// group's sums, as signed high and unsigned low words; nothing for a
+// journey without groups.
+func (gs *groupSums) encodePlace(w *wire.Writer, place int) {
+	if gs == nil {
+		return
+	}
+	w.Bool(place < gs.places && gs.lost[place])
+	for g := range gs.visits {
+		sums := gs.lever(g, place)
+		for i := range bootSums {
+			var x fixed128
+			if sums != nil {
+				x = sums[i]
+			}
+			w.Int(x.hi)
+			w.Uint(x.lo)
+		}
+	}
+}
+
+func (gs *groupSums) decodePlace(r *wire.Reader, place int) {
+	if gs == nil {
+		return
+	}
+	if need := len(gs.visits) * bootSums * 2; r.Remaining() < need { // a byte a word at least
+		r.Fail("the bootstrap groups' sums of a lever, in %d bytes", r.Remaining())
+		return
+	}
+	if place >= gs.places {
+		gs.grow(place + 1)
+	}
+	gs.lost[place] = r.Bool()
+	for g := range gs.visits {
+		sums := gs.lever(g, place)
+		for i := range sums {
+			sums[i] = fixed128{hi: r.Int(), lo: r.Uint()}
+		}
 	}
 }
 
@@ -317,15 +371,11 @@ func (ds *deltaSums) encode(w *wire.Writer) {
 	}
 }
 
-func (ds *deltaSums) decode(r *wire.Reader, groups int) {
+func (ds *deltaSums) decode(r *wire.Reader) {
 	ds.visits = r.Count()
 	if !r.Bool() {
 		return
 	}
-	if groups == 0 {
-		r.Fail("sums of a meter without visits")
-		return
-	}
-	ds.sums = exact.NewSums(groups * leverSums)
+	ds.sums = exact.NewSums(leverSums)
 	ds.sums.Decode(r)
 }

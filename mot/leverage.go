@@ -22,8 +22,8 @@ import (
 // The prediction is linear, so the mean change of each feature is
 // enough to apply the fit found at the end. Each gain has a 95%
 // interval from a Poisson bootstrap over random groups of the visits
-// (leverboot.go): the sums are kept per group, and the replicates are
-// formed from the groups' sums at the end.
+// (leverboot.go): the changes are also summed per group, and the
+// replicates are formed from the groups' sums at the end.
 type LeverageMeter struct {
 	// Resamples is how many bootstrap replicates to form (0: none, and
 	// no intervals); Seed picks the visits' groups and the replicates'
@@ -39,15 +39,15 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
-	groups    int          // the sums' groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
+	groups    int          // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
 	levers    []leverVisit // the levers of the visit being added
 }
 
 // leverageSums are a journey's.
 type leverageSums struct {
-	visits      int
-	groupVisits []int     // per bootstrap group, its visits; nil without replicates or visits
-	end         deltaSums // the appended better end
+	visits int
+	end    deltaSums  // the appended better end
+	boot   *groupSums // nil without replicates or visits
 	// The touchpoints' levers, by slot: ids[k]'s sums are levers[k], nil
 	// until its first visit. The journey's steps have the first slots,
 	// in their order, which is how the moments of most visits come.
@@ -58,15 +58,15 @@ type leverageSums struct {
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
-// moves, per bootstrap group, exactly (internal/exact), so that a
-// report is the same to the bit whatever the order of the visits or the
-// meters they were split among.
+// moves, exactly (internal/exact), so that a report is the same to the
+// bit whatever the order of the visits or the meters they were split
+// among.
 type deltaSums struct {
 	visits int
-	sums   *exact.Sums // leverSums sums per group, group after group; nil until the first visit
+	sums   *exact.Sums // leverSums sums; nil until the first visit
 }
 
-// The sums of a deltaSums per group, in their order.
+// The sums of a deltaSums, in their order.
 const (
 	sumPeakEnd = iota // (Δpeak + Δend)/2
 	sumPeak
@@ -146,15 +146,7 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		m.unknown.add(nameOr(v.Purpose, "(none)"), v.ID)
 		return
 	}
-	groups := m.fixGroups()
-	g := 0
-	if groups > 1 {
-		g = groupOf(v.ID, m.Seed, groups)
-		if js.groupVisits == nil {
-			js.groupVisits = make([]int, groups)
-		}
-		js.groupVisits[g]++
-	}
+	g, boot := m.group(js, v.ID)
 	js.visits++
 	levers, top := m.passLevers(js, v)
 	n := len(v.Moments)
@@ -170,10 +162,16 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		if n > 1 {
 			d.trend = l.sumKX / sxx
 		}
-		js.lever(l.slot, groups).add(g, &d, groups)
+		js.lever(l.slot).add(&d)
+		if boot != nil {
+			boot.add(g, leverPlace(l.slot), &d)
+		}
 	}
 	end := m.betterEnd(f)
-	js.end.add(g, &end, groups)
+	js.end.add(&end)
+	if boot != nil {
+		boot.add(g, betterEndPlace, &end)
+	}
 }
 
 // passLevers returns the levers of v's touchpoints, summed in one pass
@@ -314,43 +312,39 @@ func (js *leverageSums) slot(tp string, guess int) int {
 	return k
 }
 
-// lever returns the sums of slot k, made for groups groups if it has
-// none.
-func (js *leverageSums) lever(k, groups int) *deltaSums {
+// lever returns the sums of slot k, made if it has none.
+func (js *leverageSums) lever(k int) *deltaSums {
 	ds := js.levers[k]
 	if ds == nil {
 		ds = &deltaSums{}
 		js.levers[k] = ds
 	}
-	ds.init(groups)
+	ds.init()
 	return ds
 }
 
-// init makes ds's sums for groups groups if it has none.
-func (ds *deltaSums) init(groups int) {
+// init makes ds's sums if it has none.
+func (ds *deltaSums) init() {
 	if ds.sums == nil {
-		ds.sums = exact.NewSums(groups * leverSums)
+		ds.sums = exact.NewSums(leverSums)
 	}
 }
 
-// add adds one visit's changes d to group g; a change of zero adds
-// nothing and is skipped (most of first's and end's, many of peak's).
-func (ds *deltaSums) add(g int, d *featureDeltas, groups int) {
-	ds.init(groups)
+// add adds one visit's changes d; a change of zero adds nothing and is
+// skipped (most of first's and end's, many of peak's).
+func (ds *deltaSums) add(d *featureDeltas) {
+	ds.init()
 	ds.visits++
-	s, o := ds.sums, g*leverSums
+	s := ds.sums
 	if pe := (d.peak + d.end) / 2; pe != 0 {
-		s.Add(o+sumPeakEnd, pe)
+		s.Add(sumPeakEnd, pe)
 	}
 	for i, x := range [...]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
 		if x != 0 {
-			s.Add(o+i, x)
+			s.Add(i, x)
 		}
 	}
 }
-
-// totals returns ds's sums over every group, exactly, leverSums of them.
-func (ds *deltaSums) totals() *exact.Sums { return ds.sums.Fold(leverSums) }
 
 // A Lever is the effect of improving one touchpoint of a journey.
 type Lever struct {
@@ -399,11 +393,11 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 		for k, ds := range js.levers {
 			if ds != nil {
 				id := js.ids[k]
-				jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, r.Fit, weights, lang))
+				jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, leverPlace(k), r.Fit, weights, lang))
 			}
 		}
 		if js.visits > 0 {
-			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, r.Fit, weights, lang)
+			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, betterEndPlace, r.Fit, weights, lang)
 		}
 		sort.Slice(jl.Levers, func(a, b int) bool {
 			x, y := jl.Levers[a], jl.Levers[b]
@@ -422,15 +416,16 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 }
 
 // lever turns sums into mean changes over all the journey's visits,
-// with their intervals over the replicates that weights draw.
-func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, fit *analyze.FitResult, weights []uint8, lang string) Lever {
+// with their intervals over the replicates that weights draw from the
+// groups' sums at place.
+func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, weights []uint8, lang string) Lever {
 	n := float64(js.visits)
-	totals := ds.totals()
+	totals := ds.sums
 	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: totals.Float64(sumPeakEnd) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}
-	pe, re := m.interval(ds, js, fit, weights)
+	pe, re := m.interval(js.boot, place, fit, weights)
 	l.PeakEndLow, l.PeakEndHigh, l.RememberedLow, l.RememberedHigh = pe[0], pe[1], re[0], re[1]
 	if fit != nil {
 		l.Remembered = 0

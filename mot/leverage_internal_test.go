@@ -42,7 +42,7 @@ func recomputeEnd(v *scoring.Visit, s scoring.Scale, r float64) featureDeltas {
 // checkSums fails unless ds holds one visit's changes want.
 func checkSums(t *testing.T, what string, ds *deltaSums, want featureDeltas) {
 	t.Helper()
-	totals := ds.totals()
+	totals := ds.sums
 	for k, name := range analyze.DefaultFeatures() {
 		got := 0.0
 		if at := featureSum[k]; at >= 0 {

@@ -2,6 +2,7 @@ package mot
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/peakend/peakend/scoring"
@@ -117,8 +118,9 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// fixGroups returns how many groups the meter's sums are kept in,
-// fixing it at the first visit: BootstrapGroups with replicates, else 1.
+// fixGroups returns how many groups the meter's bootstrap keeps,
+// fixing it at the first visit: BootstrapGroups with replicates, else 1
+// (no bootstrap).
 func (m *LeverageMeter) fixGroups() int {
 	if m.groups == 0 {
 		m.groups = 1
@@ -127,6 +129,150 @@ func (m *LeverageMeter) fixGroups() int {
 		}
 	}
 	return m.groups
+}
+
+// group returns the bootstrap group of the visit id and the journey's
+// groups' sums, made at its first visit, with the visit counted in its
+// group; nil sums without replicates.
+func (m *LeverageMeter) group(js *leverageSums, id string) (int, *groupSums) {
+	if m.fixGroups() == 1 {
+		return 0, nil
+	}
+	if js.boot == nil {
+		js.boot = newGroupSums(m.groups, len(js.ids), m.scale)
+	}
+	g := groupOf(id, m.Seed, m.groups)
+	js.boot.visits[g]++
+	return g, js.boot
+}
+
+// groupSums are a journey's sums per bootstrap group: the group's
+// visits, and the changes of the features each lever moves, in the
+// fixed point of fixed128. A visit adds to one group only, so the sums
+// of a group lie together: the better end's first, then the
+// touchpoints' by slot.
+type groupSums struct {
+	unit   float64 // of the fixed point: a power of two
+	visits []int   // per group
+	places int     // levers per group
+	sums   []fixed128
+	// lost marks the places that were given a change too large for
+	// the fixed point (only a rating far outside the scale is): their
+	// intervals are not known.
+	lost []bool
+}
+
+// bootSums is how many sums a lever has per group: of peak, end, mean,
+// first and trend (peak-end is half of peak's and end's), in the order
+// of sumPeak to sumTrend.
+const bootSums = leverSums - sumPeak
+
+// betterEndPlace is the better end's place in a group; leverPlace is
+// that of the touchpoint of slot k.
+const betterEndPlace = 0
+
+func leverPlace(k int) int { return 1 + k }
+
+// unitBits is how many fixed-point units a scale's span holds (rounded
+// up to a power of two): changes, which are at most a few spans, stay
+// well inside an int64, each rounded by at most 2^−51 of the span.
+const unitBits = 50
+
+// maxUnits bounds a change, in units, that fixed128 takes.
+const maxUnits = 1 << 62
+
+func newGroupSums(groups, slots int, s scoring.Scale) *groupSums {
+	unit := 1.0
+	if span := s.Max - s.Min; span > 0 && !math.IsInf(span, 0) {
+		_, e := math.Frexp(span)
+		unit = math.Ldexp(1, e-unitBits)
+	}
+	places := leverPlace(slots)
+	return &groupSums{unit: unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
+}
+
+// add adds the changes d to lever place of group g.
+func (gs *groupSums) add(g, place int, d *featureDeltas) {
+	if place >= gs.places {
+		gs.grow(place + 1)
+	}
+	sums := gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
+	for i, x := range [...]float64{sumPeak - sumPeak: d.peak, sumEnd - sumPeak: d.end, sumMean - sumPeak: d.mean, sumFirst - sumPeak: d.first, sumTrend - sumPeak: d.trend} {
+		if x == 0 {
+			continue
+		}
+		u := x / gs.unit // exact: unit is a power of two
+		if !(math.Abs(u) < maxUnits) {
+			gs.lost[place] = true // or NaN
+			continue
+		}
+		sums[i].add(int64(math.RoundToEven(u)))
+	}
+}
+
+// grow makes room for places levers per group, at least, keeping the
+// sums.
+func (gs *groupSums) grow(places int) {
+	places = max(places, 2*gs.places)
+	groups := len(gs.visits)
+	sums := make([]fixed128, groups*places*bootSums)
+	for g := range groups {
+		copy(sums[g*places*bootSums:], gs.sums[g*gs.places*bootSums:(g+1)*gs.places*bootSums])
+	}
+	gs.sums, gs.places = sums, places
+	gs.lost = append(gs.lost, make([]bool, places-len(gs.lost))...)
+}
+
+// lever returns the sums of place in group g.
+func (gs *groupSums) lever(g, place int) []fixed128 {
+	if place >= gs.places {
+		return nil // none: the place was never given a change
+	}
+	return gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
+}
+
+// mergeVisits adds other's visits per group.
+func (gs *groupSums) mergeVisits(other *groupSums) {
+	for g, n := range other.visits {
+		gs.visits[g] += n
+	}
+}
+
+// merge adds place o of other to place p, for every group.
+func (gs *groupSums) merge(p int, other *groupSums, o int) {
+	if p >= gs.places {
+		gs.grow(p + 1)
+	}
+	gs.lost[p] = gs.lost[p] || o < other.places && other.lost[o]
+	for g := range gs.visits {
+		dst := gs.lever(g, p)
+		for i, x := range other.lever(g, o) {
+			dst[i].addFixed(x)
+		}
+	}
+}
+
+// A fixed128 is a signed 128-bit integer: a sum of whole units, exact
+// in any order, and with room for 2^65 changes of the largest size.
+type fixed128 struct {
+	lo uint64
+	hi int64
+}
+
+func (f *fixed128) add(n int64) {
+	lo, carry := bits.Add64(f.lo, uint64(n), 0)
+	f.lo, f.hi = lo, f.hi+n>>63+int64(carry) // n sign-extended
+}
+
+func (f *fixed128) addFixed(x fixed128) {
+	lo, carry := bits.Add64(f.lo, x.lo, 0)
+	f.lo, f.hi = lo, f.hi+x.hi+int64(carry)
+}
+
+// float64 returns f (in units), rounded: twice, which is as good for a
+// bootstrap and the same for every order of the additions.
+func (f fixed128) float64() float64 {
+	return float64(f.hi)*(1<<64) + float64(f.lo)
 }
 
 // replicateWeights returns the groups' weights in each replicate,
@@ -145,43 +291,51 @@ func (m *LeverageMeter) replicateWeights() []uint8 {
 	return w
 }
 
-// interval is the 2.5% and 97.5% points of the lever's gain over the
-// replicates, by peak-end and by the fit (NA without one); NA when the
-// meter forms no replicates.
-func (m *LeverageMeter) interval(ds *deltaSums, js *leverageSums, fit *analyze.FitResult, weights []uint8) (peakEnd, remembered [2]float64) {
+// interval is the 2.5% and 97.5% points of the gain of the lever at
+// place over the replicates, by peak-end and by the fit (NA without
+// one); NA when the meter forms no replicates.
+func (m *LeverageMeter) interval(gs *groupSums, place int, fit *analyze.FitResult, weights []uint8) (peakEnd, remembered [2]float64) {
 	peakEnd, remembered = [2]float64{scoring.NA, scoring.NA}, [2]float64{scoring.NA, scoring.NA}
-	if weights == nil || js.groupVisits == nil || ds.sums == nil {
+	if weights == nil || gs == nil || place < gs.places && gs.lost[place] {
 		return
 	}
-	groups := m.groups
-	sums := make([]float64, groups*leverSums)
-	for i := range sums {
-		sums[i] = ds.sums.Float64(i)
+	groups := len(gs.visits)
+	sums := make([]float64, groups*bootSums) // in the scale's units, not the fixed point's
+	for g := range groups {
+		for i, x := range gs.lever(g, place) {
+			sums[g*bootSums+i] = x.float64() * gs.unit
+		}
+	}
+	var coef [bootSums]float64 // the fit's weights of the features
+	if fit != nil {
+		for k, at := range featureSum {
+			if at >= 0 {
+				coef[at-sumPeak] = fit.Coefficients[k+1].Estimate
+			}
+		}
 	}
 	var pe, re []float64
 	for b := range m.Resamples {
-		var total [leverSums]float64
+		var total [bootSums]float64
 		n := 0
 		for g, w := range weights[b*groups : (b+1)*groups] {
 			if w == 0 {
 				continue
 			}
-			n += int(w) * js.groupVisits[g]
+			n += int(w) * gs.visits[g]
 			x := float64(w)
-			for k, s := range sums[g*leverSums : (g+1)*leverSums] {
-				total[k] += x * s
+			for i, s := range sums[g*bootSums : (g+1)*bootSums] {
+				total[i] += x * s
 			}
 		}
 		if n == 0 {
 			continue
 		}
-		pe = append(pe, total[sumPeakEnd]/float64(n))
+		pe = append(pe, (total[sumPeak-sumPeak]+total[sumEnd-sumPeak])/2/float64(n))
 		if fit != nil {
 			x := 0.0
-			for k, at := range featureSum {
-				if at >= 0 {
-					x += fit.Coefficients[k+1].Estimate * total[at] / float64(n)
-				}
+			for i, c := range coef {
+				x += c * total[i] / float64(n)
 			}
 			re = append(re, x)
 		}

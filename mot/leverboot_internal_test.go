@@ -52,17 +52,20 @@ func TestBootstrapIsMergeable(t *testing.T) {
 	}
 	first, second := meterOf(visits[:150], 7, DefaultResamples), meterOf(visits[150:], 7, DefaultResamples)
 	js, j1, j2 := whole.journeys["j"], first.journeys["j"], second.journeys["j"]
-	for g := range js.groupVisits {
-		if js.groupVisits[g] != j1.groupVisits[g]+j2.groupVisits[g] {
-			t.Fatalf("group %d: %d visits, halves %d + %d", g, js.groupVisits[g], j1.groupVisits[g], j2.groupVisits[g])
+	for g, n := range js.boot.visits {
+		if n != j1.boot.visits[g]+j2.boot.visits[g] {
+			t.Fatalf("group %d: %d visits, halves %d + %d", g, n, j1.boot.visits[g], j2.boot.visits[g])
 		}
 	}
-	for k, ds := range js.levers {
-		halves := j1.levers[k].sums
-		halves.Merge(j2.levers[k].sums)
-		for i := range ds.sums.Len() {
-			if x, y := ds.sums.Float64(i), halves.Float64(i); math.Float64bits(x) != math.Float64bits(y) {
-				t.Fatalf("touchpoint %s, sum %d: %g, halves %g", js.ids[k], i, x, y)
+	for k := range js.levers {
+		p := leverPlace(k)
+		for g := range js.boot.visits {
+			for i, x := range js.boot.lever(g, p) {
+				y := j1.boot.lever(g, p)[i]
+				y.addFixed(j2.boot.lever(g, p)[i])
+				if x != y {
+					t.Fatalf("touchpoint %s, group %d, sum %d: %v, halves %v", js.ids[k], g, i, x, y)
+				}
 			}
 		}
 	}

@@ -95,39 +95,36 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 	for id, ojs := range other.journeys {
 		js := m.journeys[id]
 		js.visits += ojs.visits
-		js.groupVisits = addCounts(js.groupVisits, ojs.groupVisits)
-		js.end.merge(&ojs.end, groups)
+		js.end.merge(&ojs.end)
+		ob := ojs.boot
+		if ob != nil {
+			if js.boot == nil {
+				js.boot = newGroupSums(groups, len(js.ids), m.scale)
+			}
+			js.boot.mergeVisits(ob)
+			js.boot.merge(betterEndPlace, ob, betterEndPlace)
+		}
 		for k, ods := range ojs.levers {
-			if ods != nil {
-				js.lever(js.slot(ojs.ids[k], k), groups).merge(ods, groups)
+			if ods == nil {
+				continue
+			}
+			slot := js.slot(ojs.ids[k], k)
+			js.lever(slot).merge(ods)
+			if ob != nil {
+				js.boot.merge(leverPlace(slot), ob, leverPlace(k))
 			}
 		}
 	}
 	return nil
 }
 
-func (ds *deltaSums) merge(o *deltaSums, groups int) {
+func (ds *deltaSums) merge(o *deltaSums) {
 	if o.sums == nil {
 		return // no visits
 	}
-	ds.init(groups)
+	ds.init()
 	ds.visits += o.visits
 	ds.sums.Merge(o.sums)
-}
-
-// addCounts returns counts with other added elementwise: visits per
-// bootstrap group, nil until their first visit.
-func addCounts(counts, other []int) []int {
-	if other == nil {
-		return counts
-	}
-	if counts == nil {
-		counts = make([]int, len(other))
-	}
-	for i, n := range other {
-		counts[i] += n
-	}
-	return counts
 }
 
 // fitterMerger is analyze.Fitter's Merge, which the statistics package

@@ -367,9 +367,6 @@ func (s *Sums) Float64(i int) float64 {
 	if s.width == 0 {
 		return 0
 	}
-	if x, ok := s.float64InWindow(i); ok {
-		return x
-	}
 	f := new(big.Float).SetInt(s.window(i)) // exact: its precision is the integer's length
 	x, _ := f.SetMantExp(f, s.lo*digitBits-Scale).Float64()
 	return x
@@ -391,109 +388,4 @@ func Round(v *big.Int, scale uint, d int64) float64 {
 	den := new(big.Int).Lsh(big.NewInt(d), scale)
 	x, _ := new(big.Rat).SetFrac(v, den).Float64()
 	return x
-}
-
-// Fold returns the sums of s taken k at a time, exactly: sum j of the
-// result is the total of sums j, j+k, j+2k, … of s, whose Len must be a
-// multiple of k. So sums kept per group of data, k per group, give
-// their totals over the groups.
-func (s *Sums) Fold(k int) *Sums {
-	out := NewSums(k)
-	if s.n%k != 0 {
-		panic("exact: Fold of a Sums whose Len is not a multiple of k")
-	}
-	if s.width > 0 {
-		// A limb of s holds at most s.pending digits, so the n/k limbs
-		// added into one of out's at most n/k times as many.
-		src, folded := s, s.n/k
-		if int64(folded) > maxPending/max(s.pending, 1) {
-			src = s.clone()
-			src.normalise()
-		}
-		out.ensure(src.lo, src.lo+src.width)
-		out.pending = max(src.pending, 1) * int64(folded)
-		w := src.width
-		for i := range s.n {
-			dst := out.limbs[(i%k)*w : (i%k+1)*w]
-			for j, x := range src.limbs[i*w : (i+1)*w] {
-				dst[j] += x
-			}
-		}
-	}
-	for i, f := range s.special {
-		if f != 0 {
-			if out.special == nil {
-				out.special = make([]uint8, k)
-			}
-			out.special[i%k] |= f
-		}
-	}
-	return out
-}
-
-// fastLimbs is the widest window float64InWindow rounds.
-const fastLimbs = 24
-
-// float64InWindow is Float64 of a finite sum, without math/big: the
-// carries propagated into a copy of the limbs, the magnitude's top 64
-// bits taken with the bits below them folded into the lowest (a sticky
-// bit, which is all that rounding to nearest needs of them), and that
-// rounded by the machine. It reports false for a window wider than
-// fastLimbs or a result outside float64's normal range, which Float64
-// leaves to math/big.
-func (s *Sums) float64InWindow(i int) (float64, bool) {
-	w := s.width
-	if w+2 > fastLimbs {
-		return 0, false
-	}
-	// digits holds the sum in two's complement, 32 bits a digit, from
-	// index 3 up (three zero digits below, so the top four digits can
-	// always be read).
-	var digits [fastLimbs + 3]uint32
-	carry := int64(0)
-	for j, l := range s.limbs[i*w : (i+1)*w] {
-		v := l + carry
-		digits[3+j] = uint32(v)
-		carry = v >> digitBits
-	}
-	digits[3+w], digits[3+w+1] = uint32(carry), uint32(carry>>digitBits) // |carry| < 2^62
-	neg := carry < 0
-	top := 3 + w + 1
-	if neg {
-		borrow := uint32(1) // −x is ^x + 1
-		for j := 3; j <= top; j++ {
-			digits[j] = ^digits[j] + borrow
-			if digits[j] != 0 {
-				borrow = 0
-			}
-		}
-	}
-	for top >= 3 && digits[top] == 0 {
-		top--
-	}
-	if top < 3 {
-		return 0, true
-	}
-	hi := uint64(digits[top])<<32 | uint64(digits[top-1])
-	lo := uint64(digits[top-2])<<32 | uint64(digits[top-3])
-	sticky := false // any digit below lo's
-	for j := 3; j < top-3; j++ {
-		sticky = sticky || digits[j] != 0
-	}
-	lz := uint(bits.LeadingZeros64(hi))
-	mant := hi<<lz | lo>>(64-lz) // lo>>64 is 0 when lz is 0
-	if lo<<lz != 0 || sticky {
-		mant |= 1
-	}
-	// digits[j] weighs 2^(32·(j − 3 + lo) − Scale); mant's lowest bit
-	// is 64 − lz bits below the top of digits[top−1]'s.
-	exp := digitBits*(top-4+s.lo) - Scale - int(lz)
-	if exp+64 > 1024 || exp+63 < -1022 {
-		return 0, false
-	}
-	x := math.Ldexp(float64(mant), exp)
-	if neg {
-		x = -x
-	}
-	return x, true
 }
