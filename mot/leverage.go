@@ -336,13 +336,19 @@ func (ds *deltaSums) add(d *featureDeltas) {
 	ds.init()
 	ds.visits++
 	s := ds.sums
-	if pe := (d.peak + d.end) / 2; pe != 0 {
-		s.Add(sumPeakEnd, pe)
+	if d.peak != 0 || d.end != 0 {
+		s.Add(sumPeakEnd, (d.peak+d.end)/2)
+		addNonzero(s, sumPeak, d.peak)
+		addNonzero(s, sumEnd, d.end)
 	}
-	for i, x := range [...]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
-		if x != 0 {
-			s.Add(i, x)
-		}
+	addNonzero(s, sumMean, d.mean)
+	addNonzero(s, sumFirst, d.first)
+	addNonzero(s, sumTrend, d.trend)
+}
+
+func addNonzero(s *exact.Sums, i int, x float64) {
+	if x != 0 {
+		s.Add(i, x)
 	}
 }
 

@@ -197,16 +197,13 @@ func (gs *groupSums) add(g, place int, d *featureDeltas) {
 		gs.grow(place + 1)
 	}
 	sums := gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
-	for i, x := range [...]float64{sumPeak - sumPeak: d.peak, sumEnd - sumPeak: d.end, sumMean - sumPeak: d.mean, sumFirst - sumPeak: d.first, sumTrend - sumPeak: d.trend} {
-		if x == 0 {
-			continue
-		}
-		u := x / gs.unit // exact: unit is a power of two
-		if !(math.Abs(u) < maxUnits) {
-			gs.lost[place] = true // or NaN
-			continue
-		}
-		sums[i].add(int64(math.RoundToEven(u)))
+	ok := sums[sumPeak-sumPeak].addUnits(d.peak, gs.unit) &&
+		sums[sumEnd-sumPeak].addUnits(d.end, gs.unit) &&
+		sums[sumMean-sumPeak].addUnits(d.mean, gs.unit) &&
+		sums[sumFirst-sumPeak].addUnits(d.first, gs.unit) &&
+		sums[sumTrend-sumPeak].addUnits(d.trend, gs.unit)
+	if !ok {
+		gs.lost[place] = true
 	}
 }
 
@@ -259,9 +256,21 @@ type fixed128 struct {
 	hi int64
 }
 
-func (f *fixed128) add(n int64) {
+// addUnits adds x in units of unit, rounded to a whole number of them,
+// and reports false, adding nothing, when x is too large a number of
+// them (or NaN).
+func (f *fixed128) addUnits(x, unit float64) bool {
+	if x == 0 {
+		return true
+	}
+	u := x / unit // exact: unit is a power of two
+	if !(math.Abs(u) < maxUnits) {
+		return false
+	}
+	n := int64(math.RoundToEven(u))
 	lo, carry := bits.Add64(f.lo, uint64(n), 0)
 	f.lo, f.hi = lo, f.hi+n>>63+int64(carry) // n sign-extended
+	return true
 }
 
 func (f *fixed128) addFixed(x fixed128) {

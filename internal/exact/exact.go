@@ -77,19 +77,19 @@ func (s *Sums) Add(i int, x float64) {
 	m := b&(1<<52-1) | 1<<52
 	tz := bits.TrailingZeros64(m)
 	m >>= uint(tz)
-	pos := biased - 1075 + tz + Scale
-	limb := pos/digitBits - s.lo
+	pos := uint(biased - 1075 + tz + Scale) // positive: Scale is below the smallest exponent
+	limb := int(pos/digitBits) - s.lo
 	if limb < 0 || limb+4 > s.width {
 		s.addGrowing(i, x)
 		return
 	}
-	sh := uint(pos % digitBits)
-	l := s.limbs[i*s.width+limb:][:3:3]
-	d0, d1, d2 := int64(m<<sh&digitMask), int64(m>>(digitBits-sh)&digitMask), int64(m>>(2*digitBits-sh))
+	d0, d1, d2 := shiftedDigits(m, pos%digitBits)
 	if b>>63 != 0 {
 		d0, d1, d2 = -d0, -d1, -d2
 	}
 	s.pending++
+	o := i*s.width + limb
+	l := s.limbs[o : o+3 : o+3]
 	l[0] += d0
 	l[1] += d1
 	l[2] += d2
@@ -118,12 +118,19 @@ func (s *Sums) addGrowing(i int, x float64) {
 // digits3 returns the three 32-bit digits of m·2^e in the sums' fixed
 // point, lowest first, and the index of the limb of the lowest.
 func digits3(m uint64, e int) (d0, d1, d2 int64, limb int) {
-	pos := e + Scale
-	sh := uint(pos % digitBits)
-	d0 = int64(m << sh & digitMask)
-	d1 = int64(m >> (digitBits - sh) & digitMask)
-	d2 = int64(m >> (2*digitBits - sh)) // 0 when sh is 0
-	return d0, d1, d2, pos / digitBits
+	pos := uint(e + Scale)
+	d0, d1, d2 = shiftedDigits(m, pos%digitBits)
+	return d0, d1, d2, int(pos / digitBits)
+}
+
+// shiftedDigits returns the three 32-bit digits of m·2^sh, m < 2^53 and
+// sh < 32, lowest first: from m's 32-bit halves, so that every shift is
+// below 64 and none needs the check that a longer one would.
+func shiftedDigits(m uint64, sh uint) (d0, d1, d2 int64) {
+	sh %= digitBits
+	t0 := (m & digitMask) << sh
+	t1 := (m>>digitBits)<<sh + t0>>digitBits
+	return int64(t0 & digitMask), int64(t1 & digitMask), int64(t1 >> digitBits)
 }
 
 // AddProduct adds a·b, exactly (not the rounded float64 product), to
@@ -142,64 +149,6 @@ func (s *Sums) AddProduct(i int, a, b float64) {
 	}
 	s.pending++
 	s.addProductMant(i, &pa, &pb)
-}
-
-// AddMultiples adds times[j]·x, exactly, to sum at[j] for every j: one
-// number added to many sums with small positive integer weights (at
-// most 2^20 each), as a bootstrap's replicates take a visit's value.
-func (s *Sums) AddMultiples(x float64, at []int, times []int32) {
-	if x == 0 || len(at) == 0 {
-		return
-	}
-	if isSpecial(x) {
-		for _, i := range at {
-			s.mark(i, x)
-		}
-		return
-	}
-	m, e := mantExp(x)
-	d0, d1, d2, limb := digits3(m, e)
-	if x < 0 {
-		d0, d1, d2 = -d0, -d1, -d2
-	}
-	s.ensure(limb, limb+4)
-	weight := int64(0)
-	for _, w := range times {
-		weight += int64(w)
-	}
-	if weight > maxPending/2 {
-		// Too heavy to add at once: in halves.
-		h := len(at) / 2
-		s.AddMultiples(x, at[:h], times[:h])
-		s.AddMultiples(x, at[h:], times[h:])
-		return
-	}
-	if s.pending+weight > maxPending {
-		s.normalise()
-	}
-	s.pending += weight
-	base, width := limb-s.lo, s.width
-	switch {
-	case d1 == 0 && d2 == 0: // a number of few bits, as a change of one point
-		for j, i := range at {
-			s.limbs[i*width+base] += int64(times[j]) * d0
-		}
-	case d2 == 0:
-		for j, i := range at {
-			w, o := int64(times[j]), i*width+base
-			l := s.limbs[o : o+2 : o+2]
-			l[0] += w * d0
-			l[1] += w * d1
-		}
-	default:
-		for j, i := range at {
-			w, o := int64(times[j]), i*width+base
-			l := s.limbs[o : o+3 : o+3]
-			l[0] += w * d0
-			l[1] += w * d1
-			l[2] += w * d2
-		}
-	}
 }
 
 func isSpecial(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }

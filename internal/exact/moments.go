@@ -100,17 +100,22 @@ func (s *Sums) addMant(i int, m uint64, e int, neg bool) {
 // addProductMant adds a·b to sum i; the window holds it and pending is
 // counted.
 func (s *Sums) addProductMant(i int, a, b *part) {
-	hi, lo := bits.Mul64(a.m, b.m) // below 2^106
-	pos := a.e + b.e + Scale
-	limb, sh := pos/digitBits, uint(pos%digitBits)
-	// The 32-bit digits of (hi, lo)·2^sh: lo's shifted low 64 bits, then
-	// the 64 bits from 64 − sh up, then the rest (sh + 106 − 128 bits).
-	low := lo << sh
-	mid := hi<<sh | lo>>(64-sh) // lo>>64 is 0 when sh is 0
-	top := hi >> (64 - sh)
+	hi, lo := bits.Mul64(a.m, b.m) // below 2^106, so hi below 2^42
+	pos := uint(a.e + b.e + Scale)
+	limb, sh := int(pos/digitBits), pos%digitBits
+	// The 32-bit digits of (hi, lo)·2^sh, from the product's 32-bit parts
+	// up, each shifted by less than 32 and its carry passed on: every
+	// shift below 64, so none needs a check.
+	t := (lo & digitMask) << sh
+	d0 := int64(t & digitMask)
+	t = (lo>>digitBits)<<sh + t>>digitBits
+	d1 := int64(t & digitMask)
+	t = (hi&digitMask)<<sh + t>>digitBits
+	d2 := int64(t & digitMask)
+	t = (hi>>digitBits)<<sh + t>>digitBits // below 2^42
+	d3, d4 := int64(t&digitMask), int64(t>>digitBits)
 	o := i*s.width + limb - s.lo
 	l := s.limbs[o : o+5 : o+5]
-	d0, d1, d2, d3, d4 := int64(low&digitMask), int64(low>>digitBits), int64(mid&digitMask), int64(mid>>digitBits), int64(top)
 	if a.neg != b.neg {
 		d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
 	}
