@@ -302,6 +302,12 @@ func (js *leverageSums) slot(tp string, guess int) int {
 		return guess
 	}
 	k, ok := js.slots[tp]
+	if ok && k == guess {
+		// tp's text, not the blueprint's: the next visit's moments, read
+		// by the same reader, share it, and strings that share their
+		// bytes compare without reading them.
+		js.ids[k] = tp
+	}
 	if !ok {
 		k = len(js.ids)
 		js.slots[tp] = k

@@ -152,10 +152,13 @@ func (m *LeverageMeter) group(js *leverageSums, id string) (int, *groupSums) {
 // of a group lie together: the better end's first, then the
 // touchpoints' by slot.
 type groupSums struct {
-	unit   float64 // of the fixed point: a power of two
-	visits []int   // per group
-	places int     // levers per group
-	sums   []fixed128
+	unit float64 // of the fixed point: a power of two
+	// perUnit is 1/unit, exactly, by which a change times is in units,
+	// exactly but where that is not a float64 (below 2^−1022 units).
+	perUnit float64
+	visits  []int // per group
+	places  int   // levers per group
+	sums    []fixed128
 	// lost marks the places that were given a change too large for
 	// the fixed point (only a rating far outside the scale is): their
 	// intervals are not known.
@@ -188,7 +191,7 @@ func newGroupSums(groups, slots int, s scoring.Scale) *groupSums {
 		unit = math.Ldexp(1, e-unitBits)
 	}
 	places := leverPlace(slots)
-	return &groupSums{unit: unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
+	return &groupSums{unit: unit, perUnit: 1 / unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
 }
 
 // add adds the changes d to lever place of group g.
@@ -197,11 +200,12 @@ func (gs *groupSums) add(g, place int, d *featureDeltas) {
 		gs.grow(place + 1)
 	}
 	sums := gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
-	ok := sums[sumPeak-sumPeak].addUnits(d.peak, gs.unit) &&
-		sums[sumEnd-sumPeak].addUnits(d.end, gs.unit) &&
-		sums[sumMean-sumPeak].addUnits(d.mean, gs.unit) &&
-		sums[sumFirst-sumPeak].addUnits(d.first, gs.unit) &&
-		sums[sumTrend-sumPeak].addUnits(d.trend, gs.unit)
+	perUnit := gs.perUnit
+	ok := sums[sumPeak-sumPeak].addUnits(d.peak*perUnit) &&
+		sums[sumEnd-sumPeak].addUnits(d.end*perUnit) &&
+		sums[sumMean-sumPeak].addUnits(d.mean*perUnit) &&
+		sums[sumFirst-sumPeak].addUnits(d.first*perUnit) &&
+		sums[sumTrend-sumPeak].addUnits(d.trend*perUnit)
 	if !ok {
 		gs.lost[place] = true
 	}
@@ -256,14 +260,12 @@ type fixed128 struct {
 	hi int64
 }
 
-// addUnits adds x in units of unit, rounded to a whole number of them,
-// and reports false, adding nothing, when x is too large a number of
-// them (or NaN).
-func (f *fixed128) addUnits(x, unit float64) bool {
-	if x == 0 {
+// addUnits adds u units, rounded to a whole number of them, and reports
+// false, adding nothing, when they are too many (or NaN).
+func (f *fixed128) addUnits(u float64) bool {
+	if u == 0 {
 		return true
 	}
-	u := x / unit // exact: unit is a power of two
 	if !(math.Abs(u) < maxUnits) {
 		return false
 	}

@@ -182,8 +182,11 @@ func TestAddMoments(t *testing.T) {
 				z[i] = 0
 			}
 		}
-		if trial == 100 {
+		switch trial {
+		case 100:
 			z[2] = math.Inf(-1)
+		case 200:
+			z[4] = math.NaN()
 		}
 		a.AddMoments(z)
 		at := p

@@ -9,17 +9,23 @@ import (
 // exactly, to the sums after them, row by row (z₀z₀, z₀z₁, …, z₁z₁,
 // …): what the moments of a regression need, a visit at a time. It is
 // Add and AddProduct on those sums, with each number split and the
-// window grown once.
+// window grown once, and the products of zeros (which add nothing)
+// not formed.
 func (s *Sums) AddMoments(z []float64) {
 	var buf [16]part
-	parts := buf[:0]
+	parts := buf[:0] // the finite nonzero numbers, with their places in z
 	emin, emax := math.MaxInt, math.MinInt
-	for _, x := range z {
+	specials := false
+	for i, x := range z {
 		p := partOf(x)
-		if p.kind == finite {
+		switch p.kind {
+		case finite:
+			p.at = i
 			emin, emax = min(emin, p.e), max(emax, p.e)
+			parts = append(parts, p)
+		case special:
+			specials = true
 		}
-		parts = append(parts, p)
 	}
 	if emin <= emax {
 		// The numbers and their products: e + Scale from emin to emax,
@@ -32,25 +38,34 @@ func (s *Sums) AddMoments(z []float64) {
 		s.normalise()
 	}
 	s.pending++
-	for i := range parts {
-		switch parts[i].kind {
-		case finite:
-			s.addMant(i, parts[i].m, parts[i].e, parts[i].neg)
-		case special:
-			s.mark(i, z[i])
+	n := len(z)
+	for a := range parts {
+		pa := &parts[a]
+		s.addMant(pa.at, pa.m, pa.e, pa.neg)
+		// Row pa.at of the products starts after the n numbers and the
+		// rows before it, of n, n − 1, … products.
+		row := n + pa.at*n - pa.at*(pa.at-1)/2 - pa.at
+		for b := a; b < len(parts); b++ {
+			s.addProductMant(row+parts[b].at, pa, &parts[b])
 		}
 	}
+	if specials {
+		s.markMoments(z)
+	}
+}
+
+// markMoments marks the NaN and infinities of z and of its products in
+// AddMoments' sums.
+func (s *Sums) markMoments(z []float64) {
 	at := len(z)
-	for i := range parts {
-		a := &parts[i]
-		for j := i; j < len(parts); j++ {
-			b := &parts[j]
-			switch {
-			case a.kind == finite && b.kind == finite:
-				s.addProductMant(at, a, b)
-			case a.kind == special || b.kind == special:
-				if p := z[i] * z[j]; p != 0 {
-					s.mark(at, p)
+	for i, x := range z {
+		if isSpecial(x) {
+			s.mark(i, x)
+		}
+		for j := i; j < len(z); j++ {
+			if p := x * z[j]; isSpecial(x) || isSpecial(z[j]) {
+				if p != 0 {
+					s.mark(at, p) // NaN or an infinity; an infinity times 0 is NaN
 				}
 			}
 			at++
@@ -70,6 +85,7 @@ type part struct {
 	e    int
 	neg  bool
 	kind uint8
+	at   int // where AddMoments found it
 }
 
 func partOf(x float64) part {
