@@ -233,7 +233,7 @@ func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 	}
 	fresh.unknown.decode(r)
 	for _, id := range journeys {
-		fresh.journeys[id].decode(r, id, groups, m.scale)
+		fresh.journeys[id].decode(r, id, groups, &fresh.units)
 	}
 	if err := r.End(); err != nil {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
@@ -272,14 +272,14 @@ func (js *leverageSums) encode(w *wire.Writer) {
 
 // decode reads the sums of journey id, whose meter keeps groups groups
 // (0: it saw no visit; 1: no bootstrap).
-func (js *leverageSums) decode(r *wire.Reader, id string, groups int, s scoring.Scale) {
+func (js *leverageSums) decode(r *wire.Reader, id string, groups int, u *fixedUnits) {
 	js.visits = r.Count()
 	if r.Bool() {
 		if groups <= 1 {
 			r.Fail("journey %q: bootstrap groups' sums, without groups", id)
 			return
 		}
-		js.boot = newGroupSums(groups, len(js.ids), s)
+		js.boot = newGroupSums(groups, len(js.ids), u)
 		total := 0
 		for g := range js.boot.visits {
 			js.boot.visits[g] = r.Count()
@@ -292,8 +292,8 @@ func (js *leverageSums) decode(r *wire.Reader, id string, groups int, s scoring.
 		r.Fail("journey %q: %d visits, no bootstrap groups' sums", id, js.visits)
 	}
 	js.end.decode(r)
-	if (js.visits > 0) != (js.end.sums != nil) {
-		r.Fail("journey %q: %d visits, and better end's sums %v", id, js.visits, js.end.sums != nil)
+	if js.end.visits != js.visits {
+		r.Fail("journey %q: %d visits, and %d of a better end", id, js.visits, js.end.visits)
 	}
 	js.boot.decodePlace(r, betterEndPlace)
 	n := r.Len(3) // a name, a count, a flag
@@ -302,8 +302,8 @@ func (js *leverageSums) decode(r *wire.Reader, id string, groups int, s scoring.
 		tp = r.Key(i, tp)
 		ds := &deltaSums{}
 		ds.decode(r)
-		if ds.sums == nil {
-			r.Fail("touchpoint %q of journey %q without its sums", tp, id)
+		if ds.visits == 0 || ds.visits > js.visits {
+			r.Fail("touchpoint %q of journey %q: %d visits of the journey's %d", tp, id, ds.visits, js.visits)
 			return
 		}
 		slot := js.slot(tp, len(js.ids))
@@ -361,21 +361,33 @@ func (m *LeverageMeter) journeyIDs() []string {
 	return ids
 }
 
-// A deltaSums is encoded as its count, a flag, and when its sums exist
-// (after its first visit) the sums.
+// A deltaSums is encoded as its count and its total's whole numbers of
+// units and fine units, then a flag for its exact rest and the rest.
 func (ds *deltaSums) encode(w *wire.Writer) {
 	w.Count(ds.visits)
-	w.Bool(ds.sums != nil)
-	if ds.sums != nil {
-		ds.sums.Encode(w)
+	t := &ds.total
+	for i := range t.coarse {
+		for _, x := range [...]fixed128{t.coarse[i], t.fine[i]} {
+			w.Int(x.hi)
+			w.Uint(x.lo)
+		}
+	}
+	w.Bool(t.rest != nil)
+	if t.rest != nil {
+		t.rest.Encode(w)
 	}
 }
 
 func (ds *deltaSums) decode(r *wire.Reader) {
 	ds.visits = r.Count()
-	if !r.Bool() {
-		return
+	t := &ds.total
+	for i := range t.coarse {
+		for _, x := range [...]*fixed128{&t.coarse[i], &t.fine[i]} {
+			*x = fixed128{hi: r.Int(), lo: r.Uint()}
+		}
 	}
-	ds.sums = exact.NewSums(leverSums)
-	ds.sums.Decode(r)
+	if r.Bool() {
+		t.rest = exact.NewSums(leverSums)
+		t.rest.Decode(r)
+	}
 }

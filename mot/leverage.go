@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/peakend/peakend/blueprint"
-	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -39,6 +38,7 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
+	units     fixedUnits   // the scale's, for the sums
 	groups    int          // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
 	levers    []leverVisit // the levers of the visit being added
 }
@@ -58,12 +58,11 @@ type leverageSums struct {
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
-// moves, exactly (internal/exact), so that a report is the same to the
-// bit whatever the order of the visits or the meters they were split
-// among.
+// moves, exactly (leverTotal), so that a report is the same to the bit
+// whatever the order of the visits or the meters they were split among.
 type deltaSums struct {
 	visits int
-	sums   *exact.Sums // leverSums sums; nil until the first visit
+	total  leverTotal
 }
 
 // The sums of a deltaSums, in their order.
@@ -108,7 +107,7 @@ type leverVisit struct {
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
-	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, units: unitsOf(s), endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
 	for _, j := range b.Journeys {
 		js := &leverageSums{slots: map[string]int{}}
 		for _, tp := range j.Steps {
@@ -162,13 +161,13 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		if n > 1 {
 			d.trend = l.sumKX / sxx
 		}
-		js.lever(l.slot).add(&d)
+		js.lever(l.slot).add(&d, &m.units)
 		if boot != nil {
 			boot.add(g, leverPlace(l.slot), &d)
 		}
 	}
 	end := m.betterEnd(f)
-	js.end.add(&end)
+	js.end.add(&end, &m.units)
 	if boot != nil {
 		boot.add(g, betterEndPlace, &end)
 	}
@@ -325,37 +324,22 @@ func (js *leverageSums) lever(k int) *deltaSums {
 		ds = &deltaSums{}
 		js.levers[k] = ds
 	}
-	ds.init()
 	return ds
 }
 
-// init makes ds's sums if it has none.
-func (ds *deltaSums) init() {
-	if ds.sums == nil {
-		ds.sums = exact.NewSums(leverSums)
-	}
-}
-
-// add adds one visit's changes d; a change of zero adds nothing and is
-// skipped (most of first's and end's, many of peak's).
-func (ds *deltaSums) add(d *featureDeltas) {
-	ds.init()
+// add adds one visit's changes d, in units u; a change of zero adds
+// nothing and is skipped (most of first's and end's, many of peak's).
+func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits) {
 	ds.visits++
-	s := ds.sums
+	t := &ds.total
 	if d.peak != 0 || d.end != 0 {
-		s.Add(sumPeakEnd, (d.peak+d.end)/2)
-		addNonzero(s, sumPeak, d.peak)
-		addNonzero(s, sumEnd, d.end)
+		t.add(sumPeakEnd, (d.peak+d.end)/2, u)
+		t.add(sumPeak, d.peak, u)
+		t.add(sumEnd, d.end, u)
 	}
-	addNonzero(s, sumMean, d.mean)
-	addNonzero(s, sumFirst, d.first)
-	addNonzero(s, sumTrend, d.trend)
-}
-
-func addNonzero(s *exact.Sums, i int, x float64) {
-	if x != 0 {
-		s.Add(i, x)
-	}
+	t.add(sumMean, d.mean, u)
+	t.add(sumFirst, d.first, u)
+	t.add(sumTrend, d.trend, u)
 }
 
 // A Lever is the effect of improving one touchpoint of a journey.
@@ -432,8 +416,7 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 // groups' sums at place.
 func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, weights []uint8, lang string) Lever {
 	n := float64(js.visits)
-	totals := ds.sums
-	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: totals.Float64(sumPeakEnd) / n, Remembered: scoring.NA}
+	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.float64(sumPeakEnd, &m.units) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}
@@ -443,7 +426,7 @@ func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, 
 		l.Remembered = 0
 		for k, at := range featureSum {
 			if at >= 0 {
-				l.Remembered += fit.Coefficients[k+1].Estimate * totals.Float64(at) / n
+				l.Remembered += fit.Coefficients[k+1].Estimate * ds.total.float64(at, &m.units) / n
 			}
 		}
 	}

@@ -40,19 +40,18 @@ func recomputeEnd(v *scoring.Visit, s scoring.Scale, r float64) featureDeltas {
 }
 
 // checkSums fails unless ds holds one visit's changes want.
-func checkSums(t *testing.T, what string, ds *deltaSums, want featureDeltas) {
+func checkSums(t *testing.T, what string, m *LeverageMeter, ds *deltaSums, want featureDeltas) {
 	t.Helper()
-	totals := ds.sums
 	for k, name := range analyze.DefaultFeatures() {
 		got := 0.0
 		if at := featureSum[k]; at >= 0 {
-			got = totals.Float64(at)
+			got = ds.total.float64(at, &m.units)
 		}
 		if math.Abs(got-want.value(name)) > 1e-9 {
 			t.Fatalf("%s: Δ%s %g, recomputed %g", what, name, got, want.value(name))
 		}
 	}
-	if got, pe := totals.Float64(sumPeakEnd), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
+	if got, pe := ds.total.float64(sumPeakEnd, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
 		t.Fatalf("%s: Δpeak-end %g, recomputed %g", what, got, pe)
 	}
 }
@@ -100,12 +99,12 @@ func TestLeverageMatchesRecomputing(t *testing.T) {
 				}
 				seen++
 				tp := js.ids[k]
-				checkSums(t, fmt.Sprintf("%+v on %+v, touchpoint %s", v.Moments, s, tp), ds, recompute(&v, s, tp, step))
+				checkSums(t, fmt.Sprintf("%+v on %+v, touchpoint %s", v.Moments, s, tp), meter, ds, recompute(&v, s, tp, step))
 			}
 			if distinct := len(touchpointsOf(&v)); seen != distinct {
 				t.Fatalf("%+v: %d levers, %d touchpoints", v.Moments, seen, distinct)
 			}
-			checkSums(t, fmt.Sprintf("%+v on %+v, better end", v.Moments, s), &js.end, recomputeEnd(&v, s, s.Max))
+			checkSums(t, fmt.Sprintf("%+v on %+v, better end", v.Moments, s), meter, &js.end, recomputeEnd(&v, s, s.Max))
 		}
 	}
 }

@@ -2,7 +2,6 @@ package mot
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 
 	"github.com/peakend/peakend/scoring"
@@ -139,7 +138,7 @@ func (m *LeverageMeter) group(js *leverageSums, id string) (int, *groupSums) {
 		return 0, nil
 	}
 	if js.boot == nil {
-		js.boot = newGroupSums(m.groups, len(js.ids), m.scale)
+		js.boot = newGroupSums(m.groups, len(js.ids), &m.units)
 	}
 	g := groupOf(id, m.Seed, m.groups)
 	js.boot.visits[g]++
@@ -176,22 +175,9 @@ const betterEndPlace = 0
 
 func leverPlace(k int) int { return 1 + k }
 
-// unitBits is how many fixed-point units a scale's span holds (rounded
-// up to a power of two): changes, which are at most a few spans, stay
-// well inside an int64, each rounded by at most 2^−51 of the span.
-const unitBits = 50
-
-// maxUnits bounds a change, in units, that fixed128 takes.
-const maxUnits = 1 << 62
-
-func newGroupSums(groups, slots int, s scoring.Scale) *groupSums {
-	unit := 1.0
-	if span := s.Max - s.Min; span > 0 && !math.IsInf(span, 0) {
-		_, e := math.Frexp(span)
-		unit = math.Ldexp(1, e-unitBits)
-	}
+func newGroupSums(groups, slots int, u *fixedUnits) *groupSums {
 	places := leverPlace(slots)
-	return &groupSums{unit: unit, perUnit: 1 / unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
+	return &groupSums{unit: u.unit, perUnit: u.perUnit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
 }
 
 // add adds the changes d to lever place of group g.
@@ -253,13 +239,6 @@ func (gs *groupSums) merge(p int, other *groupSums, o int) {
 	}
 }
 
-// A fixed128 is a signed 128-bit integer: a sum of whole units, exact
-// in any order, and with room for 2^65 changes of the largest size.
-type fixed128 struct {
-	lo uint64
-	hi int64
-}
-
 // addUnits adds u units, rounded to a whole number of them, and reports
 // false, adding nothing, when they are too many (or NaN).
 func (f *fixed128) addUnits(u float64) bool {
@@ -269,21 +248,8 @@ func (f *fixed128) addUnits(u float64) bool {
 	if !(math.Abs(u) < maxUnits) {
 		return false
 	}
-	n := int64(math.RoundToEven(u))
-	lo, carry := bits.Add64(f.lo, uint64(n), 0)
-	f.lo, f.hi = lo, f.hi+n>>63+int64(carry) // n sign-extended
+	f.add(int64(math.RoundToEven(u)))
 	return true
-}
-
-func (f *fixed128) addFixed(x fixed128) {
-	lo, carry := bits.Add64(f.lo, x.lo, 0)
-	f.lo, f.hi = lo, f.hi+x.hi+int64(carry)
-}
-
-// float64 returns f (in units), rounded: twice, which is as good for a
-// bootstrap and the same for every order of the additions.
-func (f fixed128) float64() float64 {
-	return float64(f.hi)*(1<<64) + float64(f.lo)
 }
 
 // replicateWeights returns the groups' weights in each replicate,

@@ -99,7 +99,7 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 		ob := ojs.boot
 		if ob != nil {
 			if js.boot == nil {
-				js.boot = newGroupSums(groups, len(js.ids), m.scale)
+				js.boot = newGroupSums(groups, len(js.ids), &m.units)
 			}
 			js.boot.mergeVisits(ob)
 			js.boot.merge(betterEndPlace, ob, betterEndPlace)
@@ -119,12 +119,8 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 }
 
 func (ds *deltaSums) merge(o *deltaSums) {
-	if o.sums == nil {
-		return // no visits
-	}
-	ds.init()
 	ds.visits += o.visits
-	ds.sums.Merge(o.sums)
+	ds.total.merge(&o.total)
 }
 
 // fitterMerger is analyze.Fitter's Merge, which the statistics package
