@@ -275,8 +275,8 @@ func (js *leverageSums) encode(w *wire.Writer) {
 func (js *leverageSums) decode(r *wire.Reader, id string, groups int, u *fixedUnits) {
 	js.visits = r.Count()
 	if r.Bool() {
-		if groups <= 1 {
-			r.Fail("journey %q: bootstrap groups' sums, without groups", id)
+		if groups == 0 {
+			r.Fail("journey %q: groups' sums of a meter without visits", id)
 			return
 		}
 		js.boot = newGroupSums(groups, len(js.ids), u)
@@ -288,8 +288,8 @@ func (js *leverageSums) decode(r *wire.Reader, id string, groups int, u *fixedUn
 		if total != js.visits {
 			r.Fail("journey %q: %d visits, %d in its bootstrap groups", id, js.visits, total)
 		}
-	} else if js.visits > 0 && groups > 1 {
-		r.Fail("journey %q: %d visits, no bootstrap groups' sums", id, js.visits)
+	} else if js.visits > 0 {
+		r.Fail("journey %q: %d visits, no groups' sums", id, js.visits)
 	}
 	js.end.decode(r)
 	if js.end.visits != js.visits {
@@ -362,15 +362,14 @@ func (m *LeverageMeter) journeyIDs() []string {
 }
 
 // A deltaSums is encoded as its count and its total's whole numbers of
-// units and fine units, then a flag for its exact rest and the rest.
+// peak-end's units and of fine units, then a flag for its exact rest
+// and the rest.
 func (ds *deltaSums) encode(w *wire.Writer) {
 	w.Count(ds.visits)
 	t := &ds.total
-	for i := range t.coarse {
-		for _, x := range [...]fixed128{t.coarse[i], t.fine[i]} {
-			w.Int(x.hi)
-			w.Uint(x.lo)
-		}
+	for _, x := range append([]fixed128{t.coarsePeakEnd}, t.fine[:]...) {
+		w.Int(x.hi)
+		w.Uint(x.lo)
 	}
 	w.Bool(t.rest != nil)
 	if t.rest != nil {
@@ -381,10 +380,9 @@ func (ds *deltaSums) encode(w *wire.Writer) {
 func (ds *deltaSums) decode(r *wire.Reader) {
 	ds.visits = r.Count()
 	t := &ds.total
-	for i := range t.coarse {
-		for _, x := range [...]*fixed128{&t.coarse[i], &t.fine[i]} {
-			*x = fixed128{hi: r.Int(), lo: r.Uint()}
-		}
+	t.coarsePeakEnd = fixed128{hi: r.Int(), lo: r.Uint()}
+	for i := range t.fine {
+		t.fine[i] = fixed128{hi: r.Int(), lo: r.Uint()}
 	}
 	if r.Bool() {
 		t.rest = exact.NewSums(leverSums)

@@ -1,6 +1,7 @@
 package mot
 
 import (
+	"math"
 	"sort"
 
 	"github.com/peakend/peakend/blueprint"
@@ -47,7 +48,7 @@ type LeverageMeter struct {
 type leverageSums struct {
 	visits int
 	end    deltaSums  // the appended better end
-	boot   *groupSums // nil without replicates or visits
+	boot   *groupSums // nil until the first visit; one group without replicates
 	// The touchpoints' levers, by slot: ids[k]'s sums are levers[k], nil
 	// until its first visit. The journey's steps have the first slots,
 	// in their order, which is how the moments of most visits come.
@@ -161,16 +162,10 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		if n > 1 {
 			d.trend = l.sumKX / sxx
 		}
-		js.lever(l.slot).add(&d, &m.units)
-		if boot != nil {
-			boot.add(g, leverPlace(l.slot), &d)
-		}
+		js.lever(l.slot).add(&d, &m.units, boot, g, leverPlace(l.slot))
 	}
 	end := m.betterEnd(f)
-	js.end.add(&end, &m.units)
-	if boot != nil {
-		boot.add(g, betterEndPlace, &end)
-	}
+	js.end.add(&end, &m.units, boot, g, betterEndPlace)
 }
 
 // passLevers returns the levers of v's touchpoints, summed in one pass
@@ -327,19 +322,37 @@ func (js *leverageSums) lever(k int) *deltaSums {
 	return ds
 }
 
-// add adds one visit's changes d, in units u; a change of zero adds
-// nothing and is skipped (most of first's and end's, many of peak's).
-func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits) {
+// add adds one visit's changes d, in units u, to ds and, when gs is
+// set, to the lever's place in group g. A change of zero adds nothing
+// and is skipped (most of first's and end's, many of peak's). Each
+// change is split into units once, for the total and the group.
+func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
 	ds.visits++
+	xs := [leverSums]float64{sumPeakEnd: (d.peak + d.end) / 2, sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
+	group := gs.place(g, place)
 	t := &ds.total
-	if d.peak != 0 || d.end != 0 {
-		t.add(sumPeakEnd, (d.peak+d.end)/2, u)
-		t.add(sumPeak, d.peak, u)
-		t.add(sumEnd, d.end, u)
+	for i, x := range xs {
+		if x == 0 {
+			continue
+		}
+		h := math.RoundToEven(x * u.perUnit)
+		l := (x - h*u.unit) * u.perFine // the remainder, exact, in fine units
+		if !(math.Abs(h) < maxUnits && float64(int64(l)) == l && u.split) {
+			// Not a whole number of fine units (or too large, or NaN):
+			// to the exact rest, and the group's interval is lost.
+			t.addRest(i, x)
+			if i >= sumPeak {
+				gs.lost[place] = true
+			}
+			continue
+		}
+		t.fine[i].add(int64(l))
+		if i >= sumPeak {
+			group[i-sumPeak].add(int64(h)) // the total's coarse part too
+		} else {
+			t.coarsePeakEnd.add(int64(h))
+		}
 	}
-	t.add(sumMean, d.mean, u)
-	t.add(sumFirst, d.first, u)
-	t.add(sumTrend, d.trend, u)
 }
 
 // A Lever is the effect of improving one touchpoint of a journey.
@@ -416,7 +429,7 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 // groups' sums at place.
 func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, weights []uint8, lang string) Lever {
 	n := float64(js.visits)
-	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.float64(sumPeakEnd, &m.units) / n, Remembered: scoring.NA}
+	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.float64(sumPeakEnd, js.boot, place, &m.units) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}
@@ -426,7 +439,7 @@ func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, 
 		l.Remembered = 0
 		for k, at := range featureSum {
 			if at >= 0 {
-				l.Remembered += fit.Coefficients[k+1].Estimate * ds.total.float64(at, &m.units) / n
+				l.Remembered += fit.Coefficients[k+1].Estimate * ds.total.float64(at, js.boot, place, &m.units) / n
 			}
 		}
 	}

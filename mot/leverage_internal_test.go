@@ -40,18 +40,18 @@ func recomputeEnd(v *scoring.Visit, s scoring.Scale, r float64) featureDeltas {
 }
 
 // checkSums fails unless ds holds one visit's changes want.
-func checkSums(t *testing.T, what string, m *LeverageMeter, ds *deltaSums, want featureDeltas) {
+func checkSums(t *testing.T, what string, m *LeverageMeter, js *leverageSums, ds *deltaSums, place int, want featureDeltas) {
 	t.Helper()
 	for k, name := range analyze.DefaultFeatures() {
 		got := 0.0
 		if at := featureSum[k]; at >= 0 {
-			got = ds.total.float64(at, &m.units)
+			got = ds.total.float64(at, js.boot, place, &m.units)
 		}
 		if math.Abs(got-want.value(name)) > 1e-9 {
 			t.Fatalf("%s: Δ%s %g, recomputed %g", what, name, got, want.value(name))
 		}
 	}
-	if got, pe := ds.total.float64(sumPeakEnd, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
+	if got, pe := ds.total.float64(sumPeakEnd, js.boot, place, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
 		t.Fatalf("%s: Δpeak-end %g, recomputed %g", what, got, pe)
 	}
 }
@@ -99,12 +99,12 @@ func TestLeverageMatchesRecomputing(t *testing.T) {
 				}
 				seen++
 				tp := js.ids[k]
-				checkSums(t, fmt.Sprintf("%+v on %+v, touchpoint %s", v.Moments, s, tp), meter, ds, recompute(&v, s, tp, step))
+				checkSums(t, fmt.Sprintf("%+v on %+v, touchpoint %s", v.Moments, s, tp), meter, js, ds, leverPlace(k), recompute(&v, s, tp, step))
 			}
 			if distinct := len(touchpointsOf(&v)); seen != distinct {
 				t.Fatalf("%+v: %d levers, %d touchpoints", v.Moments, seen, distinct)
 			}
-			checkSums(t, fmt.Sprintf("%+v on %+v, better end", v.Moments, s), meter, &js.end, recomputeEnd(&v, s, s.Max))
+			checkSums(t, fmt.Sprintf("%+v on %+v, better end", v.Moments, s), meter, js, &js.end, betterEndPlace, recomputeEnd(&v, s, s.Max))
 		}
 	}
 }

@@ -132,22 +132,24 @@ func (m *LeverageMeter) fixGroups() int {
 
 // group returns the bootstrap group of the visit id and the journey's
 // groups' sums, made at its first visit, with the visit counted in its
-// group; nil sums without replicates.
+// group: the only group when there are no replicates.
 func (m *LeverageMeter) group(js *leverageSums, id string) (int, *groupSums) {
-	if m.fixGroups() == 1 {
-		return 0, nil
-	}
+	groups := m.fixGroups()
 	if js.boot == nil {
-		js.boot = newGroupSums(m.groups, len(js.ids), &m.units)
+		js.boot = newGroupSums(groups, len(js.ids), &m.units)
 	}
-	g := groupOf(id, m.Seed, m.groups)
+	g := 0
+	if groups > 1 {
+		g = groupOf(id, m.Seed, groups)
+	}
 	js.boot.visits[g]++
 	return g, js.boot
 }
 
 // groupSums are a journey's sums per bootstrap group: the group's
-// visits, and the changes of the features each lever moves, in the
-// fixed point of fixed128. A visit adds to one group only, so the sums
+// visits, and the changes of the features each lever moves, in whole
+// coarse units (fixedUnits) — which over all the groups are also the
+// coarse parts of the levers' exact totals (leverTotal). A visit adds to one group only, so the sums
 // of a group lie together: the better end's first, then the
 // touchpoints' by slot.
 type groupSums struct {
@@ -177,24 +179,15 @@ func leverPlace(k int) int { return 1 + k }
 
 func newGroupSums(groups, slots int, u *fixedUnits) *groupSums {
 	places := leverPlace(slots)
-	return &groupSums{unit: u.unit, perUnit: u.perUnit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
+	return &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
 }
 
-// add adds the changes d to lever place of group g.
-func (gs *groupSums) add(g, place int, d *featureDeltas) {
+// place returns the sums of lever place in group g, making room for it.
+func (gs *groupSums) place(g, place int) []fixed128 {
 	if place >= gs.places {
 		gs.grow(place + 1)
 	}
-	sums := gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
-	perUnit := gs.perUnit
-	ok := sums[sumPeak-sumPeak].addUnits(d.peak*perUnit) &&
-		sums[sumEnd-sumPeak].addUnits(d.end*perUnit) &&
-		sums[sumMean-sumPeak].addUnits(d.mean*perUnit) &&
-		sums[sumFirst-sumPeak].addUnits(d.first*perUnit) &&
-		sums[sumTrend-sumPeak].addUnits(d.trend*perUnit)
-	if !ok {
-		gs.lost[place] = true
-	}
+	return gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
 }
 
 // grow makes room for places levers per group, at least, keeping the
@@ -237,19 +230,6 @@ func (gs *groupSums) merge(p int, other *groupSums, o int) {
 			dst[i].addFixed(x)
 		}
 	}
-}
-
-// addUnits adds u units, rounded to a whole number of them, and reports
-// false, adding nothing, when they are too many (or NaN).
-func (f *fixed128) addUnits(u float64) bool {
-	if u == 0 {
-		return true
-	}
-	if !(math.Abs(u) < maxUnits) {
-		return false
-	}
-	f.add(int64(math.RoundToEven(u)))
-	return true
 }
 
 // replicateWeights returns the groups' weights in each replicate,

@@ -20,9 +20,14 @@ import (
 // tiny one, or NaN) goes to an exact.Sums. So the gains of a report are
 // the same to the bit whatever the order of the visits or the meters
 // they were split among, and the same as exact sums of the changes.
+//
+// The coarse units of the features' changes are kept by the journey's
+// groups (groupSums), which need them for the bootstrap; those of
+// peak-end's here.
 type leverTotal struct {
-	coarse, fine [leverSums]fixed128
-	rest         *exact.Sums // nil until a change does not split
+	coarsePeakEnd fixed128
+	fine          [leverSums]fixed128
+	rest          *exact.Sums // nil until a change does not split
 }
 
 // fixedUnits are a scale's units of the fixed point: unit has 2^50 in
@@ -58,19 +63,9 @@ func unitsOf(s scoring.Scale) fixedUnits {
 	return u
 }
 
-// add adds x to sum i.
-func (t *leverTotal) add(i int, x float64, u *fixedUnits) {
-	if x == 0 {
-		return
-	}
-	if h := math.RoundToEven(x * u.perUnit); u.split && math.Abs(h) < maxUnits {
-		l := (x - h*u.unit) * u.perFine // the remainder, exact; in fine units, exact
-		if n := int64(l); float64(n) == l {
-			t.coarse[i].add(int64(h))
-			t.fine[i].add(n)
-			return
-		}
-	}
+// addRest adds x, which does not split into units, to sum i of the
+// exact rest.
+func (t *leverTotal) addRest(i int, x float64) {
 	if t.rest == nil {
 		t.rest = exact.NewSums(leverSums)
 	}
@@ -78,8 +73,8 @@ func (t *leverTotal) add(i int, x float64, u *fixedUnits) {
 }
 
 func (t *leverTotal) merge(o *leverTotal) {
-	for i := range t.coarse {
-		t.coarse[i].addFixed(o.coarse[i])
+	t.coarsePeakEnd.addFixed(o.coarsePeakEnd)
+	for i := range t.fine {
 		t.fine[i].addFixed(o.fine[i])
 	}
 	if o.rest != nil {
@@ -91,8 +86,9 @@ func (t *leverTotal) merge(o *leverTotal) {
 }
 
 // float64 returns sum i, rounded once to the nearest float64, or the
-// NaN or infinity that float addition would give.
-func (t *leverTotal) float64(i int, u *fixedUnits) float64 {
+// NaN or infinity that float addition would give; gs holds the coarse
+// units of the lever at place.
+func (t *leverTotal) float64(i int, gs *groupSums, place int, u *fixedUnits) float64 {
 	if t.rest != nil {
 		if x, ok := t.rest.Special(i); ok {
 			return x
@@ -101,7 +97,7 @@ func (t *leverTotal) float64(i int, u *fixedUnits) float64 {
 	v := new(big.Int)
 	if u.split {
 		// coarse·2^60 + fine, in fine units, then in exact's.
-		v.Lsh(t.coarse[i].big(), fineBits)
+		v.Lsh(t.coarse(i, gs, place).big(), fineBits)
 		v.Add(v, t.fine[i].big())
 		v.Lsh(v, uint(u.fineExp+exact.Scale)) // at least 0: fine is above 2^−1000
 	}
@@ -109,6 +105,21 @@ func (t *leverTotal) float64(i int, u *fixedUnits) float64 {
 		v.Add(v, t.rest.Int(i))
 	}
 	return exact.Round(v, exact.Scale, 1)
+}
+
+// coarse returns the whole coarse units of sum i: peak-end's own, or
+// the features' over every group.
+func (t *leverTotal) coarse(i int, gs *groupSums, place int) fixed128 {
+	if i == sumPeakEnd {
+		return t.coarsePeakEnd
+	}
+	var c fixed128
+	for g := range gs.visits {
+		if sums := gs.lever(g, place); sums != nil {
+			c.addFixed(sums[i-sumPeak])
+		}
+	}
+	return c
 }
 
 // A fixed128 is a signed 128-bit integer: a sum of whole units, exact

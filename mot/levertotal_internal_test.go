@@ -27,30 +27,42 @@ func change(r *rand.Rand) float64 {
 	}
 }
 
-// A leverTotal is an exact sum: bit for bit what exact.Sums gives, for
-// changes in any order and split among totals merged, on scales of
+// A lever's total is an exact sum: bit for bit what exact.Sums gives,
+// for changes in any order and split among levers merged, on scales of
 // several spans.
 func TestLeverTotalIsExact(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
 	for _, s := range []scoring.Scale{scoring.DefaultScale, {Min: 0, Max: 10}, {Min: 0, Max: 1}, {Min: -100, Max: 100}} {
 		u := unitsOf(s)
 		for trial := range 300 {
-			var parts [3]leverTotal
+			var parts [3]deltaSums
+			var groups [3]*groupSums
+			for k := range groups {
+				groups[k] = newGroupSums(1, 0, &u)
+			}
 			want := exact.NewSums(leverSums)
 			specials := trial%5 == 0
-			for range 1 + r.IntN(200) {
-				x := change(r)
-				for !specials && (math.IsNaN(x) || math.IsInf(x, 0)) {
-					x = change(r)
+			for range 1 + r.IntN(100) {
+				var x [5]float64
+				for i := range x {
+					x[i] = change(r)
+					for !specials && (math.IsNaN(x[i]) || math.IsInf(x[i], 0)) {
+						x[i] = change(r)
+					}
 				}
-				i := r.IntN(leverSums)
-				parts[r.IntN(len(parts))].add(i, x, &u)
-				want.Add(i, x)
+				d := featureDeltas{peak: x[0], end: x[1], mean: x[2], first: x[3], trend: x[4]}
+				k := r.IntN(len(parts))
+				parts[k].add(&d, &u, groups[k], 0, 0)
+				for i, x := range [...]float64{(d.peak + d.end) / 2, d.peak, d.end, d.mean, d.first, d.trend} {
+					want.Add(i, x)
+				}
 			}
 			parts[0].merge(&parts[2])
 			parts[1].merge(&parts[0])
+			groups[0].merge(0, groups[2], 0)
+			groups[1].merge(0, groups[0], 0)
 			for i := range leverSums {
-				got, w := parts[1].float64(i, &u), want.Float64(i)
+				got, w := parts[1].total.float64(i, groups[1], 0, &u), want.Float64(i)
 				if math.Float64bits(got) != math.Float64bits(w) && !(math.IsNaN(got) && math.IsNaN(w)) {
 					t.Fatalf("%+v, trial %d, sum %d: %v, exactly %v", s, trial, i, got, w)
 				}
@@ -63,15 +75,16 @@ func TestLeverTotalIsExact(t *testing.T) {
 // exact sums.
 func TestLeverTotalSplitsChanges(t *testing.T) {
 	u := unitsOf(scoring.DefaultScale)
-	var total leverTotal
+	var ds deltaSums
+	gs := newGroupSums(1, 0, &u)
 	for n := 2; n <= 40; n++ {
+		sxx := float64(n) * float64(n*n-1) / 12
 		for k := -4; k <= 4; k++ {
-			total.add(sumMean, float64(k)/float64(n), &u)
-			sxx := float64(n) * float64(n*n-1) / 12
-			total.add(sumTrend, (float64(k)-0.5)/sxx, &u)
+			d := featureDeltas{peak: float64(k), end: 1, mean: float64(k) / float64(n), first: -1, trend: (float64(k) - 0.5) / sxx}
+			ds.add(&d, &u, gs, 0, 0)
 		}
 	}
-	if total.rest != nil {
-		t.Errorf("changes of ratings went to the exact sums: %v %v", total.rest.Float64(sumMean), total.rest.Float64(sumTrend))
+	if ds.total.rest != nil {
+		t.Errorf("changes of ratings went to the exact sums: %v", ds.total.rest.Float64(sumTrend))
 	}
 }

@@ -97,22 +97,21 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 		js.visits += ojs.visits
 		js.end.merge(&ojs.end)
 		ob := ojs.boot
-		if ob != nil {
-			if js.boot == nil {
-				js.boot = newGroupSums(groups, len(js.ids), &m.units)
-			}
-			js.boot.mergeVisits(ob)
-			js.boot.merge(betterEndPlace, ob, betterEndPlace)
+		if ob == nil {
+			continue // no visits of the journey
 		}
+		if js.boot == nil {
+			js.boot = newGroupSums(groups, len(js.ids), &m.units)
+		}
+		js.boot.mergeVisits(ob)
+		js.boot.merge(betterEndPlace, ob, betterEndPlace)
 		for k, ods := range ojs.levers {
 			if ods == nil {
 				continue
 			}
 			slot := js.slot(ojs.ids[k], k)
 			js.lever(slot).merge(ods)
-			if ob != nil {
-				js.boot.merge(leverPlace(slot), ob, leverPlace(k))
-			}
+			js.boot.merge(leverPlace(slot), ob, leverPlace(k))
 		}
 	}
 	return nil
