@@ -322,35 +322,36 @@ func (js *leverageSums) lever(k int) *deltaSums {
 	return ds
 }
 
-// add adds one visit's changes d, in units u, to ds and, when gs is
-// set, to the lever's place in group g. A change of zero adds nothing
-// and is skipped (most of first's and end's, many of peak's). Each
-// change is split into units once, for the total and the group.
+// add adds one visit's changes d, in units u, to ds and to the lever's
+// place in group g of gs. A change of zero adds nothing and is skipped
+// (most of first's and end's, many of peak's). Each change is split
+// once into whole units, which the group keeps (peak-end's, which the
+// groups do not need, the total), and whole fine units (leverTotal);
+// the units are taken toward zero, so the remainder is the change's low
+// bits, exactly. A change that does not split — too small for the fine
+// units, too large, NaN — goes to the exact rest, and the group's
+// interval is lost.
 func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
 	ds.visits++
-	xs := [leverSums]float64{sumPeakEnd: (d.peak + d.end) / 2, sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
 	group := gs.place(g, place)
 	t := &ds.total
+	xs := [leverSums]float64{sumPeakEnd: (d.peak + d.end) / 2, sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
+	coarse := [leverSums]*fixed128{&t.coarsePeakEnd, &group[0], &group[1], &group[2], &group[3], &group[4]}
 	for i, x := range xs {
 		if x == 0 {
 			continue
 		}
-		h := math.RoundToEven(x * u.perUnit)
-		l := (x - h*u.unit) * u.perFine // the remainder, exact, in fine units
-		if !(math.Abs(h) < maxUnits && float64(int64(l)) == l && u.split) {
-			// Not a whole number of fine units (or too large, or NaN):
-			// to the exact rest, and the group's interval is lost.
-			t.addRest(i, x)
-			if i >= sumPeak {
-				gs.lost[place] = true
-			}
+		units := x * u.perUnit
+		h := int64(units) // meaningless when units are out of range, and then unused
+		l := (x - float64(h)*u.unit) * u.perFine
+		if n := int64(l); math.Abs(units) < maxUnits && float64(n) == l {
+			coarse[i].add(h)
+			t.fine[i].add(n)
 			continue
 		}
-		t.fine[i].add(int64(l))
-		if i >= sumPeak {
-			group[i-sumPeak].add(int64(h)) // the total's coarse part too
-		} else {
-			t.coarsePeakEnd.add(int64(h))
+		t.addRest(i, x)
+		if i != sumPeakEnd {
+			gs.lost[place] = true
 		}
 	}
 }

@@ -33,12 +33,12 @@ type leverTotal struct {
 // fixedUnits are a scale's units of the fixed point: unit has 2^50 in
 // the scale's span (rounded up to a power of two), so that a change, at
 // most a few spans, is well within an int64 of them; fine is 2^−60 of
-// a unit, so that the remainder of a change is within an int64 of those.
+// a unit, so that the remainder of a change is within an int64 of those,
+// and whole for any change above about 2^−58 of the span.
 type fixedUnits struct {
 	unit, perUnit float64 // powers of two
 	fine, perFine float64
 	fineExp       int // fine is 2^fineExp
-	split         bool
 }
 
 const (
@@ -52,12 +52,12 @@ func unitsOf(s scoring.Scale) fixedUnits {
 	span := s.Max - s.Min
 	if !(span >= 0x1p-800 && span <= 0x1p800) {
 		// No fixed point fits (nor would changes of ratings on such a
-		// scale): every change goes to the exact sums, and the
-		// bootstrap counts in units of 1.
-		return fixedUnits{unit: 1, perUnit: 1}
+		// scale): every change goes to the exact rest, as NaN units do,
+		// and there are no intervals.
+		return fixedUnits{unit: 1, perUnit: math.NaN()}
 	}
 	_, e := math.Frexp(span)
-	u := fixedUnits{fineExp: e - unitBits - fineBits, split: true}
+	u := fixedUnits{fineExp: e - unitBits - fineBits}
 	u.unit, u.perUnit = math.Ldexp(1, e-unitBits), math.Ldexp(1, unitBits-e)
 	u.fine, u.perFine = math.Ldexp(1, u.fineExp), math.Ldexp(1, -u.fineExp)
 	return u
@@ -95,7 +95,7 @@ func (t *leverTotal) float64(i int, gs *groupSums, place int, u *fixedUnits) flo
 		}
 	}
 	v := new(big.Int)
-	if u.split {
+	if !math.IsNaN(u.perUnit) {
 		// coarse·2^60 + fine, in fine units, then in exact's.
 		v.Lsh(t.coarse(i, gs, place).big(), fineBits)
 		v.Add(v, t.fine[i].big())
