@@ -322,7 +322,7 @@ func (gs *groupSums) encodePlace(w *wire.Writer, place int) {
 	w.Bool(place < gs.places && gs.lost[place])
 	for g := range gs.visits {
 		sums := gs.lever(g, place)
-		for i := range bootSums {
+		for i := range leverSums {
 			var x fixed128
 			if sums != nil {
 				x = sums[i]
@@ -337,7 +337,7 @@ func (gs *groupSums) decodePlace(r *wire.Reader, place int) {
 	if gs == nil {
 		return
 	}
-	if need := len(gs.visits) * bootSums * 2; r.Remaining() < need { // a byte a word at least
+	if need := len(gs.visits) * leverSums * 2; r.Remaining() < need { // a byte a word at least
 		r.Fail("the bootstrap groups' sums of a lever, in %d bytes", r.Remaining())
 		return
 	}
@@ -362,12 +362,11 @@ func (m *LeverageMeter) journeyIDs() []string {
 }
 
 // A deltaSums is encoded as its count and its total's whole numbers of
-// peak-end's units and of fine units, then a flag for its exact rest
-// and the rest.
+// fine units, then a flag for its exact rest and the rest.
 func (ds *deltaSums) encode(w *wire.Writer) {
 	w.Count(ds.visits)
 	t := &ds.total
-	for _, x := range append([]fixed128{t.coarsePeakEnd}, t.fine[:]...) {
+	for _, x := range t.fine {
 		w.Int(x.hi)
 		w.Uint(x.lo)
 	}
@@ -380,7 +379,6 @@ func (ds *deltaSums) encode(w *wire.Writer) {
 func (ds *deltaSums) decode(r *wire.Reader) {
 	ds.visits = r.Count()
 	t := &ds.total
-	t.coarsePeakEnd = fixed128{hi: r.Int(), lo: r.Uint()}
 	for i := range t.fine {
 		t.fine[i] = fixed128{hi: r.Int(), lo: r.Uint()}
 	}

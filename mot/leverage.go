@@ -68,8 +68,7 @@ type deltaSums struct {
 
 // The sums of a deltaSums, in their order.
 const (
-	sumPeakEnd = iota // (Δpeak + Δend)/2
-	sumPeak
+	sumPeak = iota
 	sumEnd
 	sumMean
 	sumFirst
@@ -325,8 +324,8 @@ func (js *leverageSums) lever(k int) *deltaSums {
 // add adds one visit's changes d, in units u, to ds and to the lever's
 // place in group g of gs. A change of zero adds nothing and is skipped
 // (most of first's and end's, many of peak's). Each change is split
-// once into whole units, which the group keeps (peak-end's, which the
-// groups do not need, the total), and whole fine units (leverTotal);
+// once into whole units, which the group keeps, and whole fine units,
+// which the total does (leverTotal);
 // the units are taken toward zero, so the remainder is the change's low
 // bits, exactly. A change that does not split — too small for the fine
 // units, too large, NaN — goes to the exact rest, and the group's
@@ -335,9 +334,7 @@ func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, plac
 	ds.visits++
 	group := gs.place(g, place)
 	t := &ds.total
-	xs := [leverSums]float64{sumPeakEnd: (d.peak + d.end) / 2, sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
-	coarse := [leverSums]*fixed128{&t.coarsePeakEnd, &group[0], &group[1], &group[2], &group[3], &group[4]}
-	for i, x := range xs {
+	for i, x := range [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
 		if x == 0 {
 			continue
 		}
@@ -345,14 +342,12 @@ func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, plac
 		h := int64(units) // meaningless when units are out of range, and then unused
 		l := (x - float64(h)*u.unit) * u.perFine
 		if n := int64(l); math.Abs(units) < maxUnits && float64(n) == l {
-			coarse[i].add(h)
+			group[i].add(h)
 			t.fine[i].add(n)
 			continue
 		}
 		t.addRest(i, x)
-		if i != sumPeakEnd {
-			gs.lost[place] = true
-		}
+		gs.lost[place] = true
 	}
 }
 
@@ -430,7 +425,7 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 // groups' sums at place.
 func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, weights []uint8, lang string) Lever {
 	n := float64(js.visits)
-	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.float64(sumPeakEnd, js.boot, place, &m.units) / n, Remembered: scoring.NA}
+	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.peakEnd(js.boot, place, &m.units) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}

@@ -51,7 +51,7 @@ func checkSums(t *testing.T, what string, m *LeverageMeter, js *leverageSums, ds
 			t.Fatalf("%s: Δ%s %g, recomputed %g", what, name, got, want.value(name))
 		}
 	}
-	if got, pe := ds.total.float64(sumPeakEnd, js.boot, place, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
+	if got, pe := ds.total.peakEnd(js.boot, place, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
 		t.Fatalf("%s: Δpeak-end %g, recomputed %g", what, got, pe)
 	}
 }

@@ -166,11 +166,6 @@ type groupSums struct {
 	lost []bool
 }
 
-// bootSums is how many sums a lever has per group: of peak, end, mean,
-// first and trend (peak-end is half of peak's and end's), in the order
-// of sumPeak to sumTrend.
-const bootSums = leverSums - sumPeak
-
 // betterEndPlace is the better end's place in a group; leverPlace is
 // that of the touchpoint of slot k.
 const betterEndPlace = 0
@@ -179,7 +174,7 @@ func leverPlace(k int) int { return 1 + k }
 
 func newGroupSums(groups, slots int, u *fixedUnits) *groupSums {
 	places := leverPlace(slots)
-	return &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*bootSums), lost: make([]bool, places)}
+	return &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*leverSums), lost: make([]bool, places)}
 }
 
 // place returns the sums of lever place in group g, making room for it.
@@ -187,7 +182,7 @@ func (gs *groupSums) place(g, place int) []fixed128 {
 	if place >= gs.places {
 		gs.grow(place + 1)
 	}
-	return gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
+	return gs.sums[(g*gs.places+place)*leverSums:][:leverSums:leverSums]
 }
 
 // grow makes room for places levers per group, at least, keeping the
@@ -195,9 +190,9 @@ func (gs *groupSums) place(g, place int) []fixed128 {
 func (gs *groupSums) grow(places int) {
 	places = max(places, 2*gs.places)
 	groups := len(gs.visits)
-	sums := make([]fixed128, groups*places*bootSums)
+	sums := make([]fixed128, groups*places*leverSums)
 	for g := range groups {
-		copy(sums[g*places*bootSums:], gs.sums[g*gs.places*bootSums:(g+1)*gs.places*bootSums])
+		copy(sums[g*places*leverSums:], gs.sums[g*gs.places*leverSums:(g+1)*gs.places*leverSums])
 	}
 	gs.sums, gs.places = sums, places
 	gs.lost = append(gs.lost, make([]bool, places-len(gs.lost))...)
@@ -208,7 +203,7 @@ func (gs *groupSums) lever(g, place int) []fixed128 {
 	if place >= gs.places {
 		return nil // none: the place was never given a change
 	}
-	return gs.sums[(g*gs.places+place)*bootSums:][:bootSums:bootSums]
+	return gs.sums[(g*gs.places+place)*leverSums:][:leverSums:leverSums]
 }
 
 // mergeVisits adds other's visits per group.
@@ -257,23 +252,23 @@ func (m *LeverageMeter) interval(gs *groupSums, place int, fit *analyze.FitResul
 		return
 	}
 	groups := len(gs.visits)
-	sums := make([]float64, groups*bootSums) // in the scale's units, not the fixed point's
+	sums := make([]float64, groups*leverSums) // in the scale's units, not the fixed point's
 	for g := range groups {
 		for i, x := range gs.lever(g, place) {
-			sums[g*bootSums+i] = x.float64() * gs.unit
+			sums[g*leverSums+i] = x.float64() * gs.unit
 		}
 	}
-	var coef [bootSums]float64 // the fit's weights of the features
+	var coef [leverSums]float64 // the fit's weights of the features
 	if fit != nil {
 		for k, at := range featureSum {
 			if at >= 0 {
-				coef[at-sumPeak] = fit.Coefficients[k+1].Estimate
+				coef[at] = fit.Coefficients[k+1].Estimate
 			}
 		}
 	}
 	var pe, re []float64
 	for b := range m.Resamples {
-		var total [bootSums]float64
+		var total [leverSums]float64
 		n := 0
 		for g, w := range weights[b*groups : (b+1)*groups] {
 			if w == 0 {
@@ -281,14 +276,14 @@ func (m *LeverageMeter) interval(gs *groupSums, place int, fit *analyze.FitResul
 			}
 			n += int(w) * gs.visits[g]
 			x := float64(w)
-			for i, s := range sums[g*bootSums : (g+1)*bootSums] {
+			for i, s := range sums[g*leverSums : (g+1)*leverSums] {
 				total[i] += x * s
 			}
 		}
 		if n == 0 {
 			continue
 		}
-		pe = append(pe, (total[sumPeak-sumPeak]+total[sumEnd-sumPeak])/2/float64(n))
+		pe = append(pe, (total[sumPeak]+total[sumEnd])/2/float64(n))
 		if fit != nil {
 			x := 0.0
 			for i, c := range coef {

@@ -21,13 +21,11 @@ import (
 // the same to the bit whatever the order of the visits or the meters
 // they were split among, and the same as exact sums of the changes.
 //
-// The coarse units of the features' changes are kept by the journey's
-// groups (groupSums), which need them for the bootstrap; those of
-// peak-end's here.
+// The coarse units are kept by the journey's groups (groupSums), which
+// need them for the bootstrap.
 type leverTotal struct {
-	coarsePeakEnd fixed128
-	fine          [leverSums]fixed128
-	rest          *exact.Sums // nil until a change does not split
+	fine [leverSums]fixed128
+	rest *exact.Sums // nil until a change does not split
 }
 
 // fixedUnits are a scale's units of the fixed point: unit has 2^50 in
@@ -73,7 +71,6 @@ func (t *leverTotal) addRest(i int, x float64) {
 }
 
 func (t *leverTotal) merge(o *leverTotal) {
-	t.coarsePeakEnd.addFixed(o.coarsePeakEnd)
 	for i := range t.fine {
 		t.fine[i].addFixed(o.fine[i])
 	}
@@ -89,11 +86,33 @@ func (t *leverTotal) merge(o *leverTotal) {
 // NaN or infinity that float addition would give; gs holds the coarse
 // units of the lever at place.
 func (t *leverTotal) float64(i int, gs *groupSums, place int, u *fixedUnits) float64 {
-	if t.rest != nil {
-		if x, ok := t.rest.Special(i); ok {
-			return x
-		}
+	if x, ok := t.special(i); ok {
+		return x
 	}
+	return exact.Round(t.exact(i, gs, place, u), exact.Scale, 1)
+}
+
+// peakEnd returns the sum of the changes of peak-end, (Δpeak + Δend)/2,
+// from the exact sums of peak's and end's, rounded once.
+func (t *leverTotal) peakEnd(gs *groupSums, place int, u *fixedUnits) float64 {
+	peak, pOK := t.special(sumPeak)
+	end, eOK := t.special(sumEnd)
+	if pOK || eOK {
+		return (peak + end) / 2 // NaN or an infinity, as float addition gives
+	}
+	v := t.exact(sumPeak, gs, place, u)
+	return exact.Round(v.Add(v, t.exact(sumEnd, gs, place, u)), exact.Scale+1, 1)
+}
+
+func (t *leverTotal) special(i int) (float64, bool) {
+	if t.rest == nil {
+		return 0, false
+	}
+	return t.rest.Special(i)
+}
+
+// exact returns the finite sum i, in units of 2^−exact.Scale.
+func (t *leverTotal) exact(i int, gs *groupSums, place int, u *fixedUnits) *big.Int {
 	v := new(big.Int)
 	if !math.IsNaN(u.perUnit) {
 		// coarse·2^60 + fine, in fine units, then in exact's.
@@ -104,19 +123,15 @@ func (t *leverTotal) float64(i int, gs *groupSums, place int, u *fixedUnits) flo
 	if t.rest != nil {
 		v.Add(v, t.rest.Int(i))
 	}
-	return exact.Round(v, exact.Scale, 1)
+	return v
 }
 
-// coarse returns the whole coarse units of sum i: peak-end's own, or
-// the features' over every group.
+// coarse returns the whole coarse units of sum i, over every group.
 func (t *leverTotal) coarse(i int, gs *groupSums, place int) fixed128 {
-	if i == sumPeakEnd {
-		return t.coarsePeakEnd
-	}
 	var c fixed128
 	for g := range gs.visits {
 		if sums := gs.lever(g, place); sums != nil {
-			c.addFixed(sums[i-sumPeak])
+			c.addFixed(sums[i])
 		}
 	}
 	return c

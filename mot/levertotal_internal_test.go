@@ -40,7 +40,7 @@ func TestLeverTotalIsExact(t *testing.T) {
 			for k := range groups {
 				groups[k] = newGroupSums(1, 0, &u)
 			}
-			want := exact.NewSums(leverSums)
+			want, wantPE := exact.NewSums(leverSums), exact.NewSums(1)
 			specials := trial%5 == 0
 			for range 1 + r.IntN(100) {
 				var x [5]float64
@@ -53,14 +53,19 @@ func TestLeverTotalIsExact(t *testing.T) {
 				d := featureDeltas{peak: x[0], end: x[1], mean: x[2], first: x[3], trend: x[4]}
 				k := r.IntN(len(parts))
 				parts[k].add(&d, &u, groups[k], 0, 0)
-				for i, x := range [...]float64{(d.peak + d.end) / 2, d.peak, d.end, d.mean, d.first, d.trend} {
+				for i, x := range [...]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
 					want.Add(i, x)
 				}
+				wantPE.Add(0, d.peak)
+				wantPE.Add(0, d.end)
 			}
 			parts[0].merge(&parts[2])
 			parts[1].merge(&parts[0])
 			groups[0].merge(0, groups[2], 0)
 			groups[1].merge(0, groups[0], 0)
+			if got, w := parts[1].total.peakEnd(groups[1], 0, &u), wantPE.Float64(0)/2; math.Float64bits(got) != math.Float64bits(w) && !(math.IsNaN(got) && math.IsNaN(w)) {
+				t.Fatalf("%+v, trial %d, peak-end: %v, exactly %v", s, trial, got, w)
+			}
 			for i := range leverSums {
 				got, w := parts[1].total.float64(i, groups[1], 0, &u), want.Float64(i)
 				if math.Float64bits(got) != math.Float64bits(w) && !(math.IsNaN(got) && math.IsNaN(w)) {
