@@ -148,7 +148,7 @@ func (s *Sums) AddProduct(i int, a, b float64) {
 		s.normalise()
 	}
 	s.pending++
-	s.addProductMant(i, &pa, &pb)
+	s.addProducts(i, &pa, []part{pb}) // pb.at is 0
 }
 
 func isSpecial(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }

@@ -45,9 +45,7 @@ func (s *Sums) AddMoments(z []float64) {
 		// Row pa.at of the products starts after the n numbers and the
 		// rows before it, of n, n − 1, … products.
 		row := n + pa.at*n - pa.at*(pa.at-1)/2 - pa.at
-		for b := a; b < len(parts); b++ {
-			s.addProductMant(row+parts[b].at, pa, &parts[b])
-		}
+		s.addProducts(row, pa, parts[a:])
 	}
 	if specials {
 		s.markMoments(z)
@@ -113,31 +111,32 @@ func (s *Sums) addMant(i int, m uint64, e int, neg bool) {
 	l[2] += d2
 }
 
-// addProductMant adds a·b to sum i; the window holds it and pending is
-// counted.
-func (s *Sums) addProductMant(i int, a, b *part) {
-	hi, lo := bits.Mul64(a.m, b.m) // below 2^106, so hi below 2^42
-	pos := uint(a.e + b.e + Scale)
-	limb, sh := int(pos/digitBits), pos%digitBits
-	// The 32-bit digits of (hi, lo)·2^sh, from the product's 32-bit parts
-	// up, each shifted by less than 32 and its carry passed on: every
-	// shift below 64, so none needs a check.
-	t := (lo & digitMask) << sh
-	d0 := int64(t & digitMask)
-	t = (lo>>digitBits)<<sh + t>>digitBits
-	d1 := int64(t & digitMask)
-	t = (hi&digitMask)<<sh + t>>digitBits
-	d2 := int64(t & digitMask)
-	t = (hi>>digitBits)<<sh + t>>digitBits // below 2^42
-	d3, d4 := int64(t&digitMask), int64(t>>digitBits)
-	o := i*s.width + limb - s.lo
-	l := s.limbs[o : o+5 : o+5]
-	if a.neg != b.neg {
-		d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
+// addProducts adds a·b to sum row + b.at for each b of bs; the window
+// holds them and pending is counted. The digits of each product come
+// from its 32-bit parts up, each shifted by less than 32 and its carry
+// passed on, so that every shift is below 64 and none needs a check;
+// a negative product's digits are negated one by one, which the limbs'
+// deferred carries allow.
+func (s *Sums) addProducts(row int, a *part, bs []part) {
+	for k := range bs {
+		b := &bs[k]
+		hi, lo := bits.Mul64(a.m, b.m) // below 2^106, so hi below 2^42
+		pos := uint(a.e + b.e + Scale)
+		sh := pos % digitBits
+		t0 := (lo & digitMask) << sh
+		t1 := (lo>>digitBits)<<sh + t0>>digitBits
+		t2 := (hi&digitMask)<<sh + t1>>digitBits
+		t3 := (hi>>digitBits)<<sh + t2>>digitBits // below 2^42
+		sign := int64(0)
+		if a.neg != b.neg {
+			sign = -1
+		}
+		o := (row+b.at)*s.width + int(pos/digitBits) - s.lo
+		l := s.limbs[o : o+5 : o+5]
+		l[0] += (int64(t0&digitMask) ^ sign) - sign
+		l[1] += (int64(t1&digitMask) ^ sign) - sign
+		l[2] += (int64(t2&digitMask) ^ sign) - sign
+		l[3] += (int64(t3&digitMask) ^ sign) - sign
+		l[4] += (int64(t3>>digitBits) ^ sign) - sign
 	}
-	l[0] += d0
-	l[1] += d1
-	l[2] += d2
-	l[3] += d3
-	l[4] += d4
 }
