@@ -114,10 +114,9 @@ func (s *Sums) addMant(i int, m uint64, e int, neg bool) {
 // addProducts adds a·b to sum row + b.at for each b of bs; the window
 // holds them and pending is counted. The digits of each product come
 // from its 32-bit parts up, each shifted by less than 32 and its carry
-// passed on, so that every shift is below 64 and none needs a check;
-// a negative product's digits are negated one by one, which the limbs'
-// deferred carries allow.
+// passed on, so that every shift is below 64 and none needs a check.
 func (s *Sums) addProducts(row int, a *part, bs []part) {
+	limbs, width, base := s.limbs, s.width, row*s.width-s.lo // as locals: the stores below cannot change them
 	for k := range bs {
 		b := &bs[k]
 		hi, lo := bits.Mul64(a.m, b.m) // below 2^106, so hi below 2^42
@@ -127,16 +126,16 @@ func (s *Sums) addProducts(row int, a *part, bs []part) {
 		t1 := (lo>>digitBits)<<sh + t0>>digitBits
 		t2 := (hi&digitMask)<<sh + t1>>digitBits
 		t3 := (hi>>digitBits)<<sh + t2>>digitBits // below 2^42
-		sign := int64(0)
+		d0, d1, d2, d3, d4 := int64(t0&digitMask), int64(t1&digitMask), int64(t2&digitMask), int64(t3&digitMask), int64(t3>>digitBits)
 		if a.neg != b.neg {
-			sign = -1
+			d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
 		}
-		o := (row+b.at)*s.width + int(pos/digitBits) - s.lo
-		l := s.limbs[o : o+5 : o+5]
-		l[0] += (int64(t0&digitMask) ^ sign) - sign
-		l[1] += (int64(t1&digitMask) ^ sign) - sign
-		l[2] += (int64(t2&digitMask) ^ sign) - sign
-		l[3] += (int64(t3&digitMask) ^ sign) - sign
-		l[4] += (int64(t3>>digitBits) ^ sign) - sign
+		o := base + b.at*width + int(pos/digitBits)
+		l := limbs[o : o+5 : o+5]
+		l[0] += d0
+		l[1] += d1
+		l[2] += d2
+		l[3] += d3
+		l[4] += d4
 	}
 }
