@@ -11,7 +11,8 @@ import (
 // DefaultResamples is how many bootstrap replicates a LeverageMeter
 // forms unless told otherwise: enough for a 95% percentile interval
 // whose ends move by a few hundredths of a point from one seed to the
-// next.
+// next. Forming them costs the report Resamples × BootstrapGroups
+// multiplications per lever and sum, not the visits anything.
 const DefaultResamples = 100
 
 // BootstrapGroups is how many random groups a LeverageMeter's bootstrap
@@ -29,7 +30,10 @@ const LeverageMinVisits = 100
 // The bootstrap is Poisson's over random groups of visits. Each visit
 // falls in one of BootstrapGroups groups by a hash of its id and the
 // seed, and the meter keeps each lever's sums per group (one addition
-// per change, whatever the number of replicates). Replicate b weighs
+// per change, whatever the number of replicates), as whole numbers of
+// 2^−50 of the scale's span: integers, which add up the same in any
+// order, each change rounded toward zero by less than that (the gains
+// themselves are exact: leverTotal). Replicate b weighs
 // group g by a Poisson(1) number drawn from a hash of the seed, g and
 // b, and its gain is the weighted sum of the groups' changes over their
 // weighted visits.
@@ -55,7 +59,7 @@ const LeverageMinVisits = 100
 // TestGroupedBootstrapMatchesVisits holds the two to each other.
 //
 // Neither the group nor the weights depend on the order of the visits
-// or on which meter saw them, and the groups' sums are exact, so
+// or on which meter saw them, and the groups' sums are integers, so
 // meters that read parts of the data in parallel and are then added up
 // give the result of one meter reading it all, bit for bit; the
 // replicates are formed from the groups in their fixed order. The

@@ -9,8 +9,9 @@
 // (and that of products of two float64s), Int(i)·2^−Scale, kept as
 // signed 64-bit limbs of 32-bit digits whose carries are deferred, in
 // a window of limbs that grows only to the exponents actually added.
-// The sums of one Sums share the window, so a bootstrap's replicates of
-// one quantity cost a few limbs each. Float64 rounds once, to nearest.
+// The sums of one Sums share the window, so many sums of one kind of
+// quantity cost a few limbs each; Add of a number the window already
+// holds is three limb additions. Float64 rounds once, to nearest.
 // NaN and infinities are kept aside as float addition would treat them.
 package exact
 
