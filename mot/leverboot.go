@@ -31,9 +31,9 @@ const LeverageMinVisits = 100
 // falls in one of BootstrapGroups groups by a hash of its id and the
 // seed, and the meter keeps each lever's sums per group (one addition
 // per change, whatever the number of replicates), as whole numbers of
-// 2^−50 of the scale's span: integers, which add up the same in any
-// order, each change rounded toward zero by less than that (the gains
-// themselves are exact: leverTotal). Replicate b weighs
+// 2^−50 of the scale's span (rounded up to a power of two): integers,
+// which add up the same in any order, each change rounded toward zero
+// by less than that (the gains themselves are exact: leverTotal). Replicate b weighs
 // group g by a Poisson(1) number drawn from a hash of the seed, g and
 // b, and its gain is the weighted sum of the groups' changes over their
 // weighted visits.
