@@ -33,10 +33,10 @@ const LeverageMinVisits = 100
 // per change, whatever the number of replicates), as whole numbers of
 // 2^−50 of the scale's span (rounded up to a power of two): integers,
 // which add up the same in any order, each change rounded toward zero
-// by less than that (the gains themselves are exact: leverTotal). Replicate b weighs
-// group g by a Poisson(1) number drawn from a hash of the seed, g and
-// b, and its gain is the weighted sum of the groups' changes over their
-// weighted visits.
+// by less than that (the gains themselves are exact: leverTotal).
+// Replicate b weighs group g by a Poisson(1) number drawn from a hash of
+// the seed, g and b, and its gain is the weighted sum of the groups'
+// changes over their weighted visits.
 //
 // Poisson(1) weights stand for drawing n of n with replacement when n
 // is large (Hanley & MacGibbon 2006, "Creating non-parametric bootstrap
