@@ -28,9 +28,10 @@
 //   - A LeverageMeter ranks where one point better at a touchpoint moves
 //     memory most, by peak-end and, with remembered ratings, by a fitted
 //     model; and measures "a better end". Each gain has a 95% interval
-//     from a Poisson bootstrap whose weights are hashed from the visit's
-//     id, so that meters over parts of the data add up; a journey with
-//     fewer than LeverageMinVisits visits is marked as too few to rank.
+//     from a Poisson bootstrap over BootstrapGroups random groups of the
+//     visits, each visit's group hashed from its id, so that meters over
+//     parts of the data add up; a journey with fewer than
+//     LeverageMinVisits visits is marked as too few to rank.
 //   - Cards and WriteCardsHTML / WriteCardsMarkdown print one action card
 //     per moment for the wall; WriteMermaid exports journeys as Mermaid, every name
 //     written so that Mermaid shows it as it is.

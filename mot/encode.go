@@ -8,7 +8,6 @@ import (
 	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/internal/wire"
 	"github.com/peakend/peakend/scoring"
-	"github.com/peakend/peakend/scoring/analyze"
 )
 
 // An Observer's and a LeverageMeter's binary form (MarshalBinary) holds
@@ -198,73 +197,160 @@ func (m *LeverageMeter) MarshalBinary() ([]byte, error) {
 	w.Float(m.endRating)
 	w.Count(m.Resamples)
 	w.Uint(m.Seed)
+	w.Count(m.groups)
 	w.Strings(m.journeyIDs())
 	w.String(string(fit))
 	m.unknown.encode(w)
 	for _, id := range m.journeyIDs() {
-		js := m.journeys[id]
-		w.Count(js.visits)
-		writeOptional(w, js.bootVisits)
-		js.end.encode(w)
-		ids := sortedKeys(js.touchpoints)
-		w.Count(len(ids))
-		for _, tp := range ids {
-			w.String(tp)
-			js.touchpoints[tp].encode(w)
-		}
+		m.journeys[id].encode(w)
 	}
 	return w.Bytes(), nil
 }
 
 // UnmarshalBinary replaces m's sums by those encoded in data, which
 // must come from a LeverageMeter of the same blueprint, scale, end
-// rating, Resamples and Seed; on error m is unchanged.
+// rating, Resamples and Seed (and a build of the same BootstrapGroups);
+// on error m is unchanged.
 func (m *LeverageMeter) UnmarshalBinary(data []byte) error {
 	r := wire.NewReader(data, leverageKind)
-	scale, end, resamples, seed, journeys := readScale(r), r.Float(), r.Count(), r.Uint(), r.Strings()
+	scale, end, resamples, seed, groups, journeys := readScale(r), r.Float(), r.Count(), r.Uint(), r.Count(), r.Strings()
 	if r.Err() != nil {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", r.Err())
 	}
 	if scale != m.scale || !sameFloat(end, m.endRating) || !slices.Equal(journeys, m.journeyIDs()) {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (another blueprint, scale or end rating)", scoring.ErrMergeMismatch)
 	}
-	if resamples != m.Resamples || seed != m.Seed {
-		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (other bootstrap resamples or seed)", scoring.ErrMergeMismatch)
-	}
 	fresh := NewLeverageMeter(m.b, m.scale, m.endRating)
 	fresh.Resamples, fresh.Seed = m.Resamples, m.Seed
+	if resamples != m.Resamples || seed != m.Seed || groups != 0 && groups != fresh.fixGroups() {
+		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w (other bootstrap resamples, seed or groups)", scoring.ErrMergeMismatch)
+	}
+	fresh.groups = groups
 	if fit := r.String(); r.Err() == nil {
 		if err := fresh.fitter.UnmarshalBinary([]byte(fit)); err != nil {
 			return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
 		}
 	}
 	fresh.unknown.decode(r)
-	nf := len(analyze.DefaultFeatures())
 	for _, id := range journeys {
-		js := fresh.journeys[id]
-		js.visits = r.Count()
-		js.bootVisits = readOptional(r, m.Resamples)
-		js.end.decode(r, nf, m.Resamples)
-		if (js.visits > 0) != (js.end.features != nil) {
-			r.Fail("journey %q: %d visits, and better end's sums %v", id, js.visits, js.end.features != nil)
-		}
-		n := r.Len(5) // a name, a count, a flag, the sums or a flag
-		tp := ""
-		for i := range n {
-			tp = r.Key(i, tp)
-			ds := &deltaSums{}
-			ds.decode(r, nf, m.Resamples)
-			if ds.features == nil {
-				r.Fail("touchpoint %q of journey %q without its sums", tp, id)
-			}
-			js.touchpoints[tp] = ds
-		}
+		fresh.journeys[id].decode(r, id, groups, &fresh.units)
 	}
 	if err := r.End(); err != nil {
 		return fmt.Errorf("mot: LeverageMeter.UnmarshalBinary: %w", err)
 	}
 	*m = *fresh
 	return nil
+}
+
+// A journey's sums are encoded as its visits, a flag for its groups'
+// sums and when set their visits, then the better end's sums and each
+// touchpoint's, by id, each followed by its groups' sums when there are.
+func (js *leverageSums) encode(w *wire.Writer) {
+	w.Count(js.visits)
+	w.Bool(js.boot != nil)
+	if js.boot != nil {
+		for _, n := range js.boot.visits {
+			w.Count(n)
+		}
+	}
+	js.end.encode(w)
+	js.boot.encodePlace(w, betterEndPlace)
+	slots := map[string]int{}
+	for k, ds := range js.levers {
+		if ds != nil {
+			slots[js.ids[k]] = k
+		}
+	}
+	ids := sortedKeys(slots)
+	w.Count(len(ids))
+	for _, tp := range ids {
+		w.String(tp)
+		js.levers[slots[tp]].encode(w)
+		js.boot.encodePlace(w, leverPlace(slots[tp]))
+	}
+}
+
+// decode reads the sums of journey id, whose meter keeps groups groups
+// (0: it saw no visit; 1: no bootstrap).
+func (js *leverageSums) decode(r *wire.Reader, id string, groups int, u *fixedUnits) {
+	js.visits = r.Count()
+	if r.Bool() {
+		if groups == 0 {
+			r.Fail("journey %q: groups' sums of a meter without visits", id)
+			return
+		}
+		js.boot = newGroupSums(groups, len(js.ids), u)
+		total := 0
+		for g := range js.boot.visits {
+			js.boot.visits[g] = r.Count()
+			total += js.boot.visits[g]
+		}
+		if total != js.visits {
+			r.Fail("journey %q: %d visits, %d in its bootstrap groups", id, js.visits, total)
+		}
+	} else if js.visits > 0 {
+		r.Fail("journey %q: %d visits, no groups' sums", id, js.visits)
+	}
+	js.end.decode(r)
+	if js.end.visits != js.visits {
+		r.Fail("journey %q: %d visits, and %d of a better end", id, js.visits, js.end.visits)
+	}
+	js.boot.decodePlace(r, betterEndPlace)
+	n := r.Len(3) // a name, a count, a flag
+	tp := ""
+	for i := range n {
+		tp = r.Key(i, tp)
+		ds := &deltaSums{}
+		ds.decode(r)
+		if ds.visits == 0 || ds.visits > js.visits {
+			r.Fail("touchpoint %q of journey %q: %d visits of the journey's %d", tp, id, ds.visits, js.visits)
+			return
+		}
+		slot := js.slot(tp, len(js.ids))
+		js.levers[slot] = ds
+		js.boot.decodePlace(r, leverPlace(slot))
+	}
+}
+
+// A place's sums in the groups are encoded as its lost flag and each
+// group's sums, as signed high and unsigned low words; nothing for a
+// journey without groups.
+func (gs *groupSums) encodePlace(w *wire.Writer, place int) {
+	if gs == nil {
+		return
+	}
+	w.Bool(place < gs.places && gs.lost[place])
+	for g := range gs.visits {
+		sums := gs.lever(g, place)
+		for i := range leverSums {
+			var x fixed128
+			if sums != nil {
+				x = sums[i]
+			}
+			w.Int(x.hi)
+			w.Uint(x.lo)
+		}
+	}
+}
+
+func (gs *groupSums) decodePlace(r *wire.Reader, place int) {
+	if gs == nil {
+		return
+	}
+	if need := len(gs.visits) * leverSums * 2; r.Remaining() < need { // a byte a word at least
+		r.Fail("the bootstrap groups' sums of a lever, in %d bytes", r.Remaining())
+		return
+	}
+	if place >= gs.places {
+		gs.grow(place + 1)
+	}
+	gs.lost[place] = r.Bool()
+	for g := range gs.visits {
+		sums := gs.lever(g, place)
+		for i := range sums {
+			sums[i] = fixed128{hi: r.Int(), lo: r.Uint()}
+		}
+	}
 }
 
 func (m *LeverageMeter) journeyIDs() []string {
@@ -275,57 +361,29 @@ func (m *LeverageMeter) journeyIDs() []string {
 	return ids
 }
 
-// A deltaSums is encoded as its count, a flag, and when its sums exist
-// (after its first visit) the sums and a flag for the replicates'.
+// A deltaSums is encoded as its count and its total's whole numbers of
+// fine units, then a flag for its exact rest and the rest.
 func (ds *deltaSums) encode(w *wire.Writer) {
 	w.Count(ds.visits)
-	w.Bool(ds.features != nil)
-	if ds.features == nil {
-		return
+	t := &ds.total
+	for _, x := range t.fine {
+		w.Int(x.hi)
+		w.Uint(x.lo)
 	}
-	ds.peakEnd.Encode(w)
-	ds.features.Encode(w)
-	w.Bool(ds.boot != nil)
-	for _, s := range ds.boot {
-		s.Encode(w)
+	w.Bool(t.rest != nil)
+	if t.rest != nil {
+		t.rest.Encode(w)
 	}
 }
 
-func (ds *deltaSums) decode(r *wire.Reader, features, resamples int) {
+func (ds *deltaSums) decode(r *wire.Reader) {
 	ds.visits = r.Count()
-	if !r.Bool() {
-		return
+	t := &ds.total
+	for i := range t.fine {
+		t.fine[i] = fixed128{hi: r.Int(), lo: r.Uint()}
 	}
-	ds.peakEnd, ds.features = exact.NewSums(1), exact.NewSums(features)
-	ds.peakEnd.Decode(r)
-	ds.features.Decode(r)
-	if !r.Bool() {
-		return
+	if r.Bool() {
+		t.rest = exact.NewSums(leverSums)
+		t.rest.Decode(r)
 	}
-	if resamples == 0 {
-		r.Fail("replicates' sums of a meter without replicates")
-		return
-	}
-	ds.boot = make([]*exact.Sums, features)
-	for k := range ds.boot {
-		ds.boot[k] = exact.NewSums(resamples)
-		ds.boot[k].Decode(r)
-	}
-}
-
-// writeOptional writes sums that are nil until their first visit: a
-// flag, then their numbers, whose count the reader knows.
-func writeOptional(w *wire.Writer, sums []float64) {
-	w.Bool(sums != nil)
-	w.FloatsN(sums)
-}
-
-func readOptional(r *wire.Reader, n int) []float64 {
-	if !r.Bool() {
-		return nil
-	}
-	if n == 0 {
-		return []float64{}
-	}
-	return r.FloatsN(n)
 }

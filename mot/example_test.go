@@ -154,8 +154,8 @@ func ExampleLeverageMeter() {
 		fmt.Printf("%s %+.3f, 95%% interval %+.2f … %+.2f\n", l.Touchpoint, l.PeakEnd, l.PeakEndLow, l.PeakEndHigh)
 	}
 	// Output:
-	// leave +1.167, 95% interval +1.08 … +1.24
-	// wait +0.502, 95% interval +0.44 … +0.55
+	// leave +1.167, 95% interval +1.09 … +1.24
+	// wait +0.502, 95% interval +0.45 … +0.56
 }
 
 // Visits that give purposes and touchpoints by their Chinese names are

@@ -1,10 +1,10 @@
 package mot
 
 import (
+	"math"
 	"sort"
 
 	"github.com/peakend/peakend/blueprint"
-	"github.com/peakend/peakend/internal/exact"
 	"github.com/peakend/peakend/scoring"
 	"github.com/peakend/peakend/scoring/analyze"
 )
@@ -21,12 +21,14 @@ import (
 // It reads the visits once and keeps sums per journey and touchpoint.
 // The prediction is linear, so the mean change of each feature is
 // enough to apply the fit found at the end. Each gain has a 95%
-// interval from a Poisson bootstrap over the visits (leverboot.go),
-// which keeps the same sums once per replicate.
+// interval from a Poisson bootstrap over random groups of the visits
+// (leverboot.go): the changes are also summed per group, and the
+// replicates are formed from the groups' sums at the end.
 type LeverageMeter struct {
-	// Resamples is how many bootstrap replicates to keep (0: none, and
-	// no intervals); Seed picks their weights. NewLeverageMeter sets
-	// DefaultResamples and seed 1; change them before the first Add.
+	// Resamples is how many bootstrap replicates to form (0: none, and
+	// no intervals); Seed picks the visits' groups and the replicates'
+	// weights. NewLeverageMeter sets DefaultResamples and seed 1;
+	// change them before the first Add.
 	Resamples int
 	Seed      uint64
 
@@ -37,25 +39,67 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
-	weights   bootWeights // the weights of the visit being added
-	inTime    []int       // the moments of the visit being added, in time
+	units     fixedUnits   // the scale's, for the sums
+	groups    int          // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
+	levers    []leverVisit // the levers of the visit being added
 }
 
+// leverageSums are a journey's.
 type leverageSums struct {
-	visits      int
-	touchpoints map[string]*deltaSums
-	end         deltaSums // the appended better end
-	bootVisits  []float64 // per replicate, the weight of its visits
+	visits int
+	end    deltaSums  // the appended better end
+	boot   *groupSums // nil until the first visit; one group without replicates
+	// The touchpoints' levers, by slot: ids[k]'s sums are levers[k], nil
+	// until its first visit. The journey's steps have the first slots,
+	// in their order, which is how the moments of most visits come.
+	ids    []string
+	slots  map[string]int
+	levers []*deltaSums
+	local  []int // per slot, its place in LeverageMeter.levers during Add, else −1
 }
 
-// deltaSums sums the changes of the fitted features and of peak-end,
-// exactly (internal/exact), so that a report is the same to the bit
+// deltaSums sums the changes of peak-end and of the features a lever
+// moves, exactly (leverTotal), so that a report is the same to the bit
 // whatever the order of the visits or the meters they were split among.
 type deltaSums struct {
-	visits   int
-	peakEnd  *exact.Sums   // one sum
-	features *exact.Sums   // parallel to analyze.DefaultFeatures(); nil until the first visit
-	boot     []*exact.Sums // per feature, its sums per replicate, weighted; nil without replicates
+	visits int
+	total  leverTotal
+}
+
+// The sums of a deltaSums, in their order.
+const (
+	sumPeak = iota
+	sumEnd
+	sumMean
+	sumFirst
+	sumTrend
+	leverSums
+)
+
+// featureSum is, for each of analyze.DefaultFeatures, the sum of a
+// deltaSums that holds its change, or −1 for one no lever moves (the
+// duration).
+var featureSum = func() []int {
+	at := map[string]int{"peak": sumPeak, "end": sumEnd, "mean": sumMean, "first": sumFirst, "trend": sumTrend}
+	names := analyze.DefaultFeatures()
+	out := make([]int, len(names))
+	for k, name := range names {
+		out[k] = -1
+		if i, ok := at[name]; ok {
+			out[k] = i
+		}
+	}
+	return out
+}()
+
+// A leverVisit is what one visit gives the lever of one of its
+// touchpoints, over that touchpoint's moments in time order.
+type leverVisit struct {
+	slot       int
+	sum, sumKX float64 // the changes, and the changes times their centred positions
+	first, end float64 // the change at the first and at the last moment
+	top        float64 // the most intense raised rating
+	moments    int
 }
 
 // NewLeverageMeter returns a meter for blueprint b on scale s (as
@@ -63,9 +107,13 @@ type deltaSums struct {
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
-	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, units: unitsOf(s), endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
 	for _, j := range b.Journeys {
-		m.journeys[j.ID] = &leverageSums{touchpoints: map[string]*deltaSums{}}
+		js := &leverageSums{slots: map[string]int{}}
+		for _, tp := range j.Steps {
+			js.slot(tp, len(js.ids))
+		}
+		m.journeys[j.ID] = js
 	}
 	return m
 }
@@ -77,10 +125,14 @@ var _ scoring.Accumulator = (*LeverageMeter)(nil)
 // A point more for one touchpoint changes the features in ways that
 // follow from their definitions: the mean by the sum of the changes over
 // n, first and end by the change at their moment, the trend by the
-// changes weighted by position, the duration not at all; only the peak
-// needs a scan. So each touchpoint costs one pass over the moments
-// rather than a full scoring.Compute, which keeps a million visits
-// within seconds. TestLeverageMatchesRecomputing holds the two equal.
+// changes weighted by position, the duration not at all. The new peak
+// is the more intense of the touchpoint's most intense raised rating
+// and the most intense rating of the other touchpoints — the visit's
+// most intense, or if that is the touchpoint's own the most intense of
+// another. So one pass over the moments serves every touchpoint at
+// once, rather than a full scoring.Compute each, which keeps ten
+// million rows within the time of scoring them.
+// TestLeverageMatchesRecomputing holds the two equal.
 //
 // A nil visit or features count nothing.
 func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
@@ -93,56 +145,108 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		m.unknown.add(nameOr(v.Purpose, "(none)"), v.ID)
 		return
 	}
+	g, boot := m.group(js, v.ID)
 	js.visits++
-	m.weights.draw(v.ID, m.Seed, m.Resamples)
-	js.weigh(&m.weights, m.Resamples)
+	levers, top := m.passLevers(js, v)
+	n := len(v.Moments)
+	sxx := float64(n) * float64(n*n-1) / 12
+	for i := range levers {
+		l := &levers[i]
+		js.local[l.slot] = -1
+		peak := l.top
+		if other, ok := top.without(l.slot); ok && m.scale.MoreIntense(other, peak) {
+			peak = other
+		}
+		d := featureDeltas{peak: peak - f.Peak, end: l.end, mean: l.sum / float64(n), first: l.first}
+		if n > 1 {
+			d.trend = l.sumKX / sxx
+		}
+		js.lever(l.slot).add(&d, &m.units, boot, g, leverPlace(l.slot))
+	}
+	end := m.betterEnd(f)
+	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+}
+
+// passLevers returns the levers of v's touchpoints, summed in one pass
+// over its moments in time order, and its most intense ratings.
+func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverVisit, intensest) {
+	s := m.scale
 	step := 1.0
-	if m.scale.HigherIsWorse {
+	if s.HigherIsWorse {
 		step = -1
 	}
 	order := timeOrder(v, m.steps)
 	n := len(v.Moments)
-	inTime := m.inTime[:0] // the moments' indices in time, once for the n passes below
-	for k := range n {
-		inTime = append(inTime, order(k))
-	}
-	m.inTime = inTime
-	s := m.scale
 	meanK := float64(n-1) / 2
-	sxx := float64(n) * float64(n*n-1) / 12
-	for i, mo := range v.Moments {
-		if seenBefore(v.Moments[:i], mo.Touchpoint) {
-			continue
+	levers := m.levers[:0]
+	top := intensest{scale: s}
+	slot := -1
+	for k := range n {
+		mo := &v.Moments[order(k)]
+		slot = js.slot(mo.Touchpoint, slot+1)
+		top.add(mo.Rating, slot)
+		u := js.local[slot]
+		if u < 0 {
+			u = len(levers)
+			js.local[slot] = u
+			levers = append(levers, leverVisit{slot: slot})
 		}
-		var d featureDeltas
-		var sum, sumKX, peak float64
-		for k, at := range inTime {
-			at := &v.Moments[at]
-			x := at.Rating
-			if at.Touchpoint == mo.Touchpoint {
-				y := s.Clamp(x + step)
-				delta := y - x
-				sum += delta
-				sumKX += (float64(k) - meanK) * delta
-				if k == 0 {
-					d.first = delta
-				}
-				if k == n-1 {
-					d.end = delta
-				}
-				x = y
-			}
-			if k == 0 || s.MoreIntense(x, peak) {
-				peak = x
-			}
+		l := &levers[u]
+		y := s.Clamp(mo.Rating + step)
+		if l.moments == 0 || s.MoreIntense(y, l.top) {
+			l.top = y
 		}
-		d.peak, d.mean = peak-f.Peak, sum/float64(n)
-		if n > 1 {
-			d.trend = sumKX / sxx
+		l.moments++
+		delta := y - mo.Rating
+		l.sum += delta
+		l.sumKX += (float64(k) - meanK) * delta
+		if k == 0 {
+			l.first = delta
 		}
-		js.touchpoint(mo.Touchpoint).add(d, &m.weights, m.Resamples)
+		if k == n-1 {
+			l.end = delta
+		}
 	}
-	js.end.add(m.betterEnd(f), &m.weights, m.Resamples)
+	m.levers = levers
+	return levers, top
+}
+
+// intensest keeps a visit's most intense rating, the slot of its
+// touchpoint, and the most intense rating of the other touchpoints: the
+// peak of the visit without any one touchpoint. Intensity orders
+// distinct ratings strictly (Scale.MoreIntense), so the most intense
+// is one number whatever the order the ratings come in.
+type intensest struct {
+	scale        scoring.Scale
+	best, second float64
+	bestSlot     int
+	ratings      int  // how many were added
+	hasSecond    bool // whether a rating of another touchpoint than bestSlot's was
+}
+
+func (t *intensest) add(x float64, slot int) {
+	switch {
+	case t.ratings == 0:
+		t.best, t.bestSlot = x, slot
+	case t.scale.MoreIntense(x, t.best):
+		if slot != t.bestSlot {
+			// The old best was the most intense of all but slot's.
+			t.second, t.hasSecond = t.best, true
+		}
+		t.best, t.bestSlot = x, slot
+	case slot != t.bestSlot && (!t.hasSecond || t.scale.MoreIntense(x, t.second)):
+		t.second, t.hasSecond = x, true
+	}
+	t.ratings++
+}
+
+// without returns the most intense rating of the touchpoints but slot's,
+// and false when there is none.
+func (t *intensest) without(slot int) (float64, bool) {
+	if slot != t.bestSlot {
+		return t.best, t.ratings > 0
+	}
+	return t.second, t.hasSecond
 }
 
 // betterEnd is the change from appending a last moment rated endRating,
@@ -166,7 +270,7 @@ func (m *LeverageMeter) betterEnd(f *scoring.Features) featureDeltas {
 // duration never changes.
 type featureDeltas struct{ peak, end, mean, first, trend float64 }
 
-// deltaValue returns the change of the named feature.
+// value returns the change of the named feature.
 func (d featureDeltas) value(name string) float64 {
 	switch name {
 	case "peak":
@@ -183,101 +287,69 @@ func (d featureDeltas) value(name string) float64 {
 	return 0
 }
 
-func (js *leverageSums) touchpoint(id string) *deltaSums {
-	ds := js.touchpoints[id]
+// slot returns the slot of touchpoint tp, guess when that is tp's (the
+// slot after the last moment's is, for a visit in the steps' order),
+// giving tp a new slot if it has none.
+func (js *leverageSums) slot(tp string, guess int) int {
+	if guess < len(js.ids) && js.ids[guess] == tp {
+		return guess
+	}
+	k, ok := js.slots[tp]
+	if ok && k == guess {
+		// tp's text, not the blueprint's: the next visit's moments, read
+		// by the same reader, share it, and strings that share their
+		// bytes compare without reading them.
+		js.ids[k] = tp
+	}
+	if !ok {
+		k = len(js.ids)
+		js.slots[tp] = k
+		js.ids = append(js.ids, tp)
+		js.levers = append(js.levers, nil)
+		js.local = append(js.local, -1)
+	}
+	return k
+}
+
+// lever returns the sums of slot k, made if it has none.
+func (js *leverageSums) lever(k int) *deltaSums {
+	ds := js.levers[k]
 	if ds == nil {
 		ds = &deltaSums{}
-		ds.init(0)
-		js.touchpoints[id] = ds
+		js.levers[k] = ds
 	}
 	return ds
 }
 
-// init makes ds's sums, with replicates if it has none and resamples
-// asks for them.
-func (ds *deltaSums) init(resamples int) {
-	nf := len(analyze.DefaultFeatures())
-	if ds.features == nil {
-		ds.peakEnd, ds.features = exact.NewSums(1), exact.NewSums(nf)
-	}
-	if ds.boot == nil && resamples > 0 {
-		ds.boot = make([]*exact.Sums, nf)
-		for k := range ds.boot {
-			ds.boot[k] = exact.NewSums(resamples)
-		}
-	}
-}
-
-// weigh adds the visit's weight in each replicate.
-func (js *leverageSums) weigh(w *bootWeights, resamples int) {
-	if js.bootVisits == nil && resamples > 0 {
-		js.bootVisits = make([]float64, resamples)
-	}
-	for i, b := range w.index {
-		js.bootVisits[b] += float64(w.weight[i]) // integers: exact in any order
-	}
-}
-
-func (ds *deltaSums) add(d featureDeltas, w *bootWeights, resamples int) {
-	ds.init(resamples)
-	v := d.vector()
-	addBoot(ds.boot, &v, w)
+// add adds one visit's changes d, in units u, to ds and to the lever's
+// place in group g of gs. A change of zero adds nothing and is skipped
+// (most of first's and end's, many of peak's). Each change is split
+// once into whole units, which the group keeps, and whole fine units,
+// which the total does (leverTotal);
+// the units are taken toward zero, so the remainder is the change's low
+// bits, exactly. A change that does not split — too small for the fine
+// units, too large, NaN — goes to the exact rest, and the group's
+// interval is lost.
+func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
 	ds.visits++
-	ds.peakEnd.Add(0, (d.peak+d.end)/2)
-	for k, x := range v {
-		ds.features.Add(k, x)
-	}
-}
-
-// A leverVector is a lever's changes of the fit's features, in the
-// order of analyze.DefaultFeatures (with another number of them the
-// package stops at its start, in every test).
-type leverVector [6]float64
-
-// vector returns d's changes in the order of analyze.DefaultFeatures:
-// the meter's loops read them by place, not by name.
-func (d featureDeltas) vector() leverVector {
-	var v leverVector
-	for k, at := range leverFields {
-		switch at {
-		case fieldPeak:
-			v[k] = d.peak
-		case fieldEnd:
-			v[k] = d.end
-		case fieldMean:
-			v[k] = d.mean
-		case fieldFirst:
-			v[k] = d.first
-		case fieldTrend:
-			v[k] = d.trend
+	group := gs.place(g, place)
+	t := &ds.total
+	for i, x := range [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
+		if x == 0 {
+			continue
 		}
+		units := x * u.perUnit
+		h := int64(units) // meaningless when units are out of range, and then unused
+		l := (x - float64(h)*u.unit) * u.perFine
+		if n := int64(l); math.Abs(units) < maxUnits && float64(n) == l {
+			group[i].add(h)
+			t.fine[i].add(n)
+			continue
+		}
+		t.addRest(i, x)
+		gs.lost[place] = true
 	}
-	return v
 }
-
-// The fields of featureDeltas, by place in leverFields.
-const (
-	fieldNone = iota // a feature no lever moves: the duration
-	fieldPeak
-	fieldEnd
-	fieldMean
-	fieldFirst
-	fieldTrend
-)
-
-// leverFields says which field of featureDeltas each of
-// analyze.DefaultFeatures is.
-var leverFields = func() (at [len(leverVector{})]int) {
-	names := analyze.DefaultFeatures()
-	if len(names) != len(at) {
-		panic("mot: leverVector does not fit analyze.DefaultFeatures")
-	}
-	fields := map[string]int{"peak": fieldPeak, "end": fieldEnd, "mean": fieldMean, "first": fieldFirst, "trend": fieldTrend}
-	for k, name := range names {
-		at[k] = fields[name]
-	}
-	return at
-}()
 
 // A Lever is the effect of improving one touchpoint of a journey.
 type Lever struct {
@@ -319,14 +391,18 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 	if err == nil {
 		r.Fit = fit
 	}
+	weights := m.replicateWeights()
 	for _, j := range m.b.Journeys {
 		js := m.journeys[j.ID]
 		jl := JourneyLeverage{ID: j.ID, Name: m.b.JourneyName(j.ID, lang), Visits: js.visits}
-		for id, ds := range js.touchpoints {
-			jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, r.Fit, lang))
+		for k, ds := range js.levers {
+			if ds != nil {
+				id := js.ids[k]
+				jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, leverPlace(k), r.Fit, weights, lang))
+			}
 		}
 		if js.visits > 0 {
-			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, r.Fit, lang)
+			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, betterEndPlace, r.Fit, weights, lang)
 		}
 		sort.Slice(jl.Levers, func(a, b int) bool {
 			x, y := jl.Levers[a], jl.Levers[b]
@@ -344,19 +420,23 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 	return r
 }
 
-// lever turns sums into mean changes over all the journey's visits.
-func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, fit *analyze.FitResult, lang string) Lever {
+// lever turns sums into mean changes over all the journey's visits,
+// with their intervals over the replicates that weights draw from the
+// groups' sums at place.
+func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, weights []uint8, lang string) Lever {
 	n := float64(js.visits)
-	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.peakEnd.Float64(0) / n, Remembered: scoring.NA}
+	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.peakEnd(js.boot, place, &m.units) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}
-	pe, re := m.interval(ds.boot, js.bootVisits, fit)
+	pe, re := m.interval(js.boot, place, fit, weights)
 	l.PeakEndLow, l.PeakEndHigh, l.RememberedLow, l.RememberedHigh = pe[0], pe[1], re[0], re[1]
 	if fit != nil {
 		l.Remembered = 0
-		for k := range analyze.DefaultFeatures() {
-			l.Remembered += fit.Coefficients[k+1].Estimate * ds.features.Float64(k) / n
+		for k, at := range featureSum {
+			if at >= 0 {
+				l.Remembered += fit.Coefficients[k+1].Estimate * ds.total.float64(at, js.boot, place, &m.units) / n
+			}
 		}
 	}
 	return l

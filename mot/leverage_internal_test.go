@@ -1,6 +1,7 @@
 package mot
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -38,43 +39,80 @@ func recomputeEnd(v *scoring.Visit, s scoring.Scale, r float64) featureDeltas {
 	return featureDeltas{peak: g.Peak - f.Peak, end: g.End - f.End, mean: g.Mean - f.Mean, trend: g.Trend - f.Trend}
 }
 
+// checkSums fails unless ds holds one visit's changes want.
+func checkSums(t *testing.T, what string, m *LeverageMeter, js *leverageSums, ds *deltaSums, place int, want featureDeltas) {
+	t.Helper()
+	for k, name := range analyze.DefaultFeatures() {
+		got := 0.0
+		if at := featureSum[k]; at >= 0 {
+			got = ds.total.float64(at, js.boot, place, &m.units)
+		}
+		if math.Abs(got-want.value(name)) > 1e-9 {
+			t.Fatalf("%s: Δ%s %g, recomputed %g", what, name, got, want.value(name))
+		}
+	}
+	if got, pe := ds.total.peakEnd(js.boot, place, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
+		t.Fatalf("%s: Δpeak-end %g, recomputed %g", what, got, pe)
+	}
+}
+
+// The one pass of Add gives each touchpoint the changes that changing
+// the visit and computing it again give: on scales with the neutral at
+// an end and in the middle, higher better and worse, ratings on and
+// between the points (so a point more is clamped by less than a point),
+// touchpoints met more than once and outside the journey's steps,
+// moments out of time order, and ties of intensity on either side of
+// the neutral.
 func TestLeverageMatchesRecomputing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	tps := []string{"a", "b", "c", "d"}
-	b := &blueprint.Blueprint{Journeys: []blueprint.Journey{{ID: "j", Steps: tps}}}
-	for _, s := range []scoring.Scale{scoring.DefaultScale, {Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}} {
+	tps := []string{"a", "b", "c", "d", "e"} // e is no step of the journey
+	b := &blueprint.Blueprint{Journeys: []blueprint.Journey{{ID: "j", Steps: tps[:4]}}}
+	scales := []scoring.Scale{scoring.DefaultScale, {Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}, {Min: 1, Max: 7, Neutral: 4}}
+	for _, s := range scales {
 		step := 1.0
 		if s.HigherIsWorse {
 			step = -1
 		}
 		for trial := 0; trial < 3000; trial++ {
 			v := scoring.Visit{Purpose: "j", Remembered: scoring.NA}
-			timed := rng.IntN(2) == 0
+			timed, halves := rng.IntN(2) == 0, rng.IntN(3) == 0
 			for k := 0; k < 1+rng.IntN(8); k++ {
-				m := scoring.Moment{Touchpoint: tps[rng.IntN(len(tps))], Rating: s.Min + float64(rng.IntN(int(s.Max-s.Min)+1)), T: scoring.NA, Duration: 30}
+				r := s.Min + float64(rng.IntN(int(s.Max-s.Min)+1))
+				if halves {
+					r = s.Clamp(r - 0.5*float64(rng.IntN(2)))
+				}
+				m := scoring.Moment{Touchpoint: tps[rng.IntN(len(tps))], Rating: r, T: scoring.NA, Duration: 30}
 				if timed {
 					m.T = float64(rng.IntN(10) * 60)
 				}
 				v.Moments = append(v.Moments, m)
 			}
 			meter := NewLeverageMeter(b, s, s.Max)
+			meter.Resamples = 0 // the changes, not their intervals
 			f := scoring.Compute(&v, s)
 			meter.Add(&v, &f)
 			js := meter.journeys["j"]
-			for tp, ds := range js.touchpoints {
-				want := recompute(&v, s, tp, step)
-				for k, name := range analyze.DefaultFeatures() {
-					if got := ds.features.Float64(k); math.Abs(got-want.value(name)) > 1e-9 {
-						t.Fatalf("%+v on %+v, touchpoint %s: Δ%s %g, recomputed %g", v.Moments, s, tp, name, got, want.value(name))
-					}
+			seen := 0
+			for k, ds := range js.levers {
+				if ds == nil {
+					continue
 				}
+				seen++
+				tp := js.ids[k]
+				checkSums(t, fmt.Sprintf("%+v on %+v, touchpoint %s", v.Moments, s, tp), meter, js, ds, leverPlace(k), recompute(&v, s, tp, step))
 			}
-			want := recomputeEnd(&v, s, s.Max)
-			for k, name := range analyze.DefaultFeatures() {
-				if got := js.end.features.Float64(k); math.Abs(got-want.value(name)) > 1e-9 {
-					t.Fatalf("%+v on %+v, better end: Δ%s %g, recomputed %g", v.Moments, s, name, got, want.value(name))
-				}
+			if distinct := len(touchpointsOf(&v)); seen != distinct {
+				t.Fatalf("%+v: %d levers, %d touchpoints", v.Moments, seen, distinct)
 			}
+			checkSums(t, fmt.Sprintf("%+v on %+v, better end", v.Moments, s), meter, js, &js.end, betterEndPlace, recomputeEnd(&v, s, s.Max))
 		}
 	}
+}
+
+func touchpointsOf(v *scoring.Visit) map[string]bool {
+	tps := map[string]bool{}
+	for _, m := range v.Moments {
+		tps[m.Touchpoint] = true
+	}
+	return tps
 }

@@ -81,60 +81,45 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 		return nil
 	case m.b != other.b || m.scale != other.scale || m.endRating != other.endRating:
 		return fmt.Errorf("mot: LeverageMeter.Merge: %w (another blueprint, scale or end rating)", scoring.ErrMergeMismatch)
-	case m.Resamples != other.Resamples || m.Seed != other.Seed:
-		return fmt.Errorf("mot: LeverageMeter.Merge: %w (other bootstrap resamples or seed)", scoring.ErrMergeMismatch)
+	case m.Resamples != other.Resamples || m.Seed != other.Seed || m.groups != 0 && other.groups != 0 && m.groups != other.groups:
+		return fmt.Errorf("mot: LeverageMeter.Merge: %w (other bootstrap resamples, seed or groups)", scoring.ErrMergeMismatch)
 	}
 	if err := mergeFitters(m.fitter, other.fitter); err != nil {
 		return err
 	}
 	m.unknown.merge(other.unknown)
+	if other.groups == 0 {
+		return nil // no visits of a journey
+	}
+	groups := m.fixGroups()
 	for id, ojs := range other.journeys {
 		js := m.journeys[id]
 		js.visits += ojs.visits
-		js.bootVisits = addInto(js.bootVisits, ojs.bootVisits)
 		js.end.merge(&ojs.end)
-		for tp, ods := range ojs.touchpoints {
-			js.touchpoint(tp).merge(ods)
+		ob := ojs.boot
+		if ob == nil {
+			continue // no visits of the journey
+		}
+		if js.boot == nil {
+			js.boot = newGroupSums(groups, len(js.ids), &m.units)
+		}
+		js.boot.mergeVisits(ob)
+		js.boot.merge(betterEndPlace, ob, betterEndPlace)
+		for k, ods := range ojs.levers {
+			if ods == nil {
+				continue
+			}
+			slot := js.slot(ojs.ids[k], k)
+			js.lever(slot).merge(ods)
+			js.boot.merge(leverPlace(slot), ob, leverPlace(k))
 		}
 	}
 	return nil
 }
 
 func (ds *deltaSums) merge(o *deltaSums) {
-	if o.features == nil {
-		return // no visits
-	}
-	ds.init(o.resamples())
 	ds.visits += o.visits
-	ds.peakEnd.Merge(o.peakEnd)
-	ds.features.Merge(o.features)
-	for k, s := range o.boot {
-		ds.boot[k].Merge(s)
-	}
-}
-
-// resamples is how many replicates ds keeps.
-func (ds *deltaSums) resamples() int {
-	if len(ds.boot) == 0 {
-		return 0
-	}
-	return ds.boot[0].Len()
-}
-
-// addInto returns sums with other added elementwise: a bootstrap's
-// per-replicate sums, nil until their first visit. The weights of a
-// visit come from its id, so that the sums of parts add up to one pass's.
-func addInto(sums, other []float64) []float64 {
-	if other == nil {
-		return sums
-	}
-	if sums == nil {
-		sums = make([]float64, len(other))
-	}
-	for i, x := range other {
-		sums[i] += x
-	}
-	return sums
+	ds.total.merge(&o.total)
 }
 
 // fitterMerger is analyze.Fitter's Merge, which the statistics package

@@ -107,7 +107,9 @@ func (s Scale) better(a, b float64) bool {
 // is more intense than.
 func (s Scale) MoreIntense(x, y float64) bool {
 	ix, iy := math.Abs(x-s.Neutral), math.Abs(y-s.Neutral)
-	return ix > iy || (ix == iy && s.bad(x) && !s.bad(y))
+	// As far from neutral and not equal, they lie on its two sides: y is
+	// bad exactly when x is not. (Short enough to inline.)
+	return ix > iy || (ix == iy && x != y && s.bad(x))
 }
 
 // bad reports whether rating x is on the bad side of neutral.
@@ -122,6 +124,6 @@ func (s Scale) Best() float64 {
 }
 
 // Clamp returns x limited to the scale.
-func (s Scale) Clamp(x float64) float64 { return math.Max(s.Min, math.Min(s.Max, x)) }
+func (s Scale) Clamp(x float64) float64 { return max(s.Min, min(s.Max, x)) } // as math.Max and Min, NaN and −0 too, inlined
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

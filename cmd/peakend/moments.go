@@ -56,11 +56,11 @@ carry remembered ratings, the change in the remembered rating predicted by
 a least-squares fit of remembered on peak, end, mean, duration, first and
 trend; ranked, strongest first. The last row adds a better end: a final
 moment rated X (default: the best rating) appended to every visit. Each
-gain has a 95% interval from a Poisson bootstrap over the visits
-(--bootstrap N replicates, weights from a hash of each visit's id and
---seed, so the same data give the same intervals), the fitted formula
-held fixed; a journey with fewer than 100 visits is marked as too few
-to rank. The
+gain has a 95% interval from a Poisson bootstrap over 512 random groups
+of the visits (--bootstrap N replicates; a visit's group and the
+groups' weights come from a hash of its id and --seed, so the same data
+give the same intervals), the fitted formula held fixed; a journey with
+fewer than 100 visits is marked as too few to rank. The
 blueprint, and the files its extends name, are read only inside --root DIR,
 the current directory by default.
 

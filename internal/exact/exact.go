@@ -9,8 +9,9 @@
 // (and that of products of two float64s), Int(i)·2^−Scale, kept as
 // signed 64-bit limbs of 32-bit digits whose carries are deferred, in
 // a window of limbs that grows only to the exponents actually added.
-// The sums of one Sums share the window, so a bootstrap's replicates of
-// one quantity cost a few limbs each. Float64 rounds once, to nearest.
+// The sums of one Sums share the window, so many sums of one kind of
+// quantity cost a few limbs each; Add of a number the window already
+// holds is three limb additions. Float64 rounds once, to nearest.
 // NaN and infinities are kept aside as float addition would treat them.
 package exact
 
@@ -62,7 +63,42 @@ func NewSums(n int) *Sums { return &Sums{n: n} }
 func (s *Sums) Len() int { return s.n }
 
 // Add adds x to sum i.
+//
+// Most additions are of numbers like those already added: normal and
+// nonzero, their digits inside the window (as ensure would leave it),
+// no carries due. Those take three limb additions and nothing more;
+// the others go to addGrowing.
 func (s *Sums) Add(i int, x float64) {
+	b := math.Float64bits(x)
+	biased := int(b>>52) & 0x7ff
+	if biased == 0 || biased == 0x7ff || s.pending >= maxPending {
+		s.addGrowing(i, x) // zero, subnormal, NaN, an infinity, or carries due
+		return
+	}
+	m := b&(1<<52-1) | 1<<52
+	tz := bits.TrailingZeros64(m)
+	m >>= uint(tz)
+	pos := uint(biased - 1075 + tz + Scale) // positive: Scale is below the smallest exponent
+	limb := int(pos/digitBits) - s.lo
+	if limb < 0 || limb+4 > s.width {
+		s.addGrowing(i, x)
+		return
+	}
+	d0, d1, d2 := shiftedDigits(m, pos%digitBits)
+	if b>>63 != 0 {
+		d0, d1, d2 = -d0, -d1, -d2
+	}
+	s.pending++
+	o := i*s.width + limb
+	l := s.limbs[o : o+3 : o+3]
+	l[0] += d0
+	l[1] += d1
+	l[2] += d2
+}
+
+// addGrowing is Add for any number: the window grown, and the carries
+// propagated, as needed.
+func (s *Sums) addGrowing(i int, x float64) {
 	if x == 0 {
 		return
 	}
@@ -83,12 +119,19 @@ func (s *Sums) Add(i int, x float64) {
 // digits3 returns the three 32-bit digits of m·2^e in the sums' fixed
 // point, lowest first, and the index of the limb of the lowest.
 func digits3(m uint64, e int) (d0, d1, d2 int64, limb int) {
-	pos := e + Scale
-	sh := uint(pos % digitBits)
-	d0 = int64(m << sh & digitMask)
-	d1 = int64(m >> (digitBits - sh) & digitMask)
-	d2 = int64(m >> (2*digitBits - sh)) // 0 when sh is 0
-	return d0, d1, d2, pos / digitBits
+	pos := uint(e + Scale)
+	d0, d1, d2 = shiftedDigits(m, pos%digitBits)
+	return d0, d1, d2, int(pos / digitBits)
+}
+
+// shiftedDigits returns the three 32-bit digits of m·2^sh, m < 2^53 and
+// sh < 32, lowest first: from m's 32-bit halves, so that every shift is
+// below 64 and none needs the check that a longer one would.
+func shiftedDigits(m uint64, sh uint) (d0, d1, d2 int64) {
+	sh %= digitBits
+	t0 := (m & digitMask) << sh
+	t1 := (m>>digitBits)<<sh + t0>>digitBits
+	return int64(t0 & digitMask), int64(t1 & digitMask), int64(t1 >> digitBits)
 }
 
 // AddProduct adds a·b, exactly (not the rounded float64 product), to
@@ -106,65 +149,7 @@ func (s *Sums) AddProduct(i int, a, b float64) {
 		s.normalise()
 	}
 	s.pending++
-	s.addProductMant(i, &pa, &pb)
-}
-
-// AddMultiples adds times[j]·x, exactly, to sum at[j] for every j: one
-// number added to many sums with small positive integer weights (at
-// most 2^20 each), as a bootstrap's replicates take a visit's value.
-func (s *Sums) AddMultiples(x float64, at []int, times []int32) {
-	if x == 0 || len(at) == 0 {
-		return
-	}
-	if isSpecial(x) {
-		for _, i := range at {
-			s.mark(i, x)
-		}
-		return
-	}
-	m, e := mantExp(x)
-	d0, d1, d2, limb := digits3(m, e)
-	if x < 0 {
-		d0, d1, d2 = -d0, -d1, -d2
-	}
-	s.ensure(limb, limb+4)
-	weight := int64(0)
-	for _, w := range times {
-		weight += int64(w)
-	}
-	if weight > maxPending/2 {
-		// Too heavy to add at once: in halves.
-		h := len(at) / 2
-		s.AddMultiples(x, at[:h], times[:h])
-		s.AddMultiples(x, at[h:], times[h:])
-		return
-	}
-	if s.pending+weight > maxPending {
-		s.normalise()
-	}
-	s.pending += weight
-	base, width := limb-s.lo, s.width
-	switch {
-	case d1 == 0 && d2 == 0: // a number of few bits, as a change of one point
-		for j, i := range at {
-			s.limbs[i*width+base] += int64(times[j]) * d0
-		}
-	case d2 == 0:
-		for j, i := range at {
-			w, o := int64(times[j]), i*width+base
-			l := s.limbs[o : o+2 : o+2]
-			l[0] += w * d0
-			l[1] += w * d1
-		}
-	default:
-		for j, i := range at {
-			w, o := int64(times[j]), i*width+base
-			l := s.limbs[o : o+3 : o+3]
-			l[0] += w * d0
-			l[1] += w * d1
-			l[2] += w * d2
-		}
-	}
+	s.addProducts(i, &pa, []part{pb}) // pb.at is 0
 }
 
 func isSpecial(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }

@@ -106,49 +106,6 @@ func TestCancellation(t *testing.T) {
 	}
 }
 
-// TestManyAdditions crosses the deferred carries' limit many times.
-func TestManyAdditions(t *testing.T) {
-	s := exact.NewSums(2)
-	x := math.Nextafter(1, 2) // 1 + 2^−52
-	const n = 1<<31 + 12345
-	at, times := []int{0, 1}, []int32{1 << 20, 3}
-	for range n / (1 << 20) {
-		s.AddMultiples(x, at, times)
-	}
-	rounds := float64(n / (1 << 20))
-	want0 := new(big.Float).SetPrec(200).SetFloat64(x)
-	want0.Mul(want0, big.NewFloat(rounds*(1<<20)))
-	if w, _ := want0.Float64(); s.Float64(0) != w {
-		t.Fatalf("sum %v, not %v", s.Float64(0), w)
-	}
-	if got, want := s.Float64(1), 3*rounds*x; math.Abs(got-want) > want*1e-15 {
-		t.Fatalf("sum %v, not about %v", got, want)
-	}
-}
-
-func TestMultiplesMatchAdding(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	a, b := exact.NewSums(5), exact.NewSums(5)
-	for range 500 {
-		x := wide(r)
-		at, times := []int{}, []int32{}
-		for i := range 5 {
-			if w := r.IntN(4); w > 0 {
-				at, times = append(at, i), append(times, int32(w))
-				for range w {
-					b.Add(i, x)
-				}
-			}
-		}
-		a.AddMultiples(x, at, times)
-	}
-	for i := range 5 {
-		if a.Float64(i) != b.Float64(i) || a.Int(i).Cmp(b.Int(i)) != 0 {
-			t.Fatalf("sum %d: %v by multiples, %v by adding", i, a.Float64(i), b.Float64(i))
-		}
-	}
-}
-
 func TestSpecial(t *testing.T) {
 	for _, c := range []struct {
 		xs   []float64
@@ -212,24 +169,6 @@ func BenchmarkAddProduct(b *testing.B) {
 	}
 }
 
-// BenchmarkAddMultiples is a bootstrap's inner loop: one number added
-// to 63 of 100 replicates with Poisson weights; ns/op is per replicate.
-func BenchmarkAddMultiples(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 1))
-	at, times := []int{}, []int32{}
-	for i := range 100 {
-		if r.IntN(3) > 0 {
-			at, times = append(at, i), append(times, int32(1+r.IntN(3)))
-		}
-	}
-	s := exact.NewSums(100)
-	x := 0.3
-	for b.Loop() {
-		s.AddMultiples(x, at, times)
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(at)), "ns/replicate")
-}
-
 // AddMoments is Add of each number and AddProduct of each pair.
 func TestAddMoments(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
@@ -243,8 +182,11 @@ func TestAddMoments(t *testing.T) {
 				z[i] = 0
 			}
 		}
-		if trial == 100 {
+		switch trial {
+		case 100:
 			z[2] = math.Inf(-1)
+		case 200:
+			z[4] = math.NaN()
 		}
 		a.AddMoments(z)
 		at := p
@@ -260,6 +202,39 @@ func TestAddMoments(t *testing.T) {
 		x, y := a.Float64(i), b.Float64(i)
 		if math.Float64bits(x) != math.Float64bits(y) && !(math.IsNaN(x) && math.IsNaN(y)) {
 			t.Errorf("sum %d: %v by AddMoments, %v by Add and AddProduct", i, x, y)
+		}
+	}
+}
+
+// Float64 rounds to nearest, ties to even, whatever the bits below the
+// tie: the cases where a sticky bit decides.
+func TestFloat64RoundsTies(t *testing.T) {
+	p53 := math.Ldexp(1, 53)
+	for _, c := range []struct {
+		add  []float64
+		want float64
+	}{
+		{[]float64{p53, 1}, p53},                              // a tie, to even
+		{[]float64{p53, 3}, p53 + 4},                          // a tie, to even
+		{[]float64{p53, 1, math.Ldexp(1, -200)}, p53 + 2},     // just above the tie
+		{[]float64{p53, 1, -math.Ldexp(1, -200)}, p53},        // just below it
+		{[]float64{p53 + 2, 1}, p53 + 4},                      // a tie from an odd mantissa
+		{[]float64{-p53, -1}, -p53},                           // negative ties
+		{[]float64{-p53, -1, -math.Ldexp(1, -200)}, -p53 - 2}, // and beyond them
+		{[]float64{1e300, 1, -1e300}, 1},                      // cancellation
+		{[]float64{0.1, 0.2}, 0.30000000000000004},            // as float addition, where it is exact
+		{[]float64{math.Ldexp(1, 1000), math.Ldexp(1, 1000)}, math.Ldexp(1, 1001)},
+		{[]float64{math.Ldexp(1, -1000), -math.Ldexp(1, -1001)}, math.Ldexp(1, -1001)},
+	} {
+		s := exact.NewSums(2)
+		for _, x := range c.add {
+			s.Add(1, x)
+		}
+		if got := s.Float64(1); got != c.want {
+			t.Errorf("%v: %v, not %v", c.add, got, c.want)
+		}
+		if got := s.Float64(0); got != 0 {
+			t.Errorf("an empty sum beside %v: %v", c.add, got)
 		}
 	}
 }

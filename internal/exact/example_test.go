@@ -27,7 +27,7 @@ func ExampleSums_Merge() {
 	a.Add(0, 0.1)
 	a.AddProduct(1, 0.1, 0.1) // 0.1·0.1 exactly, not rounded
 	b.Add(0, 0.2)
-	b.AddMultiples(0.1, []int{1}, []int32{3})
+	b.Add(1, 0.3)
 	a.Merge(b)
 	fmt.Println(a.Float64(0), a.Float64(1))
 	// Output: 0.30000000000000004 0.31

@@ -9,17 +9,23 @@ import (
 // exactly, to the sums after them, row by row (z₀z₀, z₀z₁, …, z₁z₁,
 // …): what the moments of a regression need, a visit at a time. It is
 // Add and AddProduct on those sums, with each number split and the
-// window grown once.
+// window grown once, and the products of zeros (which add nothing)
+// not formed.
 func (s *Sums) AddMoments(z []float64) {
 	var buf [16]part
-	parts := buf[:0]
+	parts := buf[:0] // the finite nonzero numbers, with their places in z
 	emin, emax := math.MaxInt, math.MinInt
-	for _, x := range z {
+	specials := false
+	for i, x := range z {
 		p := partOf(x)
-		if p.kind == finite {
+		switch p.kind {
+		case finite:
+			p.at = i
 			emin, emax = min(emin, p.e), max(emax, p.e)
+			parts = append(parts, p)
+		case special:
+			specials = true
 		}
-		parts = append(parts, p)
 	}
 	if emin <= emax {
 		// The numbers and their products: e + Scale from emin to emax,
@@ -32,25 +38,32 @@ func (s *Sums) AddMoments(z []float64) {
 		s.normalise()
 	}
 	s.pending++
-	for i := range parts {
-		switch parts[i].kind {
-		case finite:
-			s.addMant(i, parts[i].m, parts[i].e, parts[i].neg)
-		case special:
-			s.mark(i, z[i])
-		}
+	n := len(z)
+	for a := range parts {
+		pa := &parts[a]
+		s.addMant(pa.at, pa.m, pa.e, pa.neg)
+		// Row pa.at of the products starts after the n numbers and the
+		// rows before it, of n, n − 1, … products.
+		row := n + pa.at*n - pa.at*(pa.at-1)/2 - pa.at
+		s.addProducts(row, pa, parts[a:])
 	}
+	if specials {
+		s.markMoments(z)
+	}
+}
+
+// markMoments marks the NaN and infinities of z and of its products in
+// AddMoments' sums.
+func (s *Sums) markMoments(z []float64) {
 	at := len(z)
-	for i := range parts {
-		a := &parts[i]
-		for j := i; j < len(parts); j++ {
-			b := &parts[j]
-			switch {
-			case a.kind == finite && b.kind == finite:
-				s.addProductMant(at, a, b)
-			case a.kind == special || b.kind == special:
-				if p := z[i] * z[j]; p != 0 {
-					s.mark(at, p)
+	for i, x := range z {
+		if isSpecial(x) {
+			s.mark(i, x)
+		}
+		for j := i; j < len(z); j++ {
+			if p := x * z[j]; isSpecial(x) || isSpecial(z[j]) {
+				if p != 0 {
+					s.mark(at, p) // NaN or an infinity; an infinity times 0 is NaN
 				}
 			}
 			at++
@@ -70,6 +83,7 @@ type part struct {
 	e    int
 	neg  bool
 	kind uint8
+	at   int // where AddMoments found it
 }
 
 func partOf(x float64) part {
@@ -97,26 +111,31 @@ func (s *Sums) addMant(i int, m uint64, e int, neg bool) {
 	l[2] += d2
 }
 
-// addProductMant adds a·b to sum i; the window holds it and pending is
-// counted.
-func (s *Sums) addProductMant(i int, a, b *part) {
-	hi, lo := bits.Mul64(a.m, b.m) // below 2^106
-	pos := a.e + b.e + Scale
-	limb, sh := pos/digitBits, uint(pos%digitBits)
-	// The 32-bit digits of (hi, lo)·2^sh: lo's shifted low 64 bits, then
-	// the 64 bits from 64 − sh up, then the rest (sh + 106 − 128 bits).
-	low := lo << sh
-	mid := hi<<sh | lo>>(64-sh) // lo>>64 is 0 when sh is 0
-	top := hi >> (64 - sh)
-	o := i*s.width + limb - s.lo
-	l := s.limbs[o : o+5 : o+5]
-	d0, d1, d2, d3, d4 := int64(low&digitMask), int64(low>>digitBits), int64(mid&digitMask), int64(mid>>digitBits), int64(top)
-	if a.neg != b.neg {
-		d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
+// addProducts adds a·b to sum row + b.at for each b of bs; the window
+// holds them and pending is counted. The digits of each product come
+// from its 32-bit parts up, each shifted by less than 32 and its carry
+// passed on, so that every shift is below 64 and none needs a check.
+func (s *Sums) addProducts(row int, a *part, bs []part) {
+	limbs, width, base := s.limbs, s.width, row*s.width-s.lo // as locals: the stores below cannot change them
+	for k := range bs {
+		b := &bs[k]
+		hi, lo := bits.Mul64(a.m, b.m) // below 2^106, so hi below 2^42
+		pos := uint(a.e + b.e + Scale)
+		sh := pos % digitBits
+		t0 := (lo & digitMask) << sh
+		t1 := (lo>>digitBits)<<sh + t0>>digitBits
+		t2 := (hi&digitMask)<<sh + t1>>digitBits
+		t3 := (hi>>digitBits)<<sh + t2>>digitBits // below 2^42
+		d0, d1, d2, d3, d4 := int64(t0&digitMask), int64(t1&digitMask), int64(t2&digitMask), int64(t3&digitMask), int64(t3>>digitBits)
+		if a.neg != b.neg {
+			d0, d1, d2, d3, d4 = -d0, -d1, -d2, -d3, -d4
+		}
+		o := base + b.at*width + int(pos/digitBits)
+		l := limbs[o : o+5 : o+5]
+		l[0] += d0
+		l[1] += d1
+		l[2] += d2
+		l[3] += d3
+		l[4] += d4
 	}
-	l[0] += d0
-	l[1] += d1
-	l[2] += d2
-	l[3] += d3
-	l[4] += d4
 }

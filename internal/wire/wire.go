@@ -24,7 +24,9 @@ import (
 // pipeline built from different sources fail loudly instead of adding
 // up counts that mean different things. Version 2: a Fitter's and a
 // LeverageMeter's sums are exact (internal/exact), no longer floats.
-const Version = 2
+// Version 3: a LeverageMeter keeps its bootstrap's sums per group of
+// visits, in whole units, not per replicate.
+const Version = 3
 
 // ErrCorrupt is an encoding that is truncated, garbled, of another
 // accumulator or of another format version.

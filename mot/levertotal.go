@@ -1,0 +1,168 @@
+package mot
+
+import (
+	"math"
+	"math/big"
+	"math/bits"
+
+	"github.com/peakend/peakend/internal/exact"
+	"github.com/peakend/peakend/scoring"
+)
+
+// A leverTotal sums a lever's changes exactly, as internal/exact does,
+// at a fraction of its cost per change: each change x is split into
+// whole coarse units and whole fine units, x = h·unit + l·fine, h the
+// nearest whole number of units and l the remainder, which is exact
+// (it is a multiple of x's last bit, and smaller than half a unit) and
+// a whole number of fine units for every x not far smaller than the
+// scale's span. The whole numbers are added in 128-bit integers, in any
+// order to the same total; the rare change that does not split so (a
+// tiny one, or NaN) goes to an exact.Sums. So the gains of a report are
+// the same to the bit whatever the order of the visits or the meters
+// they were split among, and the same as exact sums of the changes.
+//
+// The coarse units are kept by the journey's groups (groupSums), which
+// need them for the bootstrap.
+type leverTotal struct {
+	fine [leverSums]fixed128
+	rest *exact.Sums // nil until a change does not split
+}
+
+// fixedUnits are a scale's units of the fixed point: unit has 2^50 in
+// the scale's span (rounded up to a power of two), so that a change, at
+// most a few spans, is well within an int64 of them; fine is 2^−60 of
+// a unit, so that the remainder of a change is within an int64 of those,
+// and whole for any change above about 2^−58 of the span.
+type fixedUnits struct {
+	unit, perUnit float64 // powers of two
+	fine, perFine float64
+	fineExp       int // fine is 2^fineExp
+}
+
+const (
+	unitBits = 50 // units in a span
+	fineBits = 60 // fine units in a unit
+	// maxUnits bounds a change, in units, that a fixed128 takes.
+	maxUnits = 1 << 62
+)
+
+func unitsOf(s scoring.Scale) fixedUnits {
+	span := s.Max - s.Min
+	if !(span >= 0x1p-800 && span <= 0x1p800) {
+		// No fixed point fits (nor would changes of ratings on such a
+		// scale): every change goes to the exact rest, as NaN units do,
+		// and there are no intervals.
+		return fixedUnits{unit: 1, perUnit: math.NaN()}
+	}
+	_, e := math.Frexp(span)
+	u := fixedUnits{fineExp: e - unitBits - fineBits}
+	u.unit, u.perUnit = math.Ldexp(1, e-unitBits), math.Ldexp(1, unitBits-e)
+	u.fine, u.perFine = math.Ldexp(1, u.fineExp), math.Ldexp(1, -u.fineExp)
+	return u
+}
+
+// addRest adds x, which does not split into units, to sum i of the
+// exact rest.
+func (t *leverTotal) addRest(i int, x float64) {
+	if t.rest == nil {
+		t.rest = exact.NewSums(leverSums)
+	}
+	t.rest.Add(i, x)
+}
+
+func (t *leverTotal) merge(o *leverTotal) {
+	for i := range t.fine {
+		t.fine[i].addFixed(o.fine[i])
+	}
+	if o.rest != nil {
+		if t.rest == nil {
+			t.rest = exact.NewSums(leverSums)
+		}
+		t.rest.Merge(o.rest)
+	}
+}
+
+// float64 returns sum i, rounded once to the nearest float64, or the
+// NaN or infinity that float addition would give; gs holds the coarse
+// units of the lever at place.
+func (t *leverTotal) float64(i int, gs *groupSums, place int, u *fixedUnits) float64 {
+	if x, ok := t.special(i); ok {
+		return x
+	}
+	return exact.Round(t.exact(i, gs, place, u), exact.Scale, 1)
+}
+
+// peakEnd returns the sum of the changes of peak-end, (Δpeak + Δend)/2,
+// from the exact sums of peak's and end's, rounded once.
+func (t *leverTotal) peakEnd(gs *groupSums, place int, u *fixedUnits) float64 {
+	peak, pOK := t.special(sumPeak)
+	end, eOK := t.special(sumEnd)
+	if pOK || eOK {
+		return (peak + end) / 2 // NaN or an infinity, as float addition gives
+	}
+	v := t.exact(sumPeak, gs, place, u)
+	return exact.Round(v.Add(v, t.exact(sumEnd, gs, place, u)), exact.Scale+1, 1)
+}
+
+func (t *leverTotal) special(i int) (float64, bool) {
+	if t.rest == nil {
+		return 0, false
+	}
+	return t.rest.Special(i)
+}
+
+// exact returns the finite sum i, in units of 2^−exact.Scale.
+func (t *leverTotal) exact(i int, gs *groupSums, place int, u *fixedUnits) *big.Int {
+	v := new(big.Int)
+	if !math.IsNaN(u.perUnit) {
+		// coarse·2^60 + fine, in fine units, then in exact's.
+		v.Lsh(t.coarse(i, gs, place).big(), fineBits)
+		v.Add(v, t.fine[i].big())
+		v.Lsh(v, uint(u.fineExp+exact.Scale)) // at least 0: fine is above 2^−1000
+	}
+	if t.rest != nil {
+		v.Add(v, t.rest.Int(i))
+	}
+	return v
+}
+
+// coarse returns the whole coarse units of sum i, over every group.
+func (t *leverTotal) coarse(i int, gs *groupSums, place int) fixed128 {
+	var c fixed128
+	for g := range gs.visits {
+		if sums := gs.lever(g, place); sums != nil {
+			c.addFixed(sums[i])
+		}
+	}
+	return c
+}
+
+// A fixed128 is a signed 128-bit integer: a sum of whole units, exact
+// in any order, with room for 2^65 additions of the largest size.
+type fixed128 struct {
+	lo uint64
+	hi int64
+}
+
+func (f *fixed128) add(n int64) {
+	lo, carry := bits.Add64(f.lo, uint64(n), 0)
+	f.lo, f.hi = lo, f.hi+n>>63+int64(carry) // n sign-extended
+}
+
+func (f *fixed128) addFixed(x fixed128) {
+	lo, carry := bits.Add64(f.lo, x.lo, 0)
+	f.lo, f.hi = lo, f.hi+x.hi+int64(carry)
+}
+
+// float64 returns f, rounded: twice, which is as good for a bootstrap
+// and the same for every order of the additions.
+func (f fixed128) float64() float64 {
+	return float64(f.hi)*(1<<64) + float64(f.lo)
+}
+
+// big returns f exactly.
+func (f fixed128) big() *big.Int {
+	v := big.NewInt(f.hi)
+	v.Lsh(v, 64)
+	return v.Add(v, new(big.Int).SetUint64(f.lo))
+}
