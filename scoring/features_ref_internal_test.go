@@ -61,7 +61,7 @@ func referenceFeatures(v *Visit, s Scale, opt FeatureOptions) Features {
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
 	opt.apply(v, &f, order) // as it was, but for the peaks, which it counted
-	rising := true // the first moment counts if nothing before it is better
+	rising := true          // the first moment counts if nothing before it is better
 	for j := 0; j < n; j++ {
 		x := v.Moments[order[j]].Rating
 		end := j
