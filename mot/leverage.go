@@ -270,23 +270,6 @@ func (m *LeverageMeter) betterEnd(f *scoring.Features) featureDeltas {
 // duration never changes.
 type featureDeltas struct{ peak, end, mean, first, trend float64 }
 
-// value returns the change of the named feature.
-func (d featureDeltas) value(name string) float64 {
-	switch name {
-	case "peak":
-		return d.peak
-	case "end":
-		return d.end
-	case "mean":
-		return d.mean
-	case "first":
-		return d.first
-	case "trend":
-		return d.trend
-	}
-	return 0
-}
-
 // slot returns the slot of touchpoint tp, guess when that is tp's (the
 // slot after the last moment's is, for a visit in the steps' order),
 // giving tp a new slot if it has none.

@@ -116,3 +116,20 @@ func touchpointsOf(v *scoring.Visit) map[string]bool {
 	}
 	return tps
 }
+
+// value returns the change of the named feature.
+func (d featureDeltas) value(name string) float64 {
+	switch name {
+	case "peak":
+		return d.peak
+	case "end":
+		return d.end
+	case "mean":
+		return d.mean
+	case "first":
+		return d.first
+	case "trend":
+		return d.trend
+	}
+	return 0
+}

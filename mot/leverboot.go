@@ -46,8 +46,8 @@ const LeverageMinVisits = 100
 // added (Chamandy, Muralidharan, Najmi & Naik 2012, "Estimating
 // uncertainty for massive data streams", who weigh by a hash of each
 // unit's id as here). Resampling groups instead of visits is the
-// cluster bootstrap (Davison & Hinkley 1997, §3.8) with clusters that
-// are formed at random: when visits are independent, the groups'
+// cluster bootstrap (Davison & Hinkley 1997, on hierarchical data) with
+// clusters that are formed at random: when visits are independent, the groups'
 // sums are independent too, and the variance of a total is the sum of
 // the groups' variances whichever way the visits are grouped, so the
 // intervals estimate the same spread as resampling visits one by one —

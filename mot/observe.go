@@ -246,17 +246,6 @@ func (o *Observer) failed(x float64) bool {
 	return x <= o.FailAt
 }
 
-// seenBefore reports whether touchpoint tp occurs among earlier moments:
-// a visit counts once for a touchpoint it passes twice.
-func seenBefore(earlier []scoring.Moment, tp string) bool {
-	for _, m := range earlier {
-		if m.Touchpoint == tp {
-			return true
-		}
-	}
-	return false
-}
-
 // extremes returns the indices of the first worst and first best
 // moments in time order.
 func extremes(v *scoring.Visit, s scoring.Scale, steps scoring.StepOrder) (worst, best int) {

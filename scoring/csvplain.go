@@ -106,10 +106,10 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	k, start := 0, 0
 	for i := 0; i < size; i += 8 {
 		var x uint64
-		if i+8 <= len(b) {
+		if i+8 <= len(b) { // inline, not a call: nearly every word
 			x = binary.LittleEndian.Uint64(b[i : i+8])
 		} else {
-			x = load8(b, i)
+			x = loadTail(b, i)
 		}
 		seps := zeroBytes(x ^ sepw)
 		special := notPlain(x) &^ seps // a tab separator is not special
@@ -150,12 +150,9 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	return 0, 0, false // no newline
 }
 
-// load8 returns the eight bytes of b from i, little-endian, those past
-// its end as zero.
-func load8(b []byte, i int) uint64 {
-	if i+8 <= len(b) {
-		return binary.LittleEndian.Uint64(b[i:])
-	}
+// loadTail returns the last bytes of b, from i, as a little-endian
+// word, the bytes past its end as zero.
+func loadTail(b []byte, i int) uint64 {
 	var w [8]byte
 	copy(w[:], b[i:])
 	return binary.LittleEndian.Uint64(w[:])
