@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,25 +97,39 @@ func checkRanges(t *testing.T, name string, format scoring.Format, src []byte) {
 // in ranges and in sequence: visits, rejected rows and errors are the
 // same, byte for byte, wherever the ranges fall.
 func TestRangesAsInSequence(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "visits", "*"))
+	hostile, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "visits", "*"))
 	corpus, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
-	for _, name := range append(files, corpus...) {
+	eachInput(t, slices.Concat(hostile, corpus), func(name string, format scoring.Format, b []byte) {
+		checkRanges(t, name, format, b)
+	})
+}
+
+// eachInput calls check with the contents and format of each file
+// named, a fuzz corpus file's as the value it holds; the expected
+// outputs beside the fixtures (.want) are no input and are skipped. It
+// returns how many it checked.
+func eachInput(t *testing.T, names []string, check func(name string, format scoring.Format, b []byte)) int {
+	t.Helper()
+	n := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, ".want") {
+			continue
+		}
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		format := scoring.CSV
-		switch {
-		case strings.HasSuffix(name, ".want"):
-			continue
-		case strings.HasSuffix(name, ".jsonl"), strings.Contains(name, "JSONL"):
+		if strings.HasSuffix(name, ".jsonl") || strings.Contains(name, "JSONL") {
 			format = scoring.JSONL
 		}
 		if strings.Contains(name, "fuzz") {
 			b = fuzzCorpusValue(t, b)
 		}
-		checkRanges(t, name, format, b)
+		check(name, format, b)
+		n++
 	}
+	return n
 }
 
 // fuzzCorpusValue returns the []byte of a file of Go's fuzz corpus.

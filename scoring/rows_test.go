@@ -131,27 +131,11 @@ func TestJoinAsRead(t *testing.T) {
 	corpus, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
 	examples, _ := filepath.Glob(filepath.Join("..", "examples", "*", "visits.csv"))
 	examples = append(examples, filepath.Join("..", "examples", "visits.csv"))
-	n := 0
-	for _, name := range slices.Concat(files, corpus, examples) {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		format := scoring.CSV
-		switch {
-		case strings.HasSuffix(name, ".want"):
-			continue
-		case strings.HasSuffix(name, ".jsonl"), strings.Contains(name, "JSONL"):
-			format = scoring.JSONL
-		}
-		if strings.Contains(name, "fuzz") {
-			b = fuzzCorpusValue(t, b)
-		}
+	n := eachInput(t, slices.Concat(files, corpus, examples), func(name string, format scoring.Format, b []byte) {
 		for _, missing := range []scoring.MissingRatings{scoring.RejectVisit, scoring.SkipMissing} {
 			checkJoined(t, name, b, scoring.Options{Name: name, Format: format, Missing: missing}, rng)
 		}
-		n++
-	}
+	})
 	for i := range 40 {
 		csv, jsonl := randomVisits(rng)
 		checkJoined(t, fmt.Sprintf("random csv %d", i), csv, scoring.Options{Format: scoring.CSV, MaxMoments: 5}, rng)
