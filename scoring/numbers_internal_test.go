@@ -65,3 +65,91 @@ func FuzzShortDecimal(f *testing.F) {
 	}
 	f.Fuzz(checkShortDecimal)
 }
+
+// referenceNumber is parseNumber as it was before it read a word: the
+// one-digit rating, then parseShortDecimal byte by byte, then
+// parseLongNumber.
+func referenceNumber(b []byte) (float64, error) {
+	if len(b) == 1 && b[0]-'0' <= 9 {
+		return float64(b[0] - '0'), nil
+	}
+	if x, ok := parseShortDecimal(b); ok {
+		return x, nil
+	}
+	return parseLongNumber(b)
+}
+
+// trailers are what may follow a cell in the reader's buffer, read by
+// no word that reads the cell.
+var trailers = []string{"", ",", "9", "99999999", ".5.5.5.5", "\x00\x00\x00\x00\x00\x00\x00\x00", "e9,1.2,\n"}
+
+// checkNumber fails when parseNumber reads b, alone or followed in its
+// array by any of trailers within its capacity or past it, otherwise
+// than referenceNumber: another value (to the bit), another error, or
+// another error text; and when it reads a short decimal otherwise than
+// strconv.ParseFloat.
+func checkNumber(t *testing.T, b []byte) {
+	t.Helper()
+	want, wantErr := referenceNumber(b)
+	for _, tail := range trailers {
+		buf := append(append([]byte(nil), b...), tail...)
+		for _, cell := range [][]byte{buf[:len(b):len(b)], buf[:len(b)]} {
+			x, err := parseNumber(cell)
+			if math.Float64bits(x) != math.Float64bits(want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+				t.Fatalf("parseNumber(%q) before %q, capacity %d: %v, %v; before the word %v, %v", b, tail, cap(cell), x, err, want, wantErr)
+			}
+		}
+	}
+	if wantErr == nil && shortDecimal.Match(b) {
+		if y, err := strconv.ParseFloat(string(b), 64); err != nil || math.Float64bits(want) != math.Float64bits(y) {
+			t.Fatalf("parseNumber(%q) = %v, strconv.ParseFloat %v (%v)", b, want, y, err)
+		}
+	}
+}
+
+// wordAlphabet holds the digits, the point, and the bytes whose flag a
+// word reads as a point's (0x00-0x09, 0x1a-0x1f, '*' to '/'), and a few
+// others.
+const wordAlphabet = "0123456789.\x00\x09\x1a\x1e\x1f*+,-/e :"
+
+// TestNumberAsBefore reads every cell of up to four bytes of
+// wordAlphabet, and random ones of up to ten bytes, most of them
+// digits with a point, as referenceNumber and strconv.ParseFloat do.
+func TestNumberAsBefore(t *testing.T) {
+	var cell func(b []byte, left int)
+	cell = func(b []byte, left int) {
+		checkNumber(t, b)
+		if left == 0 {
+			return
+		}
+		for i := range len(wordAlphabet) {
+			cell(append(b, wordAlphabet[i]), left-1)
+		}
+	}
+	cell(nil, 4)
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 200000 {
+		b := make([]byte, 1+rng.IntN(10))
+		for i := range b {
+			b[i] = '0' + byte(rng.IntN(10))
+		}
+		switch rng.IntN(8) {
+		case 0: // an integer
+		case 1:
+			b[rng.IntN(len(b))] = wordAlphabet[rng.IntN(len(wordAlphabet))]
+		case 2:
+			b[rng.IntN(len(b))] = '.'
+			b[rng.IntN(len(b))] = wordAlphabet[rng.IntN(len(wordAlphabet))]
+		default:
+			b[rng.IntN(len(b))] = '.'
+		}
+		checkNumber(t, b)
+	}
+}
+
+func FuzzNumber(f *testing.F) {
+	for _, s := range []string{"4", "25.2", "3.137", "19.1", "0", "12345678", "1234.567", ".1234567", "1234567.", "5/5", "5-5", "1e3", " 4", "-2.5", "inf", "."} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkNumber)
+}
