@@ -22,16 +22,18 @@ import (
 // of at most 15 digits is exact in a float64, as is a power of ten up
 // to 10^15, and one division of exact values is correctly rounded.
 //
-// A cell of 2 to 8 bytes, digits with at most one point, is read as
-// one word, in place here, as it is the cost of nearly every number:
-// the word holds the cell's digit values with its last byte highest and
-// zeros (leading zeros) below; the bytes that are no digit are flagged
-// all at once; the digits before the point are moved up over it; and
-// the eight values are summed by place in three multiplications. Any
-// other cell, and any the word does not read, is parseShortDecimal's.
+// A one-digit cell, a rating, is read as it is. A cell of 2 to 8 bytes,
+// digits with at most one point, is read here as one word, as it is the
+// cost of nearly every number: the word holds the cell's digit values
+// with its last byte highest and zeros (leading zeros) below; the bytes
+// that are no digit are flagged all at once; the digits before the
+// point are moved up over it; and the eight values are summed by place
+// in three multiplications, then divided as parseShortDecimal divides.
+// Any other cell, and any the word does not read, is parseShortDecimal's
+// or parseLongNumber's.
 func parseNumber(b []byte) (float64, error) {
-	if n := uint(len(b)); n-2 <= 8-2 {
-		v := (loadShort(b) ^ zeros) << ((64 - 8*n) & 63) // the bytes past the cell shifted out
+	if n := len(b); n >= 2 && n <= 8 {
+		v := (loadShort(b) ^ zeros) << ((64 - 8*uint(n)) & 63) // the bytes past the cell shifted out
 		// A byte's flag is set unless it is 0 to 9: a digit carries
 		// nothing into the next byte, so the lowest flag is exact.
 		others := ((v + sixes) | v) & nibble
@@ -48,7 +50,7 @@ func parseNumber(b []byte) (float64, error) {
 			v = v&^upTo | (v<<8)&upTo
 			return float64(int64(eightDigits(v))) / pow10[point*fractionDigits>>61], nil
 		}
-	} else if n == 1 && b[0]-'0' <= 9 { // a rating, as most are
+	} else if n == 1 && b[0]-'0' <= 9 {
 		return float64(b[0] - '0'), nil
 	}
 	if x, ok := parseShortDecimal(b); ok {
@@ -70,7 +72,7 @@ const (
 // bits: each i puts a field of its own there.
 const fractionDigits = 7<<57 | 6<<49 | 5<<41 | 4<<33 | 3<<25 | 2<<17 | 1<<9
 
-// loadShort returns the 1 to 8 bytes of b as a little-endian word, 0
+// loadShort returns the 2 to 8 bytes of b as a little-endian word, 0
 // past them: two loads of four bytes that overlap, or of single bytes,
 // so that no byte past the cell is read (its capacity ends with it).
 func loadShort(b []byte) uint64 {
@@ -80,7 +82,7 @@ func loadShort(b []byte) uint64 {
 		hi := uint64(binary.LittleEndian.Uint32(b[n-4:]))
 		return lo | hi<<(8*(n-4)&63)
 	}
-	return uint64(b[0]) | uint64(b[n>>1])<<(8*(n>>1)&63) | uint64(b[n-1])<<(8*(n-1)&63)
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[n-1])<<(8*(n-1)&63)
 }
 
 // eightDigits returns the number the eight digit values of v spell, the
