@@ -231,12 +231,20 @@ const (
 // seconds since the Unix epoch (features use only differences), or a
 // clock time (see parseClock).
 func parseTime(b []byte, loc *time.Location) (float64, int, error) {
+	if x, err := parseNumber(b); err == nil && math.Abs(x) <= MaxSeconds {
+		return x, seconds, nil
+	}
+	return parseOtherTime(b, loc)
+}
+
+// parseOtherTime is parseTime for a time that is not seconds within
+// MaxSeconds, apart so that parseTime's path for seconds keeps
+// nothing of it: it reads the number again, which only a time out of
+// range or not a number costs.
+func parseOtherTime(b []byte, loc *time.Location) (float64, int, error) {
 	x, err := parseNumber(b)
 	if err == nil {
-		if math.Abs(x) > MaxSeconds {
-			return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
-		}
-		return x, seconds, nil
+		return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
 	}
 	if isDecimal(strings.Trim(string(b), " \t")) {
 		return 0, 0, err // a decimal too large

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // shortDecimal is what parseShortDecimal reads: a sign, digits and at
@@ -152,4 +153,37 @@ func FuzzNumber(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkNumber)
+}
+
+// TestTimeKinds reads a time of each kind, at and past the limits,
+// with its kind, value or message.
+func TestTimeKinds(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		x    float64
+		kind int
+		err  string
+	}{
+		{"25.2", 25.2, seconds, ""},
+		{" 12 ", 12, seconds, ""},
+		{"10000000000", 1e10, seconds, ""},
+		{"-10000000000", -1e10, seconds, ""},
+		{"10000000001", 0, 0, "1.0000000001e+10 seconds is more than 1e+10 either way"},
+		{"-20000000000", 0, 0, "-2e+10 seconds is more than 1e+10 either way"},
+		{"1e11", 0, 0, "1e+11 seconds is more than 1e+10 either way"},
+		{"1e400", 0, 0, `"1e400" is too large for a number`},
+		{"09:02", 9*3600 + 2*60, timeOfDay, ""},
+		{"2026-11-23T09:30:00+08:00", 1795397400, clockTime, ""},
+		{"1800-01-01T00:00:00Z", 0, 0, `"1800-01-01T00:00:00Z" is outside the years 1900 to 2200`},
+		{"abc", 0, 0, `"abc" is not a time; write seconds, a time of day such as 09:02, a date with a time such as 2024-05-01 09:02, or an RFC 3339 time such as 2026-11-23T09:30:00+08:00`},
+	} {
+		x, kind, err := parseTime([]byte(c.in), time.UTC)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if x != c.x || kind != c.kind || msg != c.err {
+			t.Errorf("parseTime(%q) = %v, %d, %q; want %v, %d, %q", c.in, x, kind, msg, c.x, c.kind, c.err)
+		}
+	}
 }
