@@ -33,7 +33,7 @@ import (
 // or parseLongNumber's.
 func parseNumber(b []byte) (float64, error) {
 	if n := len(b); n >= 2 && n <= 8 {
-		v := (loadShort(b) ^ zeros) << ((64 - 8*uint(n)) & 63) // the bytes past the cell shifted out
+		v := digitWord(b)
 		// A byte's flag is set unless it is 0 to 9: a digit carries
 		// nothing into the next byte, so the lowest flag is exact.
 		others := ((v + sixes) | v) & nibble
@@ -59,10 +59,8 @@ func parseNumber(b []byte) (float64, error) {
 	return parseLongNumber(b)
 }
 
-// Bytes of a word: '0' in each, and what flags a byte that is no digit
-// (see parseNumber).
+// What flags a byte of a word that is no digit (see parseNumber).
 const (
-	zeros  = 0x30 * ones
 	sixes  = 0x06 * ones
 	nibble = 0xf0 * ones
 )
@@ -72,17 +70,18 @@ const (
 // bits: each i puts a field of its own there.
 const fractionDigits = 7<<57 | 6<<49 | 5<<41 | 4<<33 | 3<<25 | 2<<17 | 1<<9
 
-// loadShort returns the 2 to 8 bytes of b as a little-endian word, 0
-// past them: two loads of four bytes that overlap, or of single bytes,
-// so that no byte past the cell is read (its capacity ends with it).
-func loadShort(b []byte) uint64 {
+// digitWord returns the 2 to 8 bytes of b less '0' each, as a
+// little-endian word with the last byte highest and zeros below the
+// first: two loads that overlap, of the first bytes and of the last,
+// each moved to its place, so that no byte past the cell is read (its
+// capacity ends with it); the bytes they share are the same in both.
+func digitWord(b []byte) uint64 {
 	n := uint(len(b))
+	s := (64 - 8*n) & 63 // the first byte's place, 8 bits for each byte short of 8
 	if n >= 4 {
-		lo := uint64(binary.LittleEndian.Uint32(b))
-		hi := uint64(binary.LittleEndian.Uint32(b[n-4:]))
-		return lo | hi<<(8*(n-4)&63)
+		return uint64(binary.LittleEndian.Uint32(b)^0x30303030)<<s | uint64(binary.LittleEndian.Uint32(b[n-4:])^0x30303030)<<32
 	}
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[n-1])<<(8*(n-1)&63)
+	return uint64(binary.LittleEndian.Uint16(b)^0x3030)<<s | uint64(b[n-1]^0x30)<<56
 }
 
 // eightDigits returns the number the eight digit values of v spell, the
