@@ -53,6 +53,7 @@ func parseNumber(b []byte) (float64, error) {
 	} else if n == 1 && b[0]-'0' <= 9 {
 		return float64(b[0] - '0'), nil
 	}
+	b = b[:len(b):len(b)] // so that its capacity need not be kept through the word
 	if x, ok := parseShortDecimal(b); ok {
 		return x, nil
 	}
