@@ -71,9 +71,9 @@ const (
 // bits: each i puts a field of its own there.
 const fractionDigits = 7<<57 | 6<<49 | 5<<41 | 4<<33 | 3<<25 | 2<<17 | 1<<9
 
-// digitWord returns the 2 to 8 bytes of b less '0' each, as a
-// little-endian word with the last byte highest and zeros below the
-// first: two loads that overlap, of the first bytes and of the last,
+// digitWord returns the 2 to 8 bytes of b, each xor '0' (a digit's
+// value), as a little-endian word with the last byte highest and zeros
+// below the first: two loads that overlap, of the first bytes and of the last,
 // each moved to its place, so that no byte past the cell is read (its
 // capacity ends with it); the bytes they share are the same in both.
 func digitWord(b []byte) uint64 {
