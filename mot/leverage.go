@@ -1,7 +1,6 @@
 package mot
 
 import (
-	"math"
 	"sort"
 
 	"github.com/peakend/peakend/blueprint"
@@ -150,6 +149,8 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	levers, top := m.passLevers(js, v)
 	n := len(v.Moments)
 	sxx := float64(n) * float64(n*n-1) / 12
+	row := boot.row(g, leverPlace(len(js.ids)-1)) // every lever's place in g, grown for new touchpoints
+	u := &m.units
 	for i := range levers {
 		l := &levers[i]
 		js.local[l.slot] = -1
@@ -157,14 +158,17 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		if other, ok := top.without(l.slot); ok && m.scale.MoreIntense(other, peak) {
 			peak = other
 		}
-		d := featureDeltas{peak: peak - f.Peak, end: l.end, mean: l.sum / float64(n), first: l.first}
+		trend := 0.0
 		if n > 1 {
-			d.trend = l.sumKX / sxx
+			trend = l.sumKX / sxx
 		}
-		js.lever(l.slot).add(&d, &m.units, boot, g, leverPlace(l.slot))
+		place := leverPlace(l.slot)
+		ds := js.lever(l.slot)
+		ds.visits++
+		ds.addChanges(peak-f.Peak, l.end, l.sum/float64(n), l.first, trend, u, row[place*leverSums:][:leverSums:leverSums], &boot.lost[place])
 	}
 	end := m.betterEnd(f)
-	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+	js.end.add(&end, u, boot, g, betterEndPlace)
 }
 
 // passLevers returns the levers of v's touchpoints, summed in one pass
@@ -175,14 +179,21 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverV
 	if s.HigherIsWorse {
 		step = -1
 	}
-	order := timeOrder(v, m.steps)
+	var order []int // nil when the moments stand in time order, as most do
+	if !scoring.Ordered(v, m.steps) {
+		order = scoring.OrderWith(v, m.steps)
+	}
 	n := len(v.Moments)
 	meanK := float64(n-1) / 2
 	levers := m.levers[:0]
 	top := intensest{scale: s}
 	slot := -1
 	for k := range n {
-		mo := &v.Moments[order(k)]
+		at := k
+		if order != nil {
+			at = order[k]
+		}
+		mo := &v.Moments[at]
 		slot = js.slot(mo.Touchpoint, slot+1)
 		top.add(mo.Rating, slot)
 		u := js.local[slot]
@@ -305,32 +316,40 @@ func (js *leverageSums) lever(k int) *deltaSums {
 }
 
 // add adds one visit's changes d, in units u, to ds and to the lever's
-// place in group g of gs. A change of zero adds nothing and is skipped
-// (most of first's and end's, many of peak's). Each change is split
-// once into whole units, which the group keeps, and whole fine units,
-// which the total does (leverTotal);
-// the units are taken toward zero, so the remainder is the change's low
-// bits, exactly. A change that does not split — too small for the fine
-// units, too large, NaN — goes to the exact rest, and the group's
-// interval is lost.
+// place in group g of gs.
 func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
 	ds.visits++
-	group := gs.place(g, place)
+	ds.addChanges(d.peak, d.end, d.mean, d.first, d.trend, u, gs.place(g, place), &gs.lost[place])
+}
+
+// addChanges adds the changes of a visit, by sum, to the total and to
+// group, a group's sums of the lever; lost is the lever's mark of an
+// interval lost. A change of zero adds nothing and is skipped (most of
+// first's and end's, many of peak's). Each change is split once into
+// whole units, which the group keeps, and whole fine units, which the
+// total does (leverTotal); the units are taken toward zero, so the
+// remainder is the change's low bits, exactly. A change that does not
+// split — too small for the fine units, too large, NaN — goes to the
+// exact rest, and the group's interval is lost. The sums are spelled
+// out rather than looped over: this runs for every lever of every
+// visit.
+func (ds *deltaSums) addChanges(peak, end, mean, first, trend float64, u *fixedUnits, group []fixed128, lost *bool) {
+	group = group[:leverSums:leverSums]
 	t := &ds.total
-	for i, x := range [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
-		if x == 0 {
-			continue
-		}
-		units := x * u.perUnit
-		h := int64(units) // meaningless when units are out of range, and then unused
-		l := (x - float64(h)*u.unit) * u.perFine
-		if n := int64(l); math.Abs(units) < maxUnits && float64(n) == l {
-			group[i].add(h)
-			t.fine[i].add(n)
-			continue
-		}
-		t.addRest(i, x)
-		gs.lost[place] = true
+	if peak != 0 && !t.addSplit(sumPeak, peak, u, &group[sumPeak]) {
+		*lost = true
+	}
+	if end != 0 && !t.addSplit(sumEnd, end, u, &group[sumEnd]) {
+		*lost = true
+	}
+	if mean != 0 && !t.addSplit(sumMean, mean, u, &group[sumMean]) {
+		*lost = true
+	}
+	if first != 0 && !t.addSplit(sumFirst, first, u, &group[sumFirst]) {
+		*lost = true
+	}
+	if trend != 0 && !t.addSplit(sumTrend, trend, u, &group[sumTrend]) {
+		*lost = true
 	}
 }
 

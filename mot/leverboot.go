@@ -189,6 +189,16 @@ func (gs *groupSums) place(g, place int) []fixed128 {
 	return gs.sums[(g*gs.places+place)*leverSums:][:leverSums:leverSums]
 }
 
+// row returns the sums of every lever of group g, with room for places
+// up to last: place p's at row[p*leverSums:].
+func (gs *groupSums) row(g, last int) []fixed128 {
+	if last >= gs.places {
+		gs.grow(last + 1)
+	}
+	n := gs.places * leverSums
+	return gs.sums[g*n : (g+1)*n]
+}
+
 // grow makes room for places levers per group, at least, keeping the
 // sums.
 func (gs *groupSums) grow(places int) {

@@ -61,6 +61,22 @@ func unitsOf(s scoring.Scale) fixedUnits {
 	return u
 }
 
+// addSplit adds change x, nonzero, to sum i: its whole units to coarse
+// (a group's) and its whole fine units to the total, or when it does not
+// split so to the exact rest, and then it returns false.
+func (t *leverTotal) addSplit(i int, x float64, u *fixedUnits, coarse *fixed128) bool {
+	units := x * u.perUnit
+	h := int64(units) // meaningless when units are out of range, and then unused
+	l := (x - float64(h)*u.unit) * u.perFine
+	if n := int64(l); math.Abs(units) < maxUnits && float64(n) == l {
+		coarse.add(h)
+		t.fine[i].add(n)
+		return true
+	}
+	t.addRest(i, x)
+	return false
+}
+
 // addRest adds x, which does not split into units, to sum i of the
 // exact rest.
 func (t *leverTotal) addRest(i int, x float64) {
