@@ -38,9 +38,9 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
-	units     fixedUnits   // the scale's, for the sums
-	groups    int          // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
-	levers    []leverVisit // the levers of the visit being added
+	units     fixedUnits // the scale's, for the sums
+	groups    int        // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
+	touched   []int      // the slots of the levers of the visit being added, in the order met
 }
 
 // leverageSums are a journey's.
@@ -54,7 +54,7 @@ type leverageSums struct {
 	ids    []string
 	slots  map[string]int
 	levers []*deltaSums
-	local  []int // per slot, its place in LeverageMeter.levers during Add, else −1
+	now    []leverVisit // per slot, what the visit being added gives its lever; zero between visits
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
@@ -63,6 +63,7 @@ type leverageSums struct {
 type deltaSums struct {
 	visits int
 	total  leverTotal
+	common commonChanges
 }
 
 // The sums of a deltaSums, in their order.
@@ -94,7 +95,6 @@ var featureSum = func() []int {
 // A leverVisit is what one visit gives the lever of one of its
 // touchpoints, over that touchpoint's moments in time order.
 type leverVisit struct {
-	slot       int
 	sum, sumKX float64 // the changes, and the changes times their centred positions
 	first, end float64 // the change at the first and at the last moment
 	top        float64 // the most intense raised rating
@@ -146,34 +146,52 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	}
 	g, boot := m.group(js, v.ID)
 	js.visits++
-	levers, top := m.passLevers(js, v)
+	if boot.visits[g]&(maxCounted-1) == 0 {
+		js.settle() // before a count can overflow
+	}
+	touched, top := m.passLevers(js, v)
 	n := len(v.Moments)
 	sxx := float64(n) * float64(n*n-1) / 12
-	row := boot.row(g, leverPlace(len(js.ids)-1)) // every lever's place in g, grown for new touchpoints
-	u := &m.units
-	for i := range levers {
-		l := &levers[i]
-		js.local[l.slot] = -1
+	sums, counts := boot.row(g, leverPlace(len(js.ids)-1)) // every lever's place in g, grown for new touchpoints
+	for _, slot := range touched {
+		l := &js.now[slot]
 		peak := l.top
-		if other, ok := top.without(l.slot); ok && m.scale.MoreIntense(other, peak) {
+		if other, ok := top.without(slot); ok && m.scale.MoreIntense(other, peak) {
 			peak = other
 		}
-		trend := 0.0
+		d := [leverSums]float64{sumPeak: peak - f.Peak, sumEnd: l.end, sumMean: l.sum / float64(n), sumFirst: l.first}
 		if n > 1 {
-			trend = l.sumKX / sxx
+			d[sumTrend] = l.sumKX / sxx
 		}
-		place := leverPlace(l.slot)
-		ds := js.lever(l.slot)
+		*l = leverVisit{}
+		// Most changes are their lever's common ones and are counted
+		// here, the others added by addUncommon. A change of zero adds
+		// nothing (most of first's and end's, many of peak's) and is
+		// skipped; it is no common change, which is none while zero.
+		ds := js.lever(slot)
 		ds.visits++
-		ds.addChanges(peak-f.Peak, l.end, l.sum/float64(n), l.first, trend, u, row[place*leverSums:][:leverSums:leverSums], &boot.lost[place])
+		at := leverPlace(slot) * leverSums
+		count := counts[at : at+leverSums : at+leverSums]
+		common := &ds.common.x
+		for i, x := range d {
+			if x == 0 {
+				continue
+			}
+			if x == common[i] {
+				count[i]++
+			} else {
+				ds.addUncommon(i, x, &m.units, &sums[at+i], &count[i], &boot.lost[leverPlace(slot)])
+			}
+		}
 	}
 	end := m.betterEnd(f)
-	js.end.add(&end, u, boot, g, betterEndPlace)
+	js.end.add(&end, &m.units, boot, g, betterEndPlace)
 }
 
-// passLevers returns the levers of v's touchpoints, summed in one pass
-// over its moments in time order, and its most intense ratings.
-func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverVisit, intensest) {
+// passLevers sums the levers of v's touchpoints in js.now, in one pass
+// over its moments in time order, and returns their slots and v's most
+// intense ratings.
+func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]int, intensest) {
 	s := m.scale
 	step := 1.0
 	if s.HigherIsWorse {
@@ -185,7 +203,7 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverV
 	}
 	n := len(v.Moments)
 	meanK := float64(n-1) / 2
-	levers := m.levers[:0]
+	touched := m.touched[:0]
 	top := intensest{scale: s}
 	slot := -1
 	for k := range n {
@@ -196,15 +214,12 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverV
 		mo := &v.Moments[at]
 		slot = js.slot(mo.Touchpoint, slot+1)
 		top.add(mo.Rating, slot)
-		u := js.local[slot]
-		if u < 0 {
-			u = len(levers)
-			js.local[slot] = u
-			levers = append(levers, leverVisit{slot: slot})
-		}
-		l := &levers[u]
+		l := &js.now[slot]
 		y := s.Clamp(mo.Rating + step)
-		if l.moments == 0 || s.MoreIntense(y, l.top) {
+		if l.moments == 0 {
+			touched = append(touched, slot)
+			l.top = y
+		} else if s.MoreIntense(y, l.top) {
 			l.top = y
 		}
 		l.moments++
@@ -218,8 +233,8 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverV
 			l.end = delta
 		}
 	}
-	m.levers = levers
-	return levers, top
+	m.touched = touched
+	return touched, top
 }
 
 // intensest keeps a visit's most intense rating, the slot of its
@@ -300,7 +315,7 @@ func (js *leverageSums) slot(tp string, guess int) int {
 		js.slots[tp] = k
 		js.ids = append(js.ids, tp)
 		js.levers = append(js.levers, nil)
-		js.local = append(js.local, -1)
+		js.now = append(js.now, leverVisit{})
 	}
 	return k
 }
@@ -318,38 +333,55 @@ func (js *leverageSums) lever(k int) *deltaSums {
 // add adds one visit's changes d, in units u, to ds and to the lever's
 // place in group g of gs.
 func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
-	ds.visits++
-	ds.addChanges(d.peak, d.end, d.mean, d.first, d.trend, u, gs.place(g, place), &gs.lost[place])
+	changes := [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
+	ds.addChanges(&changes, u, gs.place(g, place), &gs.lost[place])
 }
 
-// addChanges adds the changes of a visit, by sum, to the total and to
-// group, a group's sums of the lever; lost is the lever's mark of an
-// interval lost. A change of zero adds nothing and is skipped (most of
-// first's and end's, many of peak's). Each change is split once into
+// addChanges adds the changes of a visit, by sum, to ds and to group, a
+// group's sums of the lever (from group[0]); lost is the lever's mark of
+// an interval lost. A change of zero adds nothing and is skipped (most
+// of first's and end's, many of peak's). Each change is split once into
 // whole units, which the group keeps, and whole fine units, which the
 // total does (leverTotal); the units are taken toward zero, so the
 // remainder is the change's low bits, exactly. A change that does not
 // split — too small for the fine units, too large, NaN — goes to the
-// exact rest, and the group's interval is lost. The sums are spelled
-// out rather than looped over: this runs for every lever of every
-// visit.
-func (ds *deltaSums) addChanges(peak, end, mean, first, trend float64, u *fixedUnits, group []fixed128, lost *bool) {
+// exact rest, and the group's interval is lost.
+func (ds *deltaSums) addChanges(changes *[leverSums]float64, u *fixedUnits, group []fixed128, lost *bool) {
+	ds.visits++
 	group = group[:leverSums:leverSums]
 	t := &ds.total
-	if peak != 0 && !t.addSplit(sumPeak, peak, u, &group[sumPeak]) {
+	for i, x := range changes {
+		if x == 0 {
+			continue
+		}
+		if h, l, ok := u.split(x); ok {
+			group[i].add(h)
+			t.fine[i].add(l)
+			continue
+		}
+		t.addRest(i, x)
 		*lost = true
 	}
-	if end != 0 && !t.addSplit(sumEnd, end, u, &group[sumEnd]) {
+}
+
+// addUncommon adds change x of sum i, nonzero and not the lever's
+// common one (commonChanges), to ds and to a group's coarse sum of it,
+// or when ds has no common change of sum i yet and x splits, makes x the
+// common one and counts it in count, the group's count of it; lost is
+// the lever's mark of a lost interval. Settle adds the counts' units.
+func (ds *deltaSums) addUncommon(i int, x float64, u *fixedUnits, coarse *fixed128, count *uint32, lost *bool) {
+	h, l, ok := u.split(x)
+	c := &ds.common
+	switch {
+	case !ok:
+		ds.total.addRest(i, x)
 		*lost = true
-	}
-	if mean != 0 && !t.addSplit(sumMean, mean, u, &group[sumMean]) {
-		*lost = true
-	}
-	if first != 0 && !t.addSplit(sumFirst, first, u, &group[sumFirst]) {
-		*lost = true
-	}
-	if trend != 0 && !t.addSplit(sumTrend, trend, u, &group[sumTrend]) {
-		*lost = true
+	case c.x[i] == 0:
+		c.x[i], c.h[i], c.l[i] = x, h, l
+		*count++
+	default:
+		coarse.add(h)
+		ds.total.fine[i].add(l)
 	}
 }
 
@@ -388,6 +420,7 @@ type LeverageReport struct {
 // remembered rating when a fit was possible, else by change in
 // peak-end.
 func (m *LeverageMeter) Report(lang string) *LeverageReport {
+	m.settle()
 	r := &LeverageReport{Lang: lang, UnknownPurpose: m.unknown.list()}
 	fit, err := m.fitter.Result()
 	if err == nil {
