@@ -202,9 +202,15 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]int, i
 		order = scoring.OrderWith(v, m.steps)
 	}
 	n := len(v.Moments)
-	meanK := float64(n-1) / 2
+	if cap(m.touched) < len(js.ids) {
+		m.touched = make([]int, 0, len(js.ids))
+	}
 	touched := m.touched[:0]
-	top := intensest{scale: s}
+	meanK := float64(n-1) / 2
+	// The most intense rating and the most intense of the other
+	// touchpoints' (intensest), kept in locals.
+	var best, second float64
+	bestSlot, hasSecond := -1, false
 	slot := -1
 	for k := range n {
 		at := k
@@ -213,9 +219,24 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]int, i
 		}
 		mo := &v.Moments[at]
 		slot = js.slot(mo.Touchpoint, slot+1)
-		top.add(mo.Rating, slot)
+		r := mo.Rating
+		switch {
+		case k == 0:
+			best, bestSlot = r, slot
+		case s.MoreIntense(r, best):
+			if slot != bestSlot {
+				// The old best was the most intense of all but slot's.
+				second, hasSecond = best, true
+			}
+			best, bestSlot = r, slot
+		case slot != bestSlot && (!hasSecond || s.MoreIntense(r, second)):
+			second, hasSecond = r, true
+		}
 		l := &js.now[slot]
-		y := s.Clamp(mo.Rating + step)
+		y := r + step
+		if !(y > s.Min && y < s.Max) {
+			y = s.Clamp(y) // which inside the scale is y, bit for bit
+		}
 		if l.moments == 0 {
 			touched = append(touched, slot)
 			l.top = y
@@ -223,7 +244,7 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]int, i
 			l.top = y
 		}
 		l.moments++
-		delta := y - mo.Rating
+		delta := y - r
 		l.sum += delta
 		l.sumKX += (float64(k) - meanK) * delta
 		if k == 0 {
@@ -234,36 +255,19 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]int, i
 		}
 	}
 	m.touched = touched
-	return touched, top
+	return touched, intensest{best: best, second: second, bestSlot: bestSlot, ratings: n, hasSecond: hasSecond}
 }
 
-// intensest keeps a visit's most intense rating, the slot of its
+// intensest is a visit's most intense rating, the slot of its
 // touchpoint, and the most intense rating of the other touchpoints: the
 // peak of the visit without any one touchpoint. Intensity orders
 // distinct ratings strictly (Scale.MoreIntense), so the most intense
 // is one number whatever the order the ratings come in.
 type intensest struct {
-	scale        scoring.Scale
 	best, second float64
 	bestSlot     int
-	ratings      int  // how many were added
+	ratings      int  // how many there were
 	hasSecond    bool // whether a rating of another touchpoint than bestSlot's was
-}
-
-func (t *intensest) add(x float64, slot int) {
-	switch {
-	case t.ratings == 0:
-		t.best, t.bestSlot = x, slot
-	case t.scale.MoreIntense(x, t.best):
-		if slot != t.bestSlot {
-			// The old best was the most intense of all but slot's.
-			t.second, t.hasSecond = t.best, true
-		}
-		t.best, t.bestSlot = x, slot
-	case slot != t.bestSlot && (!t.hasSecond || t.scale.MoreIntense(x, t.second)):
-		t.second, t.hasSecond = x, true
-	}
-	t.ratings++
 }
 
 // without returns the most intense rating of the touchpoints but slot's,
