@@ -32,8 +32,9 @@ type gridMoments struct {
 	restZ      []float64 // a visit's other values
 	count      []int64   // visits per key; nil until the first visit on the grid
 	bucket     []*exact.Sums
-	restSums   *exact.Sums // the other values and their products, as AddMoments adds them
-	visits     int64       // visits since the last fold
+	products   *exact.Products // of the other values
+	productAt  []int           // per product of the other values, the place of its sum among the Fitter's
+	visits     int64           // visits since the last fold
 }
 
 // newGridMoments returns the grid of a fit on features, nil when none of
@@ -52,7 +53,13 @@ func newGridMoments(features []string) *gridMoments {
 		return nil
 	}
 	g.restZ = make([]float64, len(g.rest))
-	g.restSums = exact.NewSums(len(g.rest) + packed(len(g.rest)))
+	g.products = exact.NewProducts(len(g.rest))
+	n := len(features) + 1
+	for a, i := range g.rest {
+		for _, j := range g.rest[a:] {
+			g.productAt = append(g.productAt, productSum(i, j, n))
+		}
+	}
 	return g
 }
 
@@ -88,7 +95,7 @@ func (g *gridMoments) add(z []float64) bool {
 	for a, x := range g.restZ {
 		b.Add(a, x)
 	}
-	g.restSums.AddMoments(g.restZ)
+	g.products.Add(g.restZ)
 	g.visits++
 	return true
 }
@@ -99,13 +106,7 @@ func (g *gridMoments) fold(s *exact.Sums, n int) {
 	if g == nil || g.visits == 0 {
 		return
 	}
-	r := len(g.rest)
-	for a, i := range g.rest {
-		s.AddMultiple(i, g.restSums, a, 1)
-		for b := a; b < r; b++ {
-			s.AddMultiple(productSum(i, g.rest[b], n), g.restSums, productSum(a, b, r), 1)
-		}
-	}
+	g.products.AddTo(s, func(q int) int { return g.productAt[q] })
 	values := make([]int64, len(g.dims))
 	for key, c := range g.count {
 		if c == 0 {
@@ -123,8 +124,11 @@ func (g *gridMoments) fold(s *exact.Sums, n int) {
 				s.AddMultiple(productSum(i, j, n), g.bucket[key], b, values[a])
 			}
 		}
+		for b, j := range g.rest {
+			s.AddMultiple(j, g.bucket[key], b, 1)
+		}
 	}
-	*g = gridMoments{dims: g.dims, rest: g.rest, restZ: g.restZ, restSums: exact.NewSums(r + packed(r))}
+	*g = gridMoments{dims: g.dims, rest: g.rest, restZ: g.restZ, products: g.products, productAt: g.productAt}
 }
 
 // addWhole adds c·x, c visits and x a whole number below gridSide², to
