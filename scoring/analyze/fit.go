@@ -98,7 +98,9 @@ type FitResult struct {
 // the sandwich needs (a fixed tensor, or one block of sums per
 // cluster).
 //
-// The sums are exact (internal/exact), and the centred co-moments are
+// The sums are exact (internal/exact), most visits' first kept by the
+// values of their rating features (gridMoments) and added in when the
+// sums are read, and the centred co-moments are
 // computed from them exactly and rounded once, so that a classical fit
 // is a function of the visits counted, not of their order or of how
 // they were split and merged: bit for bit. The sandwich's sums are
@@ -109,7 +111,7 @@ type Fitter struct {
 	read     []func(*scoring.Features) float64 // of the features, in order
 	opt      FitOptions
 	n        float64
-	sums     *exact.Sums // Σz, then Σzzᵀ's upper triangle packed (pidx)
+	sums     *exact.Sums // Σz, then Σzzᵀ's upper triangle packed (pidx): read through moments, which adds the grid's
 	mean     []float64   // of the features, then the remembered rating: set by centre
 	co       []float64   // co-moments Σ(z − mean)(z − mean)ᵀ, row-major p×p, upper triangle kept: set by centre
 	z        []float64
