@@ -188,6 +188,7 @@ func (t *tally) decode(r *wire.Reader) {
 
 // MarshalBinary encodes what m has measured, its fit's sums included.
 func (m *LeverageMeter) MarshalBinary() ([]byte, error) {
+	m.settle()
 	fit, err := m.fitter.MarshalBinary()
 	if err != nil {
 		return nil, err

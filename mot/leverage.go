@@ -1,7 +1,6 @@
 package mot
 
 import (
-	"math"
 	"sort"
 
 	"github.com/peakend/peakend/blueprint"
@@ -39,9 +38,9 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
-	units     fixedUnits   // the scale's, for the sums
-	groups    int          // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
-	levers    []leverVisit // the levers of the visit being added
+	units     fixedUnits // the scale's, for the sums
+	groups    int        // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
+	touched   []int      // the slots of the levers of the visit being added, in the order met
 }
 
 // leverageSums are a journey's.
@@ -55,7 +54,7 @@ type leverageSums struct {
 	ids    []string
 	slots  map[string]int
 	levers []*deltaSums
-	local  []int // per slot, its place in LeverageMeter.levers during Add, else −1
+	now    []leverVisit // per slot, what the visit being added gives its lever; zero between visits
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
@@ -64,6 +63,7 @@ type leverageSums struct {
 type deltaSums struct {
 	visits int
 	total  leverTotal
+	common commonChanges
 }
 
 // The sums of a deltaSums, in their order.
@@ -95,7 +95,6 @@ var featureSum = func() []int {
 // A leverVisit is what one visit gives the lever of one of its
 // touchpoints, over that touchpoint's moments in time order.
 type leverVisit struct {
-	slot       int
 	sum, sumKX float64 // the changes, and the changes times their centred positions
 	first, end float64 // the change at the first and at the last moment
 	top        float64 // the most intense raised rating
@@ -147,57 +146,105 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	}
 	g, boot := m.group(js, v.ID)
 	js.visits++
-	levers, top := m.passLevers(js, v)
+	if boot.visits[g]&(maxCounted-1) == 0 {
+		js.settle() // before a count can overflow
+	}
+	touched, top := m.passLevers(js, v)
 	n := len(v.Moments)
 	sxx := float64(n) * float64(n*n-1) / 12
-	for i := range levers {
-		l := &levers[i]
-		js.local[l.slot] = -1
+	sums, counts := boot.row(g, leverPlace(len(js.ids)-1)) // every lever's place in g, grown for new touchpoints
+	for _, slot := range touched {
+		l := &js.now[slot]
 		peak := l.top
-		if other, ok := top.without(l.slot); ok && m.scale.MoreIntense(other, peak) {
+		if other, ok := top.without(slot); ok && m.scale.MoreIntense(other, peak) {
 			peak = other
 		}
-		d := featureDeltas{peak: peak - f.Peak, end: l.end, mean: l.sum / float64(n), first: l.first}
+		d := [leverSums]float64{sumPeak: peak - f.Peak, sumEnd: l.end, sumMean: l.sum / float64(n), sumFirst: l.first}
 		if n > 1 {
-			d.trend = l.sumKX / sxx
+			d[sumTrend] = l.sumKX / sxx
 		}
-		js.lever(l.slot).add(&d, &m.units, boot, g, leverPlace(l.slot))
+		*l = leverVisit{}
+		// Most changes are their lever's common ones and are counted
+		// here, the others added by addUncommon. A change of zero adds
+		// nothing (most of first's and end's, many of peak's) and is
+		// skipped; it is no common change, which is none while zero.
+		ds := js.lever(slot)
+		ds.visits++
+		at := leverPlace(slot) * leverSums
+		count := counts[at : at+leverSums : at+leverSums]
+		common := &ds.common.x
+		for i, x := range d {
+			if x == 0 {
+				continue
+			}
+			if x == common[i] {
+				count[i]++
+			} else {
+				ds.addUncommon(i, x, &m.units, &sums[at+i], &count[i], &boot.lost[leverPlace(slot)])
+			}
+		}
 	}
 	end := m.betterEnd(f)
 	js.end.add(&end, &m.units, boot, g, betterEndPlace)
 }
 
-// passLevers returns the levers of v's touchpoints, summed in one pass
-// over its moments in time order, and its most intense ratings.
-func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverVisit, intensest) {
+// passLevers sums the levers of v's touchpoints in js.now, in one pass
+// over its moments in time order, and returns their slots and v's most
+// intense ratings.
+func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]int, intensest) {
 	s := m.scale
 	step := 1.0
 	if s.HigherIsWorse {
 		step = -1
 	}
-	order := timeOrder(v, m.steps)
+	var order []int // nil when the moments stand in time order, as most do
+	if !scoring.Ordered(v, m.steps) {
+		order = scoring.OrderWith(v, m.steps)
+	}
 	n := len(v.Moments)
+	if cap(m.touched) < len(js.ids) {
+		m.touched = make([]int, 0, len(js.ids))
+	}
+	touched := m.touched[:0]
 	meanK := float64(n-1) / 2
-	levers := m.levers[:0]
-	top := intensest{scale: s}
+	// The most intense rating and the most intense of the other
+	// touchpoints' (intensest), kept in locals.
+	var best, second float64
+	bestSlot, hasSecond := -1, false
 	slot := -1
 	for k := range n {
-		mo := &v.Moments[order(k)]
-		slot = js.slot(mo.Touchpoint, slot+1)
-		top.add(mo.Rating, slot)
-		u := js.local[slot]
-		if u < 0 {
-			u = len(levers)
-			js.local[slot] = u
-			levers = append(levers, leverVisit{slot: slot})
+		at := k
+		if order != nil {
+			at = order[k]
 		}
-		l := &levers[u]
-		y := s.Clamp(mo.Rating + step)
-		if l.moments == 0 || s.MoreIntense(y, l.top) {
+		mo := &v.Moments[at]
+		slot = js.slot(mo.Touchpoint, slot+1)
+		r := mo.Rating
+		switch {
+		case k == 0:
+			best, bestSlot = r, slot
+		case s.MoreIntense(r, best):
+			if slot != bestSlot {
+				// The old best was the most intense of all but slot's.
+				second, hasSecond = best, true
+			}
+			best, bestSlot = r, slot
+		case slot != bestSlot && (!hasSecond || s.MoreIntense(r, second)):
+			second, hasSecond = r, true
+		}
+		l := &js.now[slot]
+		y := r + step
+		if !(y > s.Min && y < s.Max) {
+			y = s.Clamp(y) // which inside the scale is y, bit for bit
+		}
+		if l.moments == 0 {
+			touched = append(touched, slot)
+			l.top = y
+		} else if s.MoreIntense(y, l.top) {
 			l.top = y
 		}
 		l.moments++
-		delta := y - mo.Rating
+		delta := y - r
 		l.sum += delta
 		l.sumKX += (float64(k) - meanK) * delta
 		if k == 0 {
@@ -207,37 +254,20 @@ func (m *LeverageMeter) passLevers(js *leverageSums, v *scoring.Visit) ([]leverV
 			l.end = delta
 		}
 	}
-	m.levers = levers
-	return levers, top
+	m.touched = touched
+	return touched, intensest{best: best, second: second, bestSlot: bestSlot, ratings: n, hasSecond: hasSecond}
 }
 
-// intensest keeps a visit's most intense rating, the slot of its
+// intensest is a visit's most intense rating, the slot of its
 // touchpoint, and the most intense rating of the other touchpoints: the
 // peak of the visit without any one touchpoint. Intensity orders
 // distinct ratings strictly (Scale.MoreIntense), so the most intense
 // is one number whatever the order the ratings come in.
 type intensest struct {
-	scale        scoring.Scale
 	best, second float64
 	bestSlot     int
-	ratings      int  // how many were added
+	ratings      int  // how many there were
 	hasSecond    bool // whether a rating of another touchpoint than bestSlot's was
-}
-
-func (t *intensest) add(x float64, slot int) {
-	switch {
-	case t.ratings == 0:
-		t.best, t.bestSlot = x, slot
-	case t.scale.MoreIntense(x, t.best):
-		if slot != t.bestSlot {
-			// The old best was the most intense of all but slot's.
-			t.second, t.hasSecond = t.best, true
-		}
-		t.best, t.bestSlot = x, slot
-	case slot != t.bestSlot && (!t.hasSecond || t.scale.MoreIntense(x, t.second)):
-		t.second, t.hasSecond = x, true
-	}
-	t.ratings++
 }
 
 // without returns the most intense rating of the touchpoints but slot's,
@@ -289,7 +319,7 @@ func (js *leverageSums) slot(tp string, guess int) int {
 		js.slots[tp] = k
 		js.ids = append(js.ids, tp)
 		js.levers = append(js.levers, nil)
-		js.local = append(js.local, -1)
+		js.now = append(js.now, leverVisit{})
 	}
 	return k
 }
@@ -305,32 +335,57 @@ func (js *leverageSums) lever(k int) *deltaSums {
 }
 
 // add adds one visit's changes d, in units u, to ds and to the lever's
-// place in group g of gs. A change of zero adds nothing and is skipped
-// (most of first's and end's, many of peak's). Each change is split
-// once into whole units, which the group keeps, and whole fine units,
-// which the total does (leverTotal);
-// the units are taken toward zero, so the remainder is the change's low
-// bits, exactly. A change that does not split — too small for the fine
-// units, too large, NaN — goes to the exact rest, and the group's
-// interval is lost.
+// place in group g of gs.
 func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
+	changes := [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
+	ds.addChanges(&changes, u, gs.place(g, place), &gs.lost[place])
+}
+
+// addChanges adds the changes of a visit, by sum, to ds and to group, a
+// group's sums of the lever (from group[0]); lost is the lever's mark of
+// an interval lost. A change of zero adds nothing and is skipped (most
+// of first's and end's, many of peak's). Each change is split once into
+// whole units, which the group keeps, and whole fine units, which the
+// total does (leverTotal); the units are taken toward zero, so the
+// remainder is the change's low bits, exactly. A change that does not
+// split — too small for the fine units, too large, NaN — goes to the
+// exact rest, and the group's interval is lost.
+func (ds *deltaSums) addChanges(changes *[leverSums]float64, u *fixedUnits, group []fixed128, lost *bool) {
 	ds.visits++
-	group := gs.place(g, place)
+	group = group[:leverSums:leverSums]
 	t := &ds.total
-	for i, x := range [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
+	for i, x := range changes {
 		if x == 0 {
 			continue
 		}
-		units := x * u.perUnit
-		h := int64(units) // meaningless when units are out of range, and then unused
-		l := (x - float64(h)*u.unit) * u.perFine
-		if n := int64(l); math.Abs(units) < maxUnits && float64(n) == l {
+		if h, l, ok := u.split(x); ok {
 			group[i].add(h)
-			t.fine[i].add(n)
+			t.fine[i].add(l)
 			continue
 		}
 		t.addRest(i, x)
-		gs.lost[place] = true
+		*lost = true
+	}
+}
+
+// addUncommon adds change x of sum i, nonzero and not the lever's
+// common one (commonChanges), to ds and to a group's coarse sum of it,
+// or when ds has no common change of sum i yet and x splits, makes x the
+// common one and counts it in count, the group's count of it; lost is
+// the lever's mark of a lost interval. Settle adds the counts' units.
+func (ds *deltaSums) addUncommon(i int, x float64, u *fixedUnits, coarse *fixed128, count *uint32, lost *bool) {
+	h, l, ok := u.split(x)
+	c := &ds.common
+	switch {
+	case !ok:
+		ds.total.addRest(i, x)
+		*lost = true
+	case c.x[i] == 0:
+		c.x[i], c.h[i], c.l[i] = x, h, l
+		*count++
+	default:
+		coarse.add(h)
+		ds.total.fine[i].add(l)
 	}
 }
 
@@ -369,6 +424,7 @@ type LeverageReport struct {
 // remembered rating when a fit was possible, else by change in
 // peak-end.
 func (m *LeverageMeter) Report(lang string) *LeverageReport {
+	m.settle()
 	r := &LeverageReport{Lang: lang, UnknownPurpose: m.unknown.list()}
 	fit, err := m.fitter.Result()
 	if err == nil {

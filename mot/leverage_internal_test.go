@@ -91,6 +91,7 @@ func TestLeverageMatchesRecomputing(t *testing.T) {
 			meter.Resamples = 0 // the changes, not their intervals
 			f := scoring.Compute(&v, s)
 			meter.Add(&v, &f)
+			meter.settle() // the counted changes into the sums read below
 			js := meter.journeys["j"]
 			seen := 0
 			for k, ds := range js.levers {

@@ -164,6 +164,11 @@ type groupSums struct {
 	visits  []int // per group
 	places  int   // levers per group
 	sums    []fixed128
+	// counts are, as sums are laid out, how many times each lever's
+	// common change (deltaSums.common) was given in the group since the
+	// last settle: those changes' units are not in sums yet.
+	counts  []uint32
+	counted bool // whether any count is not zero
 	// lost marks the places that were given a change too large for
 	// the fixed point (only a rating far outside the scale is): their
 	// intervals are not known.
@@ -178,7 +183,8 @@ func leverPlace(k int) int { return 1 + k }
 
 func newGroupSums(groups, slots int, u *fixedUnits) *groupSums {
 	places := leverPlace(slots)
-	return &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, groups*places*leverSums), lost: make([]bool, places)}
+	n := groups * places * leverSums
+	return &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, n), counts: make([]uint32, n), lost: make([]bool, places)}
 }
 
 // place returns the sums of lever place in group g, making room for it.
@@ -189,16 +195,28 @@ func (gs *groupSums) place(g, place int) []fixed128 {
 	return gs.sums[(g*gs.places+place)*leverSums:][:leverSums:leverSums]
 }
 
+// row returns the sums and counts of every lever of group g, with room
+// for places up to last: place p's from [p*leverSums].
+func (gs *groupSums) row(g, last int) ([]fixed128, []uint32) {
+	if last >= gs.places {
+		gs.grow(last + 1)
+	}
+	n := gs.places * leverSums
+	return gs.sums[g*n : (g+1)*n], gs.counts[g*n : (g+1)*n]
+}
+
 // grow makes room for places levers per group, at least, keeping the
 // sums.
 func (gs *groupSums) grow(places int) {
 	places = max(places, 2*gs.places)
 	groups := len(gs.visits)
-	sums := make([]fixed128, groups*places*leverSums)
+	sums, counts := make([]fixed128, groups*places*leverSums), make([]uint32, groups*places*leverSums)
 	for g := range groups {
-		copy(sums[g*places*leverSums:], gs.sums[g*gs.places*leverSums:(g+1)*gs.places*leverSums])
+		from, to := g*gs.places*leverSums, (g+1)*gs.places*leverSums
+		copy(sums[g*places*leverSums:], gs.sums[from:to])
+		copy(counts[g*places*leverSums:], gs.counts[from:to])
 	}
-	gs.sums, gs.places = sums, places
+	gs.sums, gs.counts, gs.places = sums, counts, places
 	gs.lost = append(gs.lost, make([]bool, places-len(gs.lost))...)
 }
 

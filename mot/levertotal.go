@@ -61,6 +61,64 @@ func unitsOf(s scoring.Scale) fixedUnits {
 	return u
 }
 
+// split returns change x as h whole units and l whole fine units, and
+// false when it does not split so (then h and l mean nothing).
+func (u *fixedUnits) split(x float64) (h, l int64, ok bool) {
+	units := x * u.perUnit
+	h = int64(units)
+	fine := (x - float64(h)*u.unit) * u.perFine
+	l = int64(fine)
+	return h, l, math.Abs(units) < maxUnits && float64(l) == fine
+}
+
+// commonChanges are a lever's common change of each sum, split: none
+// (0) until the first that splits (addCounted).
+type commonChanges struct {
+	x    [leverSums]float64
+	h, l [leverSums]int64
+}
+
+// maxCounted, a power of two, bounds the visits of a group between
+// settles: a count grows by one a visit at most, so it stays within a
+// uint32. A test lowers it.
+var maxCounted = 1 << 31
+
+// settle adds the counted common changes of the journey's levers to
+// their groups' sums and totals, and clears the counts: before anything
+// reads the sums.
+func (js *leverageSums) settle() {
+	gs := js.boot
+	if gs == nil {
+		return
+	}
+	for k, ds := range js.levers {
+		if ds == nil {
+			continue
+		}
+		var total [leverSums]uint64
+		for g := range gs.visits {
+			at := (g*gs.places + leverPlace(k)) * leverSums
+			for i, n := range gs.counts[at : at+leverSums] {
+				if n != 0 {
+					gs.sums[at+i].addTimes(uint64(n), ds.common.h[i])
+					total[i] += uint64(n)
+				}
+			}
+			clear(gs.counts[at : at+leverSums])
+		}
+		for i, n := range total {
+			ds.total.fine[i].addTimes(n, ds.common.l[i])
+		}
+	}
+}
+
+// settle settles every journey's sums.
+func (m *LeverageMeter) settle() {
+	for _, js := range m.journeys {
+		js.settle()
+	}
+}
+
 // addRest adds x, which does not split into units, to sum i of the
 // exact rest.
 func (t *leverTotal) addRest(i int, x float64) {
@@ -152,6 +210,17 @@ func (f *fixed128) add(n int64) {
 func (f *fixed128) addFixed(x fixed128) {
 	lo, carry := bits.Add64(f.lo, x.lo, 0)
 	f.lo, f.hi = lo, f.hi+x.hi+int64(carry)
+}
+
+// addTimes adds n·x, which is to fit in 127 bits.
+func (f *fixed128) addTimes(n uint64, x int64) {
+	hi, lo := bits.Mul64(n, uint64(max(x, -x))) // |x| < 2^63 for every x given
+	if x < 0 {
+		var borrow uint64
+		lo, borrow = bits.Sub64(0, lo, 0)
+		hi, _ = bits.Sub64(0, hi, borrow)
+	}
+	f.addFixed(fixed128{lo: lo, hi: int64(hi)})
 }
 
 // float64 returns f, rounded: twice, which is as good for a bootstrap

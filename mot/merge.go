@@ -84,6 +84,7 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 	case m.Resamples != other.Resamples || m.Seed != other.Seed || m.groups != 0 && other.groups != 0 && m.groups != other.groups:
 		return fmt.Errorf("mot: LeverageMeter.Merge: %w (other bootstrap resamples, seed or groups)", scoring.ErrMergeMismatch)
 	}
+	other.settle()
 	if err := mergeFitters(m.fitter, other.fitter); err != nil {
 		return err
 	}

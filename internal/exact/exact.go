@@ -339,3 +339,61 @@ func Round(v *big.Int, scale uint, d int64) float64 {
 	x, _ := new(big.Rat).SetFrac(v, den).Float64()
 	return x
 }
+
+// AddInt adds v·2^−Scale, exactly, to sum i: a value computed from
+// sums (Int) and whole numbers.
+func (s *Sums) AddInt(i int, v *big.Int) {
+	if v.Sign() == 0 {
+		return
+	}
+	lo, digits := digitsOf(new(big.Int).Abs(v))
+	s.ensure(lo, lo+len(digits)+1) // a limb above, for the carries
+	if s.pending >= maxPending {
+		s.normalise()
+	}
+	s.pending++ // each limb is given one digit at most
+	l := s.limbs[i*s.width+lo-s.lo:]
+	for j, d := range digits {
+		if v.Sign() < 0 {
+			l[j] -= int64(d)
+		} else {
+			l[j] += int64(d)
+		}
+	}
+}
+
+// AddWhole adds the whole number v to sum i, exactly.
+func (s *Sums) AddWhole(i int, v int64) {
+	low := v & digitMask // both halves are float64s exactly
+	s.Add(i, float64(v-low))
+	s.Add(i, float64(low))
+}
+
+// AddMultiple adds k times sum j of other to sum i of s, exactly: how
+// sums kept apart by a caller, per value of a rating, come back into
+// one. Other's sum j is to be finite (no NaN or infinity added to it).
+func (s *Sums) AddMultiple(i int, other *Sums, j int, k int64) {
+	if k == 0 || other.width == 0 {
+		return
+	}
+	if k < -maxPending || k > maxPending {
+		v := other.Int(j)
+		s.AddInt(i, v.Mul(v, big.NewInt(k)))
+		return
+	}
+	weight := max(k, -k) * other.pending // the digits a limb is given, at most
+	if weight > maxPending {
+		c := other.clone()
+		c.normalise()
+		other, weight = c, max(k, -k)
+	}
+	s.ensure(other.lo, other.lo+other.width+1) // a limb above, for the carries
+	if s.pending+weight > maxPending {
+		s.normalise()
+	}
+	s.pending += weight
+	dst := s.limbs[i*s.width+other.lo-s.lo:]
+	for t, x := range other.limbs[j*other.width : (j+1)*other.width] {
+		dst[t] += k * x
+	}
+}

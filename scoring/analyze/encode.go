@@ -40,7 +40,7 @@ func (ft *Fitter) MarshalBinary() ([]byte, error) {
 	w.Bool(ft.opt.Robust)
 	w.Count(int(ft.opt.Cluster))
 	w.Float(ft.n)
-	ft.sums.Encode(w)
+	ft.moments().Encode(w)
 	writeClusterError(w, ft.err)
 	if ft.sw != nil {
 		ft.sw.encode(w)

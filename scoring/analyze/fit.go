@@ -98,7 +98,9 @@ type FitResult struct {
 // the sandwich needs (a fixed tensor, or one block of sums per
 // cluster).
 //
-// The sums are exact (internal/exact), and the centred co-moments are
+// The sums are exact (internal/exact), most visits' first kept by the
+// values of their rating features (gridMoments) and added in when the
+// sums are read, and the centred co-moments are
 // computed from them exactly and rounded once, so that a classical fit
 // is a function of the visits counted, not of their order or of how
 // they were split and merged: bit for bit. The sandwich's sums are
@@ -109,12 +111,13 @@ type Fitter struct {
 	read     []func(*scoring.Features) float64 // of the features, in order
 	opt      FitOptions
 	n        float64
-	sums     *exact.Sums // Σz, then Σzzᵀ's upper triangle packed (pidx)
+	sums     *exact.Sums // Σz, then Σzzᵀ's upper triangle packed (pidx): read through moments, which adds the grid's
 	mean     []float64   // of the features, then the remembered rating: set by centre
 	co       []float64   // co-moments Σ(z − mean)(z − mean)ᵀ, row-major p×p, upper triangle kept: set by centre
 	z        []float64
-	sw       *sandwich // nil for classical standard errors
-	err      error     // the first visit that could not be used, such as one without its cluster
+	grid     *gridMoments // most visits' sums, until fold adds them to sums; nil without grid features
+	sw       *sandwich    // nil for classical standard errors
+	err      error        // the first visit that could not be used, such as one without its cluster
 }
 
 // NewFitter returns a Fitter on the named features (scoring.FeatureNames())
@@ -138,7 +141,7 @@ func NewFitterWith(features []string, opt FitOptions) (*Fitter, error) {
 		read[i], _ = scoring.FeatureReader(name)
 	}
 	ft := &Fitter{features: features, read: read, opt: opt, sums: exact.NewSums(p + packed(p)),
-		mean: make([]float64, p), co: make([]float64, p*p), z: make([]float64, p)}
+		mean: make([]float64, p), co: make([]float64, p*p), z: make([]float64, p), grid: newGridMoments(features)}
 	if opt.Robust || opt.Cluster != NoCluster {
 		ft.sw = newSandwich(len(features), opt.Cluster)
 	}
@@ -191,7 +194,16 @@ func (ft *Fitter) Add(v *scoring.Visit, f *scoring.Features) {
 // addSums adds ft.z to the sums: z, and the products zᵢzⱼ exactly.
 func (ft *Fitter) addSums() {
 	ft.n++
-	ft.sums.AddMoments(ft.z)
+	if ft.grid == nil || !ft.grid.add(ft.z) {
+		ft.sums.AddMoments(ft.z)
+	}
+}
+
+// moments returns the exact sums of every visit counted, the grid's
+// folded in.
+func (ft *Fitter) moments() *exact.Sums {
+	ft.grid.fold(ft.sums, len(ft.z))
+	return ft.sums
 }
 
 // centre sets the means and the centred co-moments from the exact
@@ -206,11 +218,12 @@ func (ft *Fitter) centre() {
 		clear(ft.co)
 		return
 	}
+	sums := ft.moments()
 	total := make([]*big.Int, p)
 	for i := range total {
-		total[i] = ft.sums.Int(i)
+		total[i] = sums.Int(i)
 		ft.mean[i] = exact.Round(total[i], exact.Scale, n)
-		if x, ok := ft.sums.Special(i); ok {
+		if x, ok := sums.Special(i); ok {
 			ft.mean[i] = x
 		}
 	}
@@ -219,12 +232,12 @@ func (ft *Fitter) centre() {
 	at := p
 	for i := range p {
 		for j := i; j < p; j++ {
-			num.Mul(ft.sums.Int(at), bn)
+			num.Mul(sums.Int(at), bn)
 			num.Lsh(&num, exact.Scale)
 			num.Sub(&num, prod.Mul(total[i], total[j]))
 			ft.co[i*p+j] = exact.Round(&num, 2*exact.Scale, n)
 			for _, k := range [...]int{i, j, at} {
-				if x, ok := ft.sums.Special(k); ok {
+				if x, ok := sums.Special(k); ok {
 					ft.co[i*p+j] = x - x // NaN: no co-moment of an infinity
 				}
 			}

@@ -30,7 +30,7 @@ func (ft *Fitter) Merge(other *Fitter) error {
 // mergeMoments adds the exact sums.
 func (ft *Fitter) mergeMoments(other *Fitter) {
 	ft.n += other.n
-	ft.sums.Merge(other.sums)
+	ft.moments().Merge(other.moments())
 }
 
 // merge adds other's sums, moved from other's shift to s's.
