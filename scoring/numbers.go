@@ -38,7 +38,7 @@ func parseNumber(b []byte) (float64, error) {
 		// nothing into the next byte, so the lowest flag is exact.
 		others := ((v + sixes) | v) & nibble
 		if others == 0 {
-			return float64(int64(eightDigits(v))), nil
+			return float64(int64(digitsValue(v))), nil
 		}
 		// The point flags 0x30 of its byte and carries nothing; a byte
 		// after it that is no digit flags its own.
@@ -48,7 +48,7 @@ func parseNumber(b []byte) (float64, error) {
 		// point's byte is 0x1e when they are less than one unit above it.
 		if unit := point >> 4; others == 3*point && v&upTo-0x1e*unit < unit {
 			v = v&^upTo | (v<<8)&upTo
-			return float64(int64(eightDigits(v))) / pow10[point*fractionDigits>>61], nil
+			return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], nil
 		}
 	} else if n == 1 && b[0]-'0' <= 9 {
 		return float64(b[0] - '0'), nil
@@ -85,12 +85,12 @@ func digitWord(b []byte) uint64 {
 	return uint64(binary.LittleEndian.Uint16(b)^0x3030)<<s | uint64(b[n-1]^0x30)<<56
 }
 
-// eightDigits returns the number the eight digit values of v spell, the
+// digitsValue returns the number the eight digit values of v spell, the
 // first in its lowest byte: in each multiplication a lane takes ten,
 // a hundred, then ten thousand times the lane below it and adds its
 // own, none overflowing, so that the pairs, fours and then all eight are
 // summed in the upper half of each pair of lanes.
-func eightDigits(v uint64) uint64 {
+func digitsValue(v uint64) uint64 {
 	v = v * (10<<8 + 1) >> 8
 	v = (v & 0x00ff00ff00ff00ff) * (100<<16 + 1) >> 16
 	return (v & 0x0000ffff0000ffff) * (10000<<32 + 1) >> 32
