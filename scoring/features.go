@@ -146,25 +146,26 @@ func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptio
 
 // ComputeWith returns the features of visit v on scale s as opt
 // defines them.
-func ComputeWith(v *Visit, s Scale, opt FeatureOptions) Features {
+func ComputeWith(v *Visit, s Scale, opt FeatureOptions) (f Features) {
 	if v == nil || len(v.Moments) == 0 {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
 	}
 	order, timed := inTime(v, opt.Steps)
-	f := compute(v, s, order, timed)
+	compute(&f, v, s, order, timed)
 	opt.apply(v, &f, order)
 	return f
 }
 
-// compute returns the features of v (with moments) that have no
-// choice in them, in one pass over its moments in time order; timed
-// says whether every moment has a start.
-func compute(v *Visit, s Scale, order []int, timed bool) Features {
+// compute sets f, zero, to the features of v (with moments) that have
+// no choice in them, in one pass over its moments in time order; timed
+// says whether every moment has a start. It fills the caller's result
+// rather than returning one, which would be copied once more.
+func compute(f *Features, v *Visit, s Scale, order []int, timed bool) {
 	ms := v.Moments
 	n := len(order)
 	first, last := order[0], order[n-1]
-	f := Features{Moments: n, First: ms[first].Rating, End: ms[last].Rating, EndMoment: last, PeakMoment: first}
+	f.Moments, f.First, f.End, f.EndMoment, f.PeakMoment = n, ms[first].Rating, ms[last].Rating, last, first
 	// Ratings times dir compare by the scale's direction: higher is
 	// better. Negating is exact, so dir·(dir·x) is x, sign of zero too.
 	dir := 1.0
@@ -183,11 +184,17 @@ func compute(v *Visit, s Scale, order []int, timed bool) Features {
 		sumKX += float64(k) * x
 		sumW += d
 		sumWX += d * x
-		start = min(start, m.T) // min and max as math.Min and Max: −0 below +0
-		if IsNA(d) {
-			end = max(end, m.T)
-		} else {
-			end = max(end, m.T+d)
+		// min and max as math.Min and Max (−0 below +0, NaN taken), but
+		// only for a time that can change them: in time order few can.
+		if t := m.T; !(t > start) {
+			start = min(start, t)
+		}
+		e := m.T
+		if !IsNA(d) {
+			e += d
+		}
+		if !(e < end) {
+			end = max(end, e)
 		}
 		if k == 0 {
 			continue
@@ -199,8 +206,10 @@ func compute(v *Visit, s Scale, order []int, timed bool) Features {
 		if worst > bx {
 			worst = bx
 		}
-		if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
-			peak, f.PeakMoment = c, i
+		if in := math.Abs(x - s.Neutral); !(in < peak.intensity) {
+			if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
+				peak, f.PeakMoment = c, i
+			}
 		}
 		runs.add(bx)
 	}
@@ -218,7 +227,6 @@ func compute(v *Visit, s Scale, order []int, timed bool) Features {
 	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
-	return f
 }
 
 // A peakCandidate is a rating with what Scale.MoreIntense compares of
@@ -233,7 +241,9 @@ func peakOf(x, neutral, dir float64) peakCandidate {
 	return peakCandidate{rating: x, intensity: math.Abs(x - neutral), bad: dir*neutral > dir*x}
 }
 
-// moreIntense is Scale.MoreIntense(c.rating, p.rating).
+// moreIntense is Scale.MoreIntense(c.rating, p.rating). Only a c whose
+// intensity is not below p's can be, which compute checks first, so as
+// to work out the rest for few moments.
 func (c peakCandidate) moreIntense(p peakCandidate) bool {
 	return c.intensity > p.intensity || (c.intensity == p.intensity && c.bad && !p.bad)
 }

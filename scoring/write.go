@@ -93,13 +93,17 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) []byte {
 	fw.row = *features
 	f := &fw.row
-	for i := range columnFeatures {
-		ft := &columnFeatures[i] // not a copy of the feature on every row
-		b = append(b, ',')
-		if x := ft.value(f); ft.integer {
-			b = appendInt(b, int64(x))
-		} else {
-			b = AppendNumber(b, x)
+	cols := columnFeatures // a local, which the calls below cannot change, so not loaded again for each
+	for i := range cols {
+		ft := &cols[i] // not a copy of the feature on every row
+		x := ft.value(f)
+		switch d, ok := oneDigit(x); {
+		case ok: // most features are ratings, and the count of moments is small
+			b = append(b, ',', d)
+		case ft.integer:
+			b = appendInt(append(b, ','), int64(x))
+		default:
+			b = appendNumber(append(b, ','), x)
 		}
 		if ft.touchpoint != "" {
 			b = append(b, ',')
