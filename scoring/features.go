@@ -185,15 +185,21 @@ func compute(f *Features, v *Visit, s Scale, order []int, timed bool) {
 		sumW += d
 		sumWX += d * x
 		// min and max as math.Min and Max (−0 below +0, NaN taken), but
-		// only for a time that can change them: in time order few can.
-		if t := m.T; !(t > start) {
+		// called only for an equal time or a NaN, where they differ from
+		// a comparison: in time order the end mostly grows, the start
+		// never falls.
+		if t := m.T; t < start {
+			start = t
+		} else if !(t > start) {
 			start = min(start, t)
 		}
 		e := m.T
 		if !IsNA(d) {
 			e += d
 		}
-		if !(e < end) {
+		if e > end {
+			end = e
+		} else if !(e < end) {
 			end = max(end, e)
 		}
 		if k == 0 {
