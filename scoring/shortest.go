@@ -15,24 +15,14 @@ import (
 // numbers, and strconv's general path costs several times more. It
 // reports false, appending nothing, for any other x (and for a power
 // of two, whose lower neighbour is nearer than its upper one, but for
-// the powers of two fewPlaces takes).
+// the powers of two fewPlaces takes). A decimal of three places or
+// fewer, as recorded numbers and means of ratings mostly are, is found
+// by fewPlaces, any other by manyPlaces. TestAppendShortest and
+// FuzzAppendShortest hold it equal to strconv's.
 //
-// A decimal of three places or fewer, as recorded numbers and means of
-// ratings mostly are, is found by fewPlaces; any other x by the search
-// below.
-//
-// It is exact integer arithmetic: x = c·2⁻ᵗ with a 53-bit c and
-// 33 ≤ t ≤ 62 in this range, so x·10ʲ = c·10ʲ / 2ᵗ is a 128-bit
-// product and a shift. A decimal of j places d/10ʲ reads back to x when
-// it lies within half a unit in the last place of x, 2⁻ᵗ⁻¹, of it; never
-// on that bound, an odd multiple of 2⁻ᵗ⁻¹, which has more places than
-// a float64 needs, so reading's tie rule does not arise. The decimals
-// of j places that read back to x are then the d in (lo, hi) with
-// lo, hi = (2c ∓ 1)·10ʲ / 2ᵗ⁺¹. At 17 significant digits there always
-// is one; removing the last digit of both bounds while one remains in
-// between finds the fewest places that have one, and the nearest
-// decimal of those places (most often the only one) is the text.
-// TestAppendShortest and FuzzAppendShortest hold it equal to strconv's.
+// It writes straight into b's spare room, up to 8 digits a store: each
+// store's bytes past its digits are written over by the next, or left
+// past the text's end.
 func appendShortest(b []byte, x float64) ([]byte, bool) {
 	ax := math.Abs(x)
 	if !(ax >= 1e-3 && ax < 1e6) {
@@ -42,28 +32,97 @@ func appendShortest(b []byte, x float64) ([]byte, bool) {
 	if float64(whole) == ax {
 		return b, false
 	}
-	if places, j, ok := fewPlaces(ax, whole); ok {
-		return appendDecimal(b, x < 0, uint64(whole), places, j), true
+	places, j, ok := fewPlaces(ax, whole)
+	if !ok {
+		if places, j, ok = manyPlaces(ax, whole); !ok {
+			return b, false
+		}
 	}
+	if cap(b)-len(b) < decimalRoom {
+		b = slices.Grow(b, decimalRoom)
+	}
+	n := len(b)
+	out := (*[decimalRoom]byte)(b[n : n+decimalRoom])
+	i := 0
+	if x < 0 {
+		out[0] = '-'
+		i = 1
+	}
+	if whole < 10 {
+		out[i&31] = byte('0' + whole)
+		i++
+	} else {
+		k := 2
+		for p := int64(100); whole >= p; p *= 10 {
+			k++
+		}
+		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(uint64(whole)), k))
+		i += k
+	}
+	out[i&31] = '.'
+	i++
+	// The places are a first chunk of j digits (1 to 8), then c chunks
+	// of 8, low[c−1] to low[0]; c is at most 2.
+	var low [2]uint64
+	c := 0
+	for ; j > 8; j -= 8 {
+		q := places / 1e8
+		low[c&1] = places - q*1e8
+		places = q
+		c++
+	}
+	for {
+		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(places), j))
+		i += j
+		if c == 0 {
+			return b[:n+i], true
+		}
+		c--
+		places, j = low[c&1], 8
+	}
+}
+
+// decimalRoom is the room appendShortest writes in: a sign, six whole
+// digits, a point and 19 places are 27 bytes, and it stores 8 bytes
+// from a position below 32.
+const decimalRoom = 40
+
+// manyPlaces returns the shortest decimal that reads back to ax, in
+// [1e-3, 1e6) and not whole, as its places and their count (at most
+// 19); whole is ax's whole part. It reports false for a power of two.
+//
+// It is exact integer arithmetic: ax = c·2⁻ᵗ with a 53-bit c and
+// 33 ≤ t ≤ 62 in this range, so ax·10ʲ = c·10ʲ / 2ᵗ is a 128-bit
+// product and a shift. A decimal of j places d/10ʲ reads back to ax
+// when it lies within half a unit in the last place of ax, 2⁻ᵗ⁻¹, of
+// it; never on that bound, an odd multiple of 2⁻ᵗ⁻¹, which has more
+// places than a float64 needs, so reading's tie rule does not arise.
+// The decimals of j places that read back to ax are then the d in
+// (lo, hi) with lo, hi = (2c ∓ 1)·10ʲ / 2ᵗ⁺¹. At 17 significant digits
+// there always is one; removing the last digit of both bounds while
+// one remains in between finds the fewest places that have one, and
+// the nearest decimal of those places (most often the only one) is
+// the text.
+func manyPlaces(ax float64, whole int64) (places uint64, j int, ok bool) {
 	fb := math.Float64bits(ax)
 	c := fb&(1<<52-1) | 1<<52
 	t := uint(1075 - fb>>52) // ax = c·2⁻ᵗ
 	if c == 1<<52 {
-		return b, false
+		return 0, 0, false
 	}
 	// 17 significant digits are 16−e places for ax in [10ᵉ, 10ᵉ⁺¹).
 	// With ax in [2ᵏ, 2ᵏ⁺¹), e is ⌊k·log₁₀2⌋ or one more: j counts the
 	// places of the smaller, one more than 17 digits at worst, within
 	// the 19 that pow10u has.
 	k := 52 - int(t)
-	j := min(19, 16-(k*78913)>>18) // ⌊k·log₁₀2⌋ for |k| < 1600
+	j = min(19, 16-(k*78913)>>18) // ⌊k·log₁₀2⌋ for |k| < 1600
 	lo, hi := bounds(c, t, j)
 	if lo >= hi {
-		return b, false // not reached: 17 digits always read back
+		return 0, 0, false // not reached: 17 digits always read back
 	}
 	// Remove 16, 8, 4, 2 and 1 digits while a decimal stays between the
 	// bounds: the places that have one are all from the fewest on. A
-	// decimal of no places would be a whole number, which x is not.
+	// decimal of no places would be a whole number, which ax is not.
 	lo, hi, j = fewerPlaces(lo, hi, j, 16, 1e16)
 	lo, hi, j = fewerPlaces(lo, hi, j, 8, 1e8)
 	lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
@@ -71,18 +130,14 @@ func appendShortest(b []byte, x float64) ([]byte, bool) {
 	lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
 	d := hi // the one decimal of j places that reads back, most often
 	if hi-lo > 1 {
-		var ok bool
 		if d, ok = nearestDecimal(c, t, j); !ok {
-			return b, false // not reached: a decimal of j places reads back
+			return 0, 0, false // not reached: a decimal of j places reads back
 		}
 	}
 	// d/10ʲ has ax's whole part: a whole number between them would be
 	// nearer to ax than d/10ʲ and so read back to ax, which is not whole.
-	places := d - uint64(whole)*pow10u[j]
-	if places >= pow10u[j] {
-		return b, false // not reached
-	}
-	return appendDecimal(b, x < 0, uint64(whole), places, j), true
+	places = d - uint64(whole)*pow10u[j]
+	return places, j, places < pow10u[j] // not reached when false
 }
 
 // fewPlaces returns the decimal of one to three places that reads back
@@ -171,61 +226,6 @@ var pow10u = func() (p [20]uint64) {
 	}
 	return p
 }()
-
-// decimalRoom is the room appendDecimal writes in: a sign, six whole
-// digits, a point and 19 places are 27 bytes, and it stores 8 bytes
-// from a position below 32.
-const decimalRoom = 40
-
-// appendDecimal appends whole.places in fixed notation, the places in
-// j digits (1 ≤ j ≤ 19, leading zeros kept), after a minus sign when
-// neg; whole is below 10⁶. It writes straight into b's spare room, up
-// to 8 digits a store: each store's bytes past its digits are written
-// over by the next, or left past the text's end.
-func appendDecimal(b []byte, neg bool, whole, places uint64, j int) []byte {
-	if cap(b)-len(b) < decimalRoom {
-		b = slices.Grow(b, decimalRoom)
-	}
-	n := len(b)
-	out := (*[decimalRoom]byte)(b[n : n+decimalRoom])
-	i := 0
-	if neg {
-		out[0] = '-'
-		i = 1
-	}
-	if whole < 10 {
-		out[i&31] = byte('0' + whole)
-		i++
-	} else {
-		k := 2
-		for p := uint64(100); whole >= p; p *= 10 {
-			k++
-		}
-		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(whole), k))
-		i += k
-	}
-	out[i&31] = '.'
-	i++
-	// The places are a first chunk of j digits (1 to 8), then c chunks
-	// of 8, low[c−1] to low[0]; c is at most 2.
-	var low [2]uint64
-	c := 0
-	for ; j > 8; j -= 8 {
-		q := places / 1e8
-		low[c&1] = places - q*1e8
-		places = q
-		c++
-	}
-	for {
-		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(places), j))
-		i += j
-		if c == 0 {
-			return b[:n+i]
-		}
-		c--
-		places, j = low[c&1], 8
-	}
-}
 
 // lastDigits returns the last k of the 8 digits eightDigits gives (1 ≤ k
 // ≤ 8), in its lowest bytes: the 8−k before them are leading zeros.
