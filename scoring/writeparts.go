@@ -137,7 +137,10 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 			fw.cols.has = r.has
 			fw.w.WriteString(fw.cols.header(fw.header()))
 		}
-		refused := fw.cols.check(p.idOf(r), r.has)
+		var refused error
+		if r.id >= 0 { // only a row with a customer or site can lack a column
+			refused = fw.cols.check(p.ids[r.id], r.has)
+		}
 		if refused == nil && r.who == r.rest && fw.cols.has == [len(whoColumns)]bool{} {
 			runEnd = r.end
 			continue
@@ -180,15 +183,6 @@ func (fw *FeatureWriter) writeWho(text []byte, r partRow) error {
 	}
 	_, err := fw.w.Write(text[r.rest:r.end])
 	return err
-}
-
-// idOf returns the visit of row r, "" for a row without customer and
-// site.
-func (p *partRows) idOf(r partRow) string {
-	if r.id < 0 {
-		return ""
-	}
-	return p.ids[r.id]
 }
 
 // check returns the error of a row of visit id, whose customer and site
