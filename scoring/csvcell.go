@@ -22,11 +22,21 @@ func AppendNumber(b []byte, x float64) []byte {
 }
 
 // oneDigit returns the digit of x when x is one of 0 to 9 (but −0),
-// whose text in AppendNumber's form and appendInt's is that digit.
+// whose text in AppendNumber's form and appendInt's is that digit: x
+// has the bits of its whole part's float64, which −0 has not.
 func oneDigit(x float64) (byte, bool) {
-	n := int64(x)
-	return byte('0' + n), uint64(n) < 10 && float64(n) == x && (n != 0 || !math.Signbit(x))
+	n := uint64(int64(x)) // int64's conversion is one instruction, uint64's several
+	return byte('0' + n), n < 10 && math.Float64bits(x) == digitBits[n&15]
 }
+
+// digitBits are the bits of the float64s 0 to 9, in 16 entries so that
+// a masked index needs no check (n < 10 is checked first).
+var digitBits = func() (bits [16]uint64) {
+	for n := range 10 {
+		bits[n] = math.Float64bits(float64(n))
+	}
+	return bits
+}()
 
 // appendNumber is AppendNumber past its one digit.
 func appendNumber(b []byte, x float64) []byte {
