@@ -164,8 +164,11 @@ func (m *numberMemo) append(b []byte, x float64) []byte {
 		*(*[len(e.text)]byte)(b[n : n+len(e.text)]) = e.text
 		return b[:n+int(e.n)]
 	}
-	b = appendNumber(b, x) // AppendNumber's text, without its check for one digit, which the caller mostly made
-	if len(b)-n <= len(e.text) { // then b's array is the one grown above
+	// AppendNumber's text, without its check for one digit, which the
+	// caller mostly made; when it fits an entry, b's array is the one
+	// grown above.
+	b = appendNumber(b, x)
+	if len(b)-n <= len(e.text) {
 		e.bits, e.n = bits, uint8(len(b)-n)
 		e.text = *(*[len(e.text)]byte)(b[n : n+len(e.text)])
 	}
