@@ -151,21 +151,37 @@ func ComputeWith(v *Visit, s Scale, opt FeatureOptions) (f Features) {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
 	}
-	order, timed := inTime(v, opt.Steps)
-	compute(&f, v, s, order, timed)
-	opt.apply(v, &f, order)
+	// Recorded visits almost always have their moments in strictly
+	// increasing time, their order, which compute checks as it goes:
+	// only the features of a visit that has not are worked out again,
+	// with its moments in order.
+	ms := v.Moments
+	if !compute(&f, ms, s, true) {
+		var order []int
+		var timed bool
+		ms, order, timed = inOrder(v, opt.Steps)
+		f = Features{}
+		compute(&f, ms, s, timed)
+		opt.apply(&f, ms)
+		if order != nil {
+			f.PeakMoment, f.EndMoment = order[f.PeakMoment], order[f.EndMoment]
+		}
+		return f
+	}
+	opt.apply(&f, ms)
 	return f
 }
 
-// compute sets f, zero, to the features of v (with moments) that have
-// no choice in them, in one pass over its moments in time order; timed
-// says whether every moment has a start. It fills the caller's result
-// rather than returning one, which would be copied once more.
-func compute(f *Features, v *Visit, s Scale, order []int, timed bool) {
-	ms := v.Moments
-	n := len(order)
-	first, last := order[0], order[n-1]
-	f.Moments, f.First, f.End, f.EndMoment, f.PeakMoment = n, ms[first].Rating, ms[last].Rating, last, first
+// compute sets f, zero, to the features that have no choice in them of
+// a visit whose moments, ms (at least one), stand in time order, in
+// one pass over them; timed says whether every moment has a start.
+// The moments of the peak and the end are indices into ms. It reports
+// whether the moments' times strictly increase, so that they were in
+// order and every one has a start. It fills the caller's result rather
+// than returning one, which would be copied once more.
+func compute(f *Features, ms []Moment, s Scale, timed bool) (strict bool) {
+	n := len(ms)
+	f.Moments, f.First, f.End, f.EndMoment, f.PeakMoment = n, ms[0].Rating, ms[n-1].Rating, n-1, 0
 	// Ratings times dir compare by the scale's direction: higher is
 	// better. Negating is exact, so dir·(dir·x) is x, sign of zero too.
 	dir := 1.0
@@ -177,9 +193,15 @@ func compute(f *Features, v *Visit, s Scale, order []int, timed bool) {
 	runs := runCounter{last: dir * f.First, rising: true}
 	var sum, sumW, sumWX, sumKX float64
 	start, end := math.Inf(1), math.Inf(-1) // of the moments' times, when timed
-	for k, i := range order {
-		m := &ms[i]
+	strict = true
+	prev := math.Inf(-1) // the time before the moment's
+	for k := range ms {
+		m := &ms[k]
 		x, d := m.Rating, m.Duration
+		if !(m.T > prev) { // a NaN too
+			strict = false
+		}
+		prev = m.T
 		sum += x
 		sumKX += float64(k) * x
 		sumW += d
@@ -214,7 +236,7 @@ func compute(f *Features, v *Visit, s Scale, order []int, timed bool) {
 		}
 		if in := math.Abs(x - s.Neutral); !(in < peak.intensity) {
 			if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
-				peak, f.PeakMoment = c, i
+				peak, f.PeakMoment = c, k
 			}
 		}
 		runs.add(bx)
@@ -233,6 +255,7 @@ func compute(f *Features, v *Visit, s Scale, order []int, timed bool) {
 	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
+	return strict
 }
 
 // A peakCandidate is a rating with what Scale.MoreIntense compares of
