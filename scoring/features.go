@@ -59,6 +59,12 @@ type feature struct {
 	// fixed: fits, Linear and memory models read it, and the columns
 	// leave it out so that their output stays as it was.
 	extra bool
+	// ofRatings marks a feature of the ratings alone, whose values are
+	// few over a whole file when the ratings are whole (a few hundred
+	// means and slopes): FeatureWriter keeps their text in its memo,
+	// which the features of durations would fill with values that do not
+	// come again.
+	ofRatings bool
 	// touchpoint, when set, names the column after this one in which
 	// FeatureWriter writes the touchpoint of the moment moment gives.
 	touchpoint string
@@ -68,19 +74,19 @@ type feature struct {
 var featureTable = [...]feature{
 	{name: "moments", value: func(f *Features) float64 { return float64(f.Moments) }, integer: true},
 	{name: "duration", value: func(f *Features) float64 { return f.Duration }},
-	{name: "first", value: func(f *Features) float64 { return f.First }},
-	{name: "peak", value: func(f *Features) float64 { return f.Peak },
+	{name: "first", value: func(f *Features) float64 { return f.First }, ofRatings: true},
+	{name: "peak", value: func(f *Features) float64 { return f.Peak }, ofRatings: true,
 		touchpoint: "peak_touchpoint", moment: func(f *Features) int { return f.PeakMoment }},
-	{name: "best", value: func(f *Features) float64 { return f.Best }},
-	{name: "worst", value: func(f *Features) float64 { return f.Worst }},
-	{name: "end", value: func(f *Features) float64 { return f.End },
+	{name: "best", value: func(f *Features) float64 { return f.Best }, ofRatings: true},
+	{name: "worst", value: func(f *Features) float64 { return f.Worst }, ofRatings: true},
+	{name: "end", value: func(f *Features) float64 { return f.End }, ofRatings: true,
 		touchpoint: "end_touchpoint", moment: func(f *Features) int { return f.EndMoment }},
-	{name: "mean", value: func(f *Features) float64 { return f.Mean }},
+	{name: "mean", value: func(f *Features) float64 { return f.Mean }, ofRatings: true},
 	{name: "time_mean", value: func(f *Features) float64 { return f.TimeMean }},
-	{name: "trend", value: func(f *Features) float64 { return f.Trend }},
-	{name: "peak_end", value: func(f *Features) float64 { return f.PeakEnd }},
-	{name: "weakest", value: func(f *Features) float64 { return f.Weakest }, repeats: true},
-	{name: "end_slope", value: func(f *Features) float64 { return f.EndSlope }, extra: true},
+	{name: "trend", value: func(f *Features) float64 { return f.Trend }, ofRatings: true},
+	{name: "peak_end", value: func(f *Features) float64 { return f.PeakEnd }, ofRatings: true},
+	{name: "weakest", value: func(f *Features) float64 { return f.Weakest }, ofRatings: true, repeats: true},
+	{name: "end_slope", value: func(f *Features) float64 { return f.EndSlope }, ofRatings: true, extra: true},
 	{name: "peaks", value: func(f *Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
 }
 

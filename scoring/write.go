@@ -110,8 +110,10 @@ func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) 
 			b = append(b, ',', d)
 		case ft.integer:
 			b = appendInt(append(b, ','), int64(x))
-		default:
+		case ft.ofRatings:
 			b = fw.memo.append(append(b, ','), x)
+		default:
+			b = appendNumber(append(b, ','), x)
 		}
 		if ft.touchpoint != "" {
 			b = append(b, ',')
@@ -133,14 +135,17 @@ func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) 
 // A numberMemo holds the text AppendNumber gives numbers written
 // before, by their bits, one number in each of its entries. Features
 // of whole ratings take few values (a visit's mean, trend and peak-end
-// among a few hundred in a whole file), whose text is found again for
-// the cost of a hash and a copy rather than worked out once more;
-// others take one look in the table.
+// among a few hundred in a whole file), as do remembered ratings of a
+// few places, whose text is found again for the cost of a hash and a
+// copy rather than worked out once more; others take one look in the
+// table. Features of durations, which seldom come again, are written
+// without it (feature.ofRatings).
 type numberMemo [1 << memoBits]memoEntry
 
-// memoBits sizes the memo: 4096 entries of 32 bytes hold the values a
-// file's features and remembered ratings repeat most.
-const memoBits = 12
+// memoBits sizes the memo: 2048 entries of 32 bytes (64 KB) hold the
+// values a file's features of ratings and remembered ratings repeat
+// most; twice as many find a few more of the remembered ones.
+const memoBits = 11
 
 // A memoEntry is a number's bits and its text; n = 0 marks an entry
 // that holds none (no text is empty but NA's, which is not held).
