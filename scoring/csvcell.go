@@ -43,8 +43,8 @@ func appendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b
 	}
-	// Decimals of the size means and durations have take the quickest
-	// path; whole numbers, which most ratings and counts are, print as
+	// Decimals the size of means and durations take the quickest path;
+	// whole numbers, which most ratings and counts are, print as
 	// integers: below 1e6 that is the text 'g' gives them (but for −0).
 	if b, ok := appendShortest(b, x); ok {
 		return b

@@ -22,7 +22,8 @@ import (
 //
 // It writes straight into b's spare room, up to 8 digits a store: each
 // store's bytes past its digits are written over by the next, or left
-// past the text's end.
+// past the text's end. Indices into that room stay below 28; masked by
+// 31, they need no bounds checks.
 func appendShortest(b []byte, x float64) ([]byte, bool) {
 	ax := math.Abs(x)
 	if !(ax >= 1e-3 && ax < 1e6) {
@@ -150,8 +151,8 @@ func manyPlaces(ax float64, whole int64) (places uint64, j int, ok bool) {
 // exact, so the quotient is n/10³ correctly rounded, as reading rounds
 // it. There is at most one, as two decimals of three places are 10⁻³
 // apart and ax's unit in the last place below 10⁶ is 2⁻³³; if there is
-// one, ax·10³ is within 10³·2⁻³⁴ of it, so rounding the product finds
-// it. A decimal of fewer places that reads back is that one too, with
+// one, ax·10³ is within 10³·2⁻³⁴ of it, and the product's rounding
+// adds less than 2⁻²³, so rounding the product finds it. A decimal of fewer places that reads back is that one too, with
 // zeros at the end; without them it has the fewest places, as
 // appendShortest's search would find. n/10³ has ax's whole part, as in
 // appendShortest, and is not whole, since ax is not.
