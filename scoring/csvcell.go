@@ -15,34 +15,56 @@ func formatNumber(x float64) string { return string(AppendNumber(nil, x)) }
 // gives; the numbers peakend writes most take faster paths to it.
 func AppendNumber(b []byte, x float64) []byte {
 	// A rating of one digit, the most common number of all, inline.
-	if n := int64(x); uint64(n) < 10 && float64(n) == x && (n != 0 || !math.Signbit(x)) {
-		return append(b, byte('0'+n))
+	if d, ok := oneDigit(x); ok {
+		return append(b, d)
 	}
 	return appendNumber(b, x)
 }
 
+// oneDigit returns the digit of x when x is one of 0 to 9 (but −0),
+// whose text in AppendNumber's form and appendInt's is that digit: x
+// has the bits of its whole part's float64, which −0 has not.
+func oneDigit(x float64) (byte, bool) {
+	n := uint64(int64(x)) // int64's conversion is one instruction, uint64's several
+	return byte('0' + n), n < 10 && math.Float64bits(x) == digitBits[n&15]
+}
+
+// digitBits are the bits of the float64s 0 to 9, in 16 entries so that
+// a masked index needs no check (n < 10 is checked first).
+var digitBits = func() (bits [16]uint64) {
+	for n := range 10 {
+		bits[n] = math.Float64bits(float64(n))
+	}
+	return bits
+}()
+
+// appendNumber is AppendNumber past its one digit.
 func appendNumber(b []byte, x float64) []byte {
 	if IsNA(x) {
 		return b
 	}
-	// Whole numbers, which most ratings and counts are, print as
+	// Decimals the size of means and durations take the quickest path;
+	// whole numbers, which most ratings and counts are, print as
 	// integers: below 1e6 that is the text 'g' gives them (but for −0).
-	if x > -1e6 && x < 1e6 {
-		if n := int64(x); float64(n) == x && (n != 0 || !math.Signbit(x)) {
-			return strconv.AppendInt(b, n, 10)
-		}
-	}
 	if b, ok := appendShortest(b, x); ok {
 		return b
+	}
+	if x > -1e6 && x < 1e6 {
+		if n := int64(x); float64(n) == x && (n != 0 || !math.Signbit(x)) {
+			return appendInt(b, n)
+		}
 	}
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
 }
 
-// appendInt is strconv.AppendInt(b, n, 10), with the one digit of a
-// rating or a small count appended inline.
+// appendInt is strconv.AppendInt(b, n, 10), with the one or two digits
+// of a rating or a small count appended inline.
 func appendInt(b []byte, n int64) []byte {
-	if uint64(n) < 10 {
+	switch {
+	case uint64(n) < 10:
 		return append(b, byte('0'+n))
+	case uint64(n) < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
 	}
 	return strconv.AppendInt(b, n, 10)
 }

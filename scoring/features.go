@@ -59,6 +59,12 @@ type feature struct {
 	// fixed: fits, Linear and memory models read it, and the columns
 	// leave it out so that their output stays as it was.
 	extra bool
+	// ofRatings marks a feature of the ratings alone, whose values are
+	// few over a whole file when the ratings are whole (a few hundred
+	// means and slopes): FeatureWriter keeps their text in its memo,
+	// which the features of durations would fill with values that do not
+	// come again.
+	ofRatings bool
 	// touchpoint, when set, names the column after this one in which
 	// FeatureWriter writes the touchpoint of the moment moment gives.
 	touchpoint string
@@ -68,19 +74,19 @@ type feature struct {
 var featureTable = [...]feature{
 	{name: "moments", value: func(f *Features) float64 { return float64(f.Moments) }, integer: true},
 	{name: "duration", value: func(f *Features) float64 { return f.Duration }},
-	{name: "first", value: func(f *Features) float64 { return f.First }},
-	{name: "peak", value: func(f *Features) float64 { return f.Peak },
+	{name: "first", value: func(f *Features) float64 { return f.First }, ofRatings: true},
+	{name: "peak", value: func(f *Features) float64 { return f.Peak }, ofRatings: true,
 		touchpoint: "peak_touchpoint", moment: func(f *Features) int { return f.PeakMoment }},
-	{name: "best", value: func(f *Features) float64 { return f.Best }},
-	{name: "worst", value: func(f *Features) float64 { return f.Worst }},
-	{name: "end", value: func(f *Features) float64 { return f.End },
+	{name: "best", value: func(f *Features) float64 { return f.Best }, ofRatings: true},
+	{name: "worst", value: func(f *Features) float64 { return f.Worst }, ofRatings: true},
+	{name: "end", value: func(f *Features) float64 { return f.End }, ofRatings: true,
 		touchpoint: "end_touchpoint", moment: func(f *Features) int { return f.EndMoment }},
-	{name: "mean", value: func(f *Features) float64 { return f.Mean }},
+	{name: "mean", value: func(f *Features) float64 { return f.Mean }, ofRatings: true},
 	{name: "time_mean", value: func(f *Features) float64 { return f.TimeMean }},
-	{name: "trend", value: func(f *Features) float64 { return f.Trend }},
-	{name: "peak_end", value: func(f *Features) float64 { return f.PeakEnd }},
-	{name: "weakest", value: func(f *Features) float64 { return f.Weakest }, repeats: true},
-	{name: "end_slope", value: func(f *Features) float64 { return f.EndSlope }, extra: true},
+	{name: "trend", value: func(f *Features) float64 { return f.Trend }, ofRatings: true},
+	{name: "peak_end", value: func(f *Features) float64 { return f.PeakEnd }, ofRatings: true},
+	{name: "weakest", value: func(f *Features) float64 { return f.Weakest }, ofRatings: true, repeats: true},
+	{name: "end_slope", value: func(f *Features) float64 { return f.EndSlope }, ofRatings: true, extra: true},
 	{name: "peaks", value: func(f *Features) float64 { return float64(f.Peaks) }, integer: true, extra: true},
 }
 
@@ -146,25 +152,42 @@ func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptio
 
 // ComputeWith returns the features of visit v on scale s as opt
 // defines them.
-func ComputeWith(v *Visit, s Scale, opt FeatureOptions) Features {
+func ComputeWith(v *Visit, s Scale, opt FeatureOptions) (f Features) {
 	if v == nil || len(v.Moments) == 0 {
 		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
 	}
-	order, timed := inTime(v, opt.Steps)
-	f := compute(v, s, order, timed)
-	opt.apply(v, &f, order)
+	// Recorded visits almost always have their moments in strictly
+	// increasing time, their order, which compute checks as it goes:
+	// only the features of a visit that has not are worked out again,
+	// with its moments in order.
+	ms := v.Moments
+	if !compute(&f, ms, s, true) {
+		var order []int
+		var timed bool
+		ms, order, timed = inOrder(v, opt.Steps)
+		f = Features{}
+		compute(&f, ms, s, timed)
+		opt.apply(&f, ms)
+		if order != nil {
+			f.PeakMoment, f.EndMoment = order[f.PeakMoment], order[f.EndMoment]
+		}
+		return f
+	}
+	opt.apply(&f, ms)
 	return f
 }
 
-// compute returns the features of v (with moments) that have no
-// choice in them, in one pass over its moments in time order; timed
-// says whether every moment has a start.
-func compute(v *Visit, s Scale, order []int, timed bool) Features {
-	ms := v.Moments
-	n := len(order)
-	first, last := order[0], order[n-1]
-	f := Features{Moments: n, First: ms[first].Rating, End: ms[last].Rating, EndMoment: last, PeakMoment: first}
+// compute sets f, zero, to the features that have no choice in them of
+// a visit whose moments, ms (at least one), stand in time order, in
+// one pass over them; timed says whether every moment has a start.
+// The moments of the peak and the end are indices into ms. It reports
+// whether the moments' times strictly increase, so that they were in
+// order and every one has a start. It fills the caller's result rather
+// than returning one, which would be copied once more.
+func compute(f *Features, ms []Moment, s Scale, timed bool) (strict bool) {
+	n := len(ms)
+	f.Moments, f.First, f.End, f.EndMoment, f.PeakMoment = n, ms[0].Rating, ms[n-1].Rating, n-1, 0
 	// Ratings times dir compare by the scale's direction: higher is
 	// better. Negating is exact, so dir·(dir·x) is x, sign of zero too.
 	dir := 1.0
@@ -176,18 +199,36 @@ func compute(v *Visit, s Scale, order []int, timed bool) Features {
 	runs := runCounter{last: dir * f.First, rising: true}
 	var sum, sumW, sumWX, sumKX float64
 	start, end := math.Inf(1), math.Inf(-1) // of the moments' times, when timed
-	for k, i := range order {
-		m := &ms[i]
+	strict = true
+	prev := math.Inf(-1) // the time before the moment's
+	for k := range ms {
+		m := &ms[k]
 		x, d := m.Rating, m.Duration
+		if !(m.T > prev) { // a NaN too
+			strict = false
+		}
+		prev = m.T
 		sum += x
 		sumKX += float64(k) * x
 		sumW += d
 		sumWX += d * x
-		start = min(start, m.T) // min and max as math.Min and Max: −0 below +0
-		if IsNA(d) {
-			end = max(end, m.T)
-		} else {
-			end = max(end, m.T+d)
+		// min and max as math.Min and Max (−0 below +0, NaN taken), but
+		// called only for an equal time or a NaN, where they differ from
+		// a comparison: in time order the end mostly grows, the start
+		// never falls.
+		if t := m.T; t < start {
+			start = t
+		} else if !(t > start) {
+			start = min(start, t)
+		}
+		e := m.T
+		if !IsNA(d) {
+			e += d
+		}
+		if e > end {
+			end = e
+		} else if !(e < end) {
+			end = max(end, e)
 		}
 		if k == 0 {
 			continue
@@ -199,8 +240,10 @@ func compute(v *Visit, s Scale, order []int, timed bool) Features {
 		if worst > bx {
 			worst = bx
 		}
-		if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
-			peak, f.PeakMoment = c, i
+		if in := math.Abs(x - s.Neutral); !(in < peak.intensity) {
+			if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
+				peak, f.PeakMoment = c, k
+			}
 		}
 		runs.add(bx)
 	}
@@ -218,7 +261,7 @@ func compute(v *Visit, s Scale, order []int, timed bool) Features {
 	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
-	return f
+	return strict
 }
 
 // A peakCandidate is a rating with what Scale.MoreIntense compares of
@@ -233,7 +276,9 @@ func peakOf(x, neutral, dir float64) peakCandidate {
 	return peakCandidate{rating: x, intensity: math.Abs(x - neutral), bad: dir*neutral > dir*x}
 }
 
-// moreIntense is Scale.MoreIntense(c.rating, p.rating).
+// moreIntense is Scale.MoreIntense(c.rating, p.rating). Only a c whose
+// intensity is not below p's can be, which compute checks first, so as
+// to work out the rest for few moments.
 func (c peakCandidate) moreIntense(p peakCandidate) bool {
 	return c.intensity > p.intensity || (c.intensity == p.intensity && c.bad && !p.bad)
 }

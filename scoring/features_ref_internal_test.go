@@ -60,8 +60,8 @@ func referenceFeatures(v *Visit, s Scale, opt FeatureOptions) Features {
 	}
 	f.PeakEnd = (f.Peak + f.End) / 2
 	f.Weakest = f.Worst
-	opt.apply(v, &f, order) // as it was, but for the peaks, which it counted
-	rising := true          // the first moment counts if nothing before it is better
+	referenceApply(opt, v, &f, order) // as it was, but for the peaks, which it counted
+	rising := true                    // the first moment counts if nothing before it is better
 	for j := 0; j < n; j++ {
 		x := v.Moments[order[j]].Rating
 		end := j
@@ -76,6 +76,39 @@ func referenceFeatures(v *Visit, s Scale, opt FeatureOptions) Features {
 		j = end
 	}
 	return f
+}
+
+// referenceApply is FeatureOptions.apply as it stood before it took the
+// moments in order: the peak by the best or worst, and the end slope,
+// by the indices of the moments in order.
+func referenceApply(opt FeatureOptions, v *Visit, f *Features, order []int) {
+	switch opt.Peak {
+	case PeakBest, PeakWorst:
+		want := f.Best
+		if opt.Peak == PeakWorst {
+			want = f.Worst
+		}
+		for _, i := range order {
+			if v.Moments[i].Rating == want {
+				f.Peak, f.PeakMoment = want, i
+				break
+			}
+		}
+		f.PeakEnd = (f.Peak + f.End) / 2
+	}
+	k := opt.EndSlopeMoments
+	if k <= 0 {
+		k = DefaultEndSlopeMoments
+	}
+	n := len(order)
+	from := max(0, n-k)
+	var sum, sumKX float64
+	for j := from; j < n; j++ {
+		x := v.Moments[order[j]].Rating
+		sum += x
+		sumKX += float64(j-from) * x
+	}
+	f.EndSlope = trend(n-from, sum, sumKX)
 }
 
 // sameBits reports whether a and b are the same float64 bit for bit

@@ -66,18 +66,18 @@ type FeatureOptions struct {
 	Steps StepOrder
 }
 
-// apply sets the features of visit v (with moments) that depend on
-// opt; order is v's moments in time.
-func (opt FeatureOptions) apply(v *Visit, f *Features, order []int) {
+// apply sets the features that depend on opt of a visit whose moments,
+// ms (at least one), stand in time order; f's moments index ms.
+func (opt FeatureOptions) apply(f *Features, ms []Moment) {
 	switch opt.Peak {
 	case PeakBest, PeakWorst:
 		want := f.Best
 		if opt.Peak == PeakWorst {
 			want = f.Worst
 		}
-		for _, i := range order {
-			if v.Moments[i].Rating == want {
-				f.Peak, f.PeakMoment = want, i
+		for k := range ms {
+			if ms[k].Rating == want {
+				f.Peak, f.PeakMoment = want, k
 				break
 			}
 		}
@@ -87,36 +87,28 @@ func (opt FeatureOptions) apply(v *Visit, f *Features, order []int) {
 	if k <= 0 {
 		k = DefaultEndSlopeMoments
 	}
-	n := len(order)
+	n := len(ms)
 	from := max(0, n-k)
 	var sum, sumKX float64
 	for j := from; j < n; j++ {
-		x := v.Moments[order[j]].Rating
+		x := ms[j].Rating
 		sum += x
 		sumKX += float64(j-from) * x
 	}
 	f.EndSlope = trend(n-from, sum, sumKX)
 }
 
-// inTime returns the indices of v's moments in their order, without
-// sorting or allocating for the usual visit already in order, and
+// inOrder returns v's moments in their order, and their indices in v
+// when that is not v's own order (then the moments are a copy), and
 // whether every moment has a start time.
-func inTime(v *Visit, steps StepOrder) (order []int, timed bool) {
+func inOrder(v *Visit, steps StepOrder) (ms []Moment, order []int, timed bool) {
 	idx, timed := reorder(v, steps)
-	switch {
-	case idx != nil:
-		return idx, timed
-	case len(v.Moments) <= len(identity):
-		return identity[:len(v.Moments)], timed
+	if idx == nil {
+		return v.Moments, nil, timed
 	}
-	return OrderWith(v, steps), timed
+	ms = make([]Moment, len(idx))
+	for k, i := range idx {
+		ms[k] = v.Moments[i]
+	}
+	return ms, idx, timed
 }
-
-// identity is 0, 1, 2, ... for visits of up to 256 moments.
-var identity = func() []int {
-	idx := make([]int, 256)
-	for i := range idx {
-		idx[i] = i
-	}
-	return idx
-}()

@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // appendShortest appends x when 1e-3 ≤ |x| < 1e6 and x is not whole,
@@ -12,44 +14,116 @@ import (
 // every number of that size. Means, slopes and durations are such
 // numbers, and strconv's general path costs several times more. It
 // reports false, appending nothing, for any other x (and for a power
-// of two, whose lower neighbour is nearer than its upper one).
-//
-// It is exact integer arithmetic: x = c·2⁻ᵗ with a 53-bit c and
-// 33 ≤ t ≤ 62 in this range, so x·10ʲ = c·10ʲ / 2ᵗ is a 128-bit
-// product and a shift. A decimal of j places d/10ʲ reads back to x when
-// it lies within half a unit in the last place of x, 2⁻ᵗ⁻¹, of it; never
-// on that bound, an odd multiple of 2⁻ᵗ⁻¹, which has more places than
-// a float64 needs, so reading's tie rule does not arise. The decimals
-// of j places that read back to x are then the d in (lo, hi) with
-// lo, hi = (2c ∓ 1)·10ʲ / 2ᵗ⁺¹. At 17 significant digits there always
-// is one; removing the last digit of both bounds while one remains in
-// between finds the fewest places that have one, and the nearest
-// decimal of those places (most often the only one) is the text. TestAppendShortest and
+// of two, whose lower neighbour is nearer than its upper one, but for
+// the powers of two fewPlaces takes). A decimal of three places or
+// fewer, as recorded numbers and means of ratings mostly are, is found
+// by fewPlaces, any other by manyPlaces. TestAppendShortest and
 // FuzzAppendShortest hold it equal to strconv's.
+//
+// It writes straight into b's spare room, up to 8 digits a store: each
+// store's bytes past its digits are written over by the next, or left
+// past the text's end. Indices into that room stay below 28; masked by
+// 31, they need no bounds checks.
 func appendShortest(b []byte, x float64) ([]byte, bool) {
 	ax := math.Abs(x)
-	if !(ax >= 1e-3 && ax < 1e6) || float64(int64(ax)) == ax {
+	if !(ax >= 1e-3 && ax < 1e6) {
 		return b, false
 	}
+	whole := int64(ax)
+	if float64(whole) == ax {
+		return b, false
+	}
+	places, j, ok := fewPlaces(ax, whole)
+	if !ok {
+		if places, j, ok = manyPlaces(ax, whole); !ok {
+			return b, false
+		}
+	}
+	if cap(b)-len(b) < decimalRoom {
+		b = slices.Grow(b, decimalRoom)
+	}
+	n := len(b)
+	out := (*[decimalRoom]byte)(b[n : n+decimalRoom])
+	i := 0
+	if x < 0 {
+		out[0] = '-'
+		i = 1
+	}
+	if whole < 10 {
+		out[i&31] = byte('0' + whole)
+		i++
+	} else {
+		k := 2
+		for p := int64(100); whole >= p; p *= 10 {
+			k++
+		}
+		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(uint64(whole)), k))
+		i += k
+	}
+	out[i&31] = '.'
+	i++
+	// The places are a first chunk of j digits (1 to 8), then c chunks
+	// of 8, low[c−1] to low[0]; c is at most 2.
+	var low [2]uint64
+	c := 0
+	for ; j > 8; j -= 8 {
+		q := places / 1e8
+		low[c&1] = places - q*1e8
+		places = q
+		c++
+	}
+	for {
+		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(places), j))
+		i += j
+		if c == 0 {
+			return b[:n+i], true
+		}
+		c--
+		places, j = low[c&1], 8
+	}
+}
+
+// decimalRoom is the room appendShortest writes in: a sign, six whole
+// digits, a point and 19 places are 27 bytes, and it stores 8 bytes
+// from a position below 32.
+const decimalRoom = 40
+
+// manyPlaces returns the shortest decimal that reads back to ax, in
+// [1e-3, 1e6) and not whole, as its places and their count (at most
+// 19); whole is ax's whole part. It reports false for a power of two.
+//
+// It is exact integer arithmetic: ax = c·2⁻ᵗ with a 53-bit c and
+// 33 ≤ t ≤ 62 in this range, so ax·10ʲ = c·10ʲ / 2ᵗ is a 128-bit
+// product and a shift. A decimal of j places d/10ʲ reads back to ax
+// when it lies within half a unit in the last place of ax, 2⁻ᵗ⁻¹, of
+// it; never on that bound, an odd multiple of 2⁻ᵗ⁻¹, which has more
+// places than a float64 needs, so reading's tie rule does not arise.
+// The decimals of j places that read back to ax are then the d in
+// (lo, hi) with lo, hi = (2c ∓ 1)·10ʲ / 2ᵗ⁺¹. At 17 significant digits
+// there always is one; removing the last digit of both bounds while
+// one remains in between finds the fewest places that have one, and
+// the nearest decimal of those places (most often the only one) is
+// the text.
+func manyPlaces(ax float64, whole int64) (places uint64, j int, ok bool) {
 	fb := math.Float64bits(ax)
 	c := fb&(1<<52-1) | 1<<52
 	t := uint(1075 - fb>>52) // ax = c·2⁻ᵗ
 	if c == 1<<52 {
-		return b, false
+		return 0, 0, false
 	}
 	// 17 significant digits are 16−e places for ax in [10ᵉ, 10ᵉ⁺¹).
 	// With ax in [2ᵏ, 2ᵏ⁺¹), e is ⌊k·log₁₀2⌋ or one more: j counts the
 	// places of the smaller, one more than 17 digits at worst, within
 	// the 19 that pow10u has.
 	k := 52 - int(t)
-	j := min(19, 16-(k*78913)>>18) // ⌊k·log₁₀2⌋ for |k| < 1600
+	j = min(19, 16-(k*78913)>>18) // ⌊k·log₁₀2⌋ for |k| < 1600
 	lo, hi := bounds(c, t, j)
 	if lo >= hi {
-		return b, false // not reached: 17 digits always read back
+		return 0, 0, false // not reached: 17 digits always read back
 	}
 	// Remove 16, 8, 4, 2 and 1 digits while a decimal stays between the
 	// bounds: the places that have one are all from the fewest on. A
-	// decimal of no places would be a whole number, which x is not.
+	// decimal of no places would be a whole number, which ax is not.
 	lo, hi, j = fewerPlaces(lo, hi, j, 16, 1e16)
 	lo, hi, j = fewerPlaces(lo, hi, j, 8, 1e8)
 	lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
@@ -57,15 +131,44 @@ func appendShortest(b []byte, x float64) ([]byte, bool) {
 	lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
 	d := hi // the one decimal of j places that reads back, most often
 	if hi-lo > 1 {
-		var ok bool
 		if d, ok = nearestDecimal(c, t, j); !ok {
-			return b, false // not reached: a decimal of j places reads back
+			return 0, 0, false // not reached: a decimal of j places reads back
 		}
 	}
-	if x < 0 {
-		b = append(b, '-')
+	// d/10ʲ has ax's whole part: a whole number between them would be
+	// nearer to ax than d/10ʲ and so read back to ax, which is not whole.
+	places = d - uint64(whole)*pow10u[j]
+	return places, j, places < pow10u[j] // not reached when false
+}
+
+// fewPlaces returns the decimal of one to three places that reads back
+// to ax, when there is one, as its places (the digits after the point)
+// and their count; whole is ax's whole part. Recorded numbers and the
+// means of ratings are mostly such decimals, and this costs a multiply,
+// a divide and a compare where the exact search costs dozens.
+//
+// A decimal n/10³ reads back to ax when float64(n)/10³ is ax: both are
+// exact, so the quotient is n/10³ correctly rounded, as reading rounds
+// it. There is at most one, as two decimals of three places are 10⁻³
+// apart and ax's unit in the last place below 10⁶ is 2⁻³³; if there is
+// one, ax·10³ is within 10³·2⁻³⁴ of it, and the product's rounding
+// adds less than 2⁻²³, so rounding the product finds it. A decimal of fewer places that reads back is that one too, with
+// zeros at the end; without them it has the fewest places, as
+// appendShortest's search would find. n/10³ has ax's whole part, as in
+// appendShortest, and is not whole, since ax is not.
+func fewPlaces(ax float64, whole int64) (places uint64, j int, ok bool) {
+	n := int64(ax*1e3 + 0.5) // ax·10³ < 2⁶³: int64's conversion is one instruction, uint64's several
+	if float64(n)/1e3 != ax {
+		return 0, 0, false
 	}
-	return appendFixed(b, d, j), true
+	places = uint64(n - whole*1e3)
+	if places%10 != 0 {
+		return places, 3, places < 1e3
+	}
+	if places%100 != 0 {
+		return places / 10, 2, places < 1e3
+	}
+	return places / 100, 1, places < 1e3 && places != 0
 }
 
 // fewerPlaces returns the bounds of j−r places when a decimal lies
@@ -125,44 +228,24 @@ var pow10u = func() (p [20]uint64) {
 	return p
 }()
 
-// appendFixed appends d/10ʲ in fixed notation: its whole part (0 when
-// below one), a point and j places, written from the last digit back,
-// two at a time. Indices into buf are masked by 31, which spares them
-// bounds checks; at most 21 bytes are written.
-func appendFixed(b []byte, d uint64, j int) []byte {
-	var buf [32]byte
-	i := uint(len(buf))
-	for ; j >= 2; j -= 2 {
-		q := d / 100
-		r := uint8(2 * (d - 100*q)) // below 200: uint8 spares twoDigits' bounds checks
-		i -= 2
-		buf[i&31], buf[(i+1)&31] = twoDigits[r], twoDigits[r+1]
-		d = q
-	}
-	if j == 1 {
-		q := d / 10
-		i--
-		buf[i&31] = byte('0' + d - 10*q)
-		d = q
-	}
-	i--
-	buf[i&31] = '.'
-	for {
-		q := d / 10
-		i--
-		buf[i&31] = byte('0' + d - 10*q)
-		if d = q; d == 0 {
-			break
-		}
-	}
-	return append(b, buf[i&31:]...)
-}
+// lastDigits returns the last k of the 8 digits eightDigits gives (1 ≤ k
+// ≤ 8), in its lowest bytes: the 8−k before them are leading zeros.
+func lastDigits(digits uint64, k int) uint64 { return digits >> ((64 - 8*uint(k)) & 63) }
 
-// twoDigits are the two digits of 00 to 99, in 256 bytes so that a
-// uint8 indexes them without a check.
-var twoDigits = func() (t [256]byte) {
-	for n := range 100 {
-		t[2*n], t[2*n+1] = byte('0'+n/10), byte('0'+n%10)
-	}
-	return t
-}()
+// eightDigits returns the 8 digits of n < 10⁸ (leading zeros kept) as
+// ASCII bytes, the first in the lowest byte, as 8 bytes stored little
+// endian read. It splits n in lanes of a word, 4 digits in each 32 bits,
+// then 2 in each 16 and 1 in each 8, dividing every lane at once by a
+// multiply and shift that is exact for the lanes' sizes: ⌊v·10486/2²⁰⌋
+// is ⌊v/100⌋ for v < 10⁴, ⌊u·103/2¹⁰⌋ is ⌊u/10⌋ for u < 100, and no
+// lane's product reaches the next lane's bits that the mask keeps.
+// TestEightDigits holds it to every 4-digit lane.
+func eightDigits(n uint64) uint64 {
+	hi := n / 1e4
+	x := hi | (n-hi*1e4)<<32
+	q := (x * 10486 >> 20) & 0x0000007f_0000007f
+	x = q | (x-q*100)<<16
+	q = (x * 103 >> 10) & 0x000f_000f_000f_000f
+	x = q | (x-q*10)<<8
+	return x + 0x30303030_30303030
+}

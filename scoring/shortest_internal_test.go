@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"encoding/binary"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -100,6 +102,45 @@ func TestAppendShortest(t *testing.T) {
 	}
 	for _, x := range []float64{0.001, 0.0015, 0.1, 0.5, 999999.5, 999999.999, 1e6 - 1e-10, math.Nextafter(1e6, 0), math.Nextafter(1e-3, 1), math.Nextafter(1e-3, 0), 0.1 + 0.2, 1.005, 2.675, 5e-324, 0, math.Copysign(0, -1), 1e6, 1e300, math.Inf(1), math.NaN()} {
 		checkShortest(t, x)
+	}
+}
+
+// TestAppendShortestFewPlaces holds appendShortest's quick path to
+// strconv on the decimals of one to three places of every size in its
+// range, on their neighbours, which have many places, and on the
+// decimals of four places, which it leaves to the search.
+func TestAppendShortestFewPlaces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(x float64) {
+		for _, y := range []float64{x, -x, math.Nextafter(x, 0), math.Nextafter(x, math.Inf(1))} {
+			checkShortest(t, y)
+		}
+	}
+	for n := 1; n < 100_000; n++ {
+		for _, p := range []float64{10, 100, 1000, 10000} {
+			check(float64(n) / p)
+		}
+	}
+	for range 200_000 {
+		for _, p := range []float64{10, 100, 1000, 10000} {
+			check(float64(rng.Int64N(int64(1e6*p))) / p)
+		}
+	}
+}
+
+// TestEightDigits holds eightDigits to strconv on every value of each
+// 4-digit lane, with the other lane at its extremes and at each value.
+func TestEightDigits(t *testing.T) {
+	for a := range uint64(10000) {
+		for _, b := range []uint64{0, 9999, a, 9999 - a} {
+			for _, n := range []uint64{a*10000 + b, b*10000 + a} {
+				var got [8]byte
+				binary.LittleEndian.PutUint64(got[:], eightDigits(n))
+				if want := fmt.Sprintf("%08d", n); string(got[:]) != want {
+					t.Fatalf("eightDigits(%d) = %q, want %q", n, got[:], want)
+				}
+			}
+		}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 )
 
@@ -42,6 +44,9 @@ type FeatureWriter struct {
 	// calls through a function value would make escape, stay where
 	// they are.
 	row Features
+	// memo holds the text of numbers written before; made with the
+	// first row, and taken with a part's buffers.
+	memo *numberMemo
 }
 
 // NewFeatureWriter returns a writer of features. It writes the header
@@ -93,26 +98,86 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) []byte {
 	fw.row = *features
 	f := &fw.row
-	for i := range columnFeatures {
-		ft := &columnFeatures[i] // not a copy of the feature on every row
-		b = append(b, ',')
-		if x := ft.value(f); ft.integer {
-			b = appendInt(b, int64(x))
-		} else {
-			b = AppendNumber(b, x)
+	if fw.memo == nil {
+		fw.memo = new(numberMemo)
+	}
+	cols := columnFeatures // a local, which the calls below cannot change, so not loaded again for each
+	for i := range cols {
+		ft := &cols[i] // not a copy of the feature on every row
+		x := ft.value(f)
+		switch d, ok := oneDigit(x); {
+		case ok: // most features are ratings, and the count of moments is small
+			b = append(b, ',', d)
+		case ft.integer:
+			b = appendInt(append(b, ','), int64(x))
+		case ft.ofRatings:
+			b = fw.memo.append(append(b, ','), x)
+		default:
+			b = appendNumber(append(b, ','), x)
 		}
 		if ft.touchpoint != "" {
 			b = append(b, ',')
 			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
 		}
 	}
-	b = append(b, ',')
-	b = AppendNumber(b, v.Remembered)
+	if d, ok := oneDigit(v.Remembered); ok {
+		b = append(b, ',', d)
+	} else {
+		b = fw.memo.append(append(b, ','), v.Remembered)
+	}
 	if fw.missing {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(v.Missing), 10)
 	}
 	return append(b, '\n')
+}
+
+// A numberMemo holds the text AppendNumber gives numbers written
+// before, by their bits, one number in each of its entries. Features
+// of whole ratings take few values (a visit's mean, trend and peak-end
+// among a few hundred in a whole file), as do remembered ratings of a
+// few places, whose text is found again for the cost of a hash and a
+// copy rather than worked out once more; others take one look in the
+// table. Features of durations, which seldom come again, are written
+// without it (feature.ofRatings).
+type numberMemo [1 << memoBits]memoEntry
+
+// memoBits sizes the memo: 2048 entries of 32 bytes (64 KB) hold the
+// values a file's features of ratings and remembered ratings repeat
+// most; twice as many find a few more of the remembered ones.
+const memoBits = 11
+
+// A memoEntry is a number's bits and its text; n = 0 marks an entry
+// that holds none (no text is empty but NA's, which is not held).
+type memoEntry struct {
+	bits uint64
+	text [23]byte
+	n    uint8
+}
+
+// append appends x as AppendNumber does.
+func (m *numberMemo) append(b []byte, x float64) []byte {
+	bits := math.Float64bits(x)
+	e := &m[bits*0x9e3779b97f4a7c15>>(64-memoBits)] // Fibonacci hashing: the top bits of the product
+	if cap(b)-len(b) < len(e.text) {
+		b = slices.Grow(b, len(e.text))
+	}
+	// Copies of the whole text array, of constant size, need no call;
+	// the bytes past a text's end are left past b's end.
+	n := len(b)
+	if e.bits == bits && e.n != 0 {
+		*(*[len(e.text)]byte)(b[n : n+len(e.text)]) = e.text
+		return b[:n+int(e.n)]
+	}
+	// AppendNumber's text, without its check for one digit, which the
+	// caller mostly made; when it fits an entry, b's array is the one
+	// grown above.
+	b = appendNumber(b, x)
+	if len(b)-n <= len(e.text) {
+		e.bits, e.n = bits, uint8(len(b)-n)
+		e.text = *(*[len(e.text)]byte)(b[n : n+len(e.text)])
+	}
+	return b
 }
 
 // Flush writes any buffered rows; a part's rows stay held for Merge.

@@ -15,7 +15,8 @@ import (
 type partRows struct {
 	text []byte
 	rows []partRow
-	ids  []string // the visits of the rows with a customer or site, for the error of one the header has no column for
+	ids  []string    // the visits of the rows with a customer or site, for the error of one the header has no column for
+	memo *numberMemo // the part's writer's, kept with the buffers for the next part, which the text of numbers may serve as well
 }
 
 // A partRow is one held row: text[start:who] is its visit and purpose,
@@ -73,7 +74,11 @@ func (s *spareParts) put(p *partRows) {
 // written them. A part takes fw's Verbatim and missing column. Part may
 // be called on several goroutines at once.
 func (fw *FeatureWriter) Part() *FeatureWriter {
-	return &FeatureWriter{Verbatim: fw.Verbatim, missing: fw.missing, part: fw.spare.get(), spare: fw.spare}
+	p := fw.spare.get()
+	if p.memo == nil {
+		p.memo = new(numberMemo)
+	}
+	return &FeatureWriter{Verbatim: fw.Verbatim, missing: fw.missing, part: p, spare: fw.spare, memo: p.memo}
 }
 
 // writePart holds the row of v in fw's part.
@@ -132,7 +137,10 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 			fw.cols.has = r.has
 			fw.w.WriteString(fw.cols.header(fw.header()))
 		}
-		refused := fw.cols.check(p.idOf(r), r.has)
+		var refused error
+		if r.id >= 0 { // only a row with a customer or site can lack a column
+			refused = fw.cols.check(p.ids[r.id], r.has)
+		}
 		if refused == nil && r.who == r.rest && fw.cols.has == [len(whoColumns)]bool{} {
 			runEnd = r.end
 			continue
@@ -154,7 +162,7 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 	if _, err := fw.w.Write(p.text[run:runEnd]); err != nil {
 		return err
 	}
-	part.part = &partRows{}
+	part.part, part.memo = &partRows{}, nil // the memo goes with the buffers, to the next Part
 	fw.spare.put(p)
 	return rowErr
 }
@@ -175,15 +183,6 @@ func (fw *FeatureWriter) writeWho(text []byte, r partRow) error {
 	}
 	_, err := fw.w.Write(text[r.rest:r.end])
 	return err
-}
-
-// idOf returns the visit of row r, "" for a row without customer and
-// site.
-func (p *partRows) idOf(r partRow) string {
-	if r.id < 0 {
-		return ""
-	}
-	return p.ids[r.id]
 }
 
 // check returns the error of a row of visit id, whose customer and site
