@@ -82,72 +82,82 @@ func (s *csvScanner) catchUp() {
 	if s.lag > 0 {
 		s.br.Discard(s.lag)
 	}
-	s.win, s.lag = nil, 0
+	s.win, s.lag, s.cut = nil, 0, 0
 	if s.inPlace {
 		s.buf, s.inPlace = s.own, false
 	}
 }
 
-// cutPlain cuts the plain line at the start of data into s.fields and
-// s.cols. It returns the bytes of the line with its line ending (n),
+// cutPlain cuts the plain line at the start of data into s.starts and
+// s.cut. It returns the bytes of the line with its line ending (n),
 // and without (end); ok is false when the line is not plain or data
-// holds no newline. It may read past len(data), up to its capacity:
-// those bytes are masked off. The fields are written into arrays as
-// the separators are found: few enough values stay live that they
-// stay in registers.
+// holds no newline. Each field costs one store of where it starts, not a
+// slice and a column; the words before the line's end test for nothing
+// else, so that few enough values stay live that they stay in
+// registers.
 func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	size := len(data)
 	if size > MaxLine { // never with the reader's buffer; readLine's error when it is
 		return 0, 0, false
 	}
-	b := data[:cap(data)]
 	sepw := uint64(s.sep) * ones
-	fields, cols := &s.plainFields, &s.plainCols
-	k, start := 0, 0
-	for i := 0; i < size; i += 8 {
-		var x uint64
-		if i+8 <= len(b) { // inline, not a call: nearly every word
-			x = binary.LittleEndian.Uint64(b[i : i+8])
-		} else {
-			x = loadTail(b, i)
-		}
+	k, i := 0, 0 // the separators so far; the word
+	for ; i+8 <= size; i += 8 {
+		x := binary.LittleEndian.Uint64(data[i : i+8])
 		seps := zeroBytes(x ^ sepw)
-		special := notPlain(x) &^ seps // a tab separator is not special
-		if size-i < 8 {
-			valid := uint64(1)<<(8*(size-i)) - 1
-			seps, special = seps&valid, special&valid
+		if special := notPlain(x) &^ seps; special != 0 { // a tab separator is not special
+			return s.cutEnd(data, i, k, seps, special)
 		}
-		if special != 0 {
-			at := i + bits.TrailingZeros64(special)>>3
-			switch {
-			case b[at] == '\n':
-				end, n = at, at+1
-			case b[at] == '\r' && at+1 < size && b[at+1] == '\n':
-				end, n = at, at+2
-			default:
-				s.backoff = s.backoffLines
-				return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
-			}
-			seps &= special&-special - 1 // those before the line's end
+		if k, ok = s.cutSeps(k, i, seps); !ok {
+			return 0, 0, false
 		}
-		for ; seps != 0; seps &= seps - 1 {
-			at := i + bits.TrailingZeros64(seps)>>3
-			if k == len(fields)-1 {
-				return 0, 0, false
-			}
-			fields[k], cols[k] = b[start:at:at], start+1
-			start = at + 1
-			k++
-		}
-		if n > 0 {
-			if end > 0 {
-				fields[k], cols[k] = b[start:end:end], start+1
-				s.fields, s.cols = fields[:k+1], cols[:k+1]
-			}
-			return n, end, true // end is 0 for a blank line
+	}
+	if i < size { // the last bytes of data, once a buffer: those past it masked off
+		x := loadTail(data, i)
+		valid := uint64(1)<<(8*(size-i)) - 1
+		seps := zeroBytes(x^sepw) & valid
+		if special := notPlain(x) &^ seps & valid; special != 0 {
+			return s.cutEnd(data, i, k, seps, special)
 		}
 	}
 	return 0, 0, false // no newline
+}
+
+// cutEnd ends the cutting of a line at the first special byte of the
+// word at i, which is its line ending or makes it not plain.
+func (s *csvScanner) cutEnd(data []byte, i, k int, seps, special uint64) (n, end int, ok bool) {
+	at := i + bits.TrailingZeros64(special)>>3
+	switch {
+	case data[at] == '\n':
+		end, n = at, at+1
+	case data[at] == '\r' && at+1 < len(data) && data[at+1] == '\n':
+		end, n = at, at+2
+	default:
+		s.backoff = s.backoffLines
+		return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
+	}
+	if k, ok = s.cutSeps(k, i, seps&(special&-special-1)); !ok { // the separators before the line's end
+		return 0, 0, false
+	}
+	if end > 0 {
+		s.starts[k+1] = uint32(end) + 1
+		s.cut = k + 1
+	}
+	return n, end, true // end is 0 for a blank line
+}
+
+// cutSeps notes the starts of the fields after the separators seps of
+// the word at i, which follow k others; false when the line has more
+// than plainFields fields.
+func (s *csvScanner) cutSeps(k, i int, seps uint64) (int, bool) {
+	for ; seps != 0; seps &= seps - 1 {
+		if uint(k) >= plainFields-1 {
+			return k, false
+		}
+		k++
+		s.starts[k] = uint32(i+bits.TrailingZeros64(seps)>>3) + 1
+	}
+	return k, true
 }
 
 // loadTail returns the last bytes of b, from i, as a little-endian

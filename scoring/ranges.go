@@ -183,7 +183,7 @@ func (rr *rangeReader) header(head []byte) bool {
 	if err != nil {
 		return false
 	}
-	rr.layout, rr.width, rr.sep = layout, len(sc.fields), sc.sep
+	rr.layout, rr.width, rr.sep = layout, sc.count(), sc.sep
 	// The rows start after the header's lines (blank lines before it
 	// included).
 	at := int64(0)

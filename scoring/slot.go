@@ -76,6 +76,6 @@ func (p *parser) full() bool {
 func (p *parser) takeBatch() bool {
 	ok := p.eachBatch(p.batch)
 	p.batch.reset()
-	p.stopped = !ok
+	p.stopped, p.lent = !ok, false
 	return ok
 }
