@@ -170,10 +170,8 @@ func loadTail(b []byte, i int) uint64 {
 
 // blankID reports whether a visit id is empty or all white space. An id
 // that starts with printable ASCII other than a space, as nearly every
-// one does, is neither; TrimSpace decides the others.
+// one does, is neither, and is answered inline; TrimSpace decides the
+// others.
 func blankID(id []byte) bool {
-	if len(id) > 0 && id[0] > ' ' && id[0] < 0x7f {
-		return false
-	}
-	return len(bytes.TrimSpace(id)) == 0
+	return (len(id) == 0 || id[0]-'!' > '~'-'!') && len(bytes.TrimSpace(id)) == 0 // '!' to '~': printable ASCII other than a space
 }

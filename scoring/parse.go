@@ -447,24 +447,30 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 }
 
 // rating parses a moment's rating; a missing one is an error of kind
-// ErrMissing, or under SkipMissing marks rw missing.
+// ErrMissing, or under SkipMissing marks rw missing. Small enough to
+// inline: every row asks it.
 func (p *parser) rating(cell []byte, rw *row) (float64, error) {
 	if missingRating(cell) {
-		if p.opt.Missing == SkipMissing {
-			rw.missing = true
-			return NA, nil
-		}
-		what := fmt.Sprintf("%q", bytes.TrimSpace(cell))
-		if len(bytes.TrimSpace(cell)) == 0 {
-			what = "an empty cell"
-		}
-		return 0, errorf(ErrMissing, "no rating (%s); the visit is rejected whole, or set Options.Missing to skip the moment", what)
+		return p.noRating(cell, rw)
 	}
 	x, err := parseNumber(cell)
 	if err == nil {
 		err = checkRating(p.opt.Scale, x)
 	}
 	return x, err
+}
+
+// noRating is rating's answer for a cell that says "no rating".
+func (p *parser) noRating(cell []byte, rw *row) (float64, error) {
+	if p.opt.Missing == SkipMissing {
+		rw.missing = true
+		return NA, nil
+	}
+	what := fmt.Sprintf("%q", bytes.TrimSpace(cell))
+	if len(bytes.TrimSpace(cell)) == 0 {
+		what = "an empty cell"
+	}
+	return 0, errorf(ErrMissing, "no rating (%s); the visit is rejected whole, or set Options.Missing to skip the moment", what)
 }
 
 // JSON Lines
