@@ -82,7 +82,7 @@ type parser struct {
 	// lie (see lendsRow); lent, when the batch holds such a row in the
 	// reader's buffer.
 	lends, lent bool
-	one       row // the row each takes, parsed in place (see slot.go)
+	one         row // the row each takes, parsed in place (see slot.go)
 	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
 	json        jsonFields
 	jsonRowsBuf []row
