@@ -149,14 +149,11 @@ func (s *csvScanner) next() error {
 // nextPlain reads the next record when it is a plain line (see
 // plainRecord); false leaves it to nextGeneral.
 func (s *csvScanner) nextPlain() bool {
-	if s.sep == 0 || s.general {
-		return false
-	}
-	if s.backoff > 0 {
+	if s.backoff > 0 { // only plainRecord sets it
 		s.backoff--
 		return false
 	}
-	return s.plainRecord()
+	return s.sep != 0 && !s.general && s.plainRecord()
 }
 
 // nextGeneral reads the next record the general way, after nextPlain

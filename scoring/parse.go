@@ -280,7 +280,7 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			if bad = p.csvRow(sc, layout, rw); bad == nil {
 				rw.record = p.keep(sc.buf)
 				p.lent = p.lent || p.lends && p.eachBatch != nil
-				if !p.sendSlot() {
+				if (p.each != nil || p.full()) && !p.passSlot() {
 					return nil
 				}
 				continue

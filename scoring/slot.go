@@ -30,16 +30,14 @@ func (p *parser) slot() *row {
 	return &b.rows[n]
 }
 
-// sendSlot sends the row slot returned, as send sends a row; it
-// returns false once reading must stop.
-func (p *parser) sendSlot() bool {
+// passSlot passes on the row slot returned, once the batch is full or
+// each takes it (csvRows asks full inline, as most rows only join the
+// batch); it returns false once reading must stop.
+func (p *parser) passSlot() bool {
 	if p.each != nil {
 		ok := p.each(&p.one)
 		p.stopped = !ok
 		return ok
-	}
-	if !p.full() {
-		return true
 	}
 	return p.flush()
 }
