@@ -102,35 +102,31 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	}
 	sepw := uint64(s.sep) * ones
 	k, i := 0, 0 // the separators so far; the word
+	var seps, special uint64
 	for ; i < size-7; i += 8 { // i+8 <= size, as the prover sees it
 		x := binary.LittleEndian.Uint64(data[i:])
-		seps := zeroBytes(x ^ sepw)
-		if special := notPlain(x) &^ seps; special != 0 { // a tab separator is not special
-			return s.cutEnd(data, i, k, seps, special)
+		seps = zeroBytes(x ^ sepw)
+		if special = notPlain(x) &^ seps; special != 0 { // a tab separator is not special
+			break
 		}
 		if k, ok = s.cutSeps(k, i, seps); !ok {
 			return 0, 0, false
 		}
 	}
-	if i < size { // the last bytes of data, once a buffer: those past it masked off
+	if special == 0 && i < size { // the last bytes of data, once a buffer: those past it masked off
 		x := loadTail(data, i)
 		valid := uint64(1)<<(8*(size-i)) - 1
-		seps := zeroBytes(x^sepw) & valid
-		if special := notPlain(x) &^ seps & valid; special != 0 {
-			return s.cutEnd(data, i, k, seps, special)
-		}
+		seps = zeroBytes(x^sepw) & valid
+		special = notPlain(x) &^ seps & valid
 	}
-	return 0, 0, false // no newline
-}
-
-// cutEnd ends the cutting of a line at the first special byte of the
-// word at i, which is its line ending or makes it not plain.
-func (s *csvScanner) cutEnd(data []byte, i, k int, seps, special uint64) (n, end int, ok bool) {
+	if special == 0 {
+		return 0, 0, false // no newline
+	}
 	at := i + bits.TrailingZeros64(special)>>3
 	switch {
 	case data[at] == '\n':
 		end, n = at, at+1
-	case data[at] == '\r' && at+1 < len(data) && data[at+1] == '\n':
+	case data[at] == '\r' && at+1 < size && data[at+1] == '\n':
 		end, n = at, at+2
 	default:
 		s.backoff = s.backoffLines

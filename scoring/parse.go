@@ -181,7 +181,7 @@ func (p *parser) internBytes(b []byte) string {
 	slot := 0
 	if len(b) > 0 {
 		slot = (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(p.recent) - 1)
-		if s := p.recent[slot]; s == string(b) {
+		if s := p.recent[slot]; sameText(s, b) {
 			return s
 		}
 	}
@@ -194,6 +194,23 @@ func (p *parser) internBytes(b []byte) string {
 		p.intern[s] = s
 	}
 	return s
+}
+
+// sameText reports whether s holds the bytes of b. Short texts, as
+// touchpoints are, are compared inline rather than by a call.
+func sameText(s string, b []byte) bool {
+	if len(s) != len(b) {
+		return false
+	}
+	if len(b) > 8 {
+		return s == string(b)
+	}
+	for i := range b {
+		if s[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // CSV
