@@ -55,12 +55,13 @@ func (s *csvScanner) plainRecord() bool {
 		s.win, _ = s.br.Peek(s.br.Buffered()) // never reads: the bytes are buffered
 	}
 	for {
-		n, end, ok := s.cutPlain(s.win)
+		rest := s.win[s.lag:]
+		n, end, ok := s.cutPlain(rest)
 		if !ok {
 			return false
 		}
-		line := s.win[:end:end] // its capacity ends with it, so that no append writes into the reader's buffer
-		s.win, s.lag = s.win[n:], s.lag+n
+		line := rest[:end:end] // its capacity ends with it, so that no append writes into the reader's buffer
+		s.lag += n
 		s.line++
 		s.startLine = s.line // as the general way counts a blank line
 		if end == 0 {

@@ -33,8 +33,8 @@ type csvScanner struct {
 	// own is then the scanner's buffer, for the other lines.
 	own     []byte
 	inPlace bool
-	win     []byte // the bytes of br's buffer after the lines plainRecord took
-	lag     int    // the bytes plainRecord took that br has yet to discard
+	win     []byte // the bytes of br's buffer when plainRecord last looked
+	lag     int    // the bytes of win plainRecord took, that br has yet to discard
 	// starts holds where the fields of a plain line start, and one past
 	// the end of its last: field i is buf[starts[i]:starts[i+1]-1]
 	// (see cutPlain). It has room for twice as many fields as a plain
