@@ -15,7 +15,9 @@ import (
 // moves the buffer's bytes) and bad rows among plain ones. Under
 // ReadRanges a plain line's row keeps its bytes in that buffer, so a
 // batch handed on after the buffer moved would show other ids,
-// purposes or rejected records than Read, which copies them.
+// purposes or rejected records than Read, which copies them; and a
+// batch's rows are reused uncleared, so that a field csvRow left as an
+// earlier row (a rejected one's error) had it would show too.
 func TestRangesLendTheReadersBuffer(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	var src bytes.Buffer

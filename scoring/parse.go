@@ -370,10 +370,10 @@ func decodeColumn(err error) int {
 	return 0
 }
 
-// csvRow parses the scanner's record into rw, its bytes kept in the
-// batch's arena.
+// csvRow parses the scanner's record into rw, its bytes kept (see
+// keep).
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
-	rw.line = sc.startLine
+	*rw = row{line: sc.startLine, remembered: NA, recommend: NA, timeKind: untimed} // every field: slot's row may hold an earlier one
 	visit := unneutralise(sc.field(l[colVisit]))
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
@@ -394,9 +394,8 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if err != nil {
 		return fail(colRating, err)
 	}
-	rw.moment = Moment{Rating: rating, T: NA, Duration: NA}
 	m := &rw.moment // parsed in place, not copied in
-	rw.timeKind = untimed
+	m.Rating, m.T, m.Duration = rating, NA, NA
 	if i := l[colTouchpoint]; i >= 0 {
 		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(sc.field(i)))); err != nil {
 			return fail(colTouchpoint, err)
@@ -421,7 +420,6 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		}
 		m.HasSeq = true
 	}
-	rw.remembered, rw.recommend = NA, NA
 	var purpose []byte
 	if cell := sc.cell(l[colPurpose]); len(cell) > 0 {
 		rw.has |= 1 << colPurpose
