@@ -22,7 +22,7 @@ type csvScanner struct {
 	buf       []byte
 	// fields and cols are the fields of a record read the general way,
 	// and the 1-based byte column of each in buf; a plain line's are in
-	// bounds (see count, field and col).
+	// starts (see count, field and col).
 	fields  [][]byte
 	cols    []int
 	sep     byte // the field separator; 0 until the header tells it
@@ -48,8 +48,7 @@ type csvScanner struct {
 }
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
-	s := &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep, backoffLines: plainBackoff}
-	return s
+	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep, backoffLines: plainBackoff}
 }
 
 // count returns the number of fields of the record.

@@ -11,7 +11,8 @@ import (
 )
 
 // A row is one moment's row, parsed. Its byte slices point into the
-// arena of its batch, valid until the batch is handed back.
+// arena of its batch, or where they lie in the reader's buffer when the
+// row lends them (see lendsRow); valid until the batch is handed back.
 type row struct {
 	line       int
 	visit      []byte
