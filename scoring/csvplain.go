@@ -55,12 +55,13 @@ func (s *csvScanner) plainRecord() bool {
 		s.win, _ = s.br.Peek(s.br.Buffered()) // never reads: the bytes are buffered
 	}
 	for {
-		n, end, ok := s.cutPlain(s.win)
+		rest := s.win[s.lag:]
+		n, end, ok := s.cutPlain(rest)
 		if !ok {
 			return false
 		}
-		line := s.win[:end:end] // its capacity ends with it, so that no append writes into the reader's buffer
-		s.win, s.lag = s.win[n:], s.lag+n
+		line := rest[:end:end] // its capacity ends with it, so that no append writes into the reader's buffer
+		s.lag += n
 		s.line++
 		s.startLine = s.line // as the general way counts a blank line
 		if end == 0 {
@@ -82,72 +83,78 @@ func (s *csvScanner) catchUp() {
 	if s.lag > 0 {
 		s.br.Discard(s.lag)
 	}
-	s.win, s.lag = nil, 0
+	s.win, s.lag, s.cut = nil, 0, 0
 	if s.inPlace {
 		s.buf, s.inPlace = s.own, false
 	}
 }
 
-// cutPlain cuts the plain line at the start of data into s.fields and
-// s.cols. It returns the bytes of the line with its line ending (n),
+// cutPlain cuts the plain line at the start of data into s.starts and
+// s.cut. It returns the bytes of the line with its line ending (n),
 // and without (end); ok is false when the line is not plain or data
-// holds no newline. It may read past len(data), up to its capacity:
-// those bytes are masked off. The fields are written into arrays as
-// the separators are found: few enough values stay live that they
-// stay in registers.
+// holds no newline. Each field costs one store of where it starts, not a
+// slice and a column; the words before the line's end test for nothing
+// else, so that few enough values stay live that they stay in
+// registers.
 func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 	size := len(data)
 	if size > MaxLine { // never with the reader's buffer; readLine's error when it is
 		return 0, 0, false
 	}
-	b := data[:cap(data)]
 	sepw := uint64(s.sep) * ones
-	fields, cols := &s.plainFields, &s.plainCols
-	k, start := 0, 0
-	for i := 0; i < size; i += 8 {
-		var x uint64
-		if i+8 <= len(b) { // inline, not a call: nearly every word
-			x = binary.LittleEndian.Uint64(b[i : i+8])
-		} else {
-			x = loadTail(b, i)
+	k, i := 0, 0 // the separators so far; the word
+	var seps, special uint64
+	for ; i < size-7; i += 8 { // i+8 <= size, as the prover sees it
+		x := binary.LittleEndian.Uint64(data[i:])
+		seps = zeroBytes(x ^ sepw)
+		if special = notPlain(x) &^ seps; special != 0 { // a tab separator is not special
+			break
 		}
-		seps := zeroBytes(x ^ sepw)
-		special := notPlain(x) &^ seps // a tab separator is not special
-		if size-i < 8 {
-			valid := uint64(1)<<(8*(size-i)) - 1
-			seps, special = seps&valid, special&valid
-		}
-		if special != 0 {
-			at := i + bits.TrailingZeros64(special)>>3
-			switch {
-			case b[at] == '\n':
-				end, n = at, at+1
-			case b[at] == '\r' && at+1 < size && b[at+1] == '\n':
-				end, n = at, at+2
-			default:
-				s.backoff = s.backoffLines
-				return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
-			}
-			seps &= special&-special - 1 // those before the line's end
-		}
-		for ; seps != 0; seps &= seps - 1 {
-			at := i + bits.TrailingZeros64(seps)>>3
-			if k == len(fields)-1 {
-				return 0, 0, false
-			}
-			fields[k], cols[k] = b[start:at:at], start+1
-			start = at + 1
-			k++
-		}
-		if n > 0 {
-			if end > 0 {
-				fields[k], cols[k] = b[start:end:end], start+1
-				s.fields, s.cols = fields[:k+1], cols[:k+1]
-			}
-			return n, end, true // end is 0 for a blank line
+		if k, ok = s.cutSeps(k, i, seps); !ok {
+			return 0, 0, false
 		}
 	}
-	return 0, 0, false // no newline
+	if special == 0 && i < size { // the last bytes of data, once a buffer: those past it masked off
+		x := loadTail(data, i)
+		valid := uint64(1)<<(8*(size-i)) - 1
+		seps = zeroBytes(x^sepw) & valid
+		special = notPlain(x) &^ seps & valid
+	}
+	if special == 0 {
+		return 0, 0, false // no newline
+	}
+	at := i + bits.TrailingZeros64(special)>>3
+	switch {
+	case data[at] == '\n':
+		end, n = at, at+1
+	case data[at] == '\r' && at+1 < size && data[at+1] == '\n':
+		end, n = at, at+2
+	default:
+		s.backoff = s.backoffLines
+		return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
+	}
+	if k, ok = s.cutSeps(k, i, seps&(special&-special-1)); !ok { // the separators before the line's end
+		return 0, 0, false
+	}
+	if end > 0 {
+		s.starts[k+1] = uint32(end) + 1
+		s.cut = k + 1
+	}
+	return n, end, true // end is 0 for a blank line
+}
+
+// cutSeps notes the starts of the fields after the separators seps of
+// the word at i, which follow k others; false when the line has more
+// than plainFields fields.
+func (s *csvScanner) cutSeps(k, i int, seps uint64) (int, bool) {
+	for ; seps != 0; seps &= seps - 1 {
+		if uint(k) >= plainFields-1 {
+			return k, false
+		}
+		k++
+		s.starts[k] = uint32(i+bits.TrailingZeros64(seps)>>3) + 1
+	}
+	return k, true
 }
 
 // loadTail returns the last bytes of b, from i, as a little-endian
@@ -160,10 +167,8 @@ func loadTail(b []byte, i int) uint64 {
 
 // blankID reports whether a visit id is empty or all white space. An id
 // that starts with printable ASCII other than a space, as nearly every
-// one does, is neither; TrimSpace decides the others.
+// one does, is neither, and is answered inline; TrimSpace decides the
+// others.
 func blankID(id []byte) bool {
-	if len(id) > 0 && id[0] > ' ' && id[0] < 0x7f {
-		return false
-	}
-	return len(bytes.TrimSpace(id)) == 0
+	return (len(id) == 0 || id[0]-'!' > '~'-'!') && len(bytes.TrimSpace(id)) == 0 // '!' to '~': printable ASCII other than a space
 }

@@ -47,16 +47,16 @@ func scanTranscriptBackoff(src []byte, sep byte, enc Encoding, general bool, rng
 		if err == io.EOF {
 			return b.String()
 		}
-		for i, f := range sc.fields {
-			fmt.Fprintf(&b, "  %d %q\n", sc.cols[i], f)
+		for i := range sc.count() {
+			fmt.Fprintf(&b, "  %d %q\n", sc.col(i), sc.field(i))
 		}
 		// A line with tabs that separate is plain to the fast path
 		// only: its fields need no checkText either way.
 		if sc.sep != '\t' {
 			fmt.Fprintf(&b, "  plain %v\n", sc.plain)
 		} else if sc.plain && !general && err == nil {
-			for _, f := range sc.fields {
-				if checkText(f) != nil {
+			for i := range sc.count() {
+				if f := sc.field(i); checkText(f) != nil {
 					fmt.Fprintf(&b, "  plain, but field %q does not pass checkText\n", f)
 				}
 			}

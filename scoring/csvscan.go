@@ -20,22 +20,28 @@ type csvScanner struct {
 	line      int // lines read so far
 	startLine int // line of the current record
 	buf       []byte
-	fields    [][]byte
-	cols      []int // 1-based byte column of each field in buf
-	sep       byte  // the field separator; 0 until the header tells it
-	dec       *lineDecoder
-	lineErr   error // the first line of the record that did not decode
-	plain     bool  // the record is one line of printable ASCII: its fields need no checkText
+	// fields and cols are the fields of a record read the general way,
+	// and the 1-based byte column of each in buf; a plain line's are in
+	// starts (see count, field and col).
+	fields  [][]byte
+	cols    []int
+	sep     byte // the field separator; 0 until the header tells it
+	dec     *lineDecoder
+	lineErr error // the first line of the record that did not decode
+	plain   bool  // the record is one line of printable ASCII: its fields need no checkText
 	// buf holds a plain line in place, in br's buffer, while inPlace;
 	// own is then the scanner's buffer, for the other lines.
 	own     []byte
 	inPlace bool
-	win     []byte // the bytes of br's buffer after the lines plainRecord took
-	lag     int    // the bytes plainRecord took that br has yet to discard
-	// plainFields and plainCols hold the fields and columns of a plain
-	// line (see cutPlain).
-	plainFields  [plainFields][]byte
-	plainCols    [plainFields]int
+	win     []byte // the bytes of br's buffer when plainRecord last looked
+	lag     int    // the bytes of win plainRecord took, that br has yet to discard
+	// starts holds where the fields of a plain line start, and one past
+	// the end of its last: field i is buf[starts[i]:starts[i+1]-1]
+	// (see cutPlain). It has room for twice as many fields as a plain
+	// line has, so that an index masked to those is in it with the next.
+	// cut is their number, 0 for a record read the general way.
+	starts       [2 * plainFields]uint32
+	cut          int
 	backoff      int  // lines to read the general way before plainRecord tries again
 	backoffLines int  // plainBackoff; tests set 0, to try every line
 	general      bool // every line is read the general way: tests compare the two
@@ -43,6 +49,41 @@ type csvScanner struct {
 
 func newCSVScanner(r io.Reader, enc Encoding, sep byte) *csvScanner {
 	return &csvScanner{br: bufio.NewReaderSize(r, 1<<16), dec: newLineDecoder(enc), sep: sep, backoffLines: plainBackoff}
+}
+
+// count returns the number of fields of the record.
+func (s *csvScanner) count() int {
+	if s.cut > 0 {
+		return s.cut
+	}
+	return len(s.fields)
+}
+
+// field returns field i of the record.
+func (s *csvScanner) field(i int) []byte {
+	if s.cut > 0 {
+		i &= plainFields - 1 // no bounds check: i is below s.cut, at most plainFields
+		end := s.starts[i+1] - 1
+		return s.buf[s.starts[i]:end:end] // its capacity ends with it, as split's fields do
+	}
+	return s.fields[i]
+}
+
+// cell returns field i of the record, nil when i is -1: a column the
+// header does not have.
+func (s *csvScanner) cell(i int) []byte {
+	if i < 0 {
+		return nil
+	}
+	return s.field(i)
+}
+
+// col returns the 1-based byte column of field i in buf.
+func (s *csvScanner) col(i int) int {
+	if s.cut > 0 {
+		return int(s.starts[i]) + 1
+	}
+	return s.cols[i]
 }
 
 // readLine appends the next line, without its line ending, to s.buf.
@@ -98,15 +139,25 @@ func (s *csvScanner) decodeLine(start int) {
 // next reads the next non-blank record. err is io.EOF at the end. A
 // quote error leaves the fields read so far and skips the record.
 func (s *csvScanner) next() error {
-	if s.sep != 0 && !s.general {
-		if s.backoff == 0 {
-			if s.plainRecord() {
-				return nil
-			}
-		} else {
-			s.backoff--
-		}
+	if s.nextPlain() {
+		return nil
 	}
+	return s.nextGeneral()
+}
+
+// nextPlain reads the next record when it is a plain line (see
+// plainRecord); false leaves it to nextGeneral.
+func (s *csvScanner) nextPlain() bool {
+	if s.backoff > 0 { // only plainRecord sets it
+		s.backoff--
+		return false
+	}
+	return s.sep != 0 && !s.general && s.plainRecord()
+}
+
+// nextGeneral reads the next record the general way, after nextPlain
+// found it is not a plain line.
+func (s *csvScanner) nextGeneral() error {
 	s.catchUp()
 	for {
 		s.buf, s.lineErr = s.buf[:0], nil
@@ -121,7 +172,7 @@ func (s *csvScanner) next() error {
 	if s.sep == 0 {
 		s.sep = separatorOf(s.buf)
 	}
-	s.fields, s.cols = s.fields[:0], s.cols[:0]
+	s.fields, s.cols, s.cut = s.fields[:0], s.cols[:0], 0
 	if bytes.IndexByte(s.buf, '"') < 0 {
 		s.split() // the common line: no quotes at all
 		return nil
@@ -217,5 +268,5 @@ func (s *csvScanner) split() {
 // column returns the 1-based column of field i in characters, as an
 // editor counts them (each byte that is not UTF-8 counts as one).
 func (s *csvScanner) column(i int) int {
-	return utf8.RuneCount(s.buf[:s.cols[i]-1]) + 1
+	return utf8.RuneCount(s.buf[:s.col(i)-1]) + 1
 }

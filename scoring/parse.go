@@ -11,7 +11,8 @@ import (
 )
 
 // A row is one moment's row, parsed. Its byte slices point into the
-// arena of its batch, valid until the batch is handed back.
+// arena of its batch, or where they lie in the reader's buffer when the
+// row lends them (see lendsRow); valid until the batch is handed back.
 type row struct {
 	line       int
 	visit      []byte
@@ -78,7 +79,11 @@ type parser struct {
 	// goroutine instead of another's (see slot.go).
 	eachBatch func(*rowBatch) bool
 	flushAt   int // under eachBatch: a row from this line on is taken at once; 0: none is
-	one       row // the row each takes, parsed in place (see slot.go)
+	// lends is set while a row is parsed whose bytes may stay where they
+	// lie (see lendsRow); lent, when the batch holds such a row in the
+	// reader's buffer.
+	lends, lent bool
+	one         row // the row each takes, parsed in place (see slot.go)
 	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
 	json        jsonFields
 	jsonRowsBuf []row
@@ -145,14 +150,23 @@ func (p *parser) flush() bool {
 	}
 }
 
-// keep returns the bytes of a row for the assembler: copied into the
-// batch's arena when batches cross goroutines, as they are when each
-// takes the row before the scanner reads on.
+// keep returns the bytes of a row for the assembler: where they lie
+// when the row lends them, else copied into the batch's arena.
 func (p *parser) keep(b []byte) []byte {
-	if p.each != nil {
+	if p.lends {
 		return b
 	}
 	return p.batch.keep(b)
+}
+
+// lendsRow reports whether the row of the scanner's record may keep its
+// bytes where they lie rather than copy them into the batch's arena:
+// when each takes the row before the scanner reads on, and under
+// eachBatch when the record is a plain line in the reader's buffer,
+// which csvRows hands the batch on before the scanner moves. Batches
+// that cross goroutines copy.
+func (p *parser) lendsRow(sc *csvScanner) bool {
+	return p.each != nil || p.eachBatch != nil && sc.inPlace
 }
 
 // reject queues a row that could not be parsed.
@@ -168,7 +182,7 @@ func (p *parser) internBytes(b []byte) string {
 	slot := 0
 	if len(b) > 0 {
 		slot = (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(p.recent) - 1)
-		if s := p.recent[slot]; s == string(b) {
+		if s := p.recent[slot]; sameText(s, b) {
 			return s
 		}
 	}
@@ -181,6 +195,23 @@ func (p *parser) internBytes(b []byte) string {
 		p.intern[s] = s
 	}
 	return s
+}
+
+// sameText reports whether s holds the bytes of b. Short texts, as
+// touchpoints are, are compared inline rather than by a call.
+func sameText(s string, b []byte) bool {
+	if len(s) != len(b) {
+		return false
+	}
+	if len(b) > 8 {
+		return s == string(b)
+	}
+	for i := range b {
+		if s[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // CSV
@@ -226,14 +257,20 @@ func (p *parser) readCSV(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	return p.csvRows(sc, &layout, len(sc.fields))
+	return p.csvRows(sc, &layout, sc.count())
 }
 
 // csvRows parses the records after the header, of width fields, and
 // sends them on; a byte range of a file is read by it too (see ranges.go).
 func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 	for !p.stopped {
-		err := sc.next()
+		var err error
+		if !sc.nextPlain() {
+			if p.lent && !p.flush() { // the rows that lie in the reader's buffer, before the general way moves it
+				return nil
+			}
+			err = sc.nextGeneral()
+		}
 		if err == io.EOF {
 			return nil
 		}
@@ -241,33 +278,35 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			return nil
 		}
 		var bad *ParseError
-		if err != nil || sc.lineErr != nil || len(sc.fields) != width || len(sc.buf)+1 > p.opt.MaxVisitBytes { // asked first, as nearly every row is none of these
+		if err != nil || sc.lineErr != nil || sc.count() != width || len(sc.buf)+1 > p.opt.MaxVisitBytes { // asked first, as nearly every row is none of these
 			switch {
 			case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
 				bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
 			case err == ErrQuote || err == ErrBareQuote:
-				bad = &ParseError{Line: sc.startLine, Column: sc.column(len(sc.cols) - 1), Err: err}
+				bad = &ParseError{Line: sc.startLine, Column: sc.column(sc.count() - 1), Err: err}
 			case err != nil:
 				return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
-			case len(sc.fields) != width:
-				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", len(sc.fields), width)}
+			case sc.count() != width:
+				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", sc.count(), width)}
 			case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
 				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
 			}
 		}
 		if bad == nil {
 			rw := p.slot()
+			p.lends = p.lendsRow(sc)
 			if bad = p.csvRow(sc, layout, rw); bad == nil {
 				rw.record = p.keep(sc.buf)
-				if !p.sendSlot() {
+				p.lent = p.lent || p.lends && p.eachBatch != nil
+				if (p.each != nil || p.full()) && !p.passSlot() {
 					return nil
 				}
 				continue
 			}
 			p.dropSlot()
 		}
-		if i := layout[colVisit]; bad.Visit == "" && i < len(sc.fields) {
-			bad.Visit = string(sc.fields[i])
+		if i := layout[colVisit]; bad.Visit == "" && i < sc.count() {
+			bad.Visit = string(sc.field(i))
 		}
 		if !p.reject(bad, sc.buf) {
 			return nil
@@ -277,13 +316,12 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 }
 
 func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
-	header := sc.fields
 	var l csvLayout
 	for i := range l {
 		l[i] = -1
 	}
-	for i, h := range header {
-		c := columnOf(string(h), p.opt.Columns)
+	for i := range sc.count() {
+		c := columnOf(string(sc.field(i)), p.opt.Columns)
 		if c < 0 {
 			continue
 		}
@@ -333,12 +371,11 @@ func decodeColumn(err error) int {
 	return 0
 }
 
-// csvRow parses the scanner's record into rw, its bytes kept in the
-// batch's arena.
+// csvRow parses the scanner's record into rw, its bytes kept (see
+// keep).
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
-	rec := sc.fields
-	rw.line = sc.startLine
-	visit := unneutralise(rec[l[colVisit]])
+	*rw = row{line: sc.startLine, remembered: NA, recommend: NA, timeKind: untimed} // every field: slot's row may hold an earlier one
+	visit := unneutralise(sc.field(l[colVisit]))
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
@@ -348,56 +385,54 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if !sc.plain {
 		for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
 			if i := l[c]; i >= 0 {
-				if err := checkText(rec[i]); err != nil {
+				if err := checkText(sc.field(i)); err != nil {
 					return fail(c, err)
 				}
 			}
 		}
 	}
-	rating, err := p.rating(rec[l[colRating]], rw)
+	rating, err := p.rating(sc.field(l[colRating]), rw)
 	if err != nil {
 		return fail(colRating, err)
 	}
-	rw.moment = Moment{Rating: rating, T: NA, Duration: NA}
 	m := &rw.moment // parsed in place, not copied in
-	rw.timeKind = untimed
+	m.Rating, m.T, m.Duration = rating, NA, NA
 	if i := l[colTouchpoint]; i >= 0 {
-		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(rec[i]))); err != nil {
+		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(sc.field(i)))); err != nil {
 			return fail(colTouchpoint, err)
 		}
 	}
-	if i := l[colT]; i >= 0 && len(rec[i]) > 0 {
-		if m.T, rw.timeKind, err = parseTime(rec[i], p.opt.Location); err != nil {
+	if cell := sc.cell(l[colT]); len(cell) > 0 {
+		if m.T, rw.timeKind, err = parseTime(cell, p.opt.Location); err != nil {
 			return fail(colT, err)
 		}
 	}
-	if i := l[colDuration]; i >= 0 && len(rec[i]) > 0 {
-		if m.Duration, err = parseNumber(rec[i]); err == nil {
+	if cell := sc.cell(l[colDuration]); len(cell) > 0 {
+		if m.Duration, err = parseNumber(cell); err == nil {
 			err = checkDuration(m.Duration)
 		}
 		if err != nil {
 			return fail(colDuration, err)
 		}
 	}
-	if i := l[colSeq]; i >= 0 && len(rec[i]) > 0 {
-		if m.Seq, err = parseSeq(rec[i]); err != nil {
+	if cell := sc.cell(l[colSeq]); len(cell) > 0 {
+		if m.Seq, err = parseSeq(cell); err != nil {
 			return fail(colSeq, err)
 		}
 		m.HasSeq = true
 	}
-	rw.remembered, rw.recommend = NA, NA
 	var purpose []byte
-	if i := l[colPurpose]; i >= 0 && len(rec[i]) > 0 {
+	if cell := sc.cell(l[colPurpose]); len(cell) > 0 {
 		rw.has |= 1 << colPurpose
-		purpose = unneutralise(rec[i])
+		purpose = unneutralise(cell)
 		if p.opt.Names != nil {
 			if purpose, err = p.purposeBytes(purpose); err != nil {
 				return fail(colPurpose, err)
 			}
 		}
 	}
-	if i := l[colRemembered]; i >= 0 && len(rec[i]) > 0 {
-		x, err := parseNumber(rec[i])
+	if cell := sc.cell(l[colRemembered]); len(cell) > 0 {
+		x, err := parseNumber(cell)
 		if err == nil {
 			err = checkRating(p.opt.Scale, x)
 		}
@@ -407,8 +442,8 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.remembered = x
 		rw.has |= 1 << colRemembered
 	}
-	if i := l[colRecommend]; i >= 0 && len(rec[i]) > 0 {
-		x, err := parseNumber(rec[i])
+	if cell := sc.cell(l[colRecommend]); len(cell) > 0 {
+		x, err := parseNumber(cell)
 		if err == nil {
 			err = checkRecommend(x)
 		}
@@ -423,29 +458,35 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if rw.has&(1<<colPurpose) != 0 {
 		rw.purpose = p.keep(purpose)
 	}
-	p.csvWho(rec, l, rw)
+	p.csvWho(sc, l, rw)
 	return nil
 }
 
 // rating parses a moment's rating; a missing one is an error of kind
-// ErrMissing, or under SkipMissing marks rw missing.
+// ErrMissing, or under SkipMissing marks rw missing. Small enough to
+// inline: every row asks it.
 func (p *parser) rating(cell []byte, rw *row) (float64, error) {
 	if missingRating(cell) {
-		if p.opt.Missing == SkipMissing {
-			rw.missing = true
-			return NA, nil
-		}
-		what := fmt.Sprintf("%q", bytes.TrimSpace(cell))
-		if len(bytes.TrimSpace(cell)) == 0 {
-			what = "an empty cell"
-		}
-		return 0, errorf(ErrMissing, "no rating (%s); the visit is rejected whole, or set Options.Missing to skip the moment", what)
+		return p.noRating(cell, rw)
 	}
 	x, err := parseNumber(cell)
 	if err == nil {
 		err = checkRating(p.opt.Scale, x)
 	}
 	return x, err
+}
+
+// noRating is rating's answer for a cell that says "no rating".
+func (p *parser) noRating(cell []byte, rw *row) (float64, error) {
+	if p.opt.Missing == SkipMissing {
+		rw.missing = true
+		return NA, nil
+	}
+	what := fmt.Sprintf("%q", bytes.TrimSpace(cell))
+	if len(bytes.TrimSpace(cell)) == 0 {
+		what = "an empty cell"
+	}
+	return 0, errorf(ErrMissing, "no rating (%s); the visit is rejected whole, or set Options.Missing to skip the moment", what)
 }
 
 // JSON Lines

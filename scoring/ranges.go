@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -183,7 +184,7 @@ func (rr *rangeReader) header(head []byte) bool {
 	if err != nil {
 		return false
 	}
-	rr.layout, rr.width, rr.sep = layout, len(sc.fields), sc.sep
+	rr.layout, rr.width, rr.sep = layout, sc.count(), sc.sep
 	// The rows start after the header's lines (blank lines before it
 	// included).
 	at := int64(0)
@@ -393,10 +394,10 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 	batch := rangeBatches.Get().(*rowBatch)
 	defer rangeBatches.Put(batch)
 	p := &parser{opt: opt, intern: map[string]string{}, batch: batch}
+	// take takes a row at the range's edges: its first rows, which may
+	// be the range before's, and those past its end, which may be the
+	// next's. The rows between go to the assembler as they are.
 	take := func(r *row) bool {
-		if s.stop != nil && s.stop.Load() {
-			return false
-		}
 		good := r.bad == nil && r.fatal == nil
 		if skipping {
 			if r.fatal != nil {
@@ -415,9 +416,21 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 		}
 		return a.take(r)
 	}
+	inner := s.endLine // the last line of the rows between the edges
+	if inner == 0 {
+		inner = math.MaxInt
+	}
 	p.eachBatch = func(b *rowBatch) bool {
+		if s.stop != nil && s.stop.Load() { // asked a batch at a time: a row more or less of a reading no longer wanted changes nothing
+			return false
+		}
 		for i := range b.rows {
-			if !take(&b.rows[i]) {
+			r := &b.rows[i]
+			if !skipping && res.first != nil && r.line <= inner {
+				if !a.take(r) {
+					return false
+				}
+			} else if !take(r) {
 				return false
 			}
 		}

@@ -14,32 +14,31 @@ package scoring
 // often (20 M misses against 1.5 M on 60 k visits) as parsing a batch,
 // then assembling it.
 
-// slot returns the zeroed row the next row is parsed into.
+// slot returns the row the next row is parsed into. It may hold an
+// earlier row of the batch's (takeBatch does not clear them): csvRow
+// sets every field.
 func (p *parser) slot() *row {
 	if p.each != nil {
-		p.one = row{}
 		return &p.one
 	}
 	b := p.batch
 	n := len(b.rows)
 	if n < cap(b.rows) {
-		b.rows = b.rows[:n+1] // zero already: reset clears the rows it hands back, dropSlot the row it drops
+		b.rows = b.rows[:n+1]
 	} else {
 		b.rows = append(b.rows, row{})
 	}
 	return &b.rows[n]
 }
 
-// sendSlot sends the row slot returned, as send sends a row; it
-// returns false once reading must stop.
-func (p *parser) sendSlot() bool {
+// passSlot passes on the row slot returned, once the batch is full or
+// each takes it (csvRows asks full inline, as most rows only join the
+// batch); it returns false once reading must stop.
+func (p *parser) passSlot() bool {
 	if p.each != nil {
 		ok := p.each(&p.one)
 		p.stopped = !ok
 		return ok
-	}
-	if !p.full() {
-		return true
 	}
 	return p.flush()
 }
@@ -72,10 +71,13 @@ func (p *parser) full() bool {
 }
 
 // takeBatch passes the batch to eachBatch and empties it for the next
-// rows; it returns false once reading must stop.
+// rows; it returns false once reading must stop. Its rows are not
+// cleared, as csvRow writes every field of a row: the bytes they hold
+// are the range's (its reader's buffer and arena, reused), and read
+// clears them once the range is read.
 func (p *parser) takeBatch() bool {
 	ok := p.eachBatch(p.batch)
-	p.batch.reset()
-	p.stopped = !ok
+	p.batch.rows, p.batch.arena = p.batch.rows[:0], p.batch.arena[:0]
+	p.stopped, p.lent = !ok, false
 	return ok
 }

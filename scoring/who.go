@@ -32,17 +32,17 @@ func whoOf(v *Visit, c int) *string {
 
 // csvWho sets the who fields of rw from a CSV record whose text was
 // checked: the bytes are kept in the batch's arena.
-func (p *parser) csvWho(rec [][]byte, l *csvLayout, rw *row) {
+func (p *parser) csvWho(sc *csvScanner, l *csvLayout, rw *row) {
 	if l[colCustomer] < 0 && l[colSite] < 0 {
 		return
 	}
-	p.csvWhoCells(rec, l, rw)
+	p.csvWhoCells(sc, l, rw)
 }
 
-func (p *parser) csvWhoCells(rec [][]byte, l *csvLayout, rw *row) {
+func (p *parser) csvWhoCells(sc *csvScanner, l *csvLayout, rw *row) {
 	for _, c := range whoColumns {
-		if i := l[c]; i >= 0 && len(rec[i]) > 0 {
-			rw.who[c-colWho] = p.keep(unneutralise(rec[i]))
+		if cell := sc.cell(l[c]); len(cell) > 0 {
+			rw.who[c-colWho] = p.keep(unneutralise(cell))
 			rw.has |= 1 << c
 		}
 	}
