@@ -22,6 +22,8 @@ type assembler struct {
 	curPurpose []byte
 	filled     uint                  // the bits of row.has of the visit-level fields cur has: filledOf(cur)
 	keepRows   bool                  // rows are kept to be rejected with their visit (see rowsOf)
+	csv        bool                  // the input is CSV: every row's bytes count toward MaxVisitBytes
+	plain      bool                  // neither keepRows nor Unsorted: a row needs no more than continueVisit does
 	fieldAt    [numColumns]int       // line where cur's visit-level fields were first given
 	seen       *idSet                // the visit ids seen
 	replay     *replay               // reads the input again to confirm an id
@@ -44,7 +46,8 @@ type assembler struct {
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
 	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}, seen: newIDSet(), replay: rp,
-		keepRows: opt.Reject != nil && opt.Format == CSV}
+		keepRows: opt.Reject != nil && opt.Format == CSV, csv: opt.Format == CSV}
+	a.plain = !a.keepRows && !opt.Unsorted
 	if opt.Unsorted {
 		a.held, a.heldState = map[string]*Visit{}, map[*Visit]heldState{}
 	}
@@ -56,23 +59,60 @@ func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assem
 var momentPool = sync.Pool{New: func() any { return new([]Moment) }}
 
 // take handles one parsed row; it returns false when reading must stop.
-// It runs for every row: what a row of the current visit needs is here
-// and in merge, the rest in calls.
 func (a *assembler) take(r *row) bool {
 	if a.stopped || r.fatal != nil || r.detected != DetectEncoding || r.bad != nil || r.line == a.badLine {
 		return a.takeOther(r)
 	}
-	if a.cur == nil || r.opens || !sameBytes(a.curID, r.visit) {
-		perr := a.enterRowsVisit(r)
-		if a.stopped {
-			return false
-		}
-		if perr != nil {
-			return a.refuse(r, perr)
-		}
+	return a.continueVisit(r) || a.takeRow(r)
+}
+
+// continueVisit adds a row to the current visit when it is a moment of
+// it that passes check and has nothing to fill, as most rows are, and
+// reports whether it did. It runs for every row: it asks what check
+// does in a few instructions, and leaves to check what it cannot tell.
+func (a *assembler) continueVisit(r *row) bool {
+	const compared = 1<<colPurpose | 1<<colRemembered // the fields compared here
+	v := a.cur
+	bytes := 0
+	if a.csv {
+		bytes = len(r.record) + 1
 	}
-	if perr := a.merge(r); perr != nil {
+	ok := v != nil && !r.opens && !r.missing && a.plain && r.timeKind == a.curTimed &&
+		r.has&^(a.filled&compared) == 0 &&
+		r.span <= 1 && len(v.Moments) < a.opt.MaxMoments && a.curBytes+bytes <= a.opt.MaxVisitBytes &&
+		sameBytes(a.curID, r.visit) &&
+		(r.has&(1<<colPurpose) == 0 || sameBytes(a.curPurpose, r.purpose)) &&
+		(r.has&(1<<colRemembered) == 0 || v.Remembered == r.remembered)
+	if ok {
+		a.curBytes += bytes
+		appendMoment(v, &r.moment)
+	}
+	return ok
+}
+
+// takeRow takes a row that continueVisit left: it checks the row, and
+// adds it to its visit.
+func (a *assembler) takeRow(r *row) bool {
+	perr := a.check(r)
+	if a.stopped {
+		return false
+	}
+	if perr != nil {
 		return a.refuse(r, perr)
+	}
+	v := a.cur
+	a.curTimed = r.timeKind
+	a.curBytes += a.bytesOf(r)
+	if a.held != nil {
+		a.heldState[v] = heldState{a.curTimed, a.curBytes, a.fieldAt}
+	}
+	if r.missing {
+		v.Missing++
+	} else {
+		appendMoment(v, &r.moment)
+	}
+	if a.keepRows {
+		a.rowsOf(v).add(r.line, r.record)
 	}
 	return true
 }
@@ -192,7 +232,7 @@ func sameBytes(x, y []byte) bool {
 	case n != len(y):
 		return false
 	case n >= 8: // the last word first: ids in sequence differ in their last bytes
-		return [8]byte(x[n-8:]) == [8]byte(y[n-8:]) && (n == 8 || string(x[:n-8]) == string(y[:n-8]))
+		return [8]byte(x[n-8:n]) == [8]byte(y[n-8:n]) && (n == 8 || string(x[:n-8]) == string(y[:n-8]))
 	}
 	for i := range n {
 		if x[i] != y[i] {
@@ -240,7 +280,7 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 		v = new(Visit)
 	}
 	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
-	a.enter(v)
+	a.cur, a.curID, a.curPurpose, a.filled = v, append(a.curID[:0], id...), a.curPurpose[:0], 0 // as enter(v) makes them
 	a.curTimed, a.curBytes = 0, 0
 	a.fieldAt = [numColumns]int{}
 	a.curRows.reset()
@@ -251,52 +291,49 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 	return nil
 }
 
-// merge adds a row to the current visit, or returns the problem of a
-// row that conflicts with it, which then is not added.
-func (a *assembler) merge(r *row) *ParseError {
-	v := a.cur
-	var rows *visitRows
-	if a.keepRows {
-		if rows = a.rowsOf(v); rows != nil && rows.bad != 0 {
-			return &ParseError{Line: r.line, Visit: v.ID, Err: a.rejectedWith(rows.bad)}
+// check makes the visit of a row the current one, when the row is of
+// another, and returns the problem of a row that conflicts with it,
+// which then is not added; else it fills the visit-level fields the
+// visit lacks from the row. It stops reading when the id of a new visit
+// cannot be confirmed.
+func (a *assembler) check(r *row) *ParseError {
+	if a.cur == nil || r.opens || !sameBytes(a.curID, r.visit) {
+		if perr := a.enterRowsVisit(r); perr != nil || a.stopped {
+			return perr
 		}
 	}
+	v := a.cur
+	if rows := a.rowsOf(v); rows != nil && rows.bad != 0 {
+		return &ParseError{Line: r.line, Visit: v.ID, Err: a.rejectedWith(rows.bad)}
+	}
+	if perr := a.conflicts(r); perr != nil {
+		return perr
+	}
+	if len(v.Moments)+max(1, r.span) > a.opt.MaxMoments || a.curBytes+a.bytesOf(r) > a.opt.MaxVisitBytes && a.bytesOf(r) > 0 {
+		return a.tooLarge(r, len(v.Moments))
+	}
+	if a.curTimed != 0 && a.curTimed != r.timeKind {
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: mixedTimes(a.curTimed, r.timeKind)}
+	}
+	if r.has&^a.filled != 0 {
+		a.fill(r)
+	}
+	return nil
+}
+
+// conflicts returns the problem of a row whose visit-level field
+// differs from its visit's, or nil.
+func (a *assembler) conflicts(r *row) *ParseError {
+	v := a.cur
 	switch has := r.has; {
-	case has == 0:
-	case has&(1<<colPurpose) != 0 && len(a.curPurpose) != 0 && !sameBytes(a.curPurpose, r.purpose):
+	case has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purpose):
 		return a.conflict(r, colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purpose)))
 	case has&(1<<colRemembered) != 0 && !IsNA(v.Remembered) && v.Remembered != r.remembered:
 		return a.conflict(r, colRemembered, formatNumber(v.Remembered), formatNumber(r.remembered))
 	case has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend:
 		return a.conflict(r, colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	case has&whoBits != 0:
-		if err := a.whoConflictOf(r, func(c int, old, now string) *ParseError { return a.conflict(r, c, old, now) }); err != nil {
-			return err
-		}
-	}
-	bytes := a.bytesOf(r)
-	if len(v.Moments)+max(1, r.span) > a.opt.MaxMoments || bytes > 0 && a.curBytes+bytes > a.opt.MaxVisitBytes {
-		return a.tooLarge(r, len(v.Moments))
-	}
-	state := r.timeKind
-	if a.curTimed != 0 && a.curTimed != state {
-		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: mixedTimes(a.curTimed, state)}
-	}
-	a.curTimed = state
-	a.curBytes += bytes
-	if r.has&^a.filled != 0 {
-		a.fill(r)
-	}
-	if a.held != nil {
-		a.heldState[v] = heldState{state, a.curBytes, a.fieldAt}
-	}
-	if r.missing {
-		v.Missing++
-	} else {
-		appendMoment(v, &r.moment)
-	}
-	if rows != nil {
-		rows.add(r.line, r.record)
+		return a.whoConflictOf(r, func(c int, old, now string) *ParseError { return a.conflict(r, c, old, now) })
 	}
 	return nil
 }
@@ -373,7 +410,7 @@ type heldState struct {
 // bytesOf returns the bytes of a row that count toward
 // Options.MaxVisitBytes: every CSV row's, and a JSON line's once.
 func (a *assembler) bytesOf(r *row) int {
-	if r.opens || a.opt.Format == CSV {
+	if r.opens || a.csv {
 		return len(r.record) + 1
 	}
 	return 0
