@@ -62,7 +62,9 @@ func assembleRows(opt Options, rows []row, general bool) assembled {
 	var out assembled
 	opt = opt.withDefaults()
 	if opt.Reject != nil {
-		opt.Reject = func(e *ParseError) { out.Rejects = append(out.Rejects, fmt.Sprintf("%d %q %v %q", e.Line, e.Visit, e, e.Record)) }
+		opt.Reject = func(e *ParseError) {
+			out.Rejects = append(out.Rejects, fmt.Sprintf("%d %q %v %q", e.Line, e.Visit, e, e.Record))
+		}
 	}
 	a := newAssembler(opt, nil, func(v Visit, err error) bool {
 		if err != nil {
