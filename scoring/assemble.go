@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -232,7 +233,7 @@ func sameBytes(x, y []byte) bool {
 	case n != len(y):
 		return false
 	case n >= 8: // the last word first: ids in sequence differ in their last bytes
-		return [8]byte(x[n-8:n]) == [8]byte(y[n-8:n]) && (n == 8 || string(x[:n-8]) == string(y[:n-8]))
+		return binary.LittleEndian.Uint64(x[n-8:n]) == binary.LittleEndian.Uint64(y[n-8:n]) && (n == 8 || string(x[:n-8]) == string(y[:n-8]))
 	}
 	for i := range n {
 		if x[i] != y[i] {
