@@ -24,13 +24,13 @@ type assembler struct {
 	filled     uint                  // the bits of row.has of the visit-level fields cur has: filledOf(cur)
 	keepRows   bool                  // rows are kept to be rejected with their visit (see rowsOf)
 	csv        bool                  // the input is CSV: every row's bytes count toward MaxVisitBytes
-	plain      bool                  // neither keepRows nor Unsorted: a row needs no more than continueVisit does
+	short      bool                  // continueVisit may take rows: not when it would have to keep them for a held visit
 	fieldAt    [numColumns]int       // line where cur's visit-level fields were first given
 	seen       *idSet                // the visit ids seen
 	replay     *replay               // reads the input again to confirm an id
 	held       map[string]*Visit     // Unsorted: visits by id
 	heldList   []*Visit              // Unsorted: in order of first appearance
-	heldState  map[*Visit]heldState  // Unsorted: cur's state for each held visit
+	heldState  map[*Visit]heldState  // Unsorted: the state of each held visit when it was left
 	purposes   map[string]string     // one string per distinct purpose
 	lastLen    int                   // moments of the last visit: the next one's likely size
 	badLine    int                   // the line last rejected: its other rows go with it
@@ -48,10 +48,10 @@ type assembler struct {
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
 	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}, seen: newIDSet(), replay: rp,
 		keepRows: opt.Reject != nil && opt.Format == CSV, csv: opt.Format == CSV}
-	a.plain = !a.keepRows && !opt.Unsorted
 	if opt.Unsorted {
 		a.held, a.heldState = map[string]*Visit{}, map[*Visit]heldState{}
 	}
+	a.short = !(a.keepRows && opt.Unsorted) // the rows of a held visit are in heldRows
 	return a
 }
 
@@ -61,10 +61,16 @@ var momentPool = sync.Pool{New: func() any { return new([]Moment) }}
 
 // take handles one parsed row; it returns false when reading must stop.
 func (a *assembler) take(r *row) bool {
-	if a.stopped || r.fatal != nil || r.detected != DetectEncoding || r.bad != nil || r.line == a.badLine {
+	if a.unusual(r) {
 		return a.takeOther(r)
 	}
 	return a.continueVisit(r) || a.takeRow(r)
+}
+
+// unusual reports whether reading has stopped or r is not a moment to
+// add: an error, an encoding detected, a bad row or one of a bad line.
+func (a *assembler) unusual(r *row) bool {
+	return a.stopped || r.fatal != nil || r.detected != DetectEncoding || r.bad != nil || r.line == a.badLine
 }
 
 // continueVisit adds a row to the current visit when it is a moment of
@@ -78,7 +84,8 @@ func (a *assembler) continueVisit(r *row) bool {
 	if a.csv {
 		bytes = len(r.record) + 1
 	}
-	ok := v != nil && !r.opens && !r.missing && a.plain && r.timeKind == a.curTimed &&
+	ok := v != nil && !r.opens && !r.missing && a.short && r.timeKind == a.curTimed &&
+		a.curRows.bad == 0 && // never set unless keepRows
 		r.has&^(a.filled&compared) == 0 &&
 		r.span <= 1 && len(v.Moments) < a.opt.MaxMoments && a.curBytes+bytes <= a.opt.MaxVisitBytes &&
 		sameBytes(a.curID, r.visit) &&
@@ -87,6 +94,9 @@ func (a *assembler) continueVisit(r *row) bool {
 	if ok {
 		a.curBytes += bytes
 		appendMoment(v, &r.moment)
+		if a.keepRows {
+			a.curRows.add(r.line, r.record)
+		}
 	}
 	return ok
 }
@@ -104,9 +114,6 @@ func (a *assembler) takeRow(r *row) bool {
 	v := a.cur
 	a.curTimed = r.timeKind
 	a.curBytes += a.bytesOf(r)
-	if a.held != nil {
-		a.heldState[v] = heldState{a.curTimed, a.curBytes, a.fieldAt}
-	}
 	if r.missing {
 		v.Missing++
 	} else {
@@ -215,6 +222,7 @@ func (a *assembler) newMoments() []Moment {
 func (a *assembler) enterRowsVisit(r *row) *ParseError {
 	if a.held != nil {
 		if v, found := a.held[string(r.visit)]; found {
+			a.leave()
 			a.enter(v)
 			st := a.heldState[v]
 			a.curTimed, a.curBytes, a.fieldAt = st.timeKind, st.bytes, st.fieldAt
@@ -278,6 +286,7 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 	}
 	v := &a.own // the visit is yielded by value, so its storage serves the next
 	if a.held != nil {
+		a.leave()
 		v = new(Visit)
 	}
 	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
@@ -399,6 +408,15 @@ func filledOf(v *Visit) uint {
 		has |= 1 << colSite
 	}
 	return has
+}
+
+// leave keeps the state of the current visit, held for Options.Unsorted,
+// for when its next row comes: rows of the same visit, most rows, need
+// not keep it.
+func (a *assembler) leave() {
+	if a.cur != nil {
+		a.heldState[a.cur] = heldState{a.curTimed, a.curBytes, a.fieldAt}
+	}
 }
 
 // heldState is the state of a visit held for Options.Unsorted: its

@@ -74,12 +74,18 @@ func assembleRows(opt Options, rows []row, general bool) assembled {
 		out.Yields = append(out.Yields, fmt.Sprintf("%+v", v))
 		return true
 	})
+	take := a.take
 	if general {
-		a.plain = false
+		take = func(r *row) bool {
+			if a.unusual(r) {
+				return a.takeOther(r)
+			}
+			return a.takeRow(r)
+		}
 	}
 	for i := range rows {
 		r := rows[i] // a copy: take may not keep a row
-		if !a.take(&r) {
+		if !take(&r) {
 			return out
 		}
 		out.Taken++
@@ -165,7 +171,7 @@ func TestContinueVisitAsCheck(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("trial %d, %+v: with continueVisit (+) and without (-):\n%s", trial, opt, diff)
 		}
-		if opt.Reject == nil && !opt.Unsorted {
+		if !opt.Unsorted {
 			fast++
 		}
 	}
