@@ -234,7 +234,8 @@ func (a *assembler) enterRowsVisit(r *row) *ParseError {
 
 // sameBytes reports whether x and y hold the same bytes, as
 // bytes.Equal does, but inline: ids and purposes are mostly short, and
-// up to 8 bytes cost here a third of a call of runtime.memequal.
+// those of up to 8 bytes cost here less than half what a call of
+// runtime.memequal costs (about 10 instructions against 25).
 func sameBytes(x, y []byte) bool {
 	n := len(x)
 	switch {
@@ -343,7 +344,7 @@ func (a *assembler) conflicts(r *row) *ParseError {
 	case has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend:
 		return a.conflict(r, colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
 	case has&whoBits != 0:
-		return a.whoConflictOf(r, func(c int, old, now string) *ParseError { return a.conflict(r, c, old, now) })
+		return a.whoConflict(r, func(c int, old, now string) *ParseError { return a.conflict(r, c, old, now) })
 	}
 	return nil
 }
