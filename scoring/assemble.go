@@ -1,7 +1,9 @@
 package scoring
 
 import (
+	"encoding/binary"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -13,21 +15,27 @@ type assembler struct {
 	yield   func(Visit, error) bool
 	stopped bool
 
-	cur       *Visit
-	own       Visit                 // cur's storage, unless visits are held for Unsorted
-	curTimed  int                   // the time kind of cur's moments; 0 before the first
-	curBytes  int                   // bytes of cur's rows so far
-	fieldAt   [numColumns]int       // line where cur's visit-level fields were first given
-	seen      *idSet                // the visit ids seen
-	replay    *replay               // reads the input again to confirm an id
-	held      map[string]*Visit     // Unsorted: visits by id
-	heldList  []*Visit              // Unsorted: in order of first appearance
-	heldState map[*Visit]heldState  // Unsorted: cur's state for each held visit
-	purposes  map[string]string     // one string per distinct purpose
-	lastLen   int                   // moments of the last visit: the next one's likely size
-	badLine   int                   // the line last rejected: its other rows go with it
-	curRows   visitRows             // under Reject: cur's rows so far, to reject them with it
-	heldRows  map[*Visit]*visitRows // under Reject and Unsorted: the rows of each held visit
+	cur        *Visit
+	own        Visit  // cur's storage, unless visits are held for Unsorted
+	curTimed   int    // the time kind of cur's moments; 0 before the first
+	curBytes   int    // bytes of cur's rows so far
+	curID      []byte // cur's id and purpose, to compare rows with: a row's bytes last only while it is taken
+	curPurpose []byte
+	filled     uint                  // the bits of row.has of the visit-level fields cur has: filledOf(cur)
+	keepRows   bool                  // rows are kept to be rejected with their visit (see rowsOf)
+	csv        bool                  // the input is CSV: every row's bytes count toward MaxVisitBytes
+	short      bool                  // continueVisit may take rows: not when it would have to keep them for a held visit
+	fieldAt    [numColumns]int       // line where cur's visit-level fields were first given
+	seen       *idSet                // the visit ids seen
+	replay     *replay               // reads the input again to confirm an id
+	held       map[string]*Visit     // Unsorted: visits by id
+	heldList   []*Visit              // Unsorted: in order of first appearance
+	heldState  map[*Visit]heldState  // Unsorted: the state of each held visit when it was left
+	purposes   map[string]string     // one string per distinct purpose
+	lastLen    int                   // moments of the last visit: the next one's likely size
+	badLine    int                   // the line last rejected: its other rows go with it
+	curRows    visitRows             // under Reject: cur's rows so far, to reject them with it
+	heldRows   map[*Visit]*visitRows // under Reject and Unsorted: the rows of each held visit
 	// disordered is set when a byte range's assembler, which has no
 	// replay, meets an id out of order: it stops, and the range is read
 	// again in sequence (see ranges.go).
@@ -38,10 +46,12 @@ type assembler struct {
 }
 
 func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assembler {
-	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}, seen: newIDSet(), replay: rp}
+	a := &assembler{opt: opt, yield: yield, purposes: map[string]string{}, seen: newIDSet(), replay: rp,
+		keepRows: opt.Reject != nil && opt.Format == CSV, csv: opt.Format == CSV}
 	if opt.Unsorted {
 		a.held, a.heldState = map[string]*Visit{}, map[*Visit]heldState{}
 	}
+	a.short = !(a.keepRows && opt.Unsorted) // the rows of a held visit are in heldRows
 	return a
 }
 
@@ -51,6 +61,73 @@ var momentPool = sync.Pool{New: func() any { return new([]Moment) }}
 
 // take handles one parsed row; it returns false when reading must stop.
 func (a *assembler) take(r *row) bool {
+	if a.unusual(r) {
+		return a.takeOther(r)
+	}
+	return a.continueVisit(r) || a.takeRow(r)
+}
+
+// unusual reports whether reading has stopped or r is not a moment to
+// add: an error, an encoding detected, a bad row or one of a bad line.
+func (a *assembler) unusual(r *row) bool {
+	return a.stopped || r.fatal != nil || r.detected != DetectEncoding || r.bad != nil || r.line == a.badLine
+}
+
+// continueVisit adds a row to the current visit when it is a moment of
+// it that passes check and has nothing to fill, as most rows are, and
+// reports whether it did. It runs for every row: it asks what check
+// does in a few instructions, and leaves to check what it cannot tell.
+func (a *assembler) continueVisit(r *row) bool {
+	const compared = 1<<colPurpose | 1<<colRemembered // the fields compared here
+	v := a.cur
+	bytes := 0
+	if a.csv {
+		bytes = len(r.record) + 1
+	}
+	ok := v != nil && !r.opens && !r.missing && a.short && r.timeKind == a.curTimed &&
+		a.curRows.bad == 0 && // never set unless keepRows
+		r.has&^(a.filled&compared) == 0 &&
+		r.span <= 1 && len(v.Moments) < a.opt.MaxMoments && a.curBytes+bytes <= a.opt.MaxVisitBytes &&
+		sameBytes(a.curID, r.visit) &&
+		(r.has&(1<<colPurpose) == 0 || sameBytes(a.curPurpose, r.purpose)) &&
+		(r.has&(1<<colRemembered) == 0 || v.Remembered == r.remembered)
+	if ok {
+		a.curBytes += bytes
+		appendMoment(v, &r.moment)
+		if a.keepRows {
+			a.curRows.add(r.line, r.record)
+		}
+	}
+	return ok
+}
+
+// takeRow takes a row that continueVisit left: it checks the row, and
+// adds it to its visit.
+func (a *assembler) takeRow(r *row) bool {
+	perr := a.check(r)
+	if a.stopped {
+		return false
+	}
+	if perr != nil {
+		return a.refuse(r, perr)
+	}
+	v := a.cur
+	a.curTimed = r.timeKind
+	a.curBytes += a.bytesOf(r)
+	if r.missing {
+		v.Missing++
+	} else {
+		appendMoment(v, &r.moment)
+	}
+	if a.keepRows {
+		a.rowsOf(v).add(r.line, r.record)
+	}
+	return true
+}
+
+// takeOther handles a row that is not a moment: a stop, an encoding
+// detected, a bad row.
+func (a *assembler) takeOther(r *row) bool {
 	switch {
 	case a.stopped:
 		return false
@@ -65,19 +142,16 @@ func (a *assembler) take(r *row) bool {
 		return true
 	case r.bad != nil:
 		return a.badRow(r.bad)
-	case r.line == a.badLine:
-		return true // a JSON line whose first moment was rejected
 	}
-	perr := a.add(r)
-	if a.stopped {
-		return false
-	}
-	if perr != nil {
-		perr.Record = string(r.record)
-		a.badLine = r.line
-		return a.badRow(perr)
-	}
-	return true
+	return true // r.line == a.badLine: a JSON line whose first moment was rejected
+}
+
+// refuse reports a row that conflicts with its visit; it returns false
+// when reading must stop.
+func (a *assembler) refuse(r *row, perr *ParseError) bool {
+	perr.Record = string(r.record)
+	a.badLine = r.line
+	return a.badRow(perr)
 }
 
 // bad reports a bad row; it returns false when reading must stop.
@@ -142,23 +216,49 @@ func (a *assembler) newMoments() []Moment {
 	return make([]Moment, 0, max(8, a.lastLen))
 }
 
-// add puts a row into its visit. It returns a problem for a row that
-// conflicts with its visit, which then is not added.
-func (a *assembler) add(r *row) *ParseError {
-	if a.cur == nil || r.opens || string(r.visit) != a.cur.ID {
-		if a.held != nil {
-			if v, found := a.held[string(r.visit)]; found {
-				a.cur = v
-				st := a.heldState[v]
-				a.curTimed, a.curBytes, a.fieldAt = st.timeKind, st.bytes, st.fieldAt
-				return a.merge(r)
-			}
-		}
-		if perr := a.open(r.visit, r.line); perr != nil || a.stopped {
-			return perr
+// enterRowsVisit makes the visit of a row that is not the current
+// one's current: a held one, or a new one. It returns a problem for an
+// id that reappears, and stops reading when the id cannot be confirmed.
+func (a *assembler) enterRowsVisit(r *row) *ParseError {
+	if a.held != nil {
+		if v, found := a.held[string(r.visit)]; found {
+			a.leave()
+			a.enter(v)
+			st := a.heldState[v]
+			a.curTimed, a.curBytes, a.fieldAt = st.timeKind, st.bytes, st.fieldAt
+			return nil
 		}
 	}
-	return a.merge(r)
+	return a.open(r.visit, r.line)
+}
+
+// sameBytes reports whether x and y hold the same bytes, as
+// bytes.Equal does, but inline: ids and purposes are mostly short, and
+// those of up to 8 bytes cost here less than half what a call of
+// runtime.memequal costs (about 10 instructions against 25).
+func sameBytes(x, y []byte) bool {
+	n := len(x)
+	switch {
+	case n != len(y):
+		return false
+	case n >= 8: // the last word first: ids in sequence differ in their last bytes
+		return binary.LittleEndian.Uint64(x[n-8:n]) == binary.LittleEndian.Uint64(y[n-8:n]) && (n == 8 || string(x[:n-8]) == string(y[:n-8]))
+	}
+	for i := range n {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// enter makes v the current visit. Its id and purpose are copied to
+// compare rows with, since a row's bytes last only while it is taken.
+func (a *assembler) enter(v *Visit) {
+	a.cur = v
+	a.curID = append(a.curID[:0], v.ID...)
+	a.curPurpose = append(a.curPurpose[:0], v.Purpose...)
+	a.filled = filledOf(v)
 }
 
 // open makes the visit with this id, which starts at line, the current
@@ -187,10 +287,11 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 	}
 	v := &a.own // the visit is yielded by value, so its storage serves the next
 	if a.held != nil {
+		a.leave()
 		v = new(Visit)
 	}
 	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
-	a.cur = v
+	a.cur, a.curID, a.curPurpose, a.filled = v, append(a.curID[:0], id...), a.curPurpose[:0], 0 // as enter(v) makes them
 	a.curTimed, a.curBytes = 0, 0
 	a.fieldAt = [numColumns]int{}
 	a.curRows.reset()
@@ -201,40 +302,79 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 	return nil
 }
 
-func (a *assembler) merge(r *row) *ParseError {
+// check makes the visit of a row the current one, when the row is of
+// another, and returns the problem of a row that conflicts with it,
+// which then is not added; else it fills the visit-level fields the
+// visit lacks from the row. It stops reading when the id of a new visit
+// cannot be confirmed.
+func (a *assembler) check(r *row) *ParseError {
+	if a.cur == nil || r.opens || !sameBytes(a.curID, r.visit) {
+		if perr := a.enterRowsVisit(r); perr != nil || a.stopped {
+			return perr
+		}
+	}
 	v := a.cur
 	if rows := a.rowsOf(v); rows != nil && rows.bad != 0 {
 		return &ParseError{Line: r.line, Visit: v.ID, Err: a.rejectedWith(rows.bad)}
 	}
-	conflict := func(c int, old, now string) *ParseError {
-		return &ParseError{Line: r.line, Visit: v.ID, Field: csvColumns[c],
-			Err: errorf(ErrConflict, "%s here, but %s at %s", now, old, a.at(a.fieldAt[c]))}
+	if perr := a.conflicts(r); perr != nil {
+		return perr
 	}
-	if r.has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purpose) {
-		return conflict(colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purpose)))
+	if len(v.Moments)+max(1, r.span) > a.opt.MaxMoments || a.curBytes+a.bytesOf(r) > a.opt.MaxVisitBytes && a.bytesOf(r) > 0 {
+		return a.tooLarge(r, len(v.Moments))
 	}
-	if r.has&(1<<colRemembered) != 0 && !IsNA(v.Remembered) && v.Remembered != r.remembered {
-		return conflict(colRemembered, formatNumber(v.Remembered), formatNumber(r.remembered))
+	if a.curTimed != 0 && a.curTimed != r.timeKind {
+		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: mixedTimes(a.curTimed, r.timeKind)}
 	}
-	if r.has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend {
-		return conflict(colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
+	if r.has&^a.filled != 0 {
+		a.fill(r)
 	}
-	if err := a.whoConflict(r, conflict); err != nil {
-		return err
+	return nil
+}
+
+// conflicts returns the problem of a row whose visit-level field
+// differs from its visit's, or nil.
+func (a *assembler) conflicts(r *row) *ParseError {
+	v := a.cur
+	switch has := r.has; {
+	case has&(1<<colPurpose) != 0 && v.Purpose != "" && v.Purpose != string(r.purpose):
+		return a.conflict(r, colPurpose, strconv.Quote(v.Purpose), strconv.Quote(string(r.purpose)))
+	case has&(1<<colRemembered) != 0 && !IsNA(v.Remembered) && v.Remembered != r.remembered:
+		return a.conflict(r, colRemembered, formatNumber(v.Remembered), formatNumber(r.remembered))
+	case has&(1<<colRecommend) != 0 && !IsNA(v.Recommend) && v.Recommend != r.recommend:
+		return a.conflict(r, colRecommend, formatNumber(v.Recommend), formatNumber(r.recommend))
+	case has&whoBits != 0:
+		return a.whoConflict(r, func(c int, old, now string) *ParseError { return a.conflict(r, c, old, now) })
 	}
-	if err := a.checkSize(r, len(v.Moments), a.curBytes); err != nil {
-		return err
+	return nil
+}
+
+// appendMoment appends *m to v's moments. It copies the moment once,
+// where append would copy it to the stack first, not knowing that it
+// is not in the slice.
+func appendMoment(v *Visit, m *Moment) {
+	ms := v.Moments
+	if len(ms) == cap(ms) {
+		ms = slices.Grow(ms, 1)
 	}
-	state := r.timeKind
-	if a.curTimed != 0 && a.curTimed != state {
-		return &ParseError{Line: r.line, Visit: v.ID, Field: "t", Err: mixedTimes(a.curTimed, state)}
-	}
-	a.curTimed = state
-	if r.opens || a.opt.Format == CSV {
-		a.curBytes += len(r.record) + 1
-	}
+	ms = ms[:len(ms)+1]
+	ms[len(ms)-1] = *m
+	v.Moments = ms
+}
+
+// conflict is the problem of a row whose field of column c, now, differs
+// from its visit's, old.
+func (a *assembler) conflict(r *row, c int, old, now string) *ParseError {
+	return &ParseError{Line: r.line, Visit: a.cur.ID, Field: csvColumns[c],
+		Err: errorf(ErrConflict, "%s here, but %s at %s", now, old, a.at(a.fieldAt[c]))}
+}
+
+// fill sets the visit-level fields the visit lacks from the row.
+func (a *assembler) fill(r *row) {
+	v := a.cur
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
 		v.Purpose = a.purpose(r.purpose)
+		a.curPurpose = append(a.curPurpose[:0], v.Purpose...)
 		a.fieldAt[colPurpose] = r.line
 	}
 	if r.has&(1<<colRemembered) != 0 && IsNA(v.Remembered) {
@@ -246,18 +386,38 @@ func (a *assembler) merge(r *row) *ParseError {
 		a.fieldAt[colRecommend] = r.line
 	}
 	a.takeWho(r)
-	if a.held != nil {
-		a.heldState[v] = heldState{state, a.curBytes, a.fieldAt}
+	a.filled = filledOf(v)
+}
+
+// filledOf returns the bits of row.has of the visit-level fields v has:
+// a row with no others has nothing to fill.
+func filledOf(v *Visit) uint {
+	var has uint
+	if v.Purpose != "" {
+		has |= 1 << colPurpose
 	}
-	if r.missing {
-		v.Missing++
-	} else {
-		v.Moments = append(v.Moments, r.moment)
+	if !IsNA(v.Remembered) {
+		has |= 1 << colRemembered
 	}
-	if rows := a.rowsOf(v); rows != nil {
-		rows.add(r.line, r.record)
+	if !IsNA(v.Recommend) {
+		has |= 1 << colRecommend
 	}
-	return nil
+	if v.Customer != "" {
+		has |= 1 << colCustomer
+	}
+	if v.Site != "" {
+		has |= 1 << colSite
+	}
+	return has
+}
+
+// leave keeps the state of the current visit, held for Options.Unsorted,
+// for when its next row comes: rows of the same visit, most rows, need
+// not keep it.
+func (a *assembler) leave() {
+	if a.cur != nil {
+		a.heldState[a.cur] = heldState{a.curTimed, a.curBytes, a.fieldAt}
+	}
 }
 
 // heldState is the state of a visit held for Options.Unsorted: its
@@ -267,18 +427,25 @@ type heldState struct {
 	fieldAt         [numColumns]int
 }
 
-// checkSize refuses a row that would make its visit larger than
+// bytesOf returns the bytes of a row that count toward
+// Options.MaxVisitBytes: every CSV row's, and a JSON line's once.
+func (a *assembler) bytesOf(r *row) int {
+	if r.opens || a.csv {
+		return len(r.record) + 1
+	}
+	return 0
+}
+
+// tooLarge refuses a row that would make its visit larger than
 // Options.MaxMoments or MaxVisitBytes allow.
 // A row too large for any visit is refused by the parser, so that it
 // opens none and a replay skips it too.
-func (a *assembler) checkSize(r *row, moments, bytes int) *ParseError {
-	switch {
-	case moments+max(1, r.span) > a.opt.MaxMoments:
-		return &ParseError{Line: r.line, Visit: string(r.visit), Err: errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", a.opt.MaxMoments)}
-	case (r.opens || a.opt.Format == CSV) && bytes+len(r.record)+1 > a.opt.MaxVisitBytes:
-		return &ParseError{Line: r.line, Visit: string(r.visit), Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", a.opt.MaxVisitBytes)}
+func (a *assembler) tooLarge(r *row, moments int) *ParseError {
+	err := errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", a.opt.MaxVisitBytes)
+	if moments+max(1, r.span) > a.opt.MaxMoments {
+		err = errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", a.opt.MaxMoments)
 	}
-	return nil
+	return &ParseError{Line: r.line, Visit: string(r.visit), Err: err}
 }
 
 // purpose returns one shared string per distinct purpose.

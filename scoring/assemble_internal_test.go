@@ -1,0 +1,215 @@
+package scoring
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSameBytes(t *testing.T) {
+	for n := range 20 {
+		x := make([]byte, n)
+		for i := range x {
+			x[i] = byte('a' + i)
+		}
+		y := bytes.Clone(x)
+		if !sameBytes(x, y) {
+			t.Errorf("sameBytes(%q, %q) = false", x, y)
+		}
+		for i := range n {
+			y[i] ^= 0x80
+			if sameBytes(x, y) {
+				t.Errorf("sameBytes(%q, %q) = true", x, y)
+			}
+			y[i] ^= 0x80
+		}
+		if sameBytes(x, append(bytes.Clone(x), 'z')) || sameBytes(append(bytes.Clone(x), 'z'), x) {
+			t.Errorf("sameBytes of %q and a longer slice = true", x)
+		}
+	}
+}
+
+func FuzzSameBytes(f *testing.F) {
+	f.Add([]byte("v0000001"), []byte("v0000002"))
+	f.Add([]byte("a"), []byte("a"))
+	f.Add([]byte("visit-0000001"), []byte("visit-0000001"))
+	f.Add([]byte("visit-1000001"), []byte("visit-0000001"))
+	f.Fuzz(func(t *testing.T, x, y []byte) {
+		if got, want := sameBytes(x, y), bytes.Equal(x, y); got != want {
+			t.Errorf("sameBytes(%q, %q) = %v, bytes.Equal %v", x, y, got, want)
+		}
+		if !sameBytes(x, bytes.Clone(x)) {
+			t.Errorf("sameBytes(%q, its copy) = false", x)
+		}
+	})
+}
+
+// assembled is what an assembler makes of rows: the visits and errors
+// yielded, the rows rejected, and where it stopped.
+type assembled struct {
+	Yields  []string
+	Rejects []string
+	Taken   int // rows taken before take returned false
+}
+
+// assembleRows feeds rows to an assembler with opt; general makes every
+// row take the full check, as rows did before continueVisit.
+func assembleRows(opt Options, rows []row, general bool) assembled {
+	var out assembled
+	opt = opt.withDefaults()
+	if opt.Reject != nil {
+		opt.Reject = func(e *ParseError) {
+			out.Rejects = append(out.Rejects, fmt.Sprintf("%d %q %v %q", e.Line, e.Visit, e, e.Record))
+		}
+	}
+	a := newAssembler(opt, nil, func(v Visit, err error) bool {
+		if err != nil {
+			out.Yields = append(out.Yields, "error "+err.Error())
+			return false
+		}
+		out.Yields = append(out.Yields, fmt.Sprintf("%+v", v))
+		return true
+	})
+	take := a.take
+	if general {
+		take = func(r *row) bool {
+			if a.unusual(r) {
+				return a.takeOther(r)
+			}
+			return a.takeRow(r)
+		}
+	}
+	for i := range rows {
+		r := rows[i] // a copy: take may not keep a row
+		if !take(&r) {
+			return out
+		}
+		out.Taken++
+	}
+	a.finish()
+	return out
+}
+
+// randomRows makes rows of few visits that often conflict, change their
+// time kind, miss ratings and pass the limits of small options.
+func randomRows(rnd *rand.Rand, n int) []row {
+	ids := []string{"v1", "v2", "v3", "visit-00000004", "visit-00000005", "v6"}
+	purposes := []string{"a", "b", "long-purpose-name"}
+	numbers := []float64{3, 4, 0, math.Copysign(0, -1), math.NaN()}
+	pick := func(p float64) bool { return rnd.Float64() < p }
+	rows := make([]row, n)
+	id := 0
+	for i := range rows {
+		r := &rows[i]
+		r.line = i + 2
+		if pick(0.2) && id+1 < len(ids) {
+			id++
+		} else if pick(0.02) {
+			id = rnd.IntN(len(ids)) // out of order: a reader without replay stops
+		}
+		r.visit = []byte(ids[id])
+		r.remembered, r.recommend = NA, NA
+		if pick(0.9) {
+			r.has |= 1 << colPurpose
+			r.purpose = []byte(purposes[rnd.IntN(len(purposes))])
+			if pick(0.8) {
+				r.purpose = []byte(purposes[id%len(purposes)])
+			}
+		}
+		if pick(0.8) {
+			r.has |= 1 << colRemembered
+			r.remembered = numbers[rnd.IntN(len(numbers))]
+			if pick(0.8) {
+				r.remembered = numbers[id%2]
+			}
+		}
+		if pick(0.1) {
+			r.has |= 1 << colRecommend
+			r.recommend = float64(rnd.IntN(2) + 5)
+		}
+		if pick(0.1) {
+			r.has |= 1 << colCustomer
+			r.who[colCustomer-colWho] = []byte(fmt.Sprint("c", rnd.IntN(2)))
+		}
+		r.timeKind = 1
+		if pick(0.05) {
+			r.timeKind = rnd.IntN(3)
+		}
+		r.missing = pick(0.05)
+		if pick(0.03) {
+			r.opens, r.span = true, rnd.IntN(3)
+		} else if pick(0.03) {
+			r.span = rnd.IntN(3)
+		}
+		r.record = bytes.Repeat([]byte{'x'}, 10+rnd.IntN(30))
+		r.moment = Moment{Touchpoint: fmt.Sprint("t", i%4), T: float64(i), Duration: NA, Rating: float64(1 + i%5)}
+	}
+	return rows
+}
+
+// TestContinueVisitAsCheck holds continueVisit to the full check: rows
+// taken through it make the same visits, errors and rejects, in the same
+// order, as every row through check.
+func TestContinueVisitAsCheck(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	fast := 0
+	for trial := range 3000 {
+		rows := randomRows(rnd, 1+rnd.IntN(40))
+		opt := Options{Name: "v", MaxMoments: 2 + rnd.IntN(8), MaxVisitBytes: 50 + rnd.IntN(300), ReuseMoments: rnd.IntN(2) == 0}
+		if rnd.IntN(3) == 0 {
+			opt.Format = JSONL
+		}
+		if rnd.IntN(2) == 0 {
+			opt.Reject = func(*ParseError) {}
+		}
+		opt.Unsorted = rnd.IntN(4) == 0
+		got, want := assembleRows(opt, rows, false), assembleRows(opt, rows, true)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("trial %d, %+v: with continueVisit (+) and without (-):\n%s", trial, opt, diff)
+		}
+		if !opt.Unsorted {
+			fast++
+		}
+	}
+	if fast == 0 {
+		t.Fatal("no trial could take the short path")
+	}
+}
+
+// TestContinueVisitTakesPlainRows makes sure the short path is taken: a
+// test of agreement alone would pass if it never were.
+func TestContinueVisitTakesPlainRows(t *testing.T) {
+	a := newAssembler(Options{Name: "v"}.withDefaults(), nil, func(Visit, error) bool { return true })
+	r := row{line: 2, visit: []byte("v0000001"), purpose: []byte("a"), has: 1<<colPurpose | 1<<colRemembered,
+		remembered: 3, recommend: NA, timeKind: 1, record: []byte("v0000001,a,t1,0,25.2,4,3,")}
+	if a.continueVisit(&r) || !a.take(&r) {
+		t.Fatal("the first row of a visit went the short path, or was refused")
+	}
+	for line := 3; line < 6; line++ {
+		r.line, r.visit, r.purpose = line, []byte("v0000001"), []byte("a") // fresh bytes, as the parser's
+		if !a.continueVisit(&r) {
+			t.Fatalf("row %d of the visit did not go the short path", line)
+		}
+	}
+	if n := len(a.cur.Moments); n != 4 {
+		t.Errorf("visit has %d moments, want 4", n)
+	}
+	for _, change := range []func(*row){
+		func(r *row) { r.purpose = []byte("b") },
+		func(r *row) { r.remembered = 4 },
+		func(r *row) { r.visit = []byte("v0000002") },
+		func(r *row) { r.timeKind = 2 },
+		func(r *row) { r.missing = true },
+		func(r *row) { r.has |= 1 << colRecommend; r.recommend = 5 },
+	} {
+		other := r
+		change(&other)
+		if a.continueVisit(&other) {
+			t.Errorf("a row that %+v went the short path", other)
+		}
+	}
+}
