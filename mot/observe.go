@@ -35,6 +35,31 @@ type journeyCount struct {
 	visits      int
 	sumPeakEnd  float64
 	touchpoints map[string]*touchpointCount
+	// atPlace remembers the touchpoint last met at each place of a
+	// visit: a journey's visits pass its touchpoints in the same order,
+	// so that most moments are found without hashing their touchpoint.
+	atPlace [16]placed
+}
+
+type placed struct {
+	touchpoint string
+	count      *touchpointCount
+}
+
+// count returns the count of touchpoint tp, met at place i of a visit,
+// made when it is the first.
+func (j *journeyCount) count(tp string, i int) *touchpointCount {
+	at := &j.atPlace[i&(len(j.atPlace)-1)]
+	if at.count != nil && at.touchpoint == tp {
+		return at.count
+	}
+	tc := j.touchpoints[tp]
+	if tc == nil {
+		tc = &touchpointCount{}
+		j.touchpoints[tp] = tc
+	}
+	at.touchpoint, at.count = tp, tc
+	return tc
 }
 
 type touchpointCount struct {
@@ -200,11 +225,7 @@ func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
 	j.sumPeakEnd += f.PeakEnd
 	worst, best := extremes(v, o.scale, o.steps)
 	for i, m := range v.Moments {
-		tc := j.touchpoints[m.Touchpoint]
-		if tc == nil {
-			tc = &touchpointCount{}
-			j.touchpoints[m.Touchpoint] = tc
-		}
+		tc := j.count(m.Touchpoint, i)
 		if !tc.checked { // one look in the blueprint per touchpoint, not per moment
 			tc.checked, tc.known, tc.standards = true, o.known[m.Touchpoint], o.standardsAt(m.Touchpoint)
 		}
@@ -249,15 +270,28 @@ func (o *Observer) failed(x float64) bool {
 // extremes returns the indices of the first worst and first best
 // moments in time order.
 func extremes(v *scoring.Visit, s scoring.Scale, steps scoring.StepOrder) (worst, best int) {
-	order := timeOrder(v, steps)
-	worst, best = order(0), order(0)
-	for k := range v.Moments {
-		i := order(k)
-		x := v.Moments[i].Rating
-		better := x > v.Moments[best].Rating
-		worse := x < v.Moments[worst].Rating
+	if scoring.Ordered(v, steps) { // nearly every visit: no order to allocate
+		return extremesIn(v.Moments, s, nil)
+	}
+	return extremesIn(v.Moments, s, scoring.OrderWith(v, steps))
+}
+
+// extremesIn returns the indices of the first worst and first best of
+// moments taken in order, or in their own order when order is nil.
+func extremesIn(moments []scoring.Moment, s scoring.Scale, order []int) (worst, best int) {
+	for k := range moments {
+		i := k
+		if order != nil {
+			i = order[k]
+		}
+		if k == 0 {
+			worst, best = i, i
+		}
+		x := moments[i].Rating
+		better := x > moments[best].Rating
+		worse := x < moments[worst].Rating
 		if s.HigherIsWorse {
-			better, worse = x < v.Moments[best].Rating, x > v.Moments[worst].Rating
+			better, worse = x < moments[best].Rating, x > moments[worst].Rating
 		}
 		if better {
 			best = i
@@ -267,18 +301,6 @@ func extremes(v *scoring.Visit, s scoring.Scale, steps scoring.StepOrder) (worst
 		}
 	}
 	return worst, best
-}
-
-// timeOrder returns the index of the k-th moment in scoring's order of
-// moments (scoring.OrderWith): the input order when the moments already
-// stand in it, which recorded visits almost always do, so that no slice
-// is allocated.
-func timeOrder(v *scoring.Visit, steps scoring.StepOrder) func(k int) int {
-	if scoring.Ordered(v, steps) {
-		return func(k int) int { return k }
-	}
-	order := scoring.OrderWith(v, steps)
-	return func(k int) int { return order[k] }
 }
 
 // add counts the visit's moments at the standard's touchpoint.

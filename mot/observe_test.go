@@ -1,7 +1,11 @@
 package mot_test
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/peakend/peakend/examples/servicehall"
 	"github.com/peakend/peakend/mot"
@@ -77,5 +81,37 @@ func TestUnknownPurposesAndTouchpointsAreCounted(t *testing.T) {
 	}
 	if !vending {
 		t.Error("the counter journey does not show the touchpoint the blueprint lacks")
+	}
+}
+
+// TestObserverCountsTouchpointsInAnyPlace shuffles each visit's moments,
+// so that a touchpoint comes at any place of a visit, and repeats some
+// so that visits are longer than the places Add remembers: the counts
+// are those of the visits in time order.
+func TestObserverCountsTouchpointsInAnyPlace(t *testing.T) {
+	b := hall(t)
+	scale := servicehall.Simulation(scoring.MemoryModel{}, 1).Scale
+	visits, _ := splitVisits(t, 3)
+	rng := rand.New(rand.NewPCG(3, 9))
+	shuffled := make([]scoring.Visit, len(visits))
+	for i, v := range visits {
+		if i%5 == 0 { // more than 16 moments
+			for len(v.Moments) <= 20 {
+				last := v.Moments[len(v.Moments)-1]
+				last.T += 1
+				v.Moments = append(slices.Clip(v.Moments), last)
+			}
+		}
+		visits[i] = v
+		s := v
+		s.Moments = slices.Clone(v.Moments)
+		rng.Shuffle(len(s.Moments), func(a, b int) { s.Moments[a], s.Moments[b] = s.Moments[b], s.Moments[a] })
+		shuffled[i] = s
+	}
+	inOrder, anyOrder := mot.NewObserver(b, scale), mot.NewObserver(b, scale)
+	feed(inOrder, visits, scale)
+	feed(anyOrder, shuffled, scale)
+	if diff := cmp.Diff(inOrder.Report("en"), anyOrder.Report("en"), approx...); diff != "" {
+		t.Fatalf("moments shuffled (-in order +shuffled):\n%s", diff)
 	}
 }
