@@ -149,6 +149,16 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	if boot.visits[g]&(maxCounted-1) == 0 {
 		js.settle() // before a count can overflow
 	}
+	if !m.addStepVisit(js, v, f, g, boot) {
+		m.addLevers(js, v, f, g, boot)
+	}
+	end := m.betterEnd(f)
+	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+}
+
+// addLevers adds the changes of the levers of any visit v, in group g of
+// boot: summed per lever over its moments by passLevers.
+func (m *LeverageMeter) addLevers(js *leverageSums, v *scoring.Visit, f *scoring.Features, g int, boot *groupSums) {
 	touched, top := m.passLevers(js, v)
 	n := len(v.Moments)
 	sxx := float64(n) * float64(n*n-1) / 12
@@ -184,8 +194,100 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 			}
 		}
 	}
-	end := m.betterEnd(f)
-	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+}
+
+// addStepVisit adds the changes of the levers of v, in group g of boot,
+// when v is the visit most are: its moments in strictly increasing time,
+// the k-th at the touchpoint of the journey's slot k, so each touchpoint
+// once. A lever's changes then follow from its one moment, as addLevers
+// finds them from passLevers' sums (0 + x is x, or +0 for −0, which
+// both skip), without a record per lever or a second look-up of its
+// slot. It returns false, having changed nothing, for any other visit.
+func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scoring.Features, g int, boot *groupSums) bool {
+	ms := v.Moments
+	n := len(ms)
+	if n > len(js.ids) || n > len(js.levers) || scoring.IsNA(ms[0].T) {
+		return false
+	}
+	ids := js.ids[:n]
+	s := &m.scale
+	// The most intense rating, and the most intense of the others
+	// (intensest), as passLevers finds them.
+	best, second := ms[0].Rating, 0.0
+	bestSlot, hasSecond := 0, false
+	for k := range ms {
+		mo := &ms[k]
+		if ids[k] != mo.Touchpoint || k > 0 && !(mo.T > ms[k-1].T) {
+			return false
+		}
+		r := mo.Rating
+		switch {
+		case k == 0:
+		case s.MoreIntense(r, best):
+			second, hasSecond = best, true
+			best, bestSlot = r, k
+		case !hasSecond || s.MoreIntense(r, second):
+			second, hasSecond = r, true
+		}
+	}
+	step := 1.0
+	if s.HigherIsWorse {
+		step = -1
+	}
+	nf := float64(n)
+	meanK, sxx := (nf-1)/2, nf*(nf*nf-1)/12
+	sums, counts := boot.row(g, leverPlace(len(js.ids)-1))
+	for k := range ms {
+		r := ms[k].Rating
+		y := r + step
+		if !(y > s.Min && y < s.Max) {
+			y = s.Clamp(y) // which inside the scale is y, bit for bit
+		}
+		delta := y - r
+		peak, other, ok := y, best, true
+		if k == bestSlot {
+			other, ok = second, hasSecond
+		}
+		if ok && s.MoreIntense(other, peak) {
+			peak = other
+		}
+		ds := js.lever(k)
+		ds.visits++
+		place := leverPlace(k)
+		at := place * leverSums
+		count := counts[at : at+leverSums : at+leverSums]
+		common := &ds.common.x
+		add := func(i int, x float64) {
+			if !counted(x, common[i], &count[i]) {
+				ds.addUncommon(i, x, &m.units, &sums[at+i], &count[i], &boot.lost[place])
+			}
+		}
+		add(sumPeak, peak-f.Peak)
+		add(sumMean, delta/nf)
+		if n > 1 {
+			add(sumTrend, (float64(k)-meanK)*delta/sxx)
+		}
+		if k == 0 {
+			add(sumFirst, delta)
+		}
+		if k == n-1 {
+			add(sumEnd, delta)
+		}
+	}
+	return true
+}
+
+// counted reports whether change x of a lever's sum needs no more
+// adding: it is zero, or the sum's common change, then counted in count.
+func counted(x, common float64, count *uint32) bool {
+	if x == 0 {
+		return true // no common change is zero
+	}
+	if x == common {
+		*count++
+		return true
+	}
+	return false
 }
 
 // passLevers sums the levers of v's touchpoints in js.now, in one pass
