@@ -104,14 +104,11 @@ func recentTouchpoint[T string | []byte](c *nameCache, text T) *struct{ text, id
 // equalShort reports whether b holds text. Names are short, and a loop
 // over a few bytes costs less than the call of a compare.
 func equalShort(b []byte, text string) bool {
-	if len(b) != len(text) {
-		return false
-	}
-	if len(b) > 8 {
+	if len(b) != len(text) || len(b) > 8 {
 		return string(b) == text
 	}
-	for i := range b {
-		if b[i] != text[i] {
+	for i, c := range b {
+		if c != text[i] {
 			return false
 		}
 	}
