@@ -209,18 +209,20 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 	if n > len(js.ids) || n > len(js.levers) || scoring.IsNA(ms[0].T) {
 		return false
 	}
-	ids := js.ids[:n]
+	// Apart from the loop below: the compares' calls would have its
+	// values saved and loaded around each.
+	for k, id := range js.ids[:n] {
+		if id != ms[k].Touchpoint || k > 0 && !(ms[k].T > ms[k-1].T) {
+			return false
+		}
+	}
 	s := &m.scale
 	// The most intense rating, and the most intense of the others
 	// (intensest), as passLevers finds them.
 	best, second := ms[0].Rating, 0.0
 	bestSlot, hasSecond := 0, false
 	for k := range ms {
-		mo := &ms[k]
-		if ids[k] != mo.Touchpoint || k > 0 && !(mo.T > ms[k-1].T) {
-			return false
-		}
-		r := mo.Rating
+		r := ms[k].Rating
 		switch {
 		case k == 0:
 		case s.MoreIntense(r, best):
