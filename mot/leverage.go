@@ -55,6 +55,21 @@ type leverageSums struct {
 	slots  map[string]int
 	levers []*deltaSums
 	now    []leverVisit // per slot, what the visit being added gives its lever; zero between visits
+	// The visits in step order, by their number of moments (stepShape).
+	shapes []stepShape
+	units  *fixedUnits // the meter's
+	step   float64     // a point better: 1, or −1 when higher is worse
+}
+
+// A stepShape counts the visits in step order of one length n, per
+// group, and per group and lever k those whose k-th rating a point
+// better is the rating plus the point: the changes of the mean, trend,
+// first and end of such a lever follow from n and k alone, so settle
+// adds them, times the count. Until settled.
+type stepShape struct {
+	usable int8     // 1 when every change of the shape splits into units, −1 when one does not, 0 until known
+	visits []uint32 // per group
+	raised []uint32 // per group and lever, from group g's at g·n
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
@@ -107,8 +122,12 @@ type leverVisit struct {
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
 	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, units: unitsOf(s), endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	step := 1.0 // a point better
+	if s.HigherIsWorse {
+		step = -1
+	}
 	for _, j := range b.Journeys {
-		js := &leverageSums{slots: map[string]int{}}
+		js := &leverageSums{slots: map[string]int{}, units: &m.units, step: step}
 		for _, tp := range j.Steps {
 			js.slot(tp, len(js.ids))
 		}
@@ -217,8 +236,10 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		}
 	}
 	s := &m.scale
+	step := js.step
 	// The most intense rating, and the most intense of the others
-	// (intensest), as passLevers finds them.
+	// (intensest), as passLevers finds them; whether every rating a
+	// point better is the rating plus the point.
 	best, second := ms[0].Rating, 0.0
 	bestSlot, hasSecond := 0, false
 	for k := range ms {
@@ -232,12 +253,12 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 			second, hasSecond = r, true
 		}
 	}
-	step := 1.0
-	if s.HigherIsWorse {
-		step = -1
+	shape := js.shape(n, len(boot.visits))
+	var raised []uint32
+	if shape != nil {
+		shape.visits[g]++
+		raised = shape.raised[g*n : (g+1)*n]
 	}
-	nf := float64(n)
-	meanK, sxx := (nf-1)/2, nf*(nf*nf-1)/12
 	sums, counts := boot.row(g, leverPlace(len(js.ids)-1))
 	for k := range ms {
 		r := ms[k].Rating
@@ -253,8 +274,16 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		if ok && s.MoreIntense(other, peak) {
 			peak = other
 		}
+		shaped := raised != nil && (delta == step || delta == 0) // a change of 0 adds nothing
+		if shaped {
+			if delta != 0 {
+				raised[k]++
+			}
+			if peak == f.Peak {
+				continue // no change but the shape's
+			}
+		}
 		ds := js.lever(k)
-		ds.visits++
 		place := leverPlace(k)
 		at := place * leverSums
 		count := counts[at : at+leverSums : at+leverSums]
@@ -265,18 +294,64 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 			}
 		}
 		add(sumPeak, peak-f.Peak)
-		add(sumMean, delta/nf)
-		if n > 1 {
-			add(sumTrend, (float64(k)-meanK)*delta/sxx)
+		if shaped {
+			continue
 		}
-		if k == 0 {
-			add(sumFirst, delta)
+		if raised == nil {
+			ds.visits++ // else counted by the shape's visits
 		}
-		if k == n-1 {
-			add(sumEnd, delta)
-		}
+		c := oneMoment(k, n, delta)
+		add(sumMean, c[sumMean])
+		add(sumTrend, c[sumTrend])
+		add(sumFirst, c[sumFirst])
+		add(sumEnd, c[sumEnd])
 	}
 	return true
+}
+
+// oneMoment returns the changes but the peak's of the lever of the k-th
+// of n moments, its touchpoint's only, raised by delta: as addLevers
+// finds them from passLevers' sums (0 + x is x, or +0 for −0, which
+// both skip).
+func oneMoment(k, n int, delta float64) (c [leverSums]float64) {
+	c[sumMean] = delta / float64(n)
+	if n > 1 {
+		// As passLevers' and addLevers' expressions, to the bit.
+		meanK, sxx := float64(n-1)/2, float64(n)*float64(n*n-1)/12
+		c[sumTrend] = (float64(k) - meanK) * delta / sxx
+	}
+	if k == 0 {
+		c[sumFirst] = delta
+	}
+	if k == n-1 {
+		c[sumEnd] = delta
+	}
+	return c
+}
+
+// shape returns the counts of the visits in step order of n moments, for
+// groups groups, or nil when a change of the shape does not split into
+// units: then its visits add their levers' one by one.
+func (js *leverageSums) shape(n, groups int) *stepShape {
+	if n >= len(js.shapes) {
+		js.shapes = append(js.shapes, make([]stepShape, n+1-len(js.shapes))...)
+	}
+	sh := &js.shapes[n]
+	if sh.usable == 0 {
+		sh.usable = 1
+		for k := range n {
+			for _, x := range oneMoment(k, n, js.step) {
+				if _, _, ok := js.units.split(x); !ok && x != 0 {
+					sh.usable = -1
+				}
+			}
+		}
+		sh.visits, sh.raised = make([]uint32, groups), make([]uint32, groups*n)
+	}
+	if sh.usable < 0 {
+		return nil
+	}
+	return sh
 }
 
 // counted reports whether change x of a lever's sum needs no more
