@@ -64,14 +64,11 @@ func (p *parser) touchpointID(text string) (string, error) {
 	return p.resolveTouchpoint(text)
 }
 
-// touchpointOf returns the id of touchpoint text b, as touchpointID
-// does for b interned. Under Options.Names a row's text is looked for in
-// the touchpoints lately known before it is interned, which would look
-// for it a second time.
-func (p *parser) touchpointOf(b []byte) (string, error) {
-	if p.opt.Names == nil {
-		return p.internBytes(b), nil
-	}
+// namedTouchpoint returns the id of touchpoint text b under
+// Options.Names, as touchpointID does for b interned. A row's text is
+// looked for in the touchpoints lately known before it is interned,
+// which would look for it a second time.
+func (p *parser) namedTouchpoint(b []byte) (string, error) {
 	if len(b) > 0 {
 		if slot := recentTouchpoint(&p.names, b); equalShort(b, slot.text) {
 			return slot.id, nil

@@ -362,7 +362,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	m := &rw.moment // parsed in place, not copied in
 	rw.timeKind = untimed
 	if i := l[colTouchpoint]; i >= 0 {
-		if m.Touchpoint, err = p.touchpointOf(unneutralise(rec[i])); err != nil {
+		if p.opt.Names == nil {
+			m.Touchpoint = p.internBytes(unneutralise(rec[i]))
+		} else if m.Touchpoint, err = p.namedTouchpoint(unneutralise(rec[i])); err != nil {
 			return fail(colTouchpoint, err)
 		}
 	}
