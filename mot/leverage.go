@@ -41,6 +41,32 @@ type LeverageMeter struct {
 	units     fixedUnits // the scale's, for the sums
 	groups    int        // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
 	touched   []int      // the slots of the levers of the visit being added, in the order met
+	// The journeys of a blueprint of a few, in front of the map: looked
+	// through in less than a look-up in it.
+	few []purposeJourney
+}
+
+type purposeJourney struct {
+	id string
+	js *leverageSums
+}
+
+// maxFewJourneys bounds LeverageMeter.few.
+const maxFewJourneys = 4
+
+// journey returns the sums of the journey purpose names, and whether
+// there is one.
+func (m *LeverageMeter) journey(purpose string) (*leverageSums, bool) {
+	for i := range m.few {
+		if m.few[i].id == purpose {
+			return m.few[i].js, true
+		}
+	}
+	if len(m.few) == len(m.journeys) {
+		return nil, false
+	}
+	js, ok := m.journeys[purpose]
+	return js, ok
 }
 
 // leverageSums are a journey's.
@@ -57,8 +83,8 @@ type leverageSums struct {
 	now    []leverVisit // per slot, what the visit being added gives its lever; zero between visits
 	// The visits in step order, by their number of moments (stepShape).
 	shapes []stepShape
-	units  *fixedUnits // the meter's
-	step   float64     // a point better: 1, or −1 when higher is worse
+	units  fixedUnits // the meter's
+	step   float64    // a point better: 1, or −1 when higher is worse
 }
 
 // A stepShape counts the visits in step order of one length n, per
@@ -127,11 +153,16 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 		step = -1
 	}
 	for _, j := range b.Journeys {
-		js := &leverageSums{slots: map[string]int{}, units: &m.units, step: step}
+		js := &leverageSums{slots: map[string]int{}, units: m.units, step: step}
 		for _, tp := range j.Steps {
 			js.slot(tp, len(js.ids))
 		}
 		m.journeys[j.ID] = js
+	}
+	if len(m.journeys) <= maxFewJourneys {
+		for id, js := range m.journeys {
+			m.few = append(m.few, purposeJourney{id, js})
+		}
 	}
 	return m
 }
@@ -158,7 +189,7 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		return
 	}
 	m.fitter.Add(v, f)
-	js, ok := m.journeys[v.Purpose]
+	js, ok := m.journey(v.Purpose)
 	if !ok || len(v.Moments) == 0 {
 		m.unknown.add(nameOr(v.Purpose, "(none)"), v.ID)
 		return
