@@ -252,7 +252,9 @@ func (m *LeverageMeter) addLevers(js *leverageSums, v *scoring.Visit, f *scoring
 // once. A lever's changes then follow from its one moment, as addLevers
 // finds them from passLevers' sums (0 + x is x, or +0 for −0, which
 // both skip), without a record per lever or a second look-up of its
-// slot. It returns false, having changed nothing, for any other visit.
+// slot; and a lever raised by exactly a point (most are) only counts in
+// the visit's stepShape, for settle to add the changes but the peak's.
+// It returns false, having changed nothing, for any other visit.
 func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scoring.Features, g int, boot *groupSums) bool {
 	ms := v.Moments
 	n := len(ms)
