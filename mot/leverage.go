@@ -41,6 +41,32 @@ type LeverageMeter struct {
 	units     fixedUnits // the scale's, for the sums
 	groups    int        // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
 	touched   []int      // the slots of the levers of the visit being added, in the order met
+	// The journeys of a blueprint of a few, in front of the map: looked
+	// through in less than a look-up in it.
+	few []purposeJourney
+}
+
+type purposeJourney struct {
+	id string
+	js *leverageSums
+}
+
+// maxFewJourneys bounds LeverageMeter.few.
+const maxFewJourneys = 4
+
+// journey returns the sums of the journey purpose names, and whether
+// there is one.
+func (m *LeverageMeter) journey(purpose string) (*leverageSums, bool) {
+	for i := range m.few {
+		if m.few[i].id == purpose {
+			return m.few[i].js, true
+		}
+	}
+	if len(m.few) == len(m.journeys) {
+		return nil, false
+	}
+	js, ok := m.journeys[purpose]
+	return js, ok
 }
 
 // leverageSums are a journey's.
@@ -55,6 +81,21 @@ type leverageSums struct {
 	slots  map[string]int
 	levers []*deltaSums
 	now    []leverVisit // per slot, what the visit being added gives its lever; zero between visits
+	// The visits in step order, by their number of moments (stepShape).
+	shapes []stepShape
+	units  fixedUnits // the meter's
+	step   float64    // a point better: 1, or −1 when higher is worse
+}
+
+// A stepShape counts the visits in step order of one length n, per
+// group, and per group and lever k those whose k-th rating a point
+// better is the rating plus the point: the changes of the mean, trend,
+// first and end of such a lever follow from n and k alone, so settle
+// adds them, times the count. Until settled.
+type stepShape struct {
+	usable int8     // 1 when every change of the shape splits into units, −1 when one does not, 0 until known
+	visits []uint32 // per group
+	raised []uint32 // per group and lever, from group g's at g·n
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
@@ -107,12 +148,21 @@ type leverVisit struct {
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
 	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, units: unitsOf(s), endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	step := 1.0 // a point better
+	if s.HigherIsWorse {
+		step = -1
+	}
 	for _, j := range b.Journeys {
-		js := &leverageSums{slots: map[string]int{}}
+		js := &leverageSums{slots: map[string]int{}, units: m.units, step: step}
 		for _, tp := range j.Steps {
 			js.slot(tp, len(js.ids))
 		}
 		m.journeys[j.ID] = js
+	}
+	if len(m.journeys) <= maxFewJourneys {
+		for id, js := range m.journeys {
+			m.few = append(m.few, purposeJourney{id, js})
+		}
 	}
 	return m
 }
@@ -139,7 +189,7 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 		return
 	}
 	m.fitter.Add(v, f)
-	js, ok := m.journeys[v.Purpose]
+	js, ok := m.journey(v.Purpose)
 	if !ok || len(v.Moments) == 0 {
 		m.unknown.add(nameOr(v.Purpose, "(none)"), v.ID)
 		return
@@ -149,6 +199,16 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	if boot.visits[g]&(maxCounted-1) == 0 {
 		js.settle() // before a count can overflow
 	}
+	if !m.addStepVisit(js, v, f, g, boot) {
+		m.addLevers(js, v, f, g, boot)
+	}
+	end := m.betterEnd(f)
+	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+}
+
+// addLevers adds the changes of the levers of any visit v, in group g of
+// boot: summed per lever over its moments by passLevers.
+func (m *LeverageMeter) addLevers(js *leverageSums, v *scoring.Visit, f *scoring.Features, g int, boot *groupSums) {
 	touched, top := m.passLevers(js, v)
 	n := len(v.Moments)
 	sxx := float64(n) * float64(n*n-1) / 12
@@ -184,8 +244,160 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 			}
 		}
 	}
-	end := m.betterEnd(f)
-	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+}
+
+// addStepVisit adds the changes of the levers of v, in group g of boot,
+// when v is the visit most are: its moments in strictly increasing time,
+// the k-th at the touchpoint of the journey's slot k, so each touchpoint
+// once. A lever's changes then follow from its one moment, as addLevers
+// finds them from passLevers' sums (0 + x is x, or +0 for −0, which
+// both skip), without a record per lever or a second look-up of its
+// slot; and a lever raised by exactly a point (most are) only counts in
+// the visit's stepShape, for settle to add the changes but the peak's.
+// It returns false, having changed nothing, for any other visit.
+func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scoring.Features, g int, boot *groupSums) bool {
+	ms := v.Moments
+	n := len(ms)
+	if n > len(js.ids) || n > len(js.levers) || scoring.IsNA(ms[0].T) {
+		return false
+	}
+	// Apart from the loop below: the compares' calls would have its
+	// values saved and loaded around each.
+	for k, id := range js.ids[:n] {
+		if id != ms[k].Touchpoint || k > 0 && !(ms[k].T > ms[k-1].T) {
+			return false
+		}
+	}
+	s := &m.scale
+	step := js.step
+	// The most intense rating, and the most intense of the others
+	// (intensest), as passLevers finds them; whether every rating a
+	// point better is the rating plus the point.
+	best, second := ms[0].Rating, 0.0
+	bestSlot, hasSecond := 0, false
+	for k := range ms {
+		r := ms[k].Rating
+		switch {
+		case k == 0:
+		case s.MoreIntense(r, best):
+			second, hasSecond = best, true
+			best, bestSlot = r, k
+		case !hasSecond || s.MoreIntense(r, second):
+			second, hasSecond = r, true
+		}
+	}
+	shape := js.shape(n, len(boot.visits))
+	var raised []uint32
+	if shape != nil {
+		shape.visits[g]++
+		raised = shape.raised[g*n : (g+1)*n]
+	}
+	sums, counts := boot.row(g, leverPlace(len(js.ids)-1))
+	for k := range ms {
+		r := ms[k].Rating
+		y := r + step
+		if !(y > s.Min && y < s.Max) {
+			y = s.Clamp(y) // which inside the scale is y, bit for bit
+		}
+		delta := y - r
+		peak, other, ok := y, best, true
+		if k == bestSlot {
+			other, ok = second, hasSecond
+		}
+		if ok && s.MoreIntense(other, peak) {
+			peak = other
+		}
+		shaped := raised != nil && (delta == step || delta == 0) // a change of 0 adds nothing
+		if shaped {
+			if delta != 0 {
+				raised[k]++
+			}
+			if peak == f.Peak {
+				continue // no change but the shape's
+			}
+		}
+		ds := js.lever(k)
+		place := leverPlace(k)
+		at := place * leverSums
+		count := counts[at : at+leverSums : at+leverSums]
+		common := &ds.common.x
+		add := func(i int, x float64) {
+			if !counted(x, common[i], &count[i]) {
+				ds.addUncommon(i, x, &m.units, &sums[at+i], &count[i], &boot.lost[place])
+			}
+		}
+		add(sumPeak, peak-f.Peak)
+		if shaped {
+			continue
+		}
+		if raised == nil {
+			ds.visits++ // else counted by the shape's visits
+		}
+		c := oneMoment(k, n, delta)
+		add(sumMean, c[sumMean])
+		add(sumTrend, c[sumTrend])
+		add(sumFirst, c[sumFirst])
+		add(sumEnd, c[sumEnd])
+	}
+	return true
+}
+
+// oneMoment returns the changes but the peak's of the lever of the k-th
+// of n moments, its touchpoint's only, raised by delta: as addLevers
+// finds them from passLevers' sums (0 + x is x, or +0 for −0, which
+// both skip).
+func oneMoment(k, n int, delta float64) (c [leverSums]float64) {
+	c[sumMean] = delta / float64(n)
+	if n > 1 {
+		// As passLevers' and addLevers' expressions, to the bit.
+		meanK, sxx := float64(n-1)/2, float64(n)*float64(n*n-1)/12
+		c[sumTrend] = (float64(k) - meanK) * delta / sxx
+	}
+	if k == 0 {
+		c[sumFirst] = delta
+	}
+	if k == n-1 {
+		c[sumEnd] = delta
+	}
+	return c
+}
+
+// shape returns the counts of the visits in step order of n moments, for
+// groups groups, or nil when a change of the shape does not split into
+// units: then its visits add their levers' one by one.
+func (js *leverageSums) shape(n, groups int) *stepShape {
+	if n >= len(js.shapes) {
+		js.shapes = append(js.shapes, make([]stepShape, n+1-len(js.shapes))...)
+	}
+	sh := &js.shapes[n]
+	if sh.usable == 0 {
+		sh.usable = 1
+		for k := range n {
+			for _, x := range oneMoment(k, n, js.step) {
+				if _, _, ok := js.units.split(x); !ok && x != 0 {
+					sh.usable = -1
+				}
+			}
+		}
+		sh.visits, sh.raised = make([]uint32, groups), make([]uint32, groups*n)
+	}
+	if sh.usable < 0 {
+		return nil
+	}
+	return sh
+}
+
+// counted reports whether change x of a lever's sum needs no more
+// adding: it is zero, or the sum's common change, then counted in count.
+func counted(x, common float64, count *uint32) bool {
+	if x == 0 {
+		return true // no common change is zero
+	}
+	if x == common {
+		*count++
+		return true
+	}
+	return false
 }
 
 // passLevers sums the levers of v's touchpoints in js.now, in one pass

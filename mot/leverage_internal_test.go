@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/peakend/peakend/blueprint"
@@ -74,18 +75,9 @@ func TestLeverageMatchesRecomputing(t *testing.T) {
 			step = -1
 		}
 		for trial := 0; trial < 3000; trial++ {
-			v := scoring.Visit{Purpose: "j", Remembered: scoring.NA}
-			timed, halves := rng.IntN(2) == 0, rng.IntN(3) == 0
-			for k := 0; k < 1+rng.IntN(8); k++ {
-				r := s.Min + float64(rng.IntN(int(s.Max-s.Min)+1))
-				if halves {
-					r = s.Clamp(r - 0.5*float64(rng.IntN(2)))
-				}
-				m := scoring.Moment{Touchpoint: tps[rng.IntN(len(tps))], Rating: r, T: scoring.NA, Duration: 30}
-				if timed {
-					m.T = float64(rng.IntN(10) * 60)
-				}
-				v.Moments = append(v.Moments, m)
+			v := randomVisit(rng, s, tps)
+			if rng.IntN(3) == 0 {
+				v = steppedVisit(rng, s, tps[:4])
 			}
 			meter := NewLeverageMeter(b, s, s.Max)
 			meter.Resamples = 0 // the changes, not their intervals
@@ -133,4 +125,103 @@ func (d featureDeltas) value(name string) float64 {
 		return d.trend
 	}
 	return 0
+}
+
+// randomVisit is a visit of journey j of up to 8 moments at random
+// touchpoints of tps, timed or not, rated on s.
+func randomVisit(rng *rand.Rand, s scoring.Scale, tps []string) scoring.Visit {
+	v := scoring.Visit{Purpose: "j", Remembered: scoring.NA}
+	timed, halves := rng.IntN(2) == 0, rng.IntN(3) == 0
+	for k := 0; k < 1+rng.IntN(8); k++ {
+		r := s.Min + float64(rng.IntN(int(s.Max-s.Min)+1))
+		if halves {
+			r = s.Clamp(r - 0.5*float64(rng.IntN(2)))
+		}
+		m := scoring.Moment{Touchpoint: tps[rng.IntN(len(tps))], Rating: r, T: scoring.NA, Duration: 30}
+		if timed {
+			m.T = float64(rng.IntN(10) * 60)
+		}
+		v.Moments = append(v.Moments, m)
+	}
+	return v
+}
+
+// steppedVisit is a visit of journey j as most are: a moment at each of
+// the first of its steps, in their order and in strictly increasing
+// time, as addStepVisit takes.
+func steppedVisit(rng *rand.Rand, s scoring.Scale, steps []string) scoring.Visit {
+	v := scoring.Visit{Purpose: "j", Remembered: scoring.NA}
+	for k := range 1 + rng.IntN(len(steps)) {
+		r := s.Min + float64(rng.IntN(int(s.Max-s.Min)+1))
+		if rng.IntN(3) == 0 {
+			r = s.Clamp(r - 0.5*float64(rng.IntN(2)))
+		}
+		v.Moments = append(v.Moments, scoring.Moment{Touchpoint: steps[k], Rating: r, T: float64(k*60 + rng.IntN(60)), Duration: 30})
+	}
+	return v
+}
+
+// The common visit's path adds what the path of any visit does, to the
+// bit: the levers' sums, common changes, the groups' sums and counts.
+func TestStepVisitAsAnyVisit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	steps := []string{"a", "b", "c", "d", "e", "f"}
+	b := &blueprint.Blueprint{Journeys: []blueprint.Journey{{ID: "j", Steps: steps}}}
+	for _, s := range []scoring.Scale{scoring.DefaultScale, {Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}, {Min: 1, Max: 7, Neutral: 4}} {
+		fast, general := NewLeverageMeter(b, s, s.Max), NewLeverageMeter(b, s, s.Max)
+		for trial := range 2000 {
+			v := steppedVisit(rng, s, steps)
+			f := scoring.Compute(&v, s)
+			for _, m := range []*LeverageMeter{fast, general} {
+				js := m.journeys["j"]
+				g, boot := m.group(js, fmt.Sprint("v", trial))
+				if m == general {
+					m.addLevers(js, &v, &f, g, boot)
+				} else if !m.addStepVisit(js, &v, &f, g, boot) {
+					t.Fatalf("%+v: not taken as a visit in step order", v.Moments)
+				}
+			}
+		}
+		fast.settle()
+		general.settle()
+		x, y := fast.journeys["j"], general.journeys["j"]
+		if len(x.levers) != len(y.levers) {
+			t.Fatalf("scale %+v: %d levers, %d by any visit's path", s, len(x.levers), len(y.levers))
+		}
+		for k := range x.levers {
+			// Which change is a lever's common one may differ; the sums
+			// may not.
+			a, b := x.levers[k], y.levers[k]
+			if (a == nil) != (b == nil) || a != nil && (a.visits != b.visits || !reflect.DeepEqual(a.total, b.total)) {
+				t.Errorf("scale %+v, lever %d: %+v, by any visit's path %+v", s, k, a, b)
+			}
+		}
+		if !reflect.DeepEqual(x.boot, y.boot) {
+			t.Errorf("scale %+v: the step order's path sums in groups other than any visit's", s)
+		}
+	}
+}
+
+// A visit out of step, out of time or with a touchpoint twice is not the
+// common visit's.
+func TestStepVisitOnlyInStepOrder(t *testing.T) {
+	b := &blueprint.Blueprint{Journeys: []blueprint.Journey{{ID: "j", Steps: []string{"a", "b", "c"}}}}
+	for name, ms := range map[string][]scoring.Moment{
+		"skipped step": {{Touchpoint: "a", T: 0}, {Touchpoint: "c", T: 1}},
+		"twice":        {{Touchpoint: "a", T: 0}, {Touchpoint: "a", T: 1}},
+		"same time":    {{Touchpoint: "a", T: 0}, {Touchpoint: "b", T: 0}},
+		"untimed":      {{Touchpoint: "a", T: scoring.NA}, {Touchpoint: "b", T: scoring.NA}},
+		"late time":    {{Touchpoint: "a", T: 0}, {Touchpoint: "b", T: scoring.NA}},
+		"earlier":      {{Touchpoint: "a", T: 5}, {Touchpoint: "b", T: 1}},
+		"more steps":   {{Touchpoint: "a", T: 0}, {Touchpoint: "b", T: 1}, {Touchpoint: "c", T: 2}, {Touchpoint: "d", T: 3}},
+	} {
+		m := NewLeverageMeter(b, scoring.DefaultScale, 5)
+		v := scoring.Visit{Purpose: "j", Moments: ms}
+		f := scoring.Compute(&v, scoring.DefaultScale)
+		js := m.journeys["j"]
+		g, boot := m.group(js, "v")
+		if m.addStepVisit(js, &v, &f, g, boot) {
+			t.Errorf("%s: taken as a visit in step order", name)
+		}
+	}
 }

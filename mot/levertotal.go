@@ -110,6 +110,46 @@ func (js *leverageSums) settle() {
 			ds.total.fine[i].addTimes(n, ds.common.l[i])
 		}
 	}
+	for n := range js.shapes {
+		js.settleShape(n)
+	}
+}
+
+// settleShape adds the counted visits in step order of n moments to
+// their levers' visits, and the changes of those raised by a point to
+// the levers' sums and totals; and clears the counts.
+func (js *leverageSums) settleShape(n int) {
+	sh := &js.shapes[n]
+	var visits uint64
+	for _, c := range sh.visits {
+		visits += uint64(c)
+	}
+	if visits == 0 {
+		return
+	}
+	gs := js.boot
+	for k := range n {
+		ds := js.lever(k)
+		ds.visits += int(visits)
+		var raised uint64
+		for g := range sh.visits {
+			raised += uint64(sh.raised[g*n+k])
+		}
+		for i, x := range oneMoment(k, n, js.step) {
+			if x == 0 || raised == 0 {
+				continue
+			}
+			h, l, _ := js.units.split(x) // it splits: the shape is usable
+			for g := range sh.visits {
+				if c := sh.raised[g*n+k]; c != 0 {
+					gs.sums[(g*gs.places+leverPlace(k))*leverSums+i].addTimes(uint64(c), h)
+				}
+			}
+			ds.total.fine[i].addTimes(raised, l)
+		}
+	}
+	clear(sh.visits)
+	clear(sh.raised)
 }
 
 // settle settles every journey's sums.

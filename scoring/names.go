@@ -19,8 +19,9 @@ type nameCache struct {
 	// visit's rows repeat it) with its id as bytes, so that a row costs
 	// no copy; and the touchpoints lately known, by a hash of their
 	// ends (texts come interned, so equal ones compare by pointer).
-	lastPurpose, lastPurposeID []byte
-	recentTouchpoints          [32]struct{ text, id string }
+	lastPurpose       string // interned
+	lastPurposeID     []byte
+	recentTouchpoints [32]struct{ text, id string }
 }
 
 type named struct {
@@ -63,11 +64,24 @@ func (p *parser) touchpointID(text string) (string, error) {
 	return p.resolveTouchpoint(text)
 }
 
+// namedTouchpoint returns the id of touchpoint text b under
+// Options.Names, as touchpointID does for b interned. A row's text is
+// looked for in the touchpoints lately known before it is interned,
+// which would look for it a second time.
+func (p *parser) namedTouchpoint(b []byte) (string, error) {
+	if len(b) > 0 {
+		if slot := recentTouchpoint(&p.names, b); equalShort(b, slot.text) {
+			return slot.id, nil
+		}
+	}
+	return p.resolveTouchpoint(p.internBytes(b))
+}
+
 func (p *parser) resolveTouchpoint(text string) (string, error) {
 	if text == "" {
 		return text, nil
 	}
-	slot := &p.names.recentTouchpoints[(len(text)*31+int(text[0])*7+int(text[len(text)-1]))&(len(p.names.recentTouchpoints)-1)]
+	slot := recentTouchpoint(&p.names, text)
 	if slot.text == text {
 		return slot.id, nil
 	}
@@ -78,17 +92,38 @@ func (p *parser) resolveTouchpoint(text string) (string, error) {
 	return id, err
 }
 
+// recentTouchpoint returns the cache slot of a touchpoint text, by a
+// hash of its ends; text is not empty.
+func recentTouchpoint[T string | []byte](c *nameCache, text T) *struct{ text, id string } {
+	return &c.recentTouchpoints[(len(text)*31+int(text[0])*7+int(text[len(text)-1]))&(len(c.recentTouchpoints)-1)]
+}
+
+// equalShort reports whether b holds text. Names are short, and a loop
+// over a few bytes costs less than the call of a compare.
+func equalShort(b []byte, text string) bool {
+	if len(b) != len(text) || len(b) > 8 {
+		return string(b) == text
+	}
+	for i, c := range b {
+		if c != text[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // purposeBytes returns the id of the purpose text under Options.Names,
 // as bytes the caller does not change.
 func (p *parser) purposeBytes(text []byte) ([]byte, error) {
 	c := &p.names
-	if c.lastPurposeID != nil && string(text) == string(c.lastPurpose) {
+	if c.lastPurposeID != nil && equalShort(text, c.lastPurpose) {
 		return c.lastPurposeID, nil
 	}
-	id, err := p.purposeID(p.internBytes(text))
+	interned := p.internBytes(text)
+	id, err := p.purposeID(interned)
 	if err != nil {
 		return nil, err
 	}
-	c.lastPurpose, c.lastPurposeID = append(c.lastPurpose[:0], text...), []byte(id)
+	c.lastPurpose, c.lastPurposeID = interned, []byte(id)
 	return c.lastPurposeID, nil
 }

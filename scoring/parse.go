@@ -398,7 +398,9 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	m := &rw.moment // parsed in place, not copied in
 	m.Rating, m.T, m.Duration = rating, NA, NA
 	if i := l[colTouchpoint]; i >= 0 {
-		if m.Touchpoint, err = p.touchpointID(p.internBytes(unneutralise(sc.field(i)))); err != nil {
+		if p.opt.Names == nil {
+			m.Touchpoint = p.internBytes(unneutralise(sc.field(i)))
+		} else if m.Touchpoint, err = p.namedTouchpoint(unneutralise(sc.field(i))); err != nil {
 			return fail(colTouchpoint, err)
 		}
 	}
