@@ -169,6 +169,14 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 
 var _ scoring.Accumulator = (*LeverageMeter)(nil)
 
+// LeverageRangeBytes is the size of the ranges scoring.ReadRanges is
+// best given for a LeverageMeter (Parallel.RangeBytes): each range makes
+// a part, whose bootstrap groups' sums (over half a megabyte) are made,
+// settled and merged, and on the 10 M-row bench file ranges four times
+// scoring.DefaultRangeBytes took 0.80× the CPU. The meter's sums are
+// exact, so its report is the same bytes whatever the ranges.
+const LeverageRangeBytes = 4 * scoring.DefaultRangeBytes
+
 // Add measures visit v, with features f.
 //
 // A point more for one touchpoint changes the features in ways that

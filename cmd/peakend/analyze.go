@@ -289,12 +289,15 @@ const growingMemoryLimit = 96 << 20
 // reading says how eachVisitHow reads: with the features defined by
 // features; grows says that the accumulator's memory grows with the
 // input (a fit's clusters), so that the streaming memory limit, under
-// which the collector would run without pause, is not set; ranged, when
-// set, reads a regular file on every core (see eachVisitMerged).
+// which the collector would run without pause, is not set; rangeBytes
+// is the size of the ranges of a file read on every core, 0 for
+// scoring.DefaultRangeBytes; ranged, when set, reads a regular file on
+// every core (see eachVisitMerged).
 type reading struct {
-	features scoring.FeatureOptions
-	grows    bool
-	ranged   func(*os.File, int64, scoring.Options) error
+	features   scoring.FeatureOptions
+	grows      bool
+	rangeBytes int64
+	ranged     func(*os.File, int64, scoring.Options) error
 }
 
 // eachVisitHow is eachVisit read as how says.

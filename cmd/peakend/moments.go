@@ -178,7 +178,7 @@ func runLeverage(c *command, e *env, args []string) int {
 		return m
 	}
 	meter := newMeter()
-	code, ok = eachVisitMerged(c, e, &vf, in.Visits, meter, newMeter, reading{})
+	code, ok = eachVisitMerged(c, e, &vf, in.Visits, meter, newMeter, reading{rangeBytes: mot.LeverageRangeBytes})
 	if !ok {
 		return code
 	}

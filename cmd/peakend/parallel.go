@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"os"
@@ -9,8 +10,8 @@ import (
 	"github.com/peakend/peakend/scoring"
 )
 
-// rangeBytes is the size of the ranges a file is read in on every core;
-// 0 means scoring.DefaultRangeBytes. A test makes it small, so that
+// rangeBytes, when set, is the size of the ranges a file is read in on
+// every core, whatever the command asks. A test makes it small, so that
 // small files are read in many ranges.
 var rangeBytes int64
 
@@ -33,7 +34,7 @@ func eachVisitMerged[T scoring.Accumulator](c *command, e *env, vf *visitFlags, 
 		return eachVisitHow(c, e, vf, paths, acc, how)
 	}
 	how.ranged = func(f *os.File, size int64, opt scoring.Options) error {
-		return scoring.ReadRanges(f, size, opt, scoring.Parallel{RangeBytes: rangeBytes, Features: how.features},
+		return scoring.ReadRanges(f, size, opt, scoring.Parallel{RangeBytes: cmp.Or(rangeBytes, how.rangeBytes), Features: how.features},
 			func() scoring.Accumulator { return newPart() },
 			func(part scoring.Accumulator) error {
 				partsMerged.Add(1)
