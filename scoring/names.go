@@ -70,7 +70,7 @@ func (p *parser) touchpointID(text string) (string, error) {
 // which would look for it a second time.
 func (p *parser) namedTouchpoint(b []byte) (string, error) {
 	if len(b) > 0 {
-		if slot := recentTouchpoint(&p.names, b); equalShort(b, slot.text) {
+		if slot := recentTouchpoint(&p.names, b); sameText(slot.text, b) {
 			return slot.id, nil
 		}
 	}
@@ -95,28 +95,14 @@ func (p *parser) resolveTouchpoint(text string) (string, error) {
 // recentTouchpoint returns the cache slot of a touchpoint text, by a
 // hash of its ends; text is not empty.
 func recentTouchpoint[T string | []byte](c *nameCache, text T) *struct{ text, id string } {
-	return &c.recentTouchpoints[(len(text)*31+int(text[0])*7+int(text[len(text)-1]))&(len(c.recentTouchpoints)-1)]
-}
-
-// equalShort reports whether b holds text. Names are short, and a loop
-// over a few bytes costs less than the call of a compare.
-func equalShort(b []byte, text string) bool {
-	if len(b) != len(text) || len(b) > 8 {
-		return string(b) == text
-	}
-	for i, c := range b {
-		if c != text[i] {
-			return false
-		}
-	}
-	return true
+	return &c.recentTouchpoints[endsHash(text)&(len(c.recentTouchpoints)-1)]
 }
 
 // purposeBytes returns the id of the purpose text under Options.Names,
 // as bytes the caller does not change.
 func (p *parser) purposeBytes(text []byte) ([]byte, error) {
 	c := &p.names
-	if c.lastPurposeID != nil && equalShort(text, c.lastPurpose) {
+	if c.lastPurposeID != nil && sameText(c.lastPurpose, text) {
 		return c.lastPurposeID, nil
 	}
 	interned := p.internBytes(text)

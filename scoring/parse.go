@@ -181,7 +181,7 @@ func (p *parser) reject(e *ParseError, record []byte) bool {
 func (p *parser) internBytes(b []byte) string {
 	slot := 0
 	if len(b) > 0 {
-		slot = (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(p.recent) - 1)
+		slot = endsHash(b) & (len(p.recent) - 1)
 		if s := p.recent[slot]; sameText(s, b) {
 			return s
 		}
@@ -195,6 +195,12 @@ func (p *parser) internBytes(b []byte) string {
 		p.intern[s] = s
 	}
 	return s
+}
+
+// endsHash is the hash of a text by its length and its ends, the index
+// of the small caches of texts; text is not empty.
+func endsHash[T string | []byte](text T) int {
+	return len(text)*31 + int(text[0])*7 + int(text[len(text)-1])
 }
 
 // sameText reports whether s holds the bytes of b. Short texts, as
