@@ -17,8 +17,10 @@ type Parallel struct {
 	// Workers is how many ranges are read at once; 0 means
 	// runtime.GOMAXPROCS(0).
 	Workers int
-	// RangeBytes is the size of a range; 0 means DefaultRangeBytes. The
-	// ranges depend on it and on the input only, never on Workers, and
+	// RangeBytes is the size of a range; 0 means DefaultRangeBytes. A
+	// size above the default is lowered, to no less than the default,
+	// where the input would make fewer than 8 ranges. The ranges
+	// depend on it and on the input only, never on Workers, and
 	// each range has an accumulator of its own merged in input order:
 	// so every sum, and every output, is the same on one core or many.
 	RangeBytes int64
@@ -31,6 +33,21 @@ type Parallel struct {
 // that the seams cost nothing, small enough that 16 cores have ranges
 // to share on a file of 100 MB.
 const DefaultRangeBytes = 4 << 20
+
+// minRanges is how many ranges an input is cut into at least, where
+// ranges of DefaultRangeBytes allow: enough to keep 8 cores busy.
+const minRanges = 8
+
+// rangeSize is the size of the ranges of an input of size bytes when
+// asked is: ranges larger than the default are asked for to make fewer
+// parts, but not so few that an input is read in sequence, or shared by
+// fewer than minRanges, when ranges of the default would not be.
+func rangeSize(asked, size int64) int64 {
+	if asked <= 0 {
+		return DefaultRangeBytes
+	}
+	return min(asked, max(DefaultRangeBytes, size/minRanges))
+}
 
 // ReadRanges reads the visits of the input r, of size bytes, on every
 // core: the input is cut into ranges at line boundaries, and each range
@@ -71,9 +88,7 @@ func ReadRanges(r io.ReaderAt, size int64, opt Options, par Parallel, newPart fu
 	if par.Workers <= 0 {
 		par.Workers = runtime.GOMAXPROCS(0)
 	}
-	if par.RangeBytes <= 0 {
-		par.RangeBytes = DefaultRangeBytes
-	}
+	par.RangeBytes = rangeSize(par.RangeBytes, size)
 	rr := &rangeReader{r: r, size: size, opt: opt, par: par, newPart: newPart, commit: commit}
 	if opt.Unsorted || !rr.plan() {
 		return rr.inSequence()
