@@ -16,7 +16,7 @@ echo
 echo "| input | seconds | peak memory (MB) |"
 echo "|---|---:|---:|"
 for f in csv xlsx; do
-  read -r name secs kb < <(measure "$f" "$out/peakend" score "$out/visits.$f")
+  read -r name secs kb _ < <(measure "$f" "$out/peakend" score "$out/visits.$f")
   mb=$([ "$kb" = - ] && echo - || awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }')
   echo "| $name | $secs | $mb |"
 done
