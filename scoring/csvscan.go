@@ -29,6 +29,9 @@ type csvScanner struct {
 	dec     *lineDecoder
 	lineErr error // the first line of the record that did not decode
 	plain   bool  // the record is one line of printable ASCII: its fields need no checkText
+	// unasked is set for JSON Lines, whose lines are checked whole
+	// (utf8.Valid): plain is then found only where decoding needs it.
+	unasked bool
 	// buf holds a plain line in place, in br's buffer, while inPlace;
 	// own is then the scanner's buffer, for the other lines.
 	own     []byte
@@ -112,6 +115,10 @@ func (s *csvScanner) readLine() (ok bool, err error) {
 		}
 		if n := len(s.buf); n > start && s.buf[n-1] == '\r' {
 			s.buf = s.buf[:n-1]
+		}
+		if s.unasked && s.dec.verbatim() {
+			s.plain = false
+			return true, nil
 		}
 		plain := printable(s.buf[start:])
 		s.plain = plain && start == 0 // a second line is a quoted field's: it holds a newline

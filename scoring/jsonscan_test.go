@@ -32,6 +32,9 @@ func FuzzJSONScanner(f *testing.F) {
 		`{"visit":"v1","moments":[{"rating":1,"seq":2},{"seq":1,"rating":3,"t":0},{"rating":2,"seq":-0,"seq":1}]}`,
 		`{"visit":"v1","moments":[{"rating":1,"seq":1.5},{"rating":2,"seq":null},{"rating":2,"seq":"3"}]}`,
 		`{}`,
+		`{"visit":"v1","customer":"c 1","site":"s","moments":[{"touchpoint":"a b","t":1.5,"duration":0.25,"rating":4},{"rating":3,"touchpoint":"x"},{}]}`,
+		`{"visit":"v1","moments":[{"touchpoint":"t","t":0,"duration":1,"rating":2} ,{ "touchpoint":"t","rating":2},{"touchpoint":"t","touchpoint":"u","rating":2}]}`,
+		`{"visit":"v1","moments":[{"rating":123456789012345678901234567890},{"rating":-0.000},{"rating":0.5,"seq":10}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -71,6 +74,10 @@ func diffFields(a, b *jsonFields) string {
 		return "remembered"
 	case a.hasRecom != b.hasRecom || !same(a.recommend, b.recommend):
 		return "recommend"
+	case !bytes.Equal(a.customer, b.customer):
+		return "customer"
+	case !bytes.Equal(a.site, b.site):
+		return "site"
 	case len(a.moments) != len(b.moments):
 		return "moments"
 	}
@@ -109,5 +116,49 @@ func TestJSONScannerTakesWhatPeakendWrites(t *testing.T) {
 		if scanJSONVisit([]byte(s), &jf) {
 			t.Errorf("the scanner took %s", s)
 		}
+	}
+}
+
+// TestWrittenMoment holds that writtenMoment takes every moment as
+// VisitWriter writes it, whichever keys it leaves out, and leaves to
+// moment one written otherwise, which moment reads the same.
+func TestWrittenMoment(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewVisitWriter(&buf, JSONL)
+	v := Visit{ID: "v1", Moments: []Moment{
+		{Touchpoint: "queue", T: 0, Duration: 300, Rating: 2}, {Touchpoint: "", T: 300.25, Duration: NA, Rating: 4.5},
+		{Touchpoint: "desk", T: NA, Duration: 12.5, Rating: 1}, {Touchpoint: "", T: NA, Duration: NA, Rating: 0}}}
+	w.Write(&v)
+	w.Flush()
+	line := bytes.TrimSpace(buf.Bytes())
+	var jf jsonFields
+	if !scanJSONVisit(line, &jf) || len(jf.moments) != len(v.Moments) {
+		t.Fatalf("the scanner left %s", line)
+	}
+	at := bytes.Index(line, []byte(`[`)) + 1
+	for k := range v.Moments {
+		var m jsonMomentFields
+		end, ok := writtenMoment(line, at, &m)
+		if !ok {
+			t.Fatalf("writtenMoment left moment %d of %s", k, line)
+		}
+		if d := diffFields(&jsonFields{moments: []jsonMomentFields{m}}, &jsonFields{moments: jf.moments[k : k+1]}); d != "" {
+			t.Errorf("moment %d: writtenMoment and the scanner differ in %s", k, d)
+		}
+		at = end + 1 // past the comma
+	}
+	for _, s := range []string{`{ "rating":1}`, `{"rating":1,"touchpoint":"a"}`, `{"rating" :1}`, `{"rating":1 }`, `{}`, `{"rating":1,"rating":2}`} {
+		var m jsonMomentFields
+		if _, ok := writtenMoment([]byte(s), 0, &m); ok {
+			t.Errorf("writtenMoment took %s", s)
+		}
+	}
+	var a, b jsonFields
+	spaced := `{"visit":"v1","moments":[{ "rating" : 1 , "touchpoint":"a"},{"touchpoint":"a","rating":1}]}`
+	if !scanJSONVisit([]byte(spaced), &a) || decodeJSONVisit([]byte(spaced), &b) != nil {
+		t.Fatalf("%s: not read", spaced)
+	}
+	if d := diffFields(&a, &b); d != "" {
+		t.Errorf("%s: the scanner and encoding/json differ in %s", spaced, d)
 	}
 }

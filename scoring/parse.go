@@ -523,6 +523,7 @@ func (p *parser) readJSONL(r io.Reader) error {
 
 // jsonRows parses the lines of sc, one visit each, and sends them on.
 func (p *parser) jsonRows(sc *csvScanner) error {
+	sc.unasked = true
 	for !p.stopped {
 		sc.buf, sc.lineErr = sc.buf[:0], nil
 		if _, err := sc.readLine(); err == io.EOF {
