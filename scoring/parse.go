@@ -84,9 +84,8 @@ type parser struct {
 	// reader's buffer.
 	lends, lent bool
 	one         row // the row each takes, parsed in place (see slot.go)
-	// json and jsonRowsBuf are a JSON line's fields and rows, reused.
-	json        jsonFields
-	jsonRowsBuf []row
+	// json is a JSON line's fields, reused.
+	json jsonFields
 }
 
 func (p *parser) run(r io.Reader) {
@@ -612,46 +611,51 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if len(jf.moments) > p.opt.MaxMoments {
 		return fail("moments", errorf(ErrVisitTooLarge, "more than %d moments (Options.MaxMoments)", p.opt.MaxMoments))
 	}
-	rows := p.jsonRowsBuf[:0]
-	defer func() { p.jsonRowsBuf = rows[:0] }()
-	for i, jm := range jf.moments {
-		field := func(name string) string { return fmt.Sprintf("moments[%d].%s", i, name) } // only on error
+	// The rows are made in the batch, where they are sent from: a row
+	// is over 200 bytes, and a line that fails takes its rows back.
+	start := len(p.batch.rows)
+	failAt := func(name string, i int, err error) *ParseError {
+		p.batch.rows = p.batch.rows[:start]
+		return fail(fmt.Sprintf("moments[%d].%s", i, name), err)
+	}
+	for i := range jf.moments {
+		jm := &jf.moments[i]
 		rating, missing := NA, !jm.hasRating
 		switch {
 		case missing && p.opt.Missing != SkipMissing:
-			return fail(field("rating"), errorf(ErrMissing, "missing; the visit is rejected whole, or set Options.Missing to skip the moment"))
+			return failAt("rating", i, errorf(ErrMissing, "missing; the visit is rejected whole, or set Options.Missing to skip the moment"))
 		case !missing:
 			if err := checkRating(p.opt.Scale, jm.rating); err != nil {
-				return fail(field("rating"), err)
+				return failAt("rating", i, err)
 			}
 			rating = jm.rating
 		}
 		if err := checkText(jm.touchpoint); err != nil {
-			return fail(field("touchpoint"), err)
+			return failAt("touchpoint", i, err)
 		}
 		touchpoint, err := p.touchpointID(p.internBytes(jm.touchpoint))
 		if err != nil {
-			return fail(field("touchpoint"), err)
+			return failAt("touchpoint", i, err)
 		}
-		rw := base
+		p.batch.rows = append(p.batch.rows, base)
+		rw := &p.batch.rows[len(p.batch.rows)-1]
 		rw.missing = missing
 		rw.moment = Moment{Touchpoint: touchpoint, Rating: rating, T: NA, Duration: NA}
 		rw.timeKind = untimed
 		if len(jm.t) > 0 && string(jm.t) != "null" {
-			var err error
 			if rw.moment.T, rw.timeKind, err = parseTime(timeText(jm.t), p.opt.Location); err != nil {
-				return fail(field("t"), err)
+				return failAt("t", i, err)
 			}
 		}
 		if jm.hasDuration {
 			if err := checkDuration(jm.duration); err != nil {
-				return fail(field("duration"), err)
+				return failAt("duration", i, err)
 			}
 			rw.moment.Duration = jm.duration
 		}
 		if jm.seq != nil {
 			if rw.moment.Seq, err = parseSeq(jm.seq); err != nil {
-				return fail(field("seq"), err)
+				return failAt("seq", i, err)
 			}
 			rw.moment.HasSeq = true
 		}
@@ -661,20 +665,34 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 		}
 		if i > 0 {
 			rw.has = 0 // the visit-level fields count once
-			if rw.timeKind != rows[0].timeKind {
-				return fail(field("t"), mixedTimes(rows[0].timeKind, rw.timeKind))
+			if first := p.batch.rows[start].timeKind; rw.timeKind != first {
+				return failAt("t", i, mixedTimes(first, rw.timeKind))
 			}
 		}
-		rows = append(rows, rw)
 	}
-	// The rows of a line may straddle two batches, so their bytes are
-	// owned copies rather than in an arena that may be recycled.
+	// The rows' bytes are owned copies rather than in an arena that may
+	// be recycled.
 	record, visit, purposeBytes := bytes.Clone(text), []byte(id), []byte(purpose)
-	for _, rw := range rows {
-		rw.visit, rw.purpose, rw.record = visit, purposeBytes, record
-		if !p.send(rw) {
-			return nil
+	rows := p.batch.rows[start:]
+	for i := range rows {
+		rows[i].visit, rows[i].purpose, rows[i].record = visit, purposeBytes, record
+	}
+	return p.sendMade(start)
+}
+
+// sendMade passes on the rows the batch holds from start, made there:
+// one at a time when each takes them, else with the batch once it is
+// full.
+func (p *parser) sendMade(start int) *ParseError {
+	if p.each != nil {
+		for i := start; i < len(p.batch.rows) && !p.stopped; i++ {
+			p.stopped = !p.each(&p.batch.rows[i])
 		}
+		p.batch.reset()
+		return nil
+	}
+	if p.full() {
+		p.flush()
 	}
 	return nil
 }
