@@ -169,6 +169,12 @@ func (p *parser) lendsRow(sc *csvScanner) bool {
 	return p.each != nil || p.eachBatch != nil && sc.inPlace
 }
 
+// lendsPlain is lendsRow of a plain line, which always lies in the
+// reader's buffer: the same for every one, so that csvRows asks once.
+func (p *parser) lendsPlain() bool {
+	return p.each != nil || p.eachBatch != nil
+}
+
 // reject queues a row that could not be parsed.
 func (p *parser) reject(e *ParseError, record []byte) bool {
 	e.Record = string(record)
@@ -269,41 +275,36 @@ func (p *parser) readCSV(r io.Reader) error {
 // csvRows parses the records after the header, of width fields, and
 // sends them on; a byte range of a file is read by it too (see ranges.go).
 func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
+	plainLends := p.lendsPlain()
 	for !p.stopped {
-		var err error
-		if !sc.nextPlain() {
+		var bad *ParseError
+		lends := plainLends
+		if sc.nextPlain() {
+			// A plain line decodes nothing, so that noteDetected has
+			// nothing to say, and has no line error: only its width and
+			// size are asked, as nearly every row is neither wrong.
+			if sc.cut != width || len(sc.buf)+1 > p.opt.MaxVisitBytes {
+				bad, _ = p.recordProblem(sc, nil, width)
+			}
+		} else {
 			if p.lent && !p.flush() { // the rows that lie in the reader's buffer, before the general way moves it
 				return nil
 			}
-			err = sc.nextGeneral()
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if !p.noteDetected(sc) {
-			return nil
-		}
-		var bad *ParseError
-		if err != nil || sc.lineErr != nil || sc.count() != width || len(sc.buf)+1 > p.opt.MaxVisitBytes { // asked first, as nearly every row is none of these
-			switch {
-			case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
-				bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
-			case err == ErrQuote || err == ErrBareQuote:
-				bad = &ParseError{Line: sc.startLine, Column: sc.column(sc.count() - 1), Err: err}
-			case err != nil:
-				return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
-			case sc.count() != width:
-				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", sc.count(), width)}
-			case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
-				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+			err := sc.nextGeneral()
+			if err == io.EOF || !p.noteDetected(sc) {
+				return nil
 			}
+			if bad, err = p.recordProblem(sc, err, width); err != nil {
+				return err
+			}
+			lends = p.lendsRow(sc)
 		}
 		if bad == nil {
 			rw := p.slot()
-			p.lends = p.lendsRow(sc)
+			p.lends = lends
 			if bad = p.csvRow(sc, layout, rw); bad == nil {
 				rw.record = p.keep(sc.buf)
-				p.lent = p.lent || p.lends && p.eachBatch != nil
+				p.lent = p.lent || lends && p.eachBatch != nil
 				if (p.each != nil || p.full()) && !p.passSlot() {
 					return nil
 				}
@@ -319,6 +320,25 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 		}
 	}
 	return nil
+}
+
+// recordProblem returns what is wrong with the scanner's record as a
+// whole, read with err (not io.EOF): a bad row, or an error that ends
+// reading; both nil for a record of width fields to parse.
+func (p *parser) recordProblem(sc *csvScanner, err error, width int) (*ParseError, error) {
+	switch {
+	case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
+		return &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}, nil
+	case err == ErrQuote || err == ErrBareQuote:
+		return &ParseError{Line: sc.startLine, Column: sc.column(sc.count() - 1), Err: err}, nil
+	case err != nil:
+		return nil, &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+	case sc.count() != width:
+		return &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", sc.count(), width)}, nil
+	case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
+		return &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}, nil
+	}
+	return nil, nil
 }
 
 func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
@@ -380,7 +400,12 @@ func decodeColumn(err error) int {
 // csvRow parses the scanner's record into rw, its bytes kept (see
 // keep).
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
-	*rw = row{line: sc.startLine, remembered: NA, recommend: NA, timeKind: untimed} // every field: slot's row may hold an earlier one
+	// Every field but record (csvRows') is set, as slot's row may hold
+	// an earlier one: field by field, the pointers once each, not by
+	// clearing the whole row first, which cost a loop of stores a row.
+	rw.line, rw.timeKind, rw.has, rw.missing = sc.startLine, untimed, 0, false
+	rw.remembered, rw.recommend = NA, NA
+	rw.detected, rw.opens, rw.span, rw.bad, rw.fatal = DetectEncoding, false, 0, nil, nil
 	visit := unneutralise(sc.field(l[colVisit]))
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
@@ -402,7 +427,8 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		return fail(colRating, err)
 	}
 	m := &rw.moment // parsed in place, not copied in
-	m.Rating, m.T, m.Duration = rating, NA, NA
+	m.Rating, m.T, m.Duration, m.Seq, m.HasSeq = rating, NA, NA, 0, false
+	m.Touchpoint = ""
 	if i := l[colTouchpoint]; i >= 0 {
 		if p.opt.Names == nil {
 			m.Touchpoint = p.internBytes(unneutralise(sc.field(i)))
@@ -462,7 +488,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colRecommend
 	}
 	// Keep the bytes the assembler reads only once the row is good.
-	rw.visit = p.keep(visit)
+	rw.visit, rw.purpose, rw.who[0], rw.who[1] = p.keep(visit), nil, nil, nil
 	if rw.has&(1<<colPurpose) != 0 {
 		rw.purpose = p.keep(purpose)
 	}
