@@ -422,7 +422,13 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 			}
 		}
 	}
-	rating, err := p.rating(sc.field(l[colRating]), rw)
+	var rating float64
+	var err error
+	if cell := sc.field(l[colRating]); missingRating(cell) { // a missing rating is an error of kind ErrMissing, or under SkipMissing marks rw missing
+		rating, err = p.noRating(cell, rw)
+	} else if rating, err = parseNumber(cell); err == nil { // not a call to a function that calls it: every row asks
+		err = checkRating(p.opt.Scale, rating)
+	}
 	if err != nil {
 		return fail(colRating, err)
 	}
@@ -496,21 +502,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	return nil
 }
 
-// rating parses a moment's rating; a missing one is an error of kind
-// ErrMissing, or under SkipMissing marks rw missing. Small enough to
-// inline: every row asks it.
-func (p *parser) rating(cell []byte, rw *row) (float64, error) {
-	if missingRating(cell) {
-		return p.noRating(cell, rw)
-	}
-	x, err := parseNumber(cell)
-	if err == nil {
-		err = checkRating(p.opt.Scale, x)
-	}
-	return x, err
-}
-
-// noRating is rating's answer for a cell that says "no rating".
+// noRating is csvRow's answer for a rating cell that says "no rating".
 func (p *parser) noRating(cell []byte, rw *row) (float64, error) {
 	if p.opt.Missing == SkipMissing {
 		rw.missing = true
