@@ -110,7 +110,7 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 		if special = notPlain(x) &^ seps; special != 0 { // a tab separator is not special
 			break
 		}
-		if k, ok = s.cutSeps(k, i, seps); !ok {
+		if k = s.cutSeps(k, i, seps); k >= plainFields { // more than plainFields fields
 			return 0, 0, false
 		}
 	}
@@ -133,7 +133,7 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 		s.backoff = s.backoffLines
 		return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
 	}
-	if k, ok = s.cutSeps(k, i, seps&(special&-special-1)); !ok { // the separators before the line's end
+	if k = s.cutSeps(k, i, seps&(special&-special-1)); k >= plainFields { // the separators before the line's end
 		return 0, 0, false
 	}
 	if end > 0 {
@@ -144,17 +144,18 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 }
 
 // cutSeps notes the starts of the fields after the separators seps of
-// the word at i, which follow k others; false when the line has more
-// than plainFields fields.
-func (s *csvScanner) cutSeps(k, i int, seps uint64) (int, bool) {
+// the word at i, which follow k others, and returns their number. The
+// caller asks once a word, not once a separator, that the line has at
+// most plainFields fields: a word holds at most eight separators, which
+// s.starts has room for past those; the index is masked rather than
+// checked, as it is below len(s.starts) either way.
+func (s *csvScanner) cutSeps(k, i int, seps uint64) int {
+	base := uint32(i) + 1
 	for ; seps != 0; seps &= seps - 1 {
-		if uint(k) >= plainFields-1 {
-			return k, false
-		}
 		k++
-		s.starts[k] = uint32(i+bits.TrailingZeros64(seps)>>3) + 1
+		s.starts[k&(len(s.starts)-1)] = base + uint32(bits.TrailingZeros64(seps)>>3)
 	}
-	return k, true
+	return k
 }
 
 // loadTail returns the last bytes of b, from i, as a little-endian
