@@ -183,7 +183,8 @@ func (p *parser) reject(e *ParseError, record []byte) bool {
 
 // internBytes returns b as a string, sharing one copy per distinct
 // value: touchpoints and purposes repeat on millions of rows. A small
-// direct-mapped cache answers most rows before the map is asked.
+// direct-mapped cache answers most rows before the map is asked; its
+// answer for a short text, as most are, is inline in recentText.
 func (p *parser) internBytes(b []byte) string {
 	slot := 0
 	if len(b) > 0 {
@@ -201,6 +202,24 @@ func (p *parser) internBytes(b []byte) string {
 		p.intern[s] = s
 	}
 	return s
+}
+
+// recentText is internBytes' answer for a text of at most eight bytes
+// the cache holds, without a call; false leaves the others to it.
+func (p *parser) recentText(b []byte) (string, bool) {
+	if len(b) == 0 || len(b) > 8 {
+		return "", false
+	}
+	s := p.recent[endsHash(b)&(len(p.recent)-1)]
+	if len(s) != len(b) {
+		return "", false
+	}
+	for i := range b {
+		if s[i] != b[i] {
+			return "", false
+		}
+	}
+	return s, true
 }
 
 // endsHash is the hash of a text by its length and its ends, the index
@@ -437,7 +456,11 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	m.Touchpoint = ""
 	if i := l[colTouchpoint]; i >= 0 {
 		if p.opt.Names == nil {
-			m.Touchpoint = p.internBytes(unneutralise(sc.field(i)))
+			text := unneutralise(sc.field(i))
+			var cached bool
+			if m.Touchpoint, cached = p.recentText(text); !cached {
+				m.Touchpoint = p.internBytes(text)
+			}
 		} else if m.Touchpoint, err = p.namedTouchpoint(unneutralise(sc.field(i))); err != nil {
 			return fail(colTouchpoint, err)
 		}
