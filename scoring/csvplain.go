@@ -153,10 +153,10 @@ func (s *csvScanner) cutPlain(data []byte) int {
 // s.starts has room for past those; the index is masked rather than
 // checked, as it is below len(s.starts) either way.
 func (s *csvScanner) cutSeps(k, i int, seps uint64) int {
-	base := uint32(i) + 1
+	after := uint(i+1) * 8 // the bit of the byte after the word's first: a separator's bit over 8 is where its next field starts
 	for ; seps != 0; seps &= seps - 1 {
 		k++
-		s.starts[k&(len(s.starts)-1)] = base + uint32(bits.TrailingZeros64(seps)>>3)
+		s.starts[k&(len(s.starts)-1)] = uint32((after + uint(bits.TrailingZeros64(seps))) >> 3)
 	}
 	return k
 }
