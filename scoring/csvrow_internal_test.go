@@ -74,3 +74,35 @@ func TestCSVRowSetsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestRecentTextAsInternBytes asks recentText, csvRow's inline look in
+// internBytes' cache, of texts of every length among others that share
+// its slots: what it answers must be internBytes' string, and a short
+// text internBytes has put in the cache must be answered.
+func TestRecentTextAsInternBytes(t *testing.T) {
+	p := &parser{intern: map[string]string{}}
+	texts := []string{"", "t1", "t2", "t10", "a", "purchase", "purchases", "t1 ", "1t", "x" + strings.Repeat("y", 20)}
+	for i := range 200 {
+		texts = append(texts, fmt.Sprintf("tp%d", i), fmt.Sprintf("%x", i*7919))
+	}
+	for round := range 3 {
+		for _, text := range texts {
+			b := []byte(text)
+			got, ok := p.recentText(b)
+			want := p.internBytes(b)
+			if ok && got != want {
+				t.Fatalf("round %d: recentText(%q) = %q, internBytes %q", round, text, got, want)
+			}
+			if len(b) > 8 || len(b) == 0 {
+				if ok {
+					t.Fatalf("round %d: recentText(%q) answered a text it leaves to internBytes", round, text)
+				}
+				continue
+			}
+			p.internBytes(b) // a second ask puts it in the cache
+			if got, ok := p.recentText(b); !ok || got != text {
+				t.Fatalf("round %d: recentText(%q) = %q, %v after internBytes cached it", round, text, got, ok)
+			}
+		}
+	}
+}
