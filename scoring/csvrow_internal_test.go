@@ -46,7 +46,7 @@ func parseRecord(t *testing.T, src string, opt Options, rw *row) *ParseError {
 
 // TestCSVRowSetsEveryField parses records of every column into a zero
 // row and into a used one: csvRow does not clear the row first, so each
-// field it leaves as it was would differ (record is its caller's).
+// field it leaves as it was would differ.
 func TestCSVRowSetsEveryField(t *testing.T) {
 	for _, c := range []struct {
 		src string
@@ -68,7 +68,6 @@ func TestCSVRowSetsEveryField(t *testing.T) {
 		if bad := parseRecord(t, c.src, c.opt, &used); bad != nil {
 			t.Fatalf("%q: %v", c.src, bad)
 		}
-		used.record = nil
 		if got, want := fmt.Sprintf("%#v", used), fmt.Sprintf("%#v", fresh); got != want { // NaN as NaN, nil as nil
 			t.Errorf("%q: parsed into a used row\n%s\nand into a zero one\n%s", c.src, got, want)
 		}
@@ -102,6 +101,34 @@ func TestRecentTextAsInternBytes(t *testing.T) {
 			p.internBytes(b) // a second ask puts it in the cache
 			if got, ok := p.recentText(b); !ok || got != text {
 				t.Fatalf("round %d: recentText(%q) = %q, %v after internBytes cached it", round, text, got, ok)
+			}
+		}
+	}
+}
+
+// TestVisitIDAsUnneutralisedAndBlank parses records whose visit id
+// starts with every byte: csvRow's inline look at the first byte must
+// give the id unneutralise gives, and reject it exactly when blankID
+// does.
+func TestVisitIDAsUnneutralisedAndBlank(t *testing.T) {
+	for c := range 256 {
+		for _, rest := range []string{"", "v1", "=1+1", " ", "\t"} {
+			id := string([]byte{byte(c)}) + rest
+			if c == ',' || c == '\n' || c == '\r' || c == '"' {
+				continue // not a field's first byte
+			}
+			var rw row
+			bad := parseRecord(t, "visit,rating\n"+id+",4\n", Options{}, &rw)
+			want := unneutralise([]byte(id))
+			switch {
+			case blankID(want):
+				if bad == nil || !errors.Is(bad, ErrMissing) {
+					t.Fatalf("id %q: %v, want the error of an empty id", id, bad)
+				}
+			case bad != nil && errors.Is(bad, ErrMissing):
+				t.Fatalf("id %q: %v", id, bad)
+			case bad == nil && string(rw.visit) != string(want):
+				t.Fatalf("id %q: visit %q, want %q", id, rw.visit, want)
 			}
 		}
 	}

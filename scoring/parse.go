@@ -322,7 +322,6 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 			rw := p.slot()
 			p.lends = lends
 			if bad = p.csvRow(sc, layout, rw); bad == nil {
-				rw.record = p.keep(sc.buf)
 				p.lent = p.lent || lends && p.eachBatch != nil
 				if (p.each != nil || p.full()) && !p.passSlot() {
 					return nil
@@ -419,18 +418,20 @@ func decodeColumn(err error) int {
 // csvRow parses the scanner's record into rw, its bytes kept (see
 // keep).
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
-	// Every field but record (csvRows') is set, as slot's row may hold
-	// an earlier one: field by field, the pointers once each, not by
-	// clearing the whole row first, which cost a loop of stores a row.
+	// Every field is set, as slot's row may hold an earlier one: field
+	// by field, the pointers once each, not by clearing the whole row
+	// first, which cost a loop of stores a row.
 	rw.line, rw.timeKind, rw.has, rw.missing = sc.startLine, untimed, 0, false
 	rw.remembered, rw.recommend = NA, NA
 	rw.detected, rw.opens, rw.span, rw.bad, rw.fatal = DetectEncoding, false, 0, nil, nil
-	visit := unneutralise(sc.field(l[colVisit]))
+	visit := sc.field(l[colVisit])
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
-	if blankID(visit) {
-		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
+	if len(visit) == 0 || visit[0]-'!' > '~'-'!' || visit[0] == '\'' { // an id that starts with printable ASCII other than a space or a quote, as nearly every one does, is as it is and not blank
+		if visit = unneutralise(visit); blankID(visit) {
+			return fail(colVisit, errorf(ErrMissing, "empty visit id"))
+		}
 	}
 	if !sc.plain {
 		for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
@@ -517,7 +518,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colRecommend
 	}
 	// Keep the bytes the assembler reads only once the row is good.
-	rw.visit, rw.purpose, rw.who[0], rw.who[1] = p.keep(visit), nil, nil, nil
+	rw.visit, rw.record, rw.purpose, rw.who[0], rw.who[1] = p.keep(visit), p.keep(sc.buf), nil, nil, nil
 	if rw.has&(1<<colPurpose) != 0 {
 		rw.purpose = p.keep(purpose)
 	}
