@@ -55,26 +55,21 @@ func (s *csvScanner) plainRecord() bool {
 		s.win, _ = s.br.Peek(s.br.Buffered()) // never reads: the bytes are buffered
 	}
 	for {
-		rest := s.win[s.lag:]
-		n, end, ok := s.cutPlain(rest)
-		if !ok {
+		switch s.cutPlain(s.win[s.lag:]) {
+		case cutLine:
+			return true
+		case cutNone:
 			return false
 		}
-		line := rest[:end:end] // its capacity ends with it, so that no append writes into the reader's buffer
-		s.lag += n
-		s.line++
-		s.startLine = s.line // as the general way counts a blank line
-		if end == 0 {
-			continue
-		}
-		if !s.inPlace {
-			s.own, s.inPlace = s.buf, true
-		}
-		s.buf = line
-		s.plain, s.lineErr = true, nil
-		return true
 	}
 }
+
+// What cutPlain found at the start of the bytes it was given.
+const (
+	cutNone  = iota // no plain line: one to read the general way, or not buffered whole
+	cutLine         // a plain line, now the record
+	cutBlank        // a blank line, taken
+)
 
 // catchUp discards from the reader the lines plainRecord took from its
 // buffer, before it is read the general way; the reader's buffer, and
@@ -89,17 +84,16 @@ func (s *csvScanner) catchUp() {
 	}
 }
 
-// cutPlain cuts the plain line at the start of data into s.starts and
-// s.cut. It returns the bytes of the line with its line ending (n),
-// and without (end); ok is false when the line is not plain or data
-// holds no newline. Each field costs one store of where it starts, not a
-// slice and a column; the words before the line's end test for nothing
-// else, so that few enough values stay live that they stay in
-// registers.
-func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
+// cutPlain cuts the plain line at the start of data, the bytes of the
+// reader's buffer from s.lag, into s.starts and s.cut, makes it the
+// record and takes it and its line ending from the buffer. Each field
+// costs one store of where it starts, not a slice and a column; the
+// words before the line's end test for nothing else, so that few
+// enough values stay live that they stay in registers.
+func (s *csvScanner) cutPlain(data []byte) int {
 	size := len(data)
 	if size > MaxLine { // never with the reader's buffer; readLine's error when it is
-		return 0, 0, false
+		return cutNone
 	}
 	sepw := uint64(s.sep) * ones
 	k, i := 0, 0 // the separators so far; the word
@@ -110,8 +104,8 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 		if special = notPlain(x) &^ seps; special != 0 { // a tab separator is not special
 			break
 		}
-		if k, ok = s.cutSeps(k, i, seps); !ok {
-			return 0, 0, false
+		if k = s.cutSeps(k, i, seps); k >= plainFields { // more than plainFields fields
+			return cutNone
 		}
 	}
 	if special == 0 && i < size { // the last bytes of data, once a buffer: those past it masked off
@@ -121,40 +115,50 @@ func (s *csvScanner) cutPlain(data []byte) (n, end int, ok bool) {
 		special = notPlain(x) &^ seps & valid
 	}
 	if special == 0 {
-		return 0, 0, false // no newline
+		return cutNone // no newline
 	}
-	at := i + bits.TrailingZeros64(special)>>3
+	end := i + bits.TrailingZeros64(special)>>3
+	n := end + 1 // with its line ending
 	switch {
-	case data[at] == '\n':
-		end, n = at, at+1
-	case data[at] == '\r' && at+1 < size && data[at+1] == '\n':
-		end, n = at, at+2
+	case data[end] == '\n':
+	case data[end] == '\r' && end+1 < size && data[end+1] == '\n':
+		n++
 	default:
 		s.backoff = s.backoffLines
-		return 0, 0, false // a quote, a carriage return within the line, a byte outside printable ASCII
+		return cutNone // a quote, a carriage return within the line, a byte outside printable ASCII
 	}
-	if k, ok = s.cutSeps(k, i, seps&(special&-special-1)); !ok { // the separators before the line's end
-		return 0, 0, false
+	if k = s.cutSeps(k, i, seps&(special&-special-1)); k >= plainFields { // the separators before the line's end
+		return cutNone
 	}
-	if end > 0 {
-		s.starts[k+1] = uint32(end) + 1
-		s.cut = k + 1
+	s.lag += n
+	s.line++
+	s.startLine = s.line // as the general way counts a blank line
+	if end == 0 {
+		return cutBlank
 	}
-	return n, end, true // end is 0 for a blank line
+	s.starts[k+1] = uint32(end) + 1
+	s.cut = k + 1
+	if !s.inPlace {
+		s.own, s.inPlace = s.buf, true
+	}
+	s.buf = data[:end:end] // its capacity ends with it, so that no append writes into the reader's buffer
+	s.plain, s.lineErr = true, nil
+	return cutLine
 }
 
 // cutSeps notes the starts of the fields after the separators seps of
-// the word at i, which follow k others; false when the line has more
-// than plainFields fields.
-func (s *csvScanner) cutSeps(k, i int, seps uint64) (int, bool) {
+// the word at i, which follow k others, and returns their number. The
+// caller asks once a word, not once a separator, that the line has at
+// most plainFields fields: a word holds at most eight separators, which
+// s.starts has room for past those; the index is masked rather than
+// checked, as it is below len(s.starts) either way.
+func (s *csvScanner) cutSeps(k, i int, seps uint64) int {
+	after := uint(i+1) * 8 // the bit of the byte after the word's first: a separator's bit over 8 is where its next field starts
 	for ; seps != 0; seps &= seps - 1 {
-		if uint(k) >= plainFields-1 {
-			return k, false
-		}
 		k++
-		s.starts[k] = uint32(i+bits.TrailingZeros64(seps)>>3) + 1
+		s.starts[k&(len(s.starts)-1)] = uint32((after + uint(bits.TrailingZeros64(seps))) >> 3)
 	}
-	return k, true
+	return k
 }
 
 // loadTail returns the last bytes of b, from i, as a little-endian

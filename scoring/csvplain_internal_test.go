@@ -195,3 +195,34 @@ func BenchmarkScanLines(b *testing.B) {
 		})
 	}
 }
+
+// TestPlainFieldsLimit cuts lines of about plainFields fields, the
+// separators placed at every offset of a word: up to plainFields a line
+// is cut plain, past it read the general way, to the same fields.
+func TestPlainFieldsLimit(t *testing.T) {
+	for fields := plainFields - 9; fields <= plainFields+9; fields++ {
+		for pad := range 8 {
+			cells := make([]string, fields)
+			for i := range cells {
+				cells[i] = strings.Repeat("x", (i+pad)%3)
+			}
+			line := strings.Join(cells, ",")
+			src := []byte("h\n" + line + "\n")
+			checkPlainAsGeneral(t, src, ',', nil)
+			sc := newCSVScanner(bytes.NewReader(src), UTF8, ',')
+			sc.backoffLines = 0
+			if err := sc.next(); err != nil {
+				t.Fatal(err)
+			}
+			if err := sc.next(); err != nil {
+				t.Fatal(err)
+			}
+			if plain := sc.cut > 0; plain != (fields <= plainFields) {
+				t.Fatalf("%d fields (%q): cut plain %v", fields, line, plain)
+			}
+			if sc.count() != fields {
+				t.Fatalf("%d fields (%q): %d", fields, line, sc.count())
+			}
+		}
+	}
+}

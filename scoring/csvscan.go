@@ -65,20 +65,29 @@ func (s *csvScanner) count() int {
 // field returns field i of the record.
 func (s *csvScanner) field(i int) []byte {
 	if s.cut > 0 {
-		i &= plainFields - 1 // no bounds check: i is below s.cut, at most plainFields
-		end := s.starts[i+1] - 1
-		return s.buf[s.starts[i]:end:end] // its capacity ends with it, as split's fields do
+		return s.plainField(i)
 	}
 	return s.fields[i]
 }
 
 // cell returns field i of the record, nil when i is -1: a column the
-// header does not have.
+// header does not have. A plain line's field is told from the others
+// by one comparison, which a negative i fails too.
 func (s *csvScanner) cell(i int) []byte {
+	if uint(i) < uint(s.cut) {
+		return s.plainField(i)
+	}
 	if i < 0 {
 		return nil
 	}
-	return s.field(i)
+	return s.fields[i]
+}
+
+// plainField returns field i, below s.cut, of a plain line.
+func (s *csvScanner) plainField(i int) []byte {
+	i &= plainFields - 1 // no bounds check: i is below s.cut, at most plainFields
+	end := s.starts[i+1] - 1
+	return s.buf[s.starts[i]:end:end] // its capacity ends with it, as split's fields do
 }
 
 // col returns the 1-based byte column of field i in buf.

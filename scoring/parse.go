@@ -168,6 +168,12 @@ func (p *parser) lendsRow(sc *csvScanner) bool {
 	return p.each != nil || p.eachBatch != nil && sc.inPlace
 }
 
+// lendsPlain is lendsRow of a plain line, which always lies in the
+// reader's buffer: the same for every one, so that csvRows asks once.
+func (p *parser) lendsPlain() bool {
+	return p.each != nil || p.eachBatch != nil
+}
+
 // reject queues a row that could not be parsed.
 func (p *parser) reject(e *ParseError, record []byte) bool {
 	e.Record = string(record)
@@ -176,7 +182,8 @@ func (p *parser) reject(e *ParseError, record []byte) bool {
 
 // internBytes returns b as a string, sharing one copy per distinct
 // value: touchpoints and purposes repeat on millions of rows. A small
-// direct-mapped cache answers most rows before the map is asked.
+// direct-mapped cache answers most rows before the map is asked; its
+// answer for a short text, as most are, is inline in recentText.
 func (p *parser) internBytes(b []byte) string {
 	slot := 0
 	if len(b) > 0 {
@@ -194,6 +201,24 @@ func (p *parser) internBytes(b []byte) string {
 		p.intern[s] = s
 	}
 	return s
+}
+
+// recentText is internBytes' answer for a text of at most eight bytes
+// the cache holds, without a call; false leaves the others to it.
+func (p *parser) recentText(b []byte) (string, bool) {
+	if len(b) == 0 || len(b) > 8 {
+		return "", false
+	}
+	s := p.recent[endsHash(b)&(len(p.recent)-1)]
+	if len(s) != len(b) {
+		return "", false
+	}
+	for i := range b {
+		if s[i] != b[i] {
+			return "", false
+		}
+	}
+	return s, true
 }
 
 // endsHash is the hash of a text by its length and its ends, the index
@@ -268,41 +293,35 @@ func (p *parser) readCSV(r io.Reader) error {
 // csvRows parses the records after the header, of width fields, and
 // sends them on; a byte range of a file is read by it too (see ranges.go).
 func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
+	plainLends := p.lendsPlain()
 	for !p.stopped {
-		var err error
-		if !sc.nextPlain() {
+		var bad *ParseError
+		lends := plainLends
+		if sc.nextPlain() {
+			// A plain line decodes nothing, so that noteDetected has
+			// nothing to say, and has no line error: only its width and
+			// size are asked, as nearly every row is neither wrong.
+			if sc.cut != width || len(sc.buf)+1 > p.opt.MaxVisitBytes {
+				bad, _ = p.recordProblem(sc, nil, width)
+			}
+		} else {
 			if p.lent && !p.flush() { // the rows that lie in the reader's buffer, before the general way moves it
 				return nil
 			}
-			err = sc.nextGeneral()
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if !p.noteDetected(sc) {
-			return nil
-		}
-		var bad *ParseError
-		if err != nil || sc.lineErr != nil || sc.count() != width || len(sc.buf)+1 > p.opt.MaxVisitBytes { // asked first, as nearly every row is none of these
-			switch {
-			case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
-				bad = &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}
-			case err == ErrQuote || err == ErrBareQuote:
-				bad = &ParseError{Line: sc.startLine, Column: sc.column(sc.count() - 1), Err: err}
-			case err != nil:
-				return &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
-			case sc.count() != width:
-				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", sc.count(), width)}
-			case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
-				bad = &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}
+			err := sc.nextGeneral()
+			if err == io.EOF || !p.noteDetected(sc) {
+				return nil
 			}
+			if bad, err = p.recordProblem(sc, err, width); err != nil {
+				return err
+			}
+			lends = p.lendsRow(sc)
 		}
 		if bad == nil {
 			rw := p.slot()
-			p.lends = p.lendsRow(sc)
+			p.lends = lends
 			if bad = p.csvRow(sc, layout, rw); bad == nil {
-				rw.record = p.keep(sc.buf)
-				p.lent = p.lent || p.lends && p.eachBatch != nil
+				p.lent = p.lent || lends && p.eachBatch != nil
 				if (p.each != nil || p.full()) && !p.passSlot() {
 					return nil
 				}
@@ -318,6 +337,25 @@ func (p *parser) csvRows(sc *csvScanner, layout *csvLayout, width int) error {
 		}
 	}
 	return nil
+}
+
+// recordProblem returns what is wrong with the scanner's record as a
+// whole, read with err (not io.EOF): a bad row, or an error that ends
+// reading; both nil for a record of width fields to parse.
+func (p *parser) recordProblem(sc *csvScanner, err error, width int) (*ParseError, error) {
+	switch {
+	case sc.lineErr != nil && (err == nil || err == ErrQuote || err == ErrBareQuote):
+		return &ParseError{Line: sc.startLine, Column: decodeColumn(sc.lineErr), Err: sc.lineErr}, nil
+	case err == ErrQuote || err == ErrBareQuote:
+		return &ParseError{Line: sc.startLine, Column: sc.column(sc.count() - 1), Err: err}, nil
+	case err != nil:
+		return nil, &ParseError{File: p.opt.Name, Line: sc.line + 1, Err: err}
+	case sc.count() != width:
+		return &ParseError{Line: sc.startLine, Err: errorf(ErrFieldCount, "%d fields, but the header has %d", sc.count(), width)}, nil
+	case len(sc.buf)+1 > p.opt.MaxVisitBytes: // a row too large for any visit opens none
+		return &ParseError{Line: sc.startLine, Err: errorf(ErrVisitTooLarge, "more than %d bytes (Options.MaxVisitBytes)", p.opt.MaxVisitBytes)}, nil
+	}
+	return nil, nil
 }
 
 func (p *parser) csvHeader(sc *csvScanner) (csvLayout, error) {
@@ -379,13 +417,20 @@ func decodeColumn(err error) int {
 // csvRow parses the scanner's record into rw, its bytes kept (see
 // keep).
 func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
-	*rw = row{line: sc.startLine, remembered: NA, recommend: NA, timeKind: untimed} // every field: slot's row may hold an earlier one
-	visit := unneutralise(sc.field(l[colVisit]))
+	// Every field is set, as slot's row may hold an earlier one: field
+	// by field, the pointers once each, not by clearing the whole row
+	// first, which cost a loop of stores a row.
+	rw.line, rw.timeKind, rw.has, rw.missing = sc.startLine, untimed, 0, false
+	rw.remembered, rw.recommend = NA, NA
+	rw.detected, rw.opens, rw.span, rw.bad, rw.fatal = DetectEncoding, false, 0, nil, nil
+	visit := sc.field(l[colVisit])
 	fail := func(c int, err error) *ParseError {
 		return &ParseError{Line: sc.startLine, Column: sc.column(l[c]), Index: l[c] + 1, Visit: string(visit), Field: csvColumns[c], Err: err}
 	}
-	if blankID(visit) {
-		return fail(colVisit, errorf(ErrMissing, "empty visit id"))
+	if len(visit) == 0 || visit[0]-'!' > '~'-'!' || visit[0] == '\'' { // an id that starts with printable ASCII other than a space or a quote, as nearly every one does, is as it is and not blank
+		if visit = unneutralise(visit); blankID(visit) {
+			return fail(colVisit, errorf(ErrMissing, "empty visit id"))
+		}
 	}
 	if !sc.plain {
 		for _, c := range [...]int{colVisit, colTouchpoint, colPurpose, colCustomer, colSite} {
@@ -396,15 +441,26 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 			}
 		}
 	}
-	rating, err := p.rating(sc.field(l[colRating]), rw)
+	var rating float64
+	var err error
+	if cell := sc.field(l[colRating]); missingRating(cell) { // a missing rating is an error of kind ErrMissing, or under SkipMissing marks rw missing
+		rating, err = p.noRating(cell, rw)
+	} else if rating, err = parseNumber(cell); err == nil { // not a call to a function that calls it: every row asks
+		err = checkRating(p.opt.Scale, rating)
+	}
 	if err != nil {
 		return fail(colRating, err)
 	}
 	m := &rw.moment // parsed in place, not copied in
-	m.Rating, m.T, m.Duration = rating, NA, NA
+	m.Rating, m.T, m.Duration, m.Seq, m.HasSeq = rating, NA, NA, 0, false
+	m.Touchpoint = ""
 	if i := l[colTouchpoint]; i >= 0 {
 		if p.opt.Names == nil {
-			m.Touchpoint = p.internBytes(unneutralise(sc.field(i)))
+			text := unneutralise(sc.field(i))
+			var cached bool
+			if m.Touchpoint, cached = p.recentText(text); !cached {
+				m.Touchpoint = p.internBytes(text)
+			}
 		} else if m.Touchpoint, err = p.namedTouchpoint(unneutralise(sc.field(i))); err != nil {
 			return fail(colTouchpoint, err)
 		}
@@ -461,7 +517,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 		rw.has |= 1 << colRecommend
 	}
 	// Keep the bytes the assembler reads only once the row is good.
-	rw.visit = p.keep(visit)
+	rw.visit, rw.record, rw.purpose, rw.who[0], rw.who[1] = p.keep(visit), p.keep(sc.buf), nil, nil, nil
 	if rw.has&(1<<colPurpose) != 0 {
 		rw.purpose = p.keep(purpose)
 	}
@@ -469,21 +525,7 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	return nil
 }
 
-// rating parses a moment's rating; a missing one is an error of kind
-// ErrMissing, or under SkipMissing marks rw missing. Small enough to
-// inline: every row asks it.
-func (p *parser) rating(cell []byte, rw *row) (float64, error) {
-	if missingRating(cell) {
-		return p.noRating(cell, rw)
-	}
-	x, err := parseNumber(cell)
-	if err == nil {
-		err = checkRating(p.opt.Scale, x)
-	}
-	return x, err
-}
-
-// noRating is rating's answer for a cell that says "no rating".
+// noRating is csvRow's answer for a rating cell that says "no rating".
 func (p *parser) noRating(cell []byte, rw *row) (float64, error) {
 	if p.opt.Missing == SkipMissing {
 		rw.missing = true

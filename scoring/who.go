@@ -31,7 +31,7 @@ func whoOf(v *Visit, c int) *string {
 }
 
 // csvWho sets the who fields of rw from a CSV record whose text was
-// checked: the bytes are kept in the batch's arena.
+// checked: the bytes are kept (see keep); csvRow cleared them.
 func (p *parser) csvWho(sc *csvScanner, l *csvLayout, rw *row) {
 	if l[colCustomer] < 0 && l[colSite] < 0 {
 		return
