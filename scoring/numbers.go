@@ -21,46 +21,72 @@ import (
 // fast path that gives exactly strconv.ParseFloat's result: a mantissa
 // of at most 15 digits is exact in a float64, as is a power of ten up
 // to 10^15, and one division of exact values is correctly rounded.
-//
-// A one-digit cell, a rating, is read as it is. A cell of 2 to 8 bytes,
-// digits with at most one point, is read here as one word, as it is the
-// cost of nearly every number: the word holds the cell's digit values
-// with its last byte highest and zeros (leading zeros) below; the bytes
-// that are no digit are flagged all at once; the digits before the
-// point are moved up over it; and the eight values are summed by place
-// in three multiplications, then divided as parseShortDecimal divides.
-// Any other cell, and any the word does not read, is parseShortDecimal's
-// or parseLongNumber's.
+// The fastest, parseWord, reads nearly every number; any other cell is
+// parseOtherNumber's.
 func parseNumber(b []byte) (float64, error) {
+	return wordOr(b, parseWord, parseOtherNumber)
+}
+
+// wordOr returns word's number for b, or other's answer where word does
+// not read b; timeOr is wordOr for parseTime. They take the two as
+// parameters only so that they, and parseNumber and parseTime through
+// them, inline: Go's inliner charges a call of a parameter less than a
+// third of a call of a function, and the two calls of a function would
+// be over its budget. So csvRow calls parseWord, which calls nothing
+// and so needs no frame, itself (through a func value, which costs two
+// instructions more than a direct call, where parseNumber's frame
+// cost eight).
+func wordOr(b []byte, word func([]byte) (float64, bool), other func([]byte) (float64, error)) (float64, error) {
+	if x, ok := word(b); ok {
+		return x, nil
+	}
+	return other(b)
+}
+
+// parseWord reads a one-digit cell, a rating, as it is, and a cell of 2
+// to 8 bytes, digits with at most one point, as one word, as it is the
+// cost of nearly every number; false leaves the cell to the slower
+// paths. The word holds the cell's digit values with its last byte
+// highest and zeros (leading zeros) below; the bytes that are no digit
+// are flagged all at once; the point is checked and made a zero byte,
+// and the digits before it moved up over it; and the eight values are
+// summed by place in three multiplications, then divided as
+// parseShortDecimal divides. Its value is below 10^8.
+func parseWord(b []byte) (float64, bool) {
 	if n := len(b); n >= 2 && n <= 8 {
 		v := digitWord(b)
 		// A byte's flag is set unless it is 0 to 9: a digit carries
 		// nothing into the next byte, so the lowest flag is exact.
 		others := ((v + sixes) | v) & nibble
 		if others == 0 {
-			return float64(int64(digitsValue(v))), nil
+			return float64(int64(digitsValue(v))), true
 		}
-		// The point flags 0x30 of its byte and carries nothing; a byte
-		// after it that is no digit flags its own.
+		// The lowest byte that is no digit must be the point, 0x1e: xor
+		// that makes it 0, and then every byte must be a digit and that
+		// one 0, which the 9 it is given more than the others' 6 checks.
 		point := others & -others // 1<<4 in the point's byte
-		upTo := point<<4 - 1      // the bytes up to the point's; all at the last (a shift out is 0)
-		// The bytes before the point's are digits, below its unit: the
-		// point's byte is 0x1e when they are less than one unit above it.
-		if unit := point >> 4; others == 3*point && v&upTo-0x1e*unit < unit {
-			v = v&^upTo | (v<<8)&upTo
-			return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], nil
+		unit := point >> 4
+		v ^= 0x1e * unit
+		if ((v+sixes+9*unit)|v)&nibble != 0 {
+			return 0, false
 		}
+		v += (v & (unit - 1)) * 0xff // the digits before the point up over its 0
+		return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], true
 	} else if n == 1 && b[0]-'0' <= 9 {
-		return float64(b[0] - '0'), nil
+		return float64(b[0] - '0'), true
 	}
-	b = b[:len(b):len(b)] // so that its capacity need not be kept through the word
+	return 0, false
+}
+
+// parseOtherNumber is parseNumber for a cell parseWord does not read.
+func parseOtherNumber(b []byte) (float64, error) {
 	if x, ok := parseShortDecimal(b); ok {
 		return x, nil
 	}
 	return parseLongNumber(b)
 }
 
-// What flags a byte of a word that is no digit (see parseNumber).
+// What flags a byte of a word that is no digit (see parseWord).
 const (
 	sixes  = 0x06 * ones
 	nibble = 0xf0 * ones
@@ -229,25 +255,41 @@ const (
 
 // parseTime parses a start time: seconds, an RFC 3339 time, taken as
 // seconds since the Unix epoch (features use only differences), or a
-// clock time (see parseClock).
+// clock time (see parseClock). A number parseWord reads is below
+// 10^8, so within MaxSeconds.
 func parseTime(b []byte, loc *time.Location) (float64, int, error) {
-	if x, err := parseNumber(b); err == nil && math.Abs(x) <= MaxSeconds {
-		return x, seconds, nil
-	}
-	return parseOtherTime(b, loc)
+	return timeOr(b, loc, parseWord, parseOtherTime)
 }
 
-// parseOtherTime is parseTime for a time that is not seconds within
-// MaxSeconds, apart so that parseTime's path for seconds keeps
-// nothing of it: it reads the number again, which only a time out of
-// range or not a number costs.
+// timeOr is wordOr for parseTime (see wordOr); its form, with named
+// results, is the one of the few tried that is within the inliner's
+// budget.
+
+func timeOr(b []byte, loc *time.Location, word func([]byte) (float64, bool), other func([]byte, *time.Location) (float64, int, error)) (x float64, kind int, err error) {
+	x, ok := word(b)
+	if kind = seconds; !ok {
+		x, kind, err = other(b, loc)
+	}
+	return
+}
+
+// parseOtherTime is parseTime for a cell parseWord does not read.
 func parseOtherTime(b []byte, loc *time.Location) (float64, int, error) {
-	x, err := parseNumber(b)
+	x, err := parseOtherNumber(b)
+	if err == nil && math.Abs(x) <= MaxSeconds {
+		return x, seconds, nil
+	}
 	if err == nil {
 		return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
 	}
+	return parseTimeText(b, loc, err)
+}
+
+// parseTimeText is parseTime for a cell that is no number: a decimal
+// too large, whose error numberErr is, or a time written otherwise.
+func parseTimeText(b []byte, loc *time.Location, numberErr error) (float64, int, error) {
 	if isDecimal(strings.Trim(string(b), " \t")) {
-		return 0, 0, err // a decimal too large
+		return 0, 0, numberErr
 	}
 	s := strings.Trim(string(b), " \t")
 	t, terr := time.Parse(time.RFC3339Nano, s)

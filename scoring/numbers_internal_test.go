@@ -80,6 +80,25 @@ func referenceNumber(b []byte) (float64, error) {
 	return parseLongNumber(b)
 }
 
+// referenceTime is parseTime as it was before parseWord: a number
+// as referenceNumber reads it, within MaxSeconds, or else an error for
+// one out of range, or a time written otherwise.
+func referenceTime(b []byte) (float64, int, error) {
+	x, err := referenceNumber(b)
+	if err == nil && math.Abs(x) <= MaxSeconds {
+		return x, seconds, nil
+	}
+	if err == nil {
+		return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
+	}
+	return parseTimeText(b, time.UTC, err)
+}
+
+// sameError reports whether err and want are both nil, or have one text.
+func sameError(err, want error) bool {
+	return (err == nil) == (want == nil) && (err == nil || err.Error() == want.Error())
+}
+
 // trailers are what may follow a cell in the reader's buffer, read by
 // no word that reads the cell.
 var trailers = []string{"", ",", "9", "99999999", ".5.5.5.5", "\x00\x00\x00\x00\x00\x00\x00\x00", "e9,1.2,\n"}
@@ -87,17 +106,23 @@ var trailers = []string{"", ",", "9", "99999999", ".5.5.5.5", "\x00\x00\x00\x00\
 // checkNumber fails when parseNumber reads b, alone or followed in its
 // array by any of trailers within its capacity or past it, otherwise
 // than referenceNumber: another value (to the bit), another error, or
-// another error text; and when it reads a short decimal otherwise than
+// another error text; when parseTime reads it otherwise than
+// referenceTime; and when it reads a short decimal otherwise than
 // strconv.ParseFloat.
 func checkNumber(t *testing.T, b []byte) {
 	t.Helper()
 	want, wantErr := referenceNumber(b)
+	wantT, wantKind, wantTErr := referenceTime(b)
 	for _, tail := range trailers {
 		buf := append(append([]byte(nil), b...), tail...)
 		for _, cell := range [][]byte{buf[:len(b):len(b)], buf[:len(b)]} {
 			x, err := parseNumber(cell)
-			if math.Float64bits(x) != math.Float64bits(want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+			if math.Float64bits(x) != math.Float64bits(want) || !sameError(err, wantErr) {
 				t.Fatalf("parseNumber(%q) before %q, capacity %d: %v, %v; before the word %v, %v", b, tail, cap(cell), x, err, want, wantErr)
+			}
+			x, kind, err := parseTime(cell, time.UTC)
+			if math.Float64bits(x) != math.Float64bits(wantT) || kind != wantKind || !sameError(err, wantTErr) {
+				t.Fatalf("parseTime(%q) before %q, capacity %d: %v, %d, %v; before the word %v, %d, %v", b, tail, cap(cell), x, kind, err, wantT, wantKind, wantTErr)
 			}
 		}
 	}
@@ -149,7 +174,7 @@ func TestNumberAsBefore(t *testing.T) {
 }
 
 func FuzzNumber(f *testing.F) {
-	for _, s := range []string{"4", "25.2", "3.137", "19.1", "0", "12345678", "1234.567", ".1234567", "1234567.", "5/5", "5-5", "1e3", " 4", "-2.5", "inf", "."} {
+	for _, s := range []string{"4", "25.2", "3.137", "19.1", "0", "12345678", "1234.567", ".1234567", "1234567.", "5/5", "5-5", "1e3", " 4", "-2.5", "inf", ".", "99999999", "9.999999", "1e11", "09:02", "2026-11-23T09:30:00Z", "\x1e5", "5.\x1f"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkNumber)
