@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"encoding/binary"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ func parseNumber(b []byte) (float64, error) {
 }
 
 // wordOr returns word's number for b, or other's answer where word does
-// not read b; timeOr is wordOr for parseTime. They take the two as
+// not read b (says so with any error); timeOr is wordOr for parseTime. They take the two as
 // parameters only so that they, and parseNumber and parseTime through
 // them, inline: Go's inliner charges a call of a parameter less than a
 // third of a call of a function, and the two calls of a function would
@@ -36,30 +37,30 @@ func parseNumber(b []byte) (float64, error) {
 // and so needs no frame, itself (through a func value, which costs two
 // instructions more than a direct call, where parseNumber's frame
 // cost eight).
-func wordOr(b []byte, word func([]byte) (float64, bool), other func([]byte) (float64, error)) (float64, error) {
-	if x, ok := word(b); ok {
-		return x, nil
+func wordOr(b []byte, word func([]byte) (float64, error), other func([]byte) (float64, error)) (float64, error) {
+	if x, err := word(b); err == nil {
+		return x, err // err, not nil: its registers are nil already
 	}
 	return other(b)
 }
 
 // parseWord reads a one-digit cell, a rating, as it is, and a cell of 2
 // to 8 bytes, digits with at most one point, as one word, as it is the
-// cost of nearly every number; false leaves the cell to the slower
-// paths. The word holds the cell's digit values with its last byte
+// cost of nearly every number; errNotWord leaves the cell to the
+// slower paths. The word holds the cell's digit values with its last byte
 // highest and zeros (leading zeros) below; the bytes that are no digit
 // are flagged all at once; the point is checked and made a zero byte,
 // and the digits before it moved up over it; and the eight values are
 // summed by place in three multiplications, then divided as
 // parseShortDecimal divides. Its value is below 10^8.
-func parseWord(b []byte) (float64, bool) {
+func parseWord(b []byte) (float64, error) {
 	if n := len(b); n >= 2 && n <= 8 {
 		v := digitWord(b)
 		// A byte's flag is set unless it is 0 to 9: a digit carries
 		// nothing into the next byte, so the lowest flag is exact.
 		others := ((v + sixes) | v) & nibble
 		if others == 0 {
-			return float64(int64(digitsValue(v))), true
+			return float64(int64(digitsValue(v))), nil
 		}
 		// The lowest byte that is no digit must be the point, 0x1e: xor
 		// that makes it 0, and then every byte must be a digit and that
@@ -68,15 +69,19 @@ func parseWord(b []byte) (float64, bool) {
 		unit := point >> 4
 		v ^= 0x1e * unit
 		if ((v+sixes+9*unit)|v)&nibble != 0 {
-			return 0, false
+			return 0, errNotWord
 		}
 		v += (v & (unit - 1)) * 0xff // the digits before the point up over its 0
-		return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], true
+		return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], nil
 	} else if n == 1 && b[0]-'0' <= 9 {
-		return float64(b[0] - '0'), true
+		return float64(b[0] - '0'), nil
 	}
-	return 0, false
+	return 0, errNotWord
 }
+
+// errNotWord is parseWord's answer for a cell it does not read: a
+// value of its own, so that parseWord makes none and calls nothing.
+var errNotWord = errors.New("not a word")
 
 // parseOtherNumber is parseNumber for a cell parseWord does not read.
 func parseOtherNumber(b []byte) (float64, error) {
@@ -265,9 +270,9 @@ func parseTime(b []byte, loc *time.Location) (float64, int, error) {
 // results, is the one of the few tried that is within the inliner's
 // budget.
 
-func timeOr(b []byte, loc *time.Location, word func([]byte) (float64, bool), other func([]byte, *time.Location) (float64, int, error)) (x float64, kind int, err error) {
-	x, ok := word(b)
-	if kind = seconds; !ok {
+func timeOr(b []byte, loc *time.Location, word func([]byte) (float64, error), other func([]byte, *time.Location) (float64, int, error)) (x float64, kind int, err error) {
+	x, err = word(b)
+	if kind = seconds; err != nil {
 		x, kind, err = other(b, loc)
 	}
 	return
