@@ -65,14 +65,15 @@ func parseWord(b []byte) (float64, error) {
 		// The lowest byte that is no digit must be the point, 0x1e: xor
 		// that makes it 0, and then every byte must be a digit and that
 		// one 0, which the 9 it is given more than the others' 6 checks.
-		point := others & -others // 1<<4 in the point's byte
-		unit := point >> 4
+		unit := (others & -others) >> 4 // 1 in the point's byte
 		v ^= 0x1e * unit
 		if ((v+sixes+9*unit)|v)&nibble != 0 {
 			return 0, errNotWord
 		}
-		v += (v & (unit - 1)) * 0xff // the digits before the point up over its 0
-		return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], nil
+		// The digits before the point move up over its 0, adding 0xff
+		// times them, within digitsValue's first multiplication.
+		v = (v*pairs + (v&(unit-1))*(0xff*pairs)) >> 8
+		return float64(int64(pairsValue(v))) / pow10[unit*fractionDigits>>61], nil
 	} else if n == 1 && b[0]-'0' <= 9 {
 		return float64(b[0] - '0'), nil
 	}
@@ -97,10 +98,10 @@ const (
 	nibble = 0xf0 * ones
 )
 
-// fractionDigits times the point's flag bit 1<<(8i+4), the point in
-// byte i of 8, has the number of digits after it, 7-i, in its top three
-// bits: each i puts a field of its own there.
-const fractionDigits = 7<<57 | 6<<49 | 5<<41 | 4<<33 | 3<<25 | 2<<17 | 1<<9
+// fractionDigits times the point's unit 1<<8i, the point in byte i of
+// 8, has the number of digits after it, 7-i, in its top three bits:
+// each i puts a field of its own there.
+const fractionDigits = 7<<61 | 6<<53 | 5<<45 | 4<<37 | 3<<29 | 2<<21 | 1<<13
 
 // digitWord returns the 2 to 8 bytes of b, each xor '0' (a digit's
 // value), as a little-endian word with the last byte highest and zeros
@@ -122,7 +123,14 @@ func digitWord(b []byte) uint64 {
 // own, none overflowing, so that the pairs, fours and then all eight are
 // summed in the upper half of each pair of lanes.
 func digitsValue(v uint64) uint64 {
-	v = v * (10<<8 + 1) >> 8
+	return pairsValue(v * pairs >> 8)
+}
+
+// pairs is digitsValue's first multiplier; pairsValue is the rest of
+// digitsValue, for parseWord, which does the first otherwise.
+const pairs = 10<<8 + 1
+
+func pairsValue(v uint64) uint64 {
 	v = (v & 0x00ff00ff00ff00ff) * (100<<16 + 1) >> 16
 	return (v & 0x0000ffff0000ffff) * (10000<<32 + 1) >> 32
 }
