@@ -3,6 +3,8 @@ package scoring
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -209,6 +211,35 @@ func TestTimeKinds(t *testing.T) {
 		}
 		if x != c.x || kind != c.kind || msg != c.err {
 			t.Errorf("parseTime(%q) = %v, %d, %q; want %v, %d, %q", c.in, x, kind, msg, c.x, c.kind, c.err)
+		}
+	}
+}
+
+// TestNumbersInline holds what parseNumber's speed rests on, which no
+// other test sees: parseNumber and parseTime inline into csvRow (their
+// cost is within a few of the inliner's budget: see wordOr), and
+// parseWord needs no frame.
+func TestNumbersInline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the package")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(goTool, "build", "-gcflags=-m -S", "-o", os.DevNull, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		`can inline parseNumber\b`,
+		`can inline parseTime\b`,
+		`parse\.go:\d+:\d+: inlining call to parseNumber\n`,
+		`parse\.go:\d+:\d+: inlining call to parseTime\n`,
+		`scoring\.parseWord\(SB\), NOSPLIT\|NOFRAME\|`,
+	} {
+		if !regexp.MustCompile(want).Match(out) {
+			t.Errorf("go build -gcflags='-m -S' says nothing like %s", want)
 		}
 	}
 }
