@@ -111,7 +111,9 @@ const fractionDigits = 7<<61 | 6<<53 | 5<<45 | 4<<37 | 3<<29 | 2<<21 | 1<<13
 func digitWord(b []byte) uint64 {
 	n := uint(len(b))
 	s := (64 - 8*n) & 63 // the first byte's place, 8 bits for each byte short of 8
-	if n < 4 {           // first, so that the longer cells, most, jump to what follows no more
+	// The short cells first, so that the longer, most, need no jump
+	// past them.
+	if n < 4 {
 		return uint64(binary.LittleEndian.Uint16(b)^0x3030)<<s | uint64(b[n-1]^0x30)<<56
 	}
 	return uint64(binary.LittleEndian.Uint32(b)^0x30303030)<<s | uint64(binary.LittleEndian.Uint32(b[n-4:])^0x30303030)<<32
