@@ -344,13 +344,20 @@ func checkRecommend(x float64) error {
 }
 
 func checkDuration(x float64) error {
-	if x < 0 || x > MaxSeconds {
+	// A duration from 0 to MaxSeconds has no more bits than it: one
+	// comparison for nearly every duration.
+	if math.Float64bits(x) > math.Float64bits(MaxSeconds) {
 		return durationError(x)
 	}
 	return nil
 }
 
+// durationError is checkDuration for the rest: an error for x < 0 or
+// x > MaxSeconds, none for -0 (and NaN, which no number read is).
 func durationError(x float64) error {
+	if x >= 0 && x <= MaxSeconds || x != x {
+		return nil
+	}
 	if x < 0 {
 		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
 	}

@@ -243,3 +243,26 @@ func TestNumbersInline(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationAsBefore holds checkDuration to its plain comparisons at
+// and around their edges, and on random durations.
+func TestDurationAsBefore(t *testing.T) {
+	before := func(x float64) error {
+		if x < 0 || x > MaxSeconds {
+			return durationError(x)
+		}
+		return nil
+	}
+	xs := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), MaxSeconds,
+		math.Nextafter(MaxSeconds, math.Inf(1)), math.Nextafter(MaxSeconds, 0), -math.SmallestNonzeroFloat64,
+		math.SmallestNonzeroFloat64, math.MaxFloat64, -math.MaxFloat64, 25.2, -25.2}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 100000 {
+		xs = append(xs, math.Float64frombits(rng.Uint64()))
+	}
+	for _, x := range xs {
+		if err, want := checkDuration(x), before(x); !sameError(err, want) {
+			t.Fatalf("checkDuration(%v) = %v, before %v", x, err, want)
+		}
+	}
+}
