@@ -28,15 +28,15 @@ func parseNumber(b []byte) (float64, error) {
 	return wordOr(b, parseWord, parseOtherNumber)
 }
 
-// wordOr returns word's number for b, or other's answer where word does
-// not read b (says so with any error); timeOr is wordOr for parseTime. They take the two as
-// parameters only so that they, and parseNumber and parseTime through
-// them, inline: Go's inliner charges a call of a parameter less than a
-// third of a call of a function, and the two calls of a function would
-// be over its budget. So csvRow calls parseWord, which calls nothing
-// and so needs no frame, itself (through a func value, which costs two
-// instructions more than a direct call, where parseNumber's frame
-// cost eight).
+// wordOr returns word's number for b, or, where word does not read b
+// (says so with any error), other's answer. It takes the two as
+// parameters only so that it, and parseNumber through it, inline: Go's
+// inliner charges a call of a parameter less than a third of a call of
+// a function, and two calls of functions would be over its budget. So
+// csvRow calls parseWord, which calls nothing and so needs no frame,
+// itself: through a func value, two instructions more than a direct
+// call, where parseNumber's frame cost eight, and TestNumbersInline
+// holds that it still does. timeOr is wordOr for parseTime.
 func wordOr(b []byte, word func([]byte) (float64, error), other func([]byte) (float64, error)) (float64, error) {
 	if x, err := word(b); err == nil {
 		return x, err // err, not nil: its registers are nil already
@@ -46,8 +46,8 @@ func wordOr(b []byte, word func([]byte) (float64, error), other func([]byte) (fl
 
 // parseWord reads a one-digit cell, a rating, as it is, and a cell of 2
 // to 8 bytes, digits with at most one point, as one word, as it is the
-// cost of nearly every number; errNotWord leaves the cell to the
-// slower paths. The word holds the cell's digit values with its last byte
+// cost of nearly every number; errNotWord leaves the cell to the slower
+// paths. The word holds the cell's digit values with its last byte
 // highest and zeros (leading zeros) below; the bytes that are no digit
 // are flagged all at once; the point is checked and made a zero byte,
 // and the digits before it moved up over it; and the eight values are
@@ -64,7 +64,8 @@ func parseWord(b []byte) (float64, error) {
 		}
 		// The lowest byte that is no digit must be the point, 0x1e: xor
 		// that makes it 0, and then every byte must be a digit and that
-		// one 0, which the 9 it is given more than the others' 6 checks.
+		// one 0, the one value that adding 15 (9 more than the others'
+		// 6) does not flag.
 		unit := (others & -others) >> 4 // 1 in the point's byte
 		v ^= 0x1e * unit
 		if ((v+sixes+9*unit)|v)&nibble != 0 {
@@ -276,10 +277,8 @@ func parseTime(b []byte, loc *time.Location) (float64, int, error) {
 	return timeOr(b, loc, parseWord, parseOtherTime)
 }
 
-// timeOr is wordOr for parseTime (see wordOr); its form, with named
-// results, is the one of the few tried that is within the inliner's
-// budget.
-
+// timeOr is wordOr for parseTime; its form, with named results, is the
+// one of the few tried that is within the inliner's budget.
 func timeOr(b []byte, loc *time.Location, word func([]byte) (float64, error), other func([]byte, *time.Location) (float64, int, error)) (x float64, kind int, err error) {
 	x, err = word(b)
 	if kind = seconds; err != nil {
