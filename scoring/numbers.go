@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"encoding/binary"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -21,17 +22,38 @@ import (
 // fast path that gives exactly strconv.ParseFloat's result: a mantissa
 // of at most 15 digits is exact in a float64, as is a power of ten up
 // to 10^15, and one division of exact values is correctly rounded.
-//
-// A one-digit cell, a rating, is read as it is. A cell of 2 to 8 bytes,
-// digits with at most one point, is read here as one word, as it is the
-// cost of nearly every number: the word holds the cell's digit values
-// with its last byte highest and zeros (leading zeros) below; the bytes
-// that are no digit are flagged all at once; the digits before the
-// point are moved up over it; and the eight values are summed by place
-// in three multiplications, then divided as parseShortDecimal divides.
-// Any other cell, and any the word does not read, is parseShortDecimal's
-// or parseLongNumber's.
+// The fastest, parseWord, reads nearly every number; any other cell is
+// parseOtherNumber's.
 func parseNumber(b []byte) (float64, error) {
+	return wordOr(b, parseWord, parseOtherNumber)
+}
+
+// wordOr returns word's number for b, or, where word does not read b
+// (says so with any error), other's answer. It takes the two as
+// parameters only so that it, and parseNumber through it, inline: Go's
+// inliner charges a call of a parameter less than a third of a call of
+// a function, and two calls of functions would be over its budget. So
+// csvRow calls parseWord, which calls nothing and so needs no frame,
+// itself: through a func value, two instructions more than a direct
+// call, where parseNumber's frame cost eight, and TestNumbersInline
+// holds that it still does. timeOr is wordOr for parseTime.
+func wordOr(b []byte, word func([]byte) (float64, error), other func([]byte) (float64, error)) (float64, error) {
+	if x, err := word(b); err == nil {
+		return x, err // err, not nil: its registers are nil already
+	}
+	return other(b)
+}
+
+// parseWord reads a one-digit cell, a rating, as it is, and a cell of 2
+// to 8 bytes, digits with at most one point, as one word, as it is the
+// cost of nearly every number; errNotWord leaves the cell to the slower
+// paths. The word holds the cell's digit values with its last byte
+// highest and zeros (leading zeros) below; the bytes that are no digit
+// are flagged all at once; the point is checked and made a zero byte,
+// and the digits before it moved up over it; and the eight values are
+// summed by place in three multiplications, then divided as
+// parseShortDecimal divides. Its value is below 10^8.
+func parseWord(b []byte) (float64, error) {
 	if n := len(b); n >= 2 && n <= 8 {
 		v := digitWord(b)
 		// A byte's flag is set unless it is 0 to 9: a digit carries
@@ -40,36 +62,47 @@ func parseNumber(b []byte) (float64, error) {
 		if others == 0 {
 			return float64(int64(digitsValue(v))), nil
 		}
-		// The point flags 0x30 of its byte and carries nothing; a byte
-		// after it that is no digit flags its own.
-		point := others & -others // 1<<4 in the point's byte
-		upTo := point<<4 - 1      // the bytes up to the point's; all at the last (a shift out is 0)
-		// The bytes before the point's are digits, below its unit: the
-		// point's byte is 0x1e when they are less than one unit above it.
-		if unit := point >> 4; others == 3*point && v&upTo-0x1e*unit < unit {
-			v = v&^upTo | (v<<8)&upTo
-			return float64(int64(digitsValue(v))) / pow10[point*fractionDigits>>61], nil
+		// The lowest byte that is no digit must be the point, 0x1e: xor
+		// that makes it 0, and then every byte must be a digit and that
+		// one 0, the one value that adding 15 (9 more than the others'
+		// 6) does not flag.
+		unit := (others & -others) >> 4 // 1 in the point's byte
+		v ^= 0x1e * unit
+		if ((v+sixes+9*unit)|v)&nibble != 0 {
+			return 0, errNotWord
 		}
+		// The digits before the point move up over its 0, adding 0xff
+		// times them, within digitsValue's first multiplication.
+		v = (v*pairs + (v&(unit-1))*(0xff*pairs)) >> 8
+		return float64(int64(pairsValue(v))) / pow10[unit*fractionDigits>>61], nil
 	} else if n == 1 && b[0]-'0' <= 9 {
 		return float64(b[0] - '0'), nil
 	}
-	b = b[:len(b):len(b)] // so that its capacity need not be kept through the word
+	return 0, errNotWord
+}
+
+// errNotWord is parseWord's answer for a cell it does not read: a
+// value of its own, so that parseWord makes none and calls nothing.
+var errNotWord = errors.New("not a word")
+
+// parseOtherNumber is parseNumber for a cell parseWord does not read.
+func parseOtherNumber(b []byte) (float64, error) {
 	if x, ok := parseShortDecimal(b); ok {
 		return x, nil
 	}
 	return parseLongNumber(b)
 }
 
-// What flags a byte of a word that is no digit (see parseNumber).
+// What flags a byte of a word that is no digit (see parseWord).
 const (
 	sixes  = 0x06 * ones
 	nibble = 0xf0 * ones
 )
 
-// fractionDigits times the point's flag bit 1<<(8i+4), the point in
-// byte i of 8, has the number of digits after it, 7-i, in its top three
-// bits: each i puts a field of its own there.
-const fractionDigits = 7<<57 | 6<<49 | 5<<41 | 4<<33 | 3<<25 | 2<<17 | 1<<9
+// fractionDigits times the point's unit 1<<8i, the point in byte i of
+// 8, has the number of digits after it, 7-i, in its top three bits:
+// each i puts a field of its own there.
+const fractionDigits = 7<<61 | 6<<53 | 5<<45 | 4<<37 | 3<<29 | 2<<21 | 1<<13
 
 // digitWord returns the 2 to 8 bytes of b, each xor '0' (a digit's
 // value), as a little-endian word with the last byte highest and zeros
@@ -79,10 +112,12 @@ const fractionDigits = 7<<57 | 6<<49 | 5<<41 | 4<<33 | 3<<25 | 2<<17 | 1<<9
 func digitWord(b []byte) uint64 {
 	n := uint(len(b))
 	s := (64 - 8*n) & 63 // the first byte's place, 8 bits for each byte short of 8
-	if n >= 4 {
-		return uint64(binary.LittleEndian.Uint32(b)^0x30303030)<<s | uint64(binary.LittleEndian.Uint32(b[n-4:])^0x30303030)<<32
+	// The short cells first, so that the longer, most, need no jump
+	// past them.
+	if n < 4 {
+		return uint64(binary.LittleEndian.Uint16(b)^0x3030)<<s | uint64(b[n-1]^0x30)<<56
 	}
-	return uint64(binary.LittleEndian.Uint16(b)^0x3030)<<s | uint64(b[n-1]^0x30)<<56
+	return uint64(binary.LittleEndian.Uint32(b)^0x30303030)<<s | uint64(binary.LittleEndian.Uint32(b[n-4:])^0x30303030)<<32
 }
 
 // digitsValue returns the number the eight digit values of v spell, the
@@ -91,7 +126,14 @@ func digitWord(b []byte) uint64 {
 // own, none overflowing, so that the pairs, fours and then all eight are
 // summed in the upper half of each pair of lanes.
 func digitsValue(v uint64) uint64 {
-	v = v * (10<<8 + 1) >> 8
+	return pairsValue(v * pairs >> 8)
+}
+
+// pairs is digitsValue's first multiplier; pairsValue is the rest of
+// digitsValue, for parseWord, which does the first otherwise.
+const pairs = 10<<8 + 1
+
+func pairsValue(v uint64) uint64 {
 	v = (v & 0x00ff00ff00ff00ff) * (100<<16 + 1) >> 16
 	return (v & 0x0000ffff0000ffff) * (10000<<32 + 1) >> 32
 }
@@ -229,25 +271,39 @@ const (
 
 // parseTime parses a start time: seconds, an RFC 3339 time, taken as
 // seconds since the Unix epoch (features use only differences), or a
-// clock time (see parseClock).
+// clock time (see parseClock). A number parseWord reads is below
+// 10^8, so within MaxSeconds.
 func parseTime(b []byte, loc *time.Location) (float64, int, error) {
-	if x, err := parseNumber(b); err == nil && math.Abs(x) <= MaxSeconds {
-		return x, seconds, nil
-	}
-	return parseOtherTime(b, loc)
+	return timeOr(b, loc, parseWord, parseOtherTime)
 }
 
-// parseOtherTime is parseTime for a time that is not seconds within
-// MaxSeconds, apart so that parseTime's path for seconds keeps
-// nothing of it: it reads the number again, which only a time out of
-// range or not a number costs.
+// timeOr is wordOr for parseTime; its form, with named results, is the
+// one of the few tried that is within the inliner's budget.
+func timeOr(b []byte, loc *time.Location, word func([]byte) (float64, error), other func([]byte, *time.Location) (float64, int, error)) (x float64, kind int, err error) {
+	x, err = word(b)
+	if kind = seconds; err != nil {
+		x, kind, err = other(b, loc)
+	}
+	return
+}
+
+// parseOtherTime is parseTime for a cell parseWord does not read.
 func parseOtherTime(b []byte, loc *time.Location) (float64, int, error) {
-	x, err := parseNumber(b)
+	x, err := parseOtherNumber(b)
+	if err == nil && math.Abs(x) <= MaxSeconds {
+		return x, seconds, nil
+	}
 	if err == nil {
 		return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
 	}
+	return parseTimeText(b, loc, err)
+}
+
+// parseTimeText is parseTime for a cell that is no number: a decimal
+// too large, whose error numberErr is, or a time written otherwise.
+func parseTimeText(b []byte, loc *time.Location, numberErr error) (float64, int, error) {
 	if isDecimal(strings.Trim(string(b), " \t")) {
-		return 0, 0, err // a decimal too large
+		return 0, 0, numberErr
 	}
 	s := strings.Trim(string(b), " \t")
 	t, terr := time.Parse(time.RFC3339Nano, s)
@@ -287,13 +343,20 @@ func checkRecommend(x float64) error {
 }
 
 func checkDuration(x float64) error {
-	if x < 0 || x > MaxSeconds {
+	// A duration from 0 to MaxSeconds has no more bits than it: one
+	// comparison for nearly every duration.
+	if math.Float64bits(x) > math.Float64bits(MaxSeconds) {
 		return durationError(x)
 	}
 	return nil
 }
 
+// durationError is checkDuration for the rest: an error for x < 0 or
+// x > MaxSeconds, none for -0 (and NaN, which no number read is).
 func durationError(x float64) error {
+	if x >= 0 && x <= MaxSeconds || x != x {
+		return nil
+	}
 	if x < 0 {
 		return errorf(ErrOutOfRange, "%s is negative", formatNumber(x))
 	}

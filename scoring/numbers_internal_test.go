@@ -3,6 +3,8 @@ package scoring
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -80,6 +82,25 @@ func referenceNumber(b []byte) (float64, error) {
 	return parseLongNumber(b)
 }
 
+// referenceTime is parseTime as it was before parseWord: a number
+// as referenceNumber reads it, within MaxSeconds, or else an error for
+// one out of range, or a time written otherwise.
+func referenceTime(b []byte) (float64, int, error) {
+	x, err := referenceNumber(b)
+	if err == nil && math.Abs(x) <= MaxSeconds {
+		return x, seconds, nil
+	}
+	if err == nil {
+		return 0, 0, errorf(ErrOutOfRange, "%s seconds is more than %g either way", formatNumber(x), float64(MaxSeconds))
+	}
+	return parseTimeText(b, time.UTC, err)
+}
+
+// sameError reports whether err and want are both nil, or have one text.
+func sameError(err, want error) bool {
+	return (err == nil) == (want == nil) && (err == nil || err.Error() == want.Error())
+}
+
 // trailers are what may follow a cell in the reader's buffer, read by
 // no word that reads the cell.
 var trailers = []string{"", ",", "9", "99999999", ".5.5.5.5", "\x00\x00\x00\x00\x00\x00\x00\x00", "e9,1.2,\n"}
@@ -87,19 +108,29 @@ var trailers = []string{"", ",", "9", "99999999", ".5.5.5.5", "\x00\x00\x00\x00\
 // checkNumber fails when parseNumber reads b, alone or followed in its
 // array by any of trailers within its capacity or past it, otherwise
 // than referenceNumber: another value (to the bit), another error, or
-// another error text; and when it reads a short decimal otherwise than
+// another error text; when parseTime reads it otherwise than
+// referenceTime; and when it reads a short decimal otherwise than
 // strconv.ParseFloat.
 func checkNumber(t *testing.T, b []byte) {
 	t.Helper()
 	want, wantErr := referenceNumber(b)
+	wantT, wantKind, wantTErr := referenceTime(b)
 	for _, tail := range trailers {
 		buf := append(append([]byte(nil), b...), tail...)
 		for _, cell := range [][]byte{buf[:len(b):len(b)], buf[:len(b)]} {
 			x, err := parseNumber(cell)
-			if math.Float64bits(x) != math.Float64bits(want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+			if math.Float64bits(x) != math.Float64bits(want) || !sameError(err, wantErr) {
 				t.Fatalf("parseNumber(%q) before %q, capacity %d: %v, %v; before the word %v, %v", b, tail, cap(cell), x, err, want, wantErr)
 			}
 		}
+	}
+	// parseTime reads a number with parseNumber's paths, which the
+	// trailers try; once is enough here, and a time costs too much
+	// to read fourteen times.
+	cell := append(append([]byte(nil), b...), "99999999"...)[:len(b)]
+	x, kind, err := parseTime(cell, time.UTC)
+	if math.Float64bits(x) != math.Float64bits(wantT) || kind != wantKind || !sameError(err, wantTErr) {
+		t.Fatalf("parseTime(%q) = %v, %d, %v; before the word %v, %d, %v", b, x, kind, err, wantT, wantKind, wantTErr)
 	}
 	if wantErr == nil && shortDecimal.Match(b) {
 		if y, err := strconv.ParseFloat(string(b), 64); err != nil || math.Float64bits(want) != math.Float64bits(y) {
@@ -149,7 +180,7 @@ func TestNumberAsBefore(t *testing.T) {
 }
 
 func FuzzNumber(f *testing.F) {
-	for _, s := range []string{"4", "25.2", "3.137", "19.1", "0", "12345678", "1234.567", ".1234567", "1234567.", "5/5", "5-5", "1e3", " 4", "-2.5", "inf", "."} {
+	for _, s := range []string{"4", "25.2", "3.137", "19.1", "0", "12345678", "1234.567", ".1234567", "1234567.", "5/5", "5-5", "1e3", " 4", "-2.5", "inf", ".", "99999999", "9.999999", "1e11", "09:02", "2026-11-23T09:30:00Z", "\x1e5", "5.\x1f"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkNumber)
@@ -184,6 +215,58 @@ func TestTimeKinds(t *testing.T) {
 		}
 		if x != c.x || kind != c.kind || msg != c.err {
 			t.Errorf("parseTime(%q) = %v, %d, %q; want %v, %d, %q", c.in, x, kind, msg, c.x, c.kind, c.err)
+		}
+	}
+}
+
+// TestNumbersInline holds what parseNumber's speed rests on, which no
+// other test sees: parseNumber and parseTime inline into csvRow (their
+// cost is within a few of the inliner's budget: see wordOr), and
+// parseWord needs no frame.
+func TestNumbersInline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the package")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(goTool, "build", "-gcflags=-m -S", "-o", os.DevNull, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		`can inline parseNumber\b`,
+		`can inline parseTime\b`,
+		`parse\.go:\d+:\d+: inlining call to parseNumber\n`,
+		`parse\.go:\d+:\d+: inlining call to parseTime\n`,
+		`scoring\.parseWord\(SB\), NOSPLIT\|NOFRAME\|`,
+	} {
+		if !regexp.MustCompile(want).Match(out) {
+			t.Errorf("go build -gcflags='-m -S' says nothing like %s", want)
+		}
+	}
+}
+
+// TestDurationAsBefore holds checkDuration to its plain comparisons at
+// and around their edges, and on random durations.
+func TestDurationAsBefore(t *testing.T) {
+	before := func(x float64) error {
+		if x < 0 || x > MaxSeconds {
+			return durationError(x)
+		}
+		return nil
+	}
+	xs := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), MaxSeconds,
+		math.Nextafter(MaxSeconds, math.Inf(1)), math.Nextafter(MaxSeconds, 0), -math.SmallestNonzeroFloat64,
+		math.SmallestNonzeroFloat64, math.MaxFloat64, -math.MaxFloat64, 25.2, -25.2}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 100000 {
+		xs = append(xs, math.Float64frombits(rng.Uint64()))
+	}
+	for _, x := range xs {
+		if err, want := checkDuration(x), before(x); !sameError(err, want) {
+			t.Fatalf("checkDuration(%v) = %v, before %v", x, err, want)
 		}
 	}
 }
