@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -57,8 +58,10 @@ type assembled struct {
 }
 
 // assembleRows feeds rows to an assembler with opt; general makes every
-// row take the full check, as rows did before continueVisit.
-func assembleRows(opt Options, rows []row, general bool) assembled {
+// row take the full check, as rows did before takeRows' short path, else
+// they go in batches of random sizes through takeRows, which leaves the
+// rows past a random line to take, as a range's reader does at its edges.
+func assembleRows(opt Options, rows []row, general bool, rnd *rand.Rand) assembled {
 	var out assembled
 	opt = opt.withDefaults()
 	if opt.Reject != nil {
@@ -74,21 +77,37 @@ func assembleRows(opt Options, rows []row, general bool) assembled {
 		out.Yields = append(out.Yields, fmt.Sprintf("%+v", v))
 		return true
 	})
-	take := a.take
-	if general {
-		take = func(r *row) bool {
+	rows = slices.Clone(rows) // copies: the assembler may not keep a row
+	for i := 0; i < len(rows); {
+		if general {
+			r := &rows[i]
+			ok := false
 			if a.unusual(r) {
-				return a.takeOther(r)
+				ok = a.takeOther(r)
+			} else {
+				ok = a.takeRow(r)
 			}
-			return a.takeRow(r)
+			if !ok {
+				return out
+			}
+			out.Taken++
+			i++
+			continue
 		}
-	}
-	for i := range rows {
-		r := rows[i] // a copy: take may not keep a row
-		if !take(&r) {
+		batch := rows[i:min(len(rows), i+1+rnd.IntN(12))]
+		n, ok := a.takeRows(batch, batch[rnd.IntN(len(batch))].line)
+		if !ok {
+			out.Taken += n - 1
 			return out
 		}
-		out.Taken++
+		out.Taken += n
+		if i += n; n < len(batch) { // the row past the line given
+			if !a.take(&rows[i]) {
+				return out
+			}
+			out.Taken++
+			i++
+		}
 	}
 	a.finish()
 	return out
@@ -106,6 +125,9 @@ func randomRows(rnd *rand.Rand, n int) []row {
 	for i := range rows {
 		r := &rows[i]
 		r.line = i + 2
+		if i > 0 && pick(0.2) {
+			r.line = rows[i-1].line // the moments of a JSON line share it
+		}
 		if pick(0.2) && id+1 < len(ids) {
 			id++
 		} else if pick(0.02) {
@@ -167,7 +189,7 @@ func TestContinueVisitAsCheck(t *testing.T) {
 			opt.Reject = func(*ParseError) {}
 		}
 		opt.Unsorted = rnd.IntN(4) == 0
-		got, want := assembleRows(opt, rows, false), assembleRows(opt, rows, true)
+		got, want := assembleRows(opt, rows, false, rnd), assembleRows(opt, rows, true, rnd)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("trial %d, %+v: with continueVisit (+) and without (-):\n%s", trial, opt, diff)
 		}
@@ -183,19 +205,30 @@ func TestContinueVisitAsCheck(t *testing.T) {
 // TestContinueVisitTakesPlainRows makes sure the short path is taken: a
 // test of agreement alone would pass if it never were.
 func TestContinueVisitTakesPlainRows(t *testing.T) {
-	a := newAssembler(Options{Name: "v"}.withDefaults(), nil, func(Visit, error) bool { return true })
-	r := row{line: 2, visit: []byte("v0000001"), purpose: []byte("a"), has: 1<<colPurpose | 1<<colRemembered,
-		remembered: 3, recommend: NA, timeKind: 1, record: []byte("v0000001,a,t1,0,25.2,4,3,")}
-	if a.continueVisit(&r) || !a.take(&r) {
-		t.Fatal("the first row of a visit went the short path, or was refused")
+	plain := func(line int) row {
+		return row{line: line, visit: []byte("v0000001"), purpose: []byte("a"), has: 1<<colPurpose | 1<<colRemembered,
+			remembered: 3, recommend: NA, timeKind: 1, record: []byte("v0000001,a,t1,0,25.2,4,3,")} // fresh bytes, as the parser's
 	}
-	for line := 3; line < 6; line++ {
-		r.line, r.visit, r.purpose = line, []byte("v0000001"), []byte("a") // fresh bytes, as the parser's
-		if !a.continueVisit(&r) {
-			t.Fatalf("row %d of the visit did not go the short path", line)
+	// short takes r and reports whether it went the short path.
+	short := func(a *assembler, r row) bool {
+		slow := a.slowRows
+		a.takeRows([]row{r}, r.line)
+		return a.slowRows == slow
+	}
+	// visit returns an assembler that has taken a visit's first rows.
+	visit := func() *assembler {
+		a := newAssembler(Options{Name: "v"}.withDefaults(), nil, func(Visit, error) bool { return true })
+		if short(a, plain(2)) {
+			t.Fatal("the first row of a visit went the short path")
 		}
+		for line := 3; line < 6; line++ {
+			if !short(a, plain(line)) {
+				t.Fatalf("row %d of the visit did not go the short path", line)
+			}
+		}
+		return a
 	}
-	if n := len(a.cur.Moments); n != 4 {
+	if n := len(visit().cur.Moments); n != 4 {
 		t.Errorf("visit has %d moments, want 4", n)
 	}
 	for _, change := range []func(*row){
@@ -205,11 +238,17 @@ func TestContinueVisitTakesPlainRows(t *testing.T) {
 		func(r *row) { r.timeKind = 2 },
 		func(r *row) { r.missing = true },
 		func(r *row) { r.has |= 1 << colRecommend; r.recommend = 5 },
+		func(r *row) { r.has |= 1 << colCustomer; r.who[0] = []byte("c") },
+		func(r *row) { r.opens = true },
+		func(r *row) { r.span = 2 },
+		func(r *row) { r.bad = &ParseError{Line: r.line, Err: ErrConflict} },
+		func(r *row) { r.fatal = ErrConflict },
+		func(r *row) { r.detected = GB18030 },
 	} {
-		other := r
-		change(&other)
-		if a.continueVisit(&other) {
-			t.Errorf("a row that %+v went the short path", other)
+		r := plain(6)
+		change(&r)
+		if short(visit(), r) {
+			t.Errorf("a row that %+v went the short path", r)
 		}
 	}
 }
