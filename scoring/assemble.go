@@ -15,35 +15,33 @@ type assembler struct {
 	yield   func(Visit, error) bool
 	stopped bool
 
-	cur      *Visit
-	own      Visit  // cur's storage, unless visits are held for Unsorted
-	curTimed int    // the time kind of cur's moments; 0 before the first
-	curBytes int    // bytes of cur's rows so far
-	curID    []byte // cur's id, to compare rows with: a row's bytes last only while it is taken
-	// lastPurpose is the purpose a visit was last given, and curPurpose
-	// its bytes: cur's, when cur has one, to compare rows with; the next
-	// visit's likely one when cur has none yet (see fill).
-	lastPurpose string
-	curPurpose  []byte
-	filled      uint                  // the bits of row.has of the visit-level fields cur has: filledOf(cur)
-	keepRows    bool                  // rows are kept to be rejected with their visit (see rowsOf)
-	csv         bool                  // the input is CSV: every row's bytes count toward MaxVisitBytes
-	short       bool                  // takeRows' short path may take rows: not when it would have to keep them for a held visit
-	continuing  *Visit                // the visit takeRows' short path may add rows to, or nil (see settle)
-	unfilled    uint                  // the bits of row.has that send a row to the full check (see settle)
-	room        int                   // the moments the short path may make cur have (see settle)
-	slowRows    int                   // rows that took the slow path, for tests
-	fieldAt     [numColumns]int       // line where cur's visit-level fields were first given
-	seen        *idSet                // the visit ids seen
-	replay      *replay               // reads the input again to confirm an id
-	held        map[string]*Visit     // Unsorted: visits by id
-	heldList    []*Visit              // Unsorted: in order of first appearance
-	heldState   map[*Visit]heldState  // Unsorted: the state of each held visit when it was left
-	purposes    map[string]string     // one string per distinct purpose
-	lastLen     int                   // moments of the last visit: the next one's likely size
-	badLine     int                   // the line last rejected: its other rows go with it
-	curRows     visitRows             // under Reject: cur's rows so far, to reject them with it
-	heldRows    map[*Visit]*visitRows // under Reject and Unsorted: the rows of each held visit
+	cur        *Visit
+	own        Visit                 // cur's storage, unless visits are held for Unsorted
+	curTimed   int                   // the time kind of cur's moments; 0 before the first
+	curBytes   int                   // bytes of cur's rows so far
+	curID      []byte                // cur's id, to compare rows with: a row's bytes last only while it is taken
+	curPurpose []byte                // cur's purpose, when it has one, to compare rows with: the bytes of one of recent
+	recent     [4]recentText         // the purposes visits were last given (see recentPurpose)
+	nextRecent int                   // the one recentPurpose replaces next
+	filled     uint                  // the bits of row.has of the visit-level fields cur has: filledOf(cur)
+	keepRows   bool                  // rows are kept to be rejected with their visit (see rowsOf)
+	csv        bool                  // the input is CSV: every row's bytes count toward MaxVisitBytes
+	short      bool                  // takeRows' short path may take rows: not when it would have to keep them for a held visit
+	continuing *Visit                // the visit takeRows' short path may add rows to, or nil (see settle)
+	unfilled   uint                  // the bits of row.has that send a row to the full check (see settle)
+	room       int                   // the moments the short path may make cur have (see settle)
+	slowRows   int                   // rows that took the slow path, for tests
+	fieldAt    [numColumns]int       // line where cur's visit-level fields were first given
+	seen       *idSet                // the visit ids seen
+	replay     *replay               // reads the input again to confirm an id
+	held       map[string]*Visit     // Unsorted: visits by id
+	heldList   []*Visit              // Unsorted: in order of first appearance
+	heldState  map[*Visit]heldState  // Unsorted: the state of each held visit when it was left
+	purposes   map[string]string     // one string per distinct purpose
+	lastLen    int                   // moments of the last visit: the next one's likely size
+	badLine    int                   // the line last rejected: its other rows go with it
+	curRows    visitRows             // under Reject: cur's rows so far, to reject them with it
+	heldRows   map[*Visit]*visitRows // under Reject and Unsorted: the rows of each held visit
 	// disordered is set when a byte range's assembler, which has no
 	// replay, meets an id out of order: it stops, and the range is read
 	// again in sequence (see ranges.go).
@@ -342,8 +340,37 @@ func sameBytes(x, y []byte) bool {
 func (a *assembler) enter(v *Visit) {
 	a.cur = v
 	a.curID = append(a.curID[:0], v.ID...)
-	a.lastPurpose, a.curPurpose = v.Purpose, append(a.curPurpose[:0], v.Purpose...)
+	a.curPurpose = nil
+	if v.Purpose != "" {
+		a.curPurpose = a.recentPurpose([]byte(v.Purpose)).bytes
+	}
 	a.filled = filledOf(v)
+}
+
+// A recentText is a purpose with its bytes, for a visit's rows to be
+// compared with.
+type recentText struct {
+	text  string
+	bytes []byte
+}
+
+// recentPurpose returns the purpose of these bytes as one of the last
+// few visits were given: most visits have one of a few purposes, which
+// it finds without the purposes' map and gives with bytes that need no
+// copy. A purpose not among them replaces the oldest, whose bytes
+// belonged to no visit but the one asking now, whose curPurpose they
+// become.
+func (a *assembler) recentPurpose(b []byte) *recentText {
+	for i := range a.recent {
+		if e := &a.recent[i]; e.text != "" && sameBytes(e.bytes, b) {
+			return e
+		}
+	}
+	e := &a.recent[a.nextRecent]
+	a.nextRecent = (a.nextRecent + 1) % len(a.recent)
+	e.text = a.purpose(b)
+	e.bytes = append(e.bytes[:0], e.text...)
+	return e
 }
 
 // open makes the visit with this id, which starts at line, the current
@@ -376,7 +403,7 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 		v = new(Visit)
 	}
 	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
-	a.cur, a.curID, a.filled = v, append(a.curID[:0], id...), 0 // as enter(v) makes them; the purpose is kept for fill
+	a.cur, a.curID, a.curPurpose, a.filled = v, append(a.curID[:0], id...), nil, 0 // as enter(v) makes them
 	a.curTimed, a.curBytes = 0, 0
 	a.fieldAt = [numColumns]int{}
 	a.curRows.reset()
@@ -468,11 +495,8 @@ func (a *assembler) conflict(r *row, c int, old, now string) *ParseError {
 func (a *assembler) fill(r *row) {
 	v := a.cur
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
-		if a.lastPurpose == "" || !sameBytes(a.curPurpose, r.purpose) { // most visits have the purpose of the one before
-			a.lastPurpose = a.purpose(r.purpose)
-			a.curPurpose = append(a.curPurpose[:0], a.lastPurpose...)
-		}
-		v.Purpose = a.lastPurpose
+		e := a.recentPurpose(r.purpose)
+		v.Purpose, a.curPurpose = e.text, e.bytes
 		a.fieldAt[colPurpose] = r.line
 	}
 	if r.has&(1<<colRemembered) != 0 && IsNA(v.Remembered) {

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -117,7 +118,7 @@ func assembleRows(opt Options, rows []row, general bool, rnd *rand.Rand) assembl
 // time kind, miss ratings and pass the limits of small options.
 func randomRows(rnd *rand.Rand, n int) []row {
 	ids := []string{"v1", "v2", "v3", "visit-00000004", "visit-00000005", "v6"}
-	purposes := []string{"a", "b", "long-purpose-name"}
+	purposes := []string{"a", "b", "long-purpose-name", "c", "d", "e"} // more than recentPurpose keeps
 	numbers := []float64{3, 4, 0, math.Copysign(0, -1), math.NaN()}
 	pick := func(p float64) bool { return rnd.Float64() < p }
 	rows := make([]row, n)
@@ -250,5 +251,49 @@ func TestContinueVisitTakesPlainRows(t *testing.T) {
 		if short(visit(), r) {
 			t.Errorf("a row that %+v went the short path", r)
 		}
+	}
+}
+
+// TestRecentPurposes holds visits to their rows' purposes when there are
+// more purposes than recentPurpose keeps, so that each replaces another:
+// every visit has the purpose its rows give, and a row that gives
+// another one after the short path took its visit's rows conflicts.
+func TestRecentPurposes(t *testing.T) {
+	purposes := []string{"p0", "p1", "purpose-2", "p3", "p4", "p5", "p6"}
+	var rows []row
+	for k := range 40 {
+		p := purposes[(k*k+k/3)%len(purposes)]
+		for m := range 3 {
+			rows = append(rows, row{line: len(rows) + 2, visit: fmt.Appendf(nil, "v%07d", k), purpose: []byte(p),
+				has: 1 << colPurpose, remembered: NA, recommend: NA, timeKind: 1, record: []byte("x"),
+				moment: Moment{T: float64(m), Rating: 3}})
+		}
+	}
+	last := len(rows)
+	rows = append(rows, rows[last-1])
+	rows[last].line, rows[last].purpose = last+2, []byte("p0") // the last visit's purpose is not p0
+	var got []string
+	var failed error
+	a := newAssembler(Options{Name: "v"}.withDefaults(), nil, func(v Visit, err error) bool {
+		if err != nil {
+			failed = err
+			return false
+		}
+		got = append(got, v.ID+" "+v.Purpose)
+		return true
+	})
+	if _, ok := a.takeRows(rows, math.MaxInt); ok {
+		t.Fatal("a row with another purpose than its visit's was taken")
+	}
+	if failed == nil || !errors.Is(failed, ErrConflict) {
+		t.Fatalf("error %v, want a conflict", failed)
+	}
+	for k, visit := range got {
+		if want := fmt.Sprintf("v%07d %s", k, purposes[(k*k+k/3)%len(purposes)]); visit != want {
+			t.Errorf("visit %d is %q, want %q", k, visit, want)
+		}
+	}
+	if len(got) != 39 {
+		t.Errorf("%d visits yielded before the conflict, want 39", len(got))
 	}
 }
