@@ -96,7 +96,15 @@ func assembleRows(opt Options, rows []row, general bool, rnd *rand.Rand) assembl
 			continue
 		}
 		batch := rows[i:min(len(rows), i+1+rnd.IntN(12))]
-		n, ok := a.takeRows(batch, batch[rnd.IntN(len(batch))].line)
+		last := batch[rnd.IntN(len(batch))].line
+		n, ok := a.takeRows(batch, last)
+		want := slices.IndexFunc(batch, func(r row) bool { return r.line > last }) // the rows up to the first past last
+		if want < 0 {
+			want = len(batch)
+		}
+		if ok && n != want {
+			out.Yields = append(out.Yields, fmt.Sprintf("takeRows took %d rows of %d, up to line %d: want %d", n, len(batch), last, want))
+		}
 		if !ok {
 			out.Taken += n - 1
 			return out
