@@ -402,7 +402,12 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 		a.leave()
 		v = new(Visit)
 	}
-	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
+	// *v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}, field by
+	// field: the literal is built on the stack and moved under the write barrier by a call
+	// (TestOpenSetsEveryField holds this to every field of Visit).
+	v.ID, v.Purpose, v.Customer, v.Site = string(id), "", "", ""
+	v.Moments = a.newMoments()
+	v.Remembered, v.Recommend, v.Line, v.Missing = NA, NA, line, 0
 	a.cur, a.curID, a.curPurpose, a.filled = v, append(a.curID[:0], id...), nil, 0 // as enter(v) makes them
 	a.curTimed, a.curBytes = 0, 0
 	a.fieldAt = [numColumns]int{}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -303,5 +304,38 @@ func TestRecentPurposes(t *testing.T) {
 	}
 	if len(got) != 39 {
 		t.Errorf("%d visits yielded before the conflict, want 39", len(got))
+	}
+}
+
+// TestOpenSetsEveryField holds open, which sets the fields of the visit
+// it makes one by one, to the visit a literal would make: a field added
+// to Visit and not to open would keep the last visit's value.
+func TestOpenSetsEveryField(t *testing.T) {
+	a := newAssembler(Options{Name: "v"}.withDefaults(), nil, func(Visit, error) bool { return true })
+	a.own = Visit{Moments: make([]Moment, 0, 8)}
+	own := reflect.ValueOf(&a.own).Elem()
+	for i := range own.NumField() { // every field set to something open must change
+		switch f := own.Field(i); f.Kind() {
+		case reflect.String:
+			f.SetString("old")
+		case reflect.Float64:
+			f.SetFloat(7)
+		case reflect.Int:
+			f.SetInt(9)
+		case reflect.Slice:
+		default:
+			t.Fatalf("Visit.%s is a %s, which this test does not set", own.Type().Field(i).Name, f.Kind())
+		}
+	}
+	if perr := a.open([]byte("v2"), 5); perr != nil || a.cur != &a.own {
+		t.Fatalf("open: %v, current visit %p", perr, a.cur)
+	}
+	got := a.own
+	got.Moments = nil
+	if want := (Visit{ID: "v2", Remembered: NA, Recommend: NA, Line: 5}); fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) { // NA is a NaN, which DeepEqual finds unequal
+		t.Errorf("open made %+v, want %+v", got, want)
+	}
+	if len(a.own.Moments) != 0 {
+		t.Errorf("open made a visit with %d moments", len(a.own.Moments))
 	}
 }
