@@ -434,8 +434,10 @@ func (a *assembler) check(r *row) *ParseError {
 	if rows := a.rowsOf(v); rows != nil && rows.bad != 0 {
 		return &ParseError{Line: r.line, Visit: v.ID, Err: a.rejectedWith(rows.bad)}
 	}
-	if perr := a.conflicts(r); perr != nil {
-		return perr
+	if r.has&a.filled != 0 { // a field can only conflict with one the visit has
+		if perr := a.conflicts(r); perr != nil {
+			return perr
+		}
 	}
 	if len(v.Moments)+max(1, r.span) > a.opt.MaxMoments || a.curBytes+a.bytesOf(r) > a.opt.MaxVisitBytes && a.bytesOf(r) > 0 {
 		return a.tooLarge(r, len(v.Moments))
