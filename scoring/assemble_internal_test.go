@@ -212,6 +212,29 @@ func TestContinueVisitAsCheck(t *testing.T) {
 	}
 }
 
+// FuzzContinueVisitAsCheck is TestContinueVisitAsCheck from any seed:
+// the rows, options and batches it makes.
+func FuzzContinueVisitAsCheck(f *testing.F) {
+	f.Add(uint64(1), uint64(2))
+	f.Add(uint64(7), uint64(0))
+	f.Fuzz(func(t *testing.T, seed1, seed2 uint64) {
+		rnd := rand.New(rand.NewPCG(seed1, seed2))
+		rows := randomRows(rnd, 1+rnd.IntN(60))
+		opt := Options{Name: "v", MaxMoments: 2 + rnd.IntN(8), MaxVisitBytes: 50 + rnd.IntN(300), ReuseMoments: rnd.IntN(2) == 0,
+			Unsorted: rnd.IntN(4) == 0}
+		if rnd.IntN(3) == 0 {
+			opt.Format = JSONL
+		}
+		if rnd.IntN(2) == 0 {
+			opt.Reject = func(*ParseError) {}
+		}
+		got, want := assembleRows(opt, rows, false, rnd), assembleRows(opt, rows, true, rnd)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("%+v: with the short path (+) and without (-):\n%s", opt, diff)
+		}
+	})
+}
+
 // TestContinueVisitTakesPlainRows makes sure the short path is taken: a
 // test of agreement alone would pass if it never were.
 func TestContinueVisitTakesPlainRows(t *testing.T) {
