@@ -93,7 +93,8 @@ func (a *assembler) takeRows(rows []row, last int) (int, bool) {
 // current visit while each is one that check would pass with nothing to
 // fill, and returns the index of the first row it left. It asks that in
 // a few comparisons (continuing, unfilled and room are settled for it),
-// and calls nothing, so that what it holds stays in registers.
+// and calls nothing (but runtime.memequal for the bytes of an id past
+// its last 8), so that what it holds stays in registers.
 func (a *assembler) continueRows(rows []row, i, last int) int {
 	v := a.continuing
 	if v == nil {
@@ -184,8 +185,8 @@ func (a *assembler) settle() {
 	a.room = min(cap(v.Moments), a.opt.MaxMoments)
 }
 
-// takeRow takes a row that the short path of takeRows left: it checks the row, and
-// adds it to its visit.
+// takeRow takes a row that the short path of takeRows left: it checks
+// the row, and adds it to its visit.
 func (a *assembler) takeRow(r *row) bool {
 	perr := a.check(r)
 	if a.stopped {
