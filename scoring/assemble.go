@@ -16,15 +16,21 @@ type assembler struct {
 	stopped bool
 
 	cur        *Visit
-	own        Visit  // cur's storage, unless visits are held for Unsorted
-	curTimed   int    // the time kind of cur's moments; 0 before the first
-	curBytes   int    // bytes of cur's rows so far
-	curID      []byte // cur's id and purpose, to compare rows with: a row's bytes last only while it is taken
-	curPurpose []byte
+	own        Visit                 // cur's storage, unless visits are held for Unsorted
+	curTimed   int                   // the time kind of cur's moments; 0 before the first
+	curBytes   int                   // bytes of cur's rows so far
+	curID      []byte                // cur's id, to compare rows with: a row's bytes last only while it is taken
+	curPurpose []byte                // cur's purpose, when it has one, to compare rows with: the bytes of one of recent
+	recent     [4]recentText         // the purposes visits were last given (see recentPurpose)
+	nextRecent int                   // the one recentPurpose replaces next
 	filled     uint                  // the bits of row.has of the visit-level fields cur has: filledOf(cur)
 	keepRows   bool                  // rows are kept to be rejected with their visit (see rowsOf)
 	csv        bool                  // the input is CSV: every row's bytes count toward MaxVisitBytes
-	short      bool                  // continueVisit may take rows: not when it would have to keep them for a held visit
+	short      bool                  // takeRows' short path may take rows: not when it would have to keep them for a held visit
+	continuing *Visit                // the visit takeRows' short path may add rows to, or nil (see settle)
+	unfilled   uint                  // the bits of row.has that send a row to the full check (see settle)
+	room       int                   // the moments the short path may make cur have (see settle)
+	slowRows   int                   // rows that took the slow path, for tests
 	fieldAt    [numColumns]int       // line where cur's visit-level fields were first given
 	seen       *idSet                // the visit ids seen
 	replay     *replay               // reads the input again to confirm an id
@@ -59,12 +65,89 @@ func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assem
 // pointer: a slice put in a Pool by value would be allocated anew.
 var momentPool = sync.Pool{New: func() any { return new([]Moment) }}
 
-// take handles one parsed row; it returns false when reading must stop.
-func (a *assembler) take(r *row) bool {
-	if a.unusual(r) {
-		return a.takeOther(r)
+// takeRows takes rows in order while their lines are at most last; it
+// returns how many it took, and false when reading must stop.
+//
+// Most rows only add a moment to the current visit: continueRows takes
+// those, and leaves every other row to take, as it leaves to check what
+// it cannot tell.
+func (a *assembler) takeRows(rows []row, last int) (int, bool) {
+	for i := 0; i < len(rows); i++ {
+		j := a.continueRows(rows, i, last)
+		if a.keepRows {
+			for k := i; k < j; k++ {
+				a.curRows.add(rows[k].line, rows[k].record)
+			}
+		}
+		if i = j; i == len(rows) || rows[i].line > last {
+			return i, true
+		}
+		if !a.take(&rows[i]) {
+			return i + 1, false
+		}
 	}
-	return a.continueVisit(r) || a.takeRow(r)
+	return len(rows), true
+}
+
+// continueRows adds the moments of the rows from rows[i] on to the
+// current visit while each is one that check would pass with nothing to
+// fill, and returns the index of the first row it left. It asks that in
+// a few comparisons (continuing, unfilled and room are settled for it),
+// and calls nothing (but runtime.memequal for the bytes of an id past
+// its last 8), so that what it holds stays in registers.
+func (a *assembler) continueRows(rows []row, i, last int) int {
+	v := a.continuing
+	if v == nil {
+		return i
+	}
+	for ; i < len(rows); i++ {
+		r := &rows[i]
+		if r.line > last || r.line == a.badLine {
+			break
+		}
+		if !sameBytes(a.curID, r.visit) {
+			break
+		}
+		if r.fatal != nil || r.bad != nil || r.detected != DetectEncoding {
+			break
+		}
+		if r.opens || r.missing || r.span > 1 || r.timeKind != a.curTimed || r.has&a.unfilled != 0 {
+			break
+		}
+		if r.has&(1<<colPurpose) != 0 && !sameBytes(a.curPurpose, r.purpose) {
+			break
+		}
+		if r.has&(1<<colRemembered) != 0 && v.Remembered != r.remembered {
+			break
+		}
+		bytes := 0
+		if a.csv {
+			bytes = len(r.record) + 1
+		}
+		n := len(v.Moments)
+		if n >= a.room || a.curBytes+bytes > a.opt.MaxVisitBytes {
+			break
+		}
+		a.curBytes += bytes
+		v.Moments = v.Moments[:n+1] // within room, so within the capacity
+		setMoment(&v.Moments[n], &r.moment)
+	}
+	return i
+}
+
+// take takes one row through the full check, or as a row that is not a
+// moment; it returns false when reading must stop. It then settles what
+// the short path of takeRows may take next.
+func (a *assembler) take(r *row) bool {
+	a.slowRows++
+	ok := false
+	if a.unusual(r) {
+		ok = a.takeOther(r)
+	} else {
+		ok = a.takeRow(r)
+	}
+	a.settle()
+	return ok
 }
 
 // unusual reports whether reading has stopped or r is not a moment to
@@ -73,36 +156,37 @@ func (a *assembler) unusual(r *row) bool {
 	return a.stopped || r.fatal != nil || r.detected != DetectEncoding || r.bad != nil || r.line == a.badLine
 }
 
-// continueVisit adds a row to the current visit when it is a moment of
-// it that passes check and has nothing to fill, as most rows are, and
-// reports whether it did. It runs for every row: it asks what check
-// does in a few instructions, and leaves to check what it cannot tell.
-func (a *assembler) continueVisit(r *row) bool {
-	const compared = 1<<colPurpose | 1<<colRemembered // the fields compared here
+// settle decides, once per row that takes the slow path, what rows the
+// short path of takeRows may add to the current visit until the next such
+// row: the short path changes only the visit's moments, its bytes and
+// its kept rows, none of which this depends on but the moments'
+// capacity, which it keeps within. A row of the current visit goes the
+// short path when check would pass it with nothing to fill:
+//   - continuing is the current visit, or nil when no row may continue
+//     it so: reading stopped, no visit yet, a visit already rejected
+//     (curRows.bad), or rows that would have to be kept for a held
+//     visit (short);
+//   - unfilled holds the bits of row.has of the fields the short path
+//     cannot take: every field but a purpose and a remembered rating
+//     the visit has (which it compares), so that a row with one goes
+//     to fill or conflicts;
+//   - room is the moments the visit may have after the row: within
+//     Options.MaxMoments and its slice's capacity, so that the short
+//     path checks both limits in one comparison and never grows it.
+func (a *assembler) settle() {
+	const compared = 1<<colPurpose | 1<<colRemembered // the fields the short path compares
 	v := a.cur
-	bytes := 0
-	if a.csv {
-		bytes = len(r.record) + 1
+	a.continuing = nil
+	if v == nil || a.stopped || !a.short || a.curRows.bad != 0 {
+		return
 	}
-	ok := v != nil && !r.opens && !r.missing && a.short && r.timeKind == a.curTimed &&
-		a.curRows.bad == 0 && // never set unless keepRows
-		r.has&^(a.filled&compared) == 0 &&
-		r.span <= 1 && len(v.Moments) < a.opt.MaxMoments && a.curBytes+bytes <= a.opt.MaxVisitBytes &&
-		sameBytes(a.curID, r.visit) &&
-		(r.has&(1<<colPurpose) == 0 || sameBytes(a.curPurpose, r.purpose)) &&
-		(r.has&(1<<colRemembered) == 0 || v.Remembered == r.remembered)
-	if ok {
-		a.curBytes += bytes
-		appendMoment(v, &r.moment)
-		if a.keepRows {
-			a.curRows.add(r.line, r.record)
-		}
-	}
-	return ok
+	a.continuing = v
+	a.unfilled = ^(a.filled & compared)
+	a.room = min(cap(v.Moments), a.opt.MaxMoments)
 }
 
-// takeRow takes a row that continueVisit left: it checks the row, and
-// adds it to its visit.
+// takeRow takes a row that the short path of takeRows left: it checks
+// the row, and adds it to its visit.
 func (a *assembler) takeRow(r *row) bool {
 	perr := a.check(r)
 	if a.stopped {
@@ -257,8 +341,37 @@ func sameBytes(x, y []byte) bool {
 func (a *assembler) enter(v *Visit) {
 	a.cur = v
 	a.curID = append(a.curID[:0], v.ID...)
-	a.curPurpose = append(a.curPurpose[:0], v.Purpose...)
+	a.curPurpose = nil
+	if v.Purpose != "" {
+		a.curPurpose = a.recentPurpose([]byte(v.Purpose)).bytes
+	}
 	a.filled = filledOf(v)
+}
+
+// A recentText is a purpose with its bytes, for a visit's rows to be
+// compared with.
+type recentText struct {
+	text  string
+	bytes []byte
+}
+
+// recentPurpose returns the purpose of these bytes as one of the last
+// few visits were given: most visits have one of a few purposes, which
+// it finds without the purposes' map and gives with bytes that need no
+// copy. A purpose not among them replaces the oldest, whose bytes
+// belonged to no visit but the one asking now, whose curPurpose they
+// become.
+func (a *assembler) recentPurpose(b []byte) *recentText {
+	for i := range a.recent {
+		if e := &a.recent[i]; e.text != "" && sameBytes(e.bytes, b) {
+			return e
+		}
+	}
+	e := &a.recent[a.nextRecent]
+	a.nextRecent = (a.nextRecent + 1) % len(a.recent)
+	e.text = a.purpose(b)
+	e.bytes = append(e.bytes[:0], e.text...)
+	return e
 }
 
 // open makes the visit with this id, which starts at line, the current
@@ -290,8 +403,13 @@ func (a *assembler) open(id []byte, line int) *ParseError {
 		a.leave()
 		v = new(Visit)
 	}
-	*v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}
-	a.cur, a.curID, a.curPurpose, a.filled = v, append(a.curID[:0], id...), a.curPurpose[:0], 0 // as enter(v) makes them
+	// *v = Visit{ID: string(id), Remembered: NA, Recommend: NA, Line: line, Moments: a.newMoments()}, field by
+	// field: the literal is built on the stack and moved under the write barrier by a call
+	// (TestOpenSetsEveryField holds this to every field of Visit).
+	v.ID, v.Purpose, v.Customer, v.Site = string(id), "", "", ""
+	v.Moments = a.newMoments()
+	v.Remembered, v.Recommend, v.Line, v.Missing = NA, NA, line, 0
+	a.cur, a.curID, a.curPurpose, a.filled = v, append(a.curID[:0], id...), nil, 0 // as enter(v) makes them
 	a.curTimed, a.curBytes = 0, 0
 	a.fieldAt = [numColumns]int{}
 	a.curRows.reset()
@@ -317,8 +435,10 @@ func (a *assembler) check(r *row) *ParseError {
 	if rows := a.rowsOf(v); rows != nil && rows.bad != 0 {
 		return &ParseError{Line: r.line, Visit: v.ID, Err: a.rejectedWith(rows.bad)}
 	}
-	if perr := a.conflicts(r); perr != nil {
-		return perr
+	if r.has&a.filled != 0 { // a field can only conflict with one the visit has
+		if perr := a.conflicts(r); perr != nil {
+			return perr
+		}
 	}
 	if len(v.Moments)+max(1, r.span) > a.opt.MaxMoments || a.curBytes+a.bytesOf(r) > a.opt.MaxVisitBytes && a.bytesOf(r) > 0 {
 		return a.tooLarge(r, len(v.Moments))
@@ -362,6 +482,16 @@ func appendMoment(v *Visit, m *Moment) {
 	v.Moments = ms
 }
 
+// setMoment sets *to to *m field by field: a copy of the whole would
+// call the runtime to move it under the collector's write barrier, and a
+// call makes its caller keep what it holds on the stack, where the
+// barrier of the one pointer stored alone does not.
+func setMoment(to, m *Moment) {
+	to.Touchpoint = m.Touchpoint
+	to.T, to.Duration, to.Rating = m.T, m.Duration, m.Rating
+	to.Seq, to.HasSeq = m.Seq, m.HasSeq
+}
+
 // conflict is the problem of a row whose field of column c, now, differs
 // from its visit's, old.
 func (a *assembler) conflict(r *row, c int, old, now string) *ParseError {
@@ -373,8 +503,8 @@ func (a *assembler) conflict(r *row, c int, old, now string) *ParseError {
 func (a *assembler) fill(r *row) {
 	v := a.cur
 	if r.has&(1<<colPurpose) != 0 && v.Purpose == "" {
-		v.Purpose = a.purpose(r.purpose)
-		a.curPurpose = append(a.curPurpose[:0], v.Purpose...)
+		e := a.recentPurpose(r.purpose)
+		v.Purpose, a.curPurpose = e.text, e.bytes
 		a.fieldAt[colPurpose] = r.line
 	}
 	if r.has&(1<<colRemembered) != 0 && IsNA(v.Remembered) {

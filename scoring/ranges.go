@@ -439,13 +439,14 @@ func (rr *rangeReader) read(s *rangeSpec, res *rangeResult) *assembler {
 		if s.stop != nil && s.stop.Load() { // asked a batch at a time: a row more or less of a reading no longer wanted changes nothing
 			return false
 		}
-		for i := range b.rows {
-			r := &b.rows[i]
-			if !skipping && res.first != nil && r.line <= inner {
-				if !a.take(r) {
-					return false
+		for rows := b.rows; len(rows) > 0; rows = rows[1:] {
+			if !skipping && res.first != nil {
+				n, ok := a.takeRows(rows, inner) // those up to the first past inner
+				if rows = rows[n:]; !ok || len(rows) == 0 {
+					return ok
 				}
-			} else if !take(r) {
+			}
+			if !take(&rows[0]) {
 				return false
 			}
 		}

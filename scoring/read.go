@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"strings"
 	"time"
 )
@@ -217,10 +218,8 @@ func Read(r io.Reader, opt Options) iter.Seq2[Visit, error] {
 		}()
 		a := newAssembler(opt, rp, yield)
 		for batch := range batches {
-			for i := range batch.rows {
-				if !a.take(&batch.rows[i]) {
-					return
-				}
+			if _, ok := a.takeRows(batch.rows, math.MaxInt); !ok {
+				return
 			}
 			batch.reset()
 			select {
