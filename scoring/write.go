@@ -39,11 +39,6 @@ type FeatureWriter struct {
 	missing  bool        // a missing column last (NewFeatureWriterMissing)
 	part     *partRows   // the rows held by a part (Part)
 	spare    *spareParts // buffers of merged parts, shared by the whole and its parts
-	// row is the features of the row being written: the feature table's
-	// functions read this copy, so that the caller's features, which
-	// calls through a function value would make escape, stay where
-	// they are.
-	row Features
 	// memo holds the text of numbers written before; made with the
 	// first row, and taken with a part's buffers.
 	memo *numberMemo
@@ -94,42 +89,59 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 }
 
 // appendFeatures appends the cells after purpose and the who columns,
-// and the end of the row.
-func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) []byte {
-	fw.row = *features
-	f := &fw.row
+// and the end of the row: the features of columnFeatures in its order,
+// each as the table says (integer, of ratings or not, with a
+// touchpoint), and the remembered rating. It writes them cell by cell
+// rather than by the table's functions, whose calls cost more than the
+// cells; TestFeatureCellsAsTable holds it to the table.
+func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte {
 	if fw.memo == nil {
 		fw.memo = new(numberMemo)
 	}
-	cols := columnFeatures // a local, which the calls below cannot change, so not loaded again for each
-	for i := range cols {
-		ft := &cols[i] // not a copy of the feature on every row
-		x := ft.value(f)
-		switch d, ok := oneDigit(x); {
-		case ok: // most features are ratings, and the count of moments is small
-			b = append(b, ',', d)
-		case ft.integer:
-			b = appendInt(append(b, ','), int64(x))
-		case ft.ofRatings:
-			b = fw.memo.append(append(b, ','), x)
-		default:
-			b = appendNumber(append(b, ','), x)
-		}
-		if ft.touchpoint != "" {
-			b = append(b, ',')
-			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
-		}
-	}
-	if d, ok := oneDigit(v.Remembered); ok {
-		b = append(b, ',', d)
-	} else {
-		b = fw.memo.append(append(b, ','), v.Remembered)
-	}
+	m := fw.memo
+	b = appendInt(append(b, ','), int64(f.Moments))
+	b = appendCell(b, f.Duration)
+	b = m.cell(b, f.First)
+	b = m.cell(b, f.Peak)
+	b = fw.appendTouchpoint(b, v, f.PeakMoment)
+	b = m.cell(b, f.Best)
+	b = m.cell(b, f.Worst)
+	b = m.cell(b, f.End)
+	b = fw.appendTouchpoint(b, v, f.EndMoment)
+	b = m.cell(b, f.Mean)
+	b = appendCell(b, f.TimeMean)
+	b = m.cell(b, f.Trend)
+	b = m.cell(b, f.PeakEnd)
+	b = m.cell(b, v.Remembered)
 	if fw.missing {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(v.Missing), 10)
 	}
 	return append(b, '\n')
+}
+
+// appendCell appends a cell of x, a feature not of ratings, whose text
+// seldom comes again.
+func appendCell(b []byte, x float64) []byte {
+	if d, ok := oneDigit(x); ok {
+		return append(b, ',', d)
+	}
+	return appendNumber(append(b, ','), x)
+}
+
+// cell appends a cell of x, a feature of ratings or a remembered
+// rating (see feature.ofRatings), whose text m holds when it came
+// before.
+func (m *numberMemo) cell(b []byte, x float64) []byte {
+	if d, ok := oneDigit(x); ok { // most features are ratings
+		return append(b, ',', d)
+	}
+	return m.append(append(b, ','), x)
+}
+
+// appendTouchpoint appends the cell of the touchpoint of v's moment i.
+func (fw *FeatureWriter) appendTouchpoint(b []byte, v *Visit, i int) []byte {
+	return appendText(append(b, ','), fw.Verbatim, touchpointAt(v, i))
 }
 
 // A numberMemo holds the text AppendNumber gives numbers written
