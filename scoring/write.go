@@ -101,12 +101,9 @@ func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte 
 	m := fw.memo
 	b = appendInt(append(b, ','), int64(f.Moments))
 	b = appendCell(b, f.Duration)
-	b = m.cell(b, f.First)
-	b = m.cell(b, f.Peak)
+	b = m.pair(b, f.First, f.Peak)
 	b = fw.appendTouchpoint(b, v, f.PeakMoment)
-	b = m.cell(b, f.Best)
-	b = m.cell(b, f.Worst)
-	b = m.cell(b, f.End)
+	b = m.triple(b, f.Best, f.Worst, f.End)
 	b = fw.appendTouchpoint(b, v, f.EndMoment)
 	b = m.cell(b, f.Mean)
 	b = appendCell(b, f.TimeMean)
@@ -137,6 +134,28 @@ func (m *numberMemo) cell(b []byte, x float64) []byte {
 		return append(b, ',', d)
 	}
 	return m.append(append(b, ','), x)
+}
+
+// pair and triple append the cells of their numbers as cell does, in
+// one call and one append when each is one digit, as the ratings of
+// moments (first to end) mostly are: a call costs more than such a cell.
+func (m *numberMemo) pair(b []byte, x, y float64) []byte {
+	dx, okx := oneDigit(x)
+	dy, oky := oneDigit(y)
+	if okx && oky {
+		return append(b, ',', dx, ',', dy)
+	}
+	return m.cell(m.cell(b, x), y)
+}
+
+func (m *numberMemo) triple(b []byte, x, y, z float64) []byte {
+	dx, okx := oneDigit(x)
+	dy, oky := oneDigit(y)
+	dz, okz := oneDigit(z)
+	if okx && oky && okz {
+		return append(b, ',', dx, ',', dy, ',', dz)
+	}
+	return m.cell(m.pair(b, x, y), z)
 }
 
 // appendTouchpoint appends the cell of the touchpoint of v's moment i.
