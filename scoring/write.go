@@ -126,16 +126,6 @@ func appendCell(b []byte, x float64) []byte {
 	return appendNumber(append(b, ','), x)
 }
 
-// cell appends a cell of x, a feature of ratings or a remembered
-// rating (see feature.ofRatings), whose text m holds when it came
-// before.
-func (m *numberMemo) cell(b []byte, x float64) []byte {
-	if d, ok := oneDigit(x); ok { // most features are ratings
-		return append(b, ',', d)
-	}
-	return m.append(append(b, ','), x)
-}
-
 // pair and triple append the cells of their numbers as cell does, in
 // one call and one append when each is one digit, as the ratings of
 // moments (first to end) mostly are: a call costs more than such a cell.
@@ -186,13 +176,21 @@ type memoEntry struct {
 	n    uint8
 }
 
-// append appends x as AppendNumber does.
-func (m *numberMemo) append(b []byte, x float64) []byte {
+// cell appends a cell of x, a feature of ratings or a remembered
+// rating (see feature.ofRatings): a comma, then x as AppendNumber
+// writes it, its text found in m when it came before. A number of one
+// digit, which most of them are, it writes as it stands; the others in
+// this one call too, as a call costs about what a look in m does.
+func (m *numberMemo) cell(b []byte, x float64) []byte {
+	if d, ok := oneDigit(x); ok {
+		return append(b, ',', d)
+	}
 	bits := math.Float64bits(x)
 	e := &m[bits*0x9e3779b97f4a7c15>>(64-memoBits)] // Fibonacci hashing: the top bits of the product
-	if cap(b)-len(b) < len(e.text) {
-		b = slices.Grow(b, len(e.text))
+	if cap(b)-len(b) < 1+len(e.text) {
+		b = slices.Grow(b, 1+len(e.text))
 	}
+	b = append(b, ',')
 	// Copies of the whole text array, of constant size, need no call;
 	// the bytes past a text's end are left past b's end.
 	n := len(b)
@@ -200,9 +198,8 @@ func (m *numberMemo) append(b []byte, x float64) []byte {
 		*(*[len(e.text)]byte)(b[n : n+len(e.text)]) = e.text
 		return b[:n+int(e.n)]
 	}
-	// AppendNumber's text, without its check for one digit, which the
-	// caller mostly made; when it fits an entry, b's array is the one
-	// grown above.
+	// AppendNumber's text, past its check for one digit, made above;
+	// when it fits an entry, b's array is the one grown above.
 	b = appendNumber(b, x)
 	if len(b)-n <= len(e.text) {
 		e.bits, e.n = bits, uint8(len(b)-n)
