@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 )
 
@@ -173,5 +175,41 @@ func TestComputeAsBefore(t *testing.T) {
 		if !sameFeatures(got, want) || gotStrict != wantStrict {
 			t.Fatalf("moments %+v on %+v, timed %v:\n got %+v, %v\nwant %+v, %v", v.Moments, s, timed, got, gotStrict, want, wantStrict)
 		}
+	}
+}
+
+// TestComputeIntoSetsAll holds computeInto to setting every field of
+// Features, those added later too, whatever they held: into features
+// of the last visit, or of numbers no visit has, it gives what
+// ComputeWith gives, shown field by field (NaN and −0 as such).
+func TestComputeIntoSetsAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	var last Features
+	for i := range 20000 {
+		s := DefaultScale
+		opt := FeatureOptions{Peak: PeakDefinition(rng.IntN(3)), EndSlopeMoments: rng.IntN(5)}
+		v := shapedVisit(rng, s)
+		if i%10 == 0 {
+			v.Moments = nil
+		}
+		f := last
+		if i%2 == 0 {
+			fields := reflect.ValueOf(&f).Elem()
+			for k := range fields.NumField() {
+				switch fl := fields.Field(k); fl.Kind() {
+				case reflect.Float64:
+					fl.SetFloat(1234.5)
+				case reflect.Int:
+					fl.SetInt(77)
+				default:
+					t.Fatalf("a field of kind %v, which this test does not fill", fl.Kind())
+				}
+			}
+		}
+		computeInto(&f, &v, s, opt)
+		if got, want := fmt.Sprintf("%+v", f), fmt.Sprintf("%+v", ComputeWith(&v, s, opt)); got != want {
+			t.Fatalf("moments %+v:\n got %s\nwant %s", v.Moments, got, want)
+		}
+		last = f
 	}
 }

@@ -153,38 +153,47 @@ func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptio
 // ComputeWith returns the features of visit v on scale s as opt
 // defines them.
 func ComputeWith(v *Visit, s Scale, opt FeatureOptions) (f Features) {
+	computeInto(&f, v, s, opt)
+	return f
+}
+
+// computeInto sets every feature of *f to ComputeWith(v, s, opt)'s,
+// whatever f held: for a reader that scores visit after visit into one
+// Features, which a result of ComputeWith would be copied into, twice.
+// TestComputeIntoSetsAll holds it to setting every field.
+func computeInto(f *Features, v *Visit, s Scale, opt FeatureOptions) {
 	if v == nil || len(v.Moments) == 0 {
-		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
+		*f = Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
+		return
 	}
 	// Recorded visits almost always have their moments in strictly
 	// increasing time, their order, which compute checks as it goes:
 	// only the features of a visit that has not are worked out again,
 	// with its moments in order.
 	ms := v.Moments
-	if !compute(&f, ms, s, true) {
+	if !compute(f, ms, s, true) {
 		var order []int
 		var timed bool
 		ms, order, timed = inOrder(v, opt.Steps)
-		f = Features{}
-		compute(&f, ms, s, timed)
-		opt.apply(&f, ms)
+		compute(f, ms, s, timed)
+		opt.apply(f, ms)
 		if order != nil {
 			f.PeakMoment, f.EndMoment = order[f.PeakMoment], order[f.EndMoment]
 		}
-		return f
+		return
 	}
-	opt.apply(&f, ms)
-	return f
+	opt.apply(f, ms)
 }
 
-// compute sets f, zero, to the features that have no choice in them of
-// a visit whose moments, ms (at least one), stand in time order;
-// timed says whether every moment has a start. The moments of the peak
-// and the end are indices into ms. It reports whether the moments'
-// times strictly increase, so that they were in order and every one
-// has a start. It fills the caller's result rather than returning one,
-// which would be copied once more.
+// compute sets every feature of f but EndSlope, whatever f held, to
+// the features that have no choice in them (and the peak as the most
+// intense) of a visit whose moments, ms (at least one), stand in time
+// order; timed says whether every moment has a start. The moments of
+// the peak and the end are indices into ms. It reports whether the
+// moments' times strictly increase, so that they were in order and
+// every one has a start. It fills the caller's result rather than
+// returning one, which would be copied once more.
 //
 // It takes the times and the ratings in a pass each: one pass keeping
 // every sum and extreme of both held more values than there are
