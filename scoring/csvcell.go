@@ -107,7 +107,18 @@ func AppendCSVTextVerbatim(b []byte, s string) []byte {
 // refuses takes their slower path, which writes it right. The look is
 // in this function, whose every call would cost what it saves.
 func appendText(b []byte, verbatim bool, s string) []byte {
-	if len(s) == 0 || plainFirst[s[0]] {
+	if n := len(b); len(s) < 8 && cap(b)-n >= len(s) && (len(s) == 0 || plainFirst[s[0]]) {
+		// A short text (a purpose, a touchpoint) is looked at and copied
+		// in one loop, which costs less than a call to copy it.
+		out := b[n : n+len(s)]
+		i := 0
+		for ; i < len(out) && plainByte[s[i]]; i++ {
+			out[i] = s[i]
+		}
+		if i == len(s) {
+			return b[:n+len(s)]
+		}
+	} else if len(s) == 0 || plainFirst[s[0]] {
 		i := 0
 		for ; len(s)-i >= 8 && !anyByteBelow(littleEndian8(s[i:i+8]), ','+1); i += 8 {
 		}

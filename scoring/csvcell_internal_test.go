@@ -28,7 +28,7 @@ func TestOneDigit(t *testing.T) {
 // TestAppendText holds appendText, which finds plain text 8 bytes at a
 // time, to AppendCSVText and AppendCSVTextVerbatim on texts of every
 // length to 40 of plain bytes with one byte of any value, at any place,
-// or none.
+// or none, after text with room for it or not.
 func TestAppendText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	plain := "abcXYZ019-._/:;<>?~\x7f\xc3\xa9 \t=+@'"
@@ -41,10 +41,12 @@ func TestAppendText(t *testing.T) {
 			b[rng.IntN(len(b))] = byte(rng.IntN(256))
 		}
 		s := string(b)
-		if got, want := appendText([]byte("x,"), false, s), AppendCSVText([]byte("x,"), s); string(got) != string(want) {
+		prefix := make([]byte, 2, 2+rng.IntN(48)) // room for the text or not
+		copy(prefix, "x,")
+		if got, want := appendText(prefix, false, s), AppendCSVText([]byte("x,"), s); string(got) != string(want) {
 			t.Fatalf("appendText(%q) = %q, want %q", s, got, want)
 		}
-		if got, want := appendText(nil, true, s), AppendCSVTextVerbatim(nil, s); string(got) != string(want) {
+		if got, want := appendText(prefix, true, s), AppendCSVTextVerbatim([]byte("x,"), s); string(got) != string(want) {
 			t.Fatalf("appendText(%q, verbatim) = %q, want %q", s, got, want)
 		}
 	}

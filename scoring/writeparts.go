@@ -89,10 +89,10 @@ func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
 	r.who, r.site = len(b), len(b)
-	for i, c := range whoColumns {
-		r.has[i] = *whoOf(v, c) != ""
-	}
-	if r.has != [len(whoColumns)]bool{} {
+	if v.Customer != "" || v.Site != "" { // the who columns, which most files have not, at one test
+		for i, c := range whoColumns {
+			r.has[i] = *whoOf(v, c) != ""
+		}
 		r.id = len(p.ids)
 		p.ids = append(p.ids, v.ID)
 		for i, c := range whoColumns {
