@@ -121,14 +121,24 @@ func manyPlaces(ax float64, whole int64) (places uint64, j int, ok bool) {
 	if lo >= hi {
 		return 0, 0, false // not reached: 17 digits always read back
 	}
-	// Remove 16, 8, 4, 2 and 1 digits while a decimal stays between the
-	// bounds: the places that have one are all from the fewest on. A
-	// decimal of no places would be a whole number, which ax is not.
-	lo, hi, j = fewerPlaces(lo, hi, j, 16, 1e16)
-	lo, hi, j = fewerPlaces(lo, hi, j, 8, 1e8)
-	lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
-	lo, hi, j = fewerPlaces(lo, hi, j, 2, 1e2)
+	// Remove digits while a decimal stays between the bounds: the places
+	// that have one are all from the fewest on. Most numbers need 16 or
+	// 17 digits, one or two fewer than the 17 or 18 j starts with: one
+	// digit is tried twice, and only a number that loses both is
+	// searched further, by 16, 8, 4, 2 and 1 digits. A decimal of no
+	// places would be a whole number, which ax is not.
+	all := j
 	lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
+	if j < all {
+		lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
+	}
+	if j < all-1 {
+		lo, hi, j = fewerPlaces(lo, hi, j, 16, 1e16)
+		lo, hi, j = fewerPlaces(lo, hi, j, 8, 1e8)
+		lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
+		lo, hi, j = fewerPlaces(lo, hi, j, 2, 1e2)
+		lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
+	}
 	d := hi // the one decimal of j places that reads back, most often
 	if hi-lo > 1 {
 		if d, ok = nearestDecimal(c, t, j); !ok {
