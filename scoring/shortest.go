@@ -49,17 +49,29 @@ func appendShortest(b []byte, x float64) ([]byte, bool) {
 		out[0] = '-'
 		i = 1
 	}
-	if whole < 10 {
-		out[i&31] = byte('0' + whole)
-		i++
-	} else {
-		k := 2
+	k := 1 // the whole part's digits
+	if whole >= 10 {
+		k = 2
 		for p := int64(100); whole >= p; p *= 10 {
 			k++
 		}
-		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(uint64(whole)), k))
-		i += k
 	}
+	if k+j <= 8 { // as fewPlaces' decimals all are
+		// The whole part and the places as one number of k+j digits,
+		// whose digits are stored once before the point and once,
+		// shifted by the whole part's, after it.
+		digits := lastDigits(eightDigits(uint64(whole)*pow10u[j&15]+places), k+j)
+		binary.LittleEndian.PutUint64(out[i&31:], digits)
+		out[(i+k)&31] = '.'
+		binary.LittleEndian.PutUint64(out[(i+k+1)&31:], digits>>(8*uint(k)&63))
+		return b[:n+i+k+1+j], true
+	}
+	if whole < 10 {
+		out[i&31] = byte('0' + whole)
+	} else {
+		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(uint64(whole)), k))
+	}
+	i += k
 	out[i&31] = '.'
 	i++
 	// The places are a first chunk of j digits (1 to 8), then c chunks
