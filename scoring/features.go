@@ -325,26 +325,22 @@ func (f *Features) ratings(ms []Moment, s Scale) {
 	if s.HigherIsWorse {
 		f.Best, f.Worst = lo, hi
 	}
-	f.PeakMoment = peakMoment(ms, s, hi, lo)
+	f.PeakMoment = peakMoment(ms, s.Neutral, dir, hi, lo)
 	f.Peak = ms[f.PeakMoment].Rating
 }
 
 // peakMoment returns the earliest of the most intense of moments ms by
-// Scale.MoreIntense (the first when its intensity is NaN, which no
-// other is more than), given the greatest and least of their ratings,
-// hi and lo. Of ratings between those, x − neutral lies between theirs
+// Scale.MoreIntense, on a scale of that neutral and direction (dir, as
+// ratings has it), or the first when its intensity is NaN, which no
+// other is more than; hi and lo are the greatest and least rating. Of ratings between those, x − neutral lies between theirs
 // (subtracting is monotonic), so one of them is most intense, and a
 // rating as intense has a difference of the same sign, so is as bad:
 // the most intense key is known before the one pass that finds its
 // earliest moment. An infinite neutral makes the difference of an equal
 // infinity NaN, the least intense, and that of every other rating the
 // same infinity, equally bad: the other extreme has the key still.
-func peakMoment(ms []Moment, s Scale, hi, lo float64) int {
-	dir := 1.0
-	if s.HigherIsWorse {
-		dir = -1
-	}
-	neutral, badBelow := s.Neutral, dir*s.Neutral // a rating x is bad when dir·x < badBelow
+func peakMoment(ms []Moment, neutral, dir, hi, lo float64) int {
+	badBelow := dir * neutral // a rating x is bad when dir·x < badBelow
 	key := func(x float64) uint64 { return intensityKey(x-neutral, badBelow > dir*x) }
 	if IsNA(ms[0].Rating - neutral) {
 		return 0
