@@ -332,11 +332,12 @@ func (f *Features) ratings(ms []Moment, s Scale) {
 // peakMoment returns the earliest of the most intense of moments ms by
 // Scale.MoreIntense, on a scale of that neutral and direction (dir, as
 // ratings has it), or the first when its intensity is NaN, which no
-// other is more than; hi and lo are the greatest and least rating. Of ratings between those, x − neutral lies between theirs
-// (subtracting is monotonic), so one of them is most intense, and a
-// rating as intense has a difference of the same sign, so is as bad:
-// the most intense key is known before the one pass that finds its
-// earliest moment. An infinite neutral makes the difference of an equal
+// other is more than; hi and lo are the greatest and least rating. Of
+// ratings between those, x − neutral lies between theirs (subtracting
+// is monotonic), so one of them is most intense, and a rating as
+// intense has a difference of the same sign, so is as bad: the most
+// intense key is known before the one pass that finds its earliest
+// moment. An infinite neutral makes the difference of an equal
 // infinity NaN, the least intense, and that of every other rating the
 // same infinity, equally bad: the other extreme has the key still.
 func peakMoment(ms []Moment, neutral, dir, hi, lo float64) int {
