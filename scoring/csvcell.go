@@ -98,9 +98,35 @@ func AppendCSVTextVerbatim(b []byte, s string) []byte {
 	return appendQuoted(b, s)
 }
 
+// appendText appends s as AppendCSVText does, or as
+// AppendCSVTextVerbatim when verbatim. A cell as it stands, quoted or
+// neutralised by neither, as ids and touchpoints almost always are, it
+// finds by its first byte, then 8 bytes at a time while none is below
+// ',' + 1, which the bytes that need quotes all are (letters, digits,
+// '-', '.' and '_' are not), then by a table look-up a byte; a text it
+// refuses takes their slower path, which writes it right. The look is
+// in this function, whose every call would cost what it saves.
 func appendText(b []byte, verbatim bool, s string) []byte {
-	if plainText(s) {
-		return append(b, s...)
+	if n := len(b); len(s) < 8 && cap(b)-n >= len(s) && (len(s) == 0 || plainFirst[s[0]]) {
+		// A short text (a purpose, a touchpoint) is looked at and copied
+		// in one loop, which costs less than a call to copy it.
+		out := b[n : n+len(s)]
+		i := 0
+		for ; i < len(out) && plainByte[s[i]]; i++ {
+			out[i] = s[i]
+		}
+		if i == len(s) {
+			return b[:n+len(s)]
+		}
+	} else if len(s) == 0 || plainFirst[s[0]] {
+		i := 0
+		for ; len(s)-i >= 8 && !anyByteBelow(littleEndian8(s[i:i+8]), ','+1); i += 8 {
+		}
+		for ; i < len(s) && plainByte[s[i]]; i++ {
+		}
+		if i == len(s) {
+			return append(b, s...)
+		}
 	}
 	if verbatim {
 		return AppendCSVTextVerbatim(b, s)
@@ -108,24 +134,25 @@ func appendText(b []byte, verbatim bool, s string) []byte {
 	return AppendCSVText(b, s)
 }
 
-// plainText reports whether s is a cell as it stands, quoted or
-// neutralised by neither AppendCSVText nor AppendCSVTextVerbatim, as
-// ids and touchpoints almost always are, by one table look-up a byte;
-// a text it refuses takes their slower path, which writes it right.
-func plainText(s string) bool {
-	if len(s) > 0 && !plainFirst[s[0]] {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !plainByte[s[i]] {
-			return false
-		}
-	}
-	return true
+// anyByteBelow reports whether a byte of w is below n ≤ 128: a byte
+// below n borrows into its top bit when n is taken from it, which a
+// byte of 128 or more has set before and is masked out (Anderson's
+// bit hacks, "determine if a word has a byte less than n"). It never
+// misses such a byte; appendText checks a word it flags byte by byte.
+func anyByteBelow(w uint64, n byte) bool {
+	const ones = 0x01010101_01010101
+	return (w-ones*uint64(n))&^w&(ones*0x80) != 0
+}
+
+// littleEndian8 is binary.LittleEndian.Uint64 of s's 8 bytes: one load.
+func littleEndian8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // plainByte marks the bytes that never make a cell need quotes, and
-// plainFirst those a plain cell may start with too: not a space or
+// plainFirst those a plain cell may start with: not a space or
 // tab (quoted), a formula character or a single quote (neutralised).
 var plainByte, plainFirst = func() (plain, first [256]bool) {
 	for c := range plain {

@@ -153,75 +153,94 @@ func Compute(v *Visit, s Scale) Features { return ComputeWith(v, s, FeatureOptio
 // ComputeWith returns the features of visit v on scale s as opt
 // defines them.
 func ComputeWith(v *Visit, s Scale, opt FeatureOptions) (f Features) {
+	computeInto(&f, v, s, opt)
+	return f
+}
+
+// computeInto sets every feature of *f to ComputeWith(v, s, opt)'s,
+// whatever f held: for a reader that scores visit after visit into one
+// Features, which a result of ComputeWith would be copied into, twice.
+// TestComputeIntoSetsAll holds it to setting every field.
+func computeInto(f *Features, v *Visit, s Scale, opt FeatureOptions) {
 	if v == nil || len(v.Moments) == 0 {
-		return Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
+		*f = Features{Duration: NA, First: NA, Peak: NA, Best: NA, Worst: NA, End: NA, Mean: NA,
 			TimeMean: NA, Trend: NA, PeakEnd: NA, Weakest: NA, EndSlope: NA, PeakMoment: -1, EndMoment: -1}
+		return
 	}
 	// Recorded visits almost always have their moments in strictly
 	// increasing time, their order, which compute checks as it goes:
 	// only the features of a visit that has not are worked out again,
 	// with its moments in order.
 	ms := v.Moments
-	if !compute(&f, ms, s, true) {
+	if !compute(f, ms, s, true) {
 		var order []int
 		var timed bool
 		ms, order, timed = inOrder(v, opt.Steps)
-		f = Features{}
-		compute(&f, ms, s, timed)
-		opt.apply(&f, ms)
+		compute(f, ms, s, timed)
+		opt.apply(f, ms)
 		if order != nil {
 			f.PeakMoment, f.EndMoment = order[f.PeakMoment], order[f.EndMoment]
 		}
-		return f
+		return
 	}
-	opt.apply(&f, ms)
-	return f
+	opt.apply(f, ms)
 }
 
-// compute sets f, zero, to the features that have no choice in them of
-// a visit whose moments, ms (at least one), stand in time order, in
-// one pass over them; timed says whether every moment has a start.
-// The moments of the peak and the end are indices into ms. It reports
-// whether the moments' times strictly increase, so that they were in
-// order and every one has a start. It fills the caller's result rather
-// than returning one, which would be copied once more.
+// compute sets every feature of f but EndSlope, whatever f held, to
+// the features that have no choice in them (and the peak as the most
+// intense) of a visit whose moments, ms (at least one), stand in time
+// order; timed says whether every moment has a start. The moments of
+// the peak and the end are indices into ms. It reports whether the
+// moments' times strictly increase, so that they were in order and
+// every one has a start. It fills the caller's result rather than
+// returning one, which would be copied once more.
+//
+// It takes the times and the ratings in a pass each: one pass keeping
+// every sum and extreme of both held more values than there are
+// registers, and moved them to memory and back at every moment.
 func compute(f *Features, ms []Moment, s Scale, timed bool) (strict bool) {
 	n := len(ms)
-	f.Moments, f.First, f.End, f.EndMoment, f.PeakMoment = n, ms[0].Rating, ms[n-1].Rating, n-1, 0
-	// Ratings times dir compare by the scale's direction: higher is
-	// better. Negating is exact, so dir·(dir·x) is x, sign of zero too.
-	dir := 1.0
-	if s.HigherIsWorse {
-		dir = -1
+	f.Moments, f.First, f.End, f.EndMoment = n, ms[0].Rating, ms[n-1].Rating, n-1
+	start, end, sumW, sumWX, strict := times(ms)
+	f.Duration = sumW // NA when any duration is missing
+	if timed {
+		if !strict { // then the first start need not be the least
+			start = firstStart(ms)
+		}
+		f.Duration = end - start
 	}
-	best, worst := dir*f.First, dir*f.First
-	peak := peakOf(f.First, s.Neutral, dir)
-	runs := runCounter{last: dir * f.First, rising: true}
-	var sum, sumW, sumWX, sumKX float64
-	start, end := math.Inf(1), math.Inf(-1) // of the moments' times, when timed
+	f.TimeMean = NA
+	if !IsNA(sumW) && sumW > 0 {
+		f.TimeMean = sumWX / sumW
+	}
+	f.ratings(ms, s)
+	f.PeakEnd = (f.Peak + f.End) / 2
+	f.Weakest = f.Worst
+	return strict
+}
+
+// times returns the least start and the greatest end (t + duration,
+// or t without one) of moments ms as math.Min and Max take them (−0
+// below +0, NaN taken) when their starts strictly increase (strict),
+// the sums of their durations and of the durations times the ratings.
+// When the starts do not strictly increase, start is only the first's
+// (see firstStart).
+func times(ms []Moment) (start, end, sumW, sumWX float64, strict bool) {
+	end = math.Inf(-1)
 	strict = true
 	prev := math.Inf(-1) // the time before the moment's
 	for k := range ms {
 		m := &ms[k]
-		x, d := m.Rating, m.Duration
-		if !(m.T > prev) { // a NaN too
+		t, d := m.T, m.Duration
+		if !(t > prev) { // a NaN too
 			strict = false
 		}
-		prev = m.T
-		sum += x
-		sumKX += float64(k) * x
+		prev = t
 		sumW += d
-		sumWX += d * x
-		// min and max as math.Min and Max (−0 below +0, NaN taken), but
-		// called only for an equal time or a NaN, where they differ from
-		// a comparison: in time order the end mostly grows, the start
-		// never falls.
-		if t := m.T; t < start {
-			start = t
-		} else if !(t > start) {
-			start = min(start, t)
-		}
-		e := m.T
+		sumWX += d * m.Rating
+		// max as math.Max, but called only for an equal end or a NaN,
+		// where it differs from a comparison: the end mostly grows.
+		e := t
 		if !IsNA(d) {
 			e += d
 		}
@@ -230,87 +249,127 @@ func compute(f *Features, ms []Moment, s Scale, timed bool) (strict bool) {
 		} else if !(e < end) {
 			end = max(end, e)
 		}
-		if k == 0 {
-			continue
+	}
+	// Strictly increasing starts have the first as their least.
+	return ms[0].T, end, sumW, sumWX, strict
+}
+
+// firstStart is the least start of moments ms, as math.Min takes it.
+func firstStart(ms []Moment) float64 {
+	start := math.Inf(1)
+	for k := range ms {
+		start = min(start, ms[k].T)
+	}
+	return start
+}
+
+// ratings sets the features of the ratings of moments ms alone but the
+// first and the end: best, worst, peak, mean, trend and peaks.
+//
+// What it keeps from moment to moment but the sums is integers (the
+// extremes and the last rating as bits), which the compiler takes anew
+// by conditional moves: a float64 taken in a branch costs it register
+// moves at every moment.
+func (f *Features) ratings(ms []Moment, s Scale) {
+	first := ms[0].Rating
+	// Ratings times dir compare by the scale's direction: higher is
+	// better. Negating is exact, so dir·(dir·x) is x, sign of zero too.
+	dir := 1.0
+	if s.HigherIsWorse {
+		dir = -1
+	}
+	// The sums as they stand after the first moment, added to zero as
+	// the others are (so that a first −0 leaves +0).
+	var sum, sumKX float64
+	sum += first
+	sumKX += 0 * first
+	// The greatest and least rating, the earliest of equals (of −0 and
+	// +0 the first; a NaN first stays): the best and the worst by the
+	// scale's direction.
+	hiBits, loBits := math.Float64bits(first), math.Float64bits(first)
+	// The runs of equal ratings (times dir) count the maxima: each run
+	// is compared with the runs on either side when the next run starts.
+	lastBits, rising := math.Float64bits(dir*first), true // the current run's rating; no run before it is better
+	runs, maxima := false, 0                              // a run before the current one; the maxima among those
+	k := 0.0                                              // the moment's position, as a float64 (exact, as float64(k) is)
+	for i := 1; i < len(ms); i++ {
+		x := ms[i].Rating
+		sum += x
+		if x > math.Float64frombits(hiBits) {
+			hiBits = math.Float64bits(x)
 		}
-		bx := dir * x
-		if bx > best {
-			best = bx
+		if x < math.Float64frombits(loBits) {
+			loBits = math.Float64bits(x)
 		}
-		if worst > bx {
-			worst = bx
-		}
-		if in := math.Abs(x - s.Neutral); !(in < peak.intensity) {
-			if c := peakOf(x, s.Neutral, dir); c.moreIntense(peak) {
-				peak, f.PeakMoment = c, k
+		if bx, last := dir*x, math.Float64frombits(lastBits); bx != last { // a NaN too
+			if rising && last > bx {
+				maxima++
 			}
+			rising = bx > last
+			lastBits = math.Float64bits(bx)
+			runs = true
 		}
-		runs.add(bx)
+		k++
+		x *= k // k·x as x·k: multiplying is commutative, bit for bit
+		sumKX += x
 	}
-	f.Best, f.Worst, f.Peak = dir*best, dir*worst, peak.rating
-	f.Peaks = runs.peaks()
+	if rising && runs { // the last run has no run after it to be better than
+		maxima++
+	}
+	n := len(ms)
 	f.Mean = sum / float64(n)
-	f.TimeMean = NA
-	if !IsNA(sumW) && sumW > 0 {
-		f.TimeMean = sumWX / sumW
-	}
 	f.Trend = trend(n, sum, sumKX)
-	f.Duration = sumW // NA when any duration is missing
-	if timed {
-		f.Duration = end - start
+	f.Peaks = maxima
+	hi, lo := math.Float64frombits(hiBits), math.Float64frombits(loBits)
+	f.Best, f.Worst = hi, lo
+	if s.HigherIsWorse {
+		f.Best, f.Worst = lo, hi
 	}
-	f.PeakEnd = (f.Peak + f.End) / 2
-	f.Weakest = f.Worst
-	return strict
+	f.PeakMoment = peakMoment(ms, s.Neutral, dir, hi, lo)
+	f.Peak = ms[f.PeakMoment].Rating
 }
 
-// A peakCandidate is a rating with what Scale.MoreIntense compares of
-// it, worked out once per moment rather than again for the peak at
-// every moment.
-type peakCandidate struct {
-	rating, intensity float64
-	bad               bool
-}
-
-func peakOf(x, neutral, dir float64) peakCandidate {
-	return peakCandidate{rating: x, intensity: math.Abs(x - neutral), bad: dir*neutral > dir*x}
-}
-
-// moreIntense is Scale.MoreIntense(c.rating, p.rating). Only a c whose
-// intensity is not below p's can be, which compute checks first, so as
-// to work out the rest for few moments.
-func (c peakCandidate) moreIntense(p peakCandidate) bool {
-	return c.intensity > p.intensity || (c.intensity == p.intensity && c.bad && !p.bad)
-}
-
-// A runCounter counts the local maxima of ratings (times dir) added in
-// time order, as Features.Peaks defines them: each run of equal ones is
-// compared with the runs on either side when the next run starts.
-type runCounter struct {
-	last    float64 // the current run's rating
-	rising  bool    // no run before the current one is better
-	runs, n int     // the runs before the current one; the maxima among them
-}
-
-func (r *runCounter) add(bx float64) {
-	if bx == r.last {
-		return
+// peakMoment returns the earliest of the most intense of moments ms by
+// Scale.MoreIntense, on a scale of that neutral and direction (dir, as
+// ratings has it), or the first when its intensity is NaN, which no
+// other is more than; hi and lo are the greatest and least rating. Of
+// ratings between those, x − neutral lies between theirs (subtracting
+// is monotonic), so one of them is most intense, and a rating as
+// intense has a difference of the same sign, so is as bad: the most
+// intense key is known before the one pass that finds its earliest
+// moment. An infinite neutral makes the difference of an equal
+// infinity NaN, the least intense, and that of every other rating the
+// same infinity, equally bad: the other extreme has the key still.
+func peakMoment(ms []Moment, neutral, dir, hi, lo float64) int {
+	badBelow := dir * neutral // a rating x is bad when dir·x < badBelow
+	key := func(x float64) uint64 { return intensityKey(x-neutral, badBelow > dir*x) }
+	if IsNA(ms[0].Rating - neutral) {
+		return 0
 	}
-	if r.rising && r.last > bx {
-		r.n++
+	most := max(key(hi), key(lo))
+	for k := range ms {
+		if key(ms[k].Rating) == most {
+			return k
+		}
 	}
-	r.rising = bx > r.last
-	r.last = bx
-	r.runs++
+	return 0 // not reached: the moment of hi or lo has the key
 }
 
-// peaks counts the maxima with the last run, which has no run after it
-// to be better than; a single run, all equal, has none.
-func (r *runCounter) peaks() int {
-	if r.rising && r.runs > 0 {
-		return r.n + 1
+// intensityKey orders the moments of a rating d from neutral as
+// Scale.MoreIntense does: by |d|, then a bad one first. Non-negative
+// float64s order as their bits, below 2⁶³, so that the key is |d|'s
+// bits and then whether bad. A NaN |d| is no more intense than any
+// other: its key is 0, which no key is below.
+func intensityKey(d float64, bad bool) uint64 {
+	in := math.Float64bits(d) &^ (1 << 63)
+	if in > 0x7ff<<52 { // a NaN, above the bits of +Inf
+		return 0
 	}
-	return r.n
+	key := in << 1
+	if bad {
+		key |= 1
+	}
+	return key
 }
 
 // trend is the least-squares slope of x against k = 0..n−1, from the

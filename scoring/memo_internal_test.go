@@ -6,15 +6,15 @@ import (
 	"testing"
 )
 
-// TestNumberMemo holds numberMemo.append to AppendNumber on numbers
-// that repeat (means and slopes of whole ratings), that do not (any
-// double, texts too long to hold), that share an entry (more values
-// than entries), and on NA and both zeros, appended after text of every
-// length to buffers with and without room.
+// TestNumberMemo holds numberMemo.cell to a comma and AppendNumber on
+// numbers that repeat (means and slopes of whole ratings), that do not
+// (any double, texts too long to hold), that share an entry (more
+// values than entries), and on NA, both zeros and digits, appended
+// after text of every length to buffers with and without room.
 func TestNumberMemo(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	var m numberMemo
-	special := []float64{NA, 0, math.Copysign(0, -1), 1e300, -1.2345678901234567e-300, math.Inf(1), 5e-324, 1e6, 999999.5}
+	special := []float64{NA, 0, math.Copysign(0, -1), 7, 9, 10, 1e300, -1.2345678901234567e-300, math.Inf(1), 5e-324, 1e6, 999999.5}
 	for i := range 200_000 {
 		var x float64
 		switch i % 4 {
@@ -32,9 +32,9 @@ func TestNumberMemo(t *testing.T) {
 		for k := range prefix {
 			prefix[k] = byte('a' + k%26)
 		}
-		want := AppendNumber(append([]byte(nil), prefix...), x)
-		if got := m.append(prefix, x); string(got) != string(want) {
-			t.Fatalf("numberMemo.append(%q, %v) = %q, want %q", prefix, x, got, want)
+		want := AppendNumber(append(append([]byte(nil), prefix...), ','), x)
+		if got := m.cell(prefix, x); string(got) != string(want) {
+			t.Fatalf("numberMemo.cell(%q, %v) = %q, want %q", prefix, x, got, want)
 		}
 	}
 }

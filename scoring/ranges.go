@@ -138,7 +138,7 @@ func (rr *rangeReader) inSequence() error {
 			}
 			part = rr.newPart()
 		}
-		f = ComputeWith(&v, rr.opt.Scale, rr.par.Features)
+		computeInto(&f, &v, rr.opt.Scale, rr.par.Features)
 		part.Add(&v, &f)
 	}
 	return rr.commit(part)
@@ -319,7 +319,7 @@ func (rr *rangeReader) readRange(k int, res *rangeResult, stop *atomic.Bool) {
 	res.part = rr.newPart()
 	f := new(Features) // one for every visit: Add keeps no pointer
 	spec := rangeSpec{k: k, endLine: rr.endLine(k), stop: stop, add: func(v *Visit) bool {
-		*f = ComputeWith(v, rr.opt.Scale, rr.par.Features)
+		computeInto(f, v, rr.opt.Scale, rr.par.Features)
 		res.part.Add(v, f)
 		return true
 	}}
@@ -359,7 +359,7 @@ func (rr *rangeReader) fromRange(k int, last []byte) error {
 			}
 			part = rr.newPart()
 		}
-		*f = ComputeWith(v, rr.opt.Scale, rr.par.Features)
+		computeInto(f, v, rr.opt.Scale, rr.par.Features)
 		part.Add(v, f)
 		return true
 	}}

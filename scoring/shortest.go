@@ -49,17 +49,29 @@ func appendShortest(b []byte, x float64) ([]byte, bool) {
 		out[0] = '-'
 		i = 1
 	}
-	if whole < 10 {
-		out[i&31] = byte('0' + whole)
-		i++
-	} else {
-		k := 2
+	k := 1 // the whole part's digits
+	if whole >= 10 {
+		k = 2
 		for p := int64(100); whole >= p; p *= 10 {
 			k++
 		}
-		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(uint64(whole)), k))
-		i += k
 	}
+	if k+j <= 8 { // as fewPlaces' decimals all are
+		// The whole part and the places as one number of k+j digits,
+		// whose digits are stored once before the point and once,
+		// shifted by the whole part's, after it.
+		digits := lastDigits(eightDigits(uint64(whole)*pow10u[j&15]+places), k+j)
+		binary.LittleEndian.PutUint64(out[i&31:], digits)
+		out[(i+k)&31] = '.'
+		binary.LittleEndian.PutUint64(out[(i+k+1)&31:], digits>>(8*uint(k)&63))
+		return b[:n+i+k+1+j], true
+	}
+	if whole < 10 {
+		out[i&31] = byte('0' + whole)
+	} else {
+		binary.LittleEndian.PutUint64(out[i&31:], lastDigits(eightDigits(uint64(whole)), k))
+	}
+	i += k
 	out[i&31] = '.'
 	i++
 	// The places are a first chunk of j digits (1 to 8), then c chunks
@@ -121,14 +133,24 @@ func manyPlaces(ax float64, whole int64) (places uint64, j int, ok bool) {
 	if lo >= hi {
 		return 0, 0, false // not reached: 17 digits always read back
 	}
-	// Remove 16, 8, 4, 2 and 1 digits while a decimal stays between the
-	// bounds: the places that have one are all from the fewest on. A
-	// decimal of no places would be a whole number, which ax is not.
-	lo, hi, j = fewerPlaces(lo, hi, j, 16, 1e16)
-	lo, hi, j = fewerPlaces(lo, hi, j, 8, 1e8)
-	lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
-	lo, hi, j = fewerPlaces(lo, hi, j, 2, 1e2)
+	// Remove digits while a decimal stays between the bounds: the places
+	// that have one are all from the fewest on. Most numbers need 16 or
+	// 17 digits, one or two fewer than the 17 or 18 j starts with: one
+	// digit is tried twice, and only a number that loses both is
+	// searched further, by 16, 8, 4, 2 and 1 digits. A decimal of no
+	// places would be a whole number, which ax is not.
+	all := j
 	lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
+	if j < all {
+		lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
+	}
+	if j < all-1 {
+		lo, hi, j = fewerPlaces(lo, hi, j, 16, 1e16)
+		lo, hi, j = fewerPlaces(lo, hi, j, 8, 1e8)
+		lo, hi, j = fewerPlaces(lo, hi, j, 4, 1e4)
+		lo, hi, j = fewerPlaces(lo, hi, j, 2, 1e2)
+		lo, hi, j = fewerPlaces(lo, hi, j, 1, 1e1)
+	}
 	d := hi // the one decimal of j places that reads back, most often
 	if hi-lo > 1 {
 		if d, ok = nearestDecimal(c, t, j); !ok {

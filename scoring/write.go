@@ -39,11 +39,6 @@ type FeatureWriter struct {
 	missing  bool        // a missing column last (NewFeatureWriterMissing)
 	part     *partRows   // the rows held by a part (Part)
 	spare    *spareParts // buffers of merged parts, shared by the whole and its parts
-	// row is the features of the row being written: the feature table's
-	// functions read this copy, so that the caller's features, which
-	// calls through a function value would make escape, stay where
-	// they are.
-	row Features
 	// memo holds the text of numbers written before; made with the
 	// first row, and taken with a part's buffers.
 	memo *numberMemo
@@ -94,42 +89,68 @@ func (fw *FeatureWriter) Write(v *Visit, f *Features) error {
 }
 
 // appendFeatures appends the cells after purpose and the who columns,
-// and the end of the row.
-func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, features *Features) []byte {
-	fw.row = *features
-	f := &fw.row
+// and the end of the row: the features of columnFeatures in its order,
+// each as the table says (integer, of ratings or not, with a
+// touchpoint), and the remembered rating. It writes them cell by cell
+// rather than by the table's functions, whose calls cost more than the
+// cells; TestFeatureCellsAsTable holds it to the table.
+func (fw *FeatureWriter) appendFeatures(b []byte, v *Visit, f *Features) []byte {
 	if fw.memo == nil {
 		fw.memo = new(numberMemo)
 	}
-	cols := columnFeatures // a local, which the calls below cannot change, so not loaded again for each
-	for i := range cols {
-		ft := &cols[i] // not a copy of the feature on every row
-		x := ft.value(f)
-		switch d, ok := oneDigit(x); {
-		case ok: // most features are ratings, and the count of moments is small
-			b = append(b, ',', d)
-		case ft.integer:
-			b = appendInt(append(b, ','), int64(x))
-		case ft.ofRatings:
-			b = fw.memo.append(append(b, ','), x)
-		default:
-			b = appendNumber(append(b, ','), x)
-		}
-		if ft.touchpoint != "" {
-			b = append(b, ',')
-			b = appendText(b, fw.Verbatim, touchpointAt(v, ft.moment(f)))
-		}
-	}
-	if d, ok := oneDigit(v.Remembered); ok {
-		b = append(b, ',', d)
-	} else {
-		b = fw.memo.append(append(b, ','), v.Remembered)
-	}
+	m := fw.memo
+	b = appendInt(append(b, ','), int64(f.Moments))
+	b = appendCell(b, f.Duration)
+	b = m.pair(b, f.First, f.Peak)
+	b = fw.appendTouchpoint(b, v, f.PeakMoment)
+	b = m.triple(b, f.Best, f.Worst, f.End)
+	b = fw.appendTouchpoint(b, v, f.EndMoment)
+	b = m.cell(b, f.Mean)
+	b = appendCell(b, f.TimeMean)
+	b = m.cell(b, f.Trend)
+	b = m.cell(b, f.PeakEnd)
+	b = m.cell(b, v.Remembered)
 	if fw.missing {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(v.Missing), 10)
 	}
 	return append(b, '\n')
+}
+
+// appendCell appends a cell of x, a feature not of ratings, whose text
+// seldom comes again.
+func appendCell(b []byte, x float64) []byte {
+	if d, ok := oneDigit(x); ok {
+		return append(b, ',', d)
+	}
+	return appendNumber(append(b, ','), x)
+}
+
+// pair and triple append the cells of their numbers as cell does, in
+// one call and one append when each is one digit, as the ratings of
+// moments (first to end) mostly are: a call costs more than such a cell.
+func (m *numberMemo) pair(b []byte, x, y float64) []byte {
+	dx, okx := oneDigit(x)
+	dy, oky := oneDigit(y)
+	if okx && oky {
+		return append(b, ',', dx, ',', dy)
+	}
+	return m.cell(m.cell(b, x), y)
+}
+
+func (m *numberMemo) triple(b []byte, x, y, z float64) []byte {
+	dx, okx := oneDigit(x)
+	dy, oky := oneDigit(y)
+	dz, okz := oneDigit(z)
+	if okx && oky && okz {
+		return append(b, ',', dx, ',', dy, ',', dz)
+	}
+	return m.cell(m.pair(b, x, y), z)
+}
+
+// appendTouchpoint appends the cell of the touchpoint of v's moment i.
+func (fw *FeatureWriter) appendTouchpoint(b []byte, v *Visit, i int) []byte {
+	return appendText(append(b, ','), fw.Verbatim, touchpointAt(v, i))
 }
 
 // A numberMemo holds the text AppendNumber gives numbers written
@@ -155,13 +176,21 @@ type memoEntry struct {
 	n    uint8
 }
 
-// append appends x as AppendNumber does.
-func (m *numberMemo) append(b []byte, x float64) []byte {
+// cell appends a cell of x, a feature of ratings or a remembered
+// rating (see feature.ofRatings): a comma, then x as AppendNumber
+// writes it, its text found in m when it came before. A number of one
+// digit, which most of them are, it writes as it stands; the others in
+// this one call too, as a call costs about what a look in m does.
+func (m *numberMemo) cell(b []byte, x float64) []byte {
+	if d, ok := oneDigit(x); ok {
+		return append(b, ',', d)
+	}
 	bits := math.Float64bits(x)
 	e := &m[bits*0x9e3779b97f4a7c15>>(64-memoBits)] // Fibonacci hashing: the top bits of the product
-	if cap(b)-len(b) < len(e.text) {
-		b = slices.Grow(b, len(e.text))
+	if cap(b)-len(b) < 1+len(e.text) {
+		b = slices.Grow(b, 1+len(e.text))
 	}
+	b = append(b, ',')
 	// Copies of the whole text array, of constant size, need no call;
 	// the bytes past a text's end are left past b's end.
 	n := len(b)
@@ -169,9 +198,8 @@ func (m *numberMemo) append(b []byte, x float64) []byte {
 		*(*[len(e.text)]byte)(b[n : n+len(e.text)]) = e.text
 		return b[:n+int(e.n)]
 	}
-	// AppendNumber's text, without its check for one digit, which the
-	// caller mostly made; when it fits an entry, b's array is the one
-	// grown above.
+	// AppendNumber's text, past its check for one digit, made above;
+	// when it fits an entry, b's array is the one grown above.
 	b = appendNumber(b, x)
 	if len(b)-n <= len(e.text) {
 		e.bits, e.n = bits, uint8(len(b)-n)

@@ -89,10 +89,10 @@ func (fw *FeatureWriter) writePart(v *Visit, f *Features) error {
 	b = append(b, ',')
 	b = appendText(b, fw.Verbatim, v.Purpose)
 	r.who, r.site = len(b), len(b)
-	for i, c := range whoColumns {
-		r.has[i] = *whoOf(v, c) != ""
-	}
-	if r.has != [len(whoColumns)]bool{} {
+	if v.Customer != "" || v.Site != "" { // the who columns, which most files have not, at one test
+		for i, c := range whoColumns {
+			r.has[i] = *whoOf(v, c) != ""
+		}
 		r.id = len(p.ids)
 		p.ids = append(p.ids, v.ID)
 		for i, c := range whoColumns {
@@ -127,6 +127,16 @@ func (fw *FeatureWriter) Merge(part *FeatureWriter) error {
 	}
 	p := part.part
 	var rowErr error
+	if fw.cols.written && len(p.ids) == 0 && fw.cols.has == [len(whoColumns)]bool{} {
+		// No row has a customer or site, nor the header a column for
+		// them, as in most files: the rows are written as they stand,
+		// in one text, which the loop below would find row by row; it
+		// is left none.
+		if _, err := fw.w.Write(p.text); err != nil {
+			return err
+		}
+		p.rows = p.rows[:0]
+	}
 	// text[run:runEnd] are the rows before r to be written as they
 	// stand, not yet written: rows without customer and site when the
 	// header has neither column. Rows are held one after another, so
