@@ -27,6 +27,7 @@ type Products struct {
 	set     []bool     // which are
 	near    bool       // whether every place is set and every window at its two numbers' (addNear)
 	pairs   [][2]uint8 // the numbers of each window's product, for addNear
+	gen     int        // how many times AddTo emptied p, which sets the places anew (Totals)
 }
 
 // A window is a signed 192-bit integer, w2:w1:w0, in units of 2^base.
@@ -60,45 +61,64 @@ func NewProducts(n int) *Products {
 func packedLen(n int) int { return n * (n + 1) / 2 }
 
 // Add adds the products of z, which has the n numbers, to the sums.
-func (p *Products) Add(z []float64) {
-	var mant, sign, shifted [8]uint64 // sign: all ones for a negative number
-	var exp [8]int
-	if len(z) > len(mant) {
+func (p *Products) Add(z []float64) { p.add(z, nil) }
+
+// AddSummed adds the products of z, as Add does, and the numbers of z
+// to t, which p's places serve: the sums of some of the vectors, such
+// as those of one key, at the cost of two additions a number.
+func (p *Products) AddSummed(z []float64, t *Totals) { p.add(z, t) }
+
+// add is Add, and AddSummed when t is not nil.
+func (p *Products) add(z []float64, t *Totals) {
+	var shifted, sign [8]uint64 // a number's mantissa shifted to its place, 0 for zero; all ones for a negative number
+	if len(z) > len(shifted) {
 		p.addRest(z)
+		t.addRest(z)
 		return
 	}
 	near := p.near
 	for i, x := range z {
 		b := math.Float64bits(x)
 		biased := int(b>>52) & 0x7ff
-		switch {
-		case x == 0:
-			mant[i], sign[i], shifted[i] = 0, 0, 0
-		case biased == 0 || biased == 0x7ff:
-			p.addRest(z) // a subnormal, NaN or infinity: rare
-			return
-		default:
-			mant[i], exp[i], sign[i] = b&(1<<52-1)|1<<52, biased-1075, -(b >> 63)
-			if !p.set[i] {
-				p.place(i, exp[i])
-			}
-			sh := uint(exp[i] - p.bases[i])
-			near = near && sh <= nearBits+farBits
-			shifted[i] = mant[i] << (sh & 63)
+		if x == 0 {
+			continue
 		}
+		if biased == 0 || biased == 0x7ff {
+			p.addRest(z) // a subnormal, NaN or infinity: rare
+			t.addRest(z)
+			return
+		}
+		e := biased - 1075
+		if p.based < p.n && !p.set[i] {
+			p.place(i, e)
+		}
+		sh := uint(e - p.bases[i])
+		near = near && sh <= nearBits+farBits
+		shifted[i], sign[i] = (b&(1<<52-1)|1<<52)<<(sh&63), -(b >> 63)
 	}
 	if p.vectors >= maxWindowVectors {
 		p.empty()
 	}
 	p.vectors++
-	if near {
-		p.addNear(&shifted, &sign)
+	if !near {
+		p.addFar(z)
+		t.addRest(z)
 		return
 	}
+	p.addNear(&shifted, &sign)
+	if t != nil {
+		t.addNear(p, &shifted, &sign)
+	}
+}
+
+// addFar adds the products of z, whose numbers are normal or zero, not
+// all near their places, to their windows or to the rest.
+func (p *Products) addFar(z []float64) {
 	q := 0
-	for a, ma := range mant[:len(z)] {
+	for a, x := range z {
+		ma, ea, na := factor(x)
 		for b := a; b < len(z); b, q = b+1, q+1 {
-			mb := mant[b]
+			mb, eb, nb := factor(z[b])
 			if ma == 0 || mb == 0 {
 				continue
 			}
@@ -106,17 +126,27 @@ func (p *Products) Add(z []float64) {
 			if !w.placed {
 				p.placeWindow(w, a, b)
 			}
-			sh := uint(exp[a] + exp[b] - w.base)
+			sh := uint(ea + eb - w.base)
 			if sh > 63 {
-				p.rest.AddProduct(q, z[a], z[b])
+				p.rest.AddProduct(q, x, z[b])
 				continue
 			}
 			hi, lo := bits.Mul64(ma, mb)
 			sh &= 63 // as it is: a shift the compiler need not check
 			x0, x1, x2 := lo<<sh, hi<<sh|lo>>1>>(63-sh), hi>>1>>(63-sh)
-			w.add(x0, x1, x2, sign[a]^sign[b])
+			w.add(x0, x1, x2, na^nb)
 		}
 	}
+}
+
+// factor returns the mantissa of x, normal or zero (0 for zero), the
+// exponent of its unit, and all ones when x is negative.
+func factor(x float64) (m uint64, e int, neg uint64) {
+	if x == 0 {
+		return 0, 0, 0
+	}
+	b := math.Float64bits(x)
+	return b&(1<<52-1) | 1<<52, int(b>>52)&0x7ff - 1075, -(b >> 63)
 }
 
 // addNear adds the products of a vector whose numbers are all near
@@ -239,5 +269,7 @@ func (p *Products) AddTo(s *Sums, at func(q int) int) {
 			s.special[at(q)] |= p.rest.special[q]
 		}
 	}
+	gen := p.gen + 1
 	*p = *NewProducts(p.n)
+	p.gen = gen
 }
