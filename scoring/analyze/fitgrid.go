@@ -28,9 +28,9 @@ const (
 // Fitter's sums, exactly, which is all that reads them; a visit off the
 // grid, or with a NaN or an infinity, goes to those sums as it is.
 type gridMoments struct {
-	dims, rest []int     // z's places of the grid features of the key, and of the others
-	restZ      []float64 // a visit's other values
-	count      []int64   // visits per key; nil until the first visit on the grid
+	dims, rest []int           // z's places of the grid features of the key, and of the others
+	restZ      []float64       // a visit's other values
+	count      []int64         // visits per key; nil until the first visit on the grid
 	bucket     []*exact.Totals // of the other values
 	products   *exact.Products // of the other values
 	productAt  []int           // per product of the other values, the place of its sum among the Fitter's
