@@ -281,7 +281,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		// the same reader, share it, and compare without a read of it.
 		ids[k] = tp
 	}
-	s := &m.scale
+	s := m.scale // a copy: its fields stay in registers, through the stores below
 	step := js.step
 	// The most intense rating, and the most intense of the others
 	// (intensest), as passLevers finds them; whether every rating a
@@ -306,6 +306,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		raised = shape.raised[g*n : (g+1)*n]
 	}
 	sums, counts := boot.row(g, leverPlace(len(js.ids)-1))
+	fPeak := f.Peak
 	for k := range ms {
 		r := ms[k].Rating
 		y := r + step
@@ -325,7 +326,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 			if delta != 0 {
 				raised[k]++
 			}
-			if peak == f.Peak {
+			if peak == fPeak {
 				continue // no change but the shape's
 			}
 		}
@@ -339,7 +340,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 				ds.addUncommon(i, x, &m.units, &sums[at+i], &count[i], &boot.lost[place])
 			}
 		}
-		add(sumPeak, peak-f.Peak)
+		add(sumPeak, peak-fPeak)
 		if shaped {
 			continue
 		}
