@@ -241,10 +241,14 @@ func (gs *groupSums) merge(p int, other *groupSums, o int) {
 		gs.grow(p + 1)
 	}
 	gs.lost[p] = gs.lost[p] || o < other.places && other.lost[o]
+	if o >= other.places {
+		return // other's place o was never given a change
+	}
 	for g := range gs.visits {
-		dst := gs.lever(g, p)
-		for i, x := range other.lever(g, o) {
-			dst[i].addFixed(x)
+		dst := gs.sums[(g*gs.places+p)*leverSums:][:leverSums]
+		src := other.sums[(g*other.places+o)*leverSums:][:leverSums]
+		for i := range dst {
+			dst[i].addFixed(src[i])
 		}
 	}
 }
