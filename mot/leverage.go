@@ -271,22 +271,15 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 	}
 	// Apart from the loop below: the compares' calls would have its
 	// values saved and loaded around each.
-	//
-	// The ids take the moments' texts, as slot keeps them: the next
-	// visits' moments, read by the same reader, share them, and compare
-	// without a read of their bytes. Taken at the journey's visits 1, 2,
-	// 4, 8, …, which is enough for a reader that stays, and for one
-	// that comes later (a meter merged into) soon enough.
 	ids := js.ids[:n]
-	take := js.visits&(js.visits-1) == 0
 	for k, id := range ids {
 		tp := ms[k].Touchpoint
 		if id != tp || k > 0 && !(ms[k].T > ms[k-1].T) {
 			return false
 		}
-		if take {
-			ids[k] = tp
-		}
+		// tp's text, as slot keeps: the next visit's moments, read by
+		// the same reader, share it, and compare without a read of it.
+		ids[k] = tp
 	}
 	s := m.scale // a copy: its fields stay in registers, through the stores below
 	step := js.step
