@@ -271,12 +271,17 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 	}
 	// Apart from the loop below: the compares' calls would have its
 	// values saved and loaded around each.
-	for k, id := range js.ids[:n] {
-		if id != ms[k].Touchpoint || k > 0 && !(ms[k].T > ms[k-1].T) {
+	ids := js.ids[:n]
+	for k, id := range ids {
+		tp := ms[k].Touchpoint
+		if id != tp || k > 0 && !(ms[k].T > ms[k-1].T) {
 			return false
 		}
+		// tp's text, as slot keeps: the next visit's moments, read by
+		// the same reader, share it, and compare without a read of it.
+		ids[k] = tp
 	}
-	s := &m.scale
+	s := m.scale // a copy: its fields stay in registers, through the stores below
 	step := js.step
 	// The most intense rating, and the most intense of the others
 	// (intensest), as passLevers finds them; whether every rating a
@@ -301,6 +306,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		raised = shape.raised[g*n : (g+1)*n]
 	}
 	sums, counts := boot.row(g, leverPlace(len(js.ids)-1))
+	fPeak := f.Peak
 	for k := range ms {
 		r := ms[k].Rating
 		y := r + step
@@ -320,7 +326,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 			if delta != 0 {
 				raised[k]++
 			}
-			if peak == f.Peak {
+			if peak == fPeak {
 				continue // no change but the shape's
 			}
 		}
@@ -334,7 +340,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 				ds.addUncommon(i, x, &m.units, &sums[at+i], &count[i], &boot.lost[place])
 			}
 		}
-		add(sumPeak, peak-f.Peak)
+		add(sumPeak, peak-fPeak)
 		if shaped {
 			continue
 		}
@@ -653,15 +659,16 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 	weights := m.replicateWeights()
 	for _, j := range m.b.Journeys {
 		js := m.journeys[j.ID]
+		reps := replicatesOf(weights, js.boot)
 		jl := JourneyLeverage{ID: j.ID, Name: m.b.JourneyName(j.ID, lang), Visits: js.visits}
 		for k, ds := range js.levers {
 			if ds != nil {
 				id := js.ids[k]
-				jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, leverPlace(k), r.Fit, weights, lang))
+				jl.Levers = append(jl.Levers, m.lever(id, declared(j, id), ds, js, leverPlace(k), r.Fit, reps, lang))
 			}
 		}
 		if js.visits > 0 {
-			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, betterEndPlace, r.Fit, weights, lang)
+			jl.BetterEnd = m.lever(betterEnd, "", &js.end, js, betterEndPlace, r.Fit, reps, lang)
 		}
 		sort.Slice(jl.Levers, func(a, b int) bool {
 			x, y := jl.Levers[a], jl.Levers[b]
@@ -680,15 +687,15 @@ func (m *LeverageMeter) Report(lang string) *LeverageReport {
 }
 
 // lever turns sums into mean changes over all the journey's visits,
-// with their intervals over the replicates that weights draw from the
-// groups' sums at place.
-func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, weights []uint8, lang string) Lever {
+// with their intervals over the journey's replicates reps of the groups'
+// sums at place.
+func (m *LeverageMeter) lever(id, decl string, ds *deltaSums, js *leverageSums, place int, fit *analyze.FitResult, reps *replicates, lang string) Lever {
 	n := float64(js.visits)
 	l := Lever{Touchpoint: id, Name: m.b.TouchpointName(id, lang), Declared: decl, Visits: ds.visits, PeakEnd: ds.total.peakEnd(js.boot, place, &m.units) / n, Remembered: scoring.NA}
 	if id == betterEnd {
 		l.Name = TermBetterEnd.Label(lang)
 	}
-	pe, re := m.interval(js.boot, place, fit, weights)
+	pe, re := m.interval(js.boot, place, fit, reps)
 	l.PeakEndLow, l.PeakEndHigh, l.RememberedLow, l.RememberedHigh = pe[0], pe[1], re[0], re[1]
 	if fit != nil {
 		l.Remembered = 0

@@ -241,10 +241,14 @@ func (gs *groupSums) merge(p int, other *groupSums, o int) {
 		gs.grow(p + 1)
 	}
 	gs.lost[p] = gs.lost[p] || o < other.places && other.lost[o]
+	if o >= other.places {
+		return // other's place o was never given a change
+	}
 	for g := range gs.visits {
-		dst := gs.lever(g, p)
-		for i, x := range other.lever(g, o) {
-			dst[i].addFixed(x)
+		dst := gs.sums[(g*gs.places+p)*leverSums:][:leverSums]
+		src := other.sums[(g*other.places+o)*leverSums:][:leverSums]
+		for i := range dst {
+			dst[i].addFixed(src[i])
 		}
 	}
 }
@@ -265,19 +269,58 @@ func (m *LeverageMeter) replicateWeights() []uint8 {
 	return w
 }
 
+// replicates are the bootstrap's replicates of a journey, formed from
+// the groups' weights (replicateWeights): per replicate, the groups it
+// weighs, in their order, without those of weight 0, which add nothing;
+// and its visits, Σ weight·visits, which every lever shares.
+type replicates struct {
+	starts []int // replicate b's groups are groups[starts[b]:starts[b+1]]
+	groups []weighedGroup
+	visits []int
+}
+
+type weighedGroup struct {
+	g int
+	w float64
+}
+
+// replicatesOf returns the replicates that weights form of the groups of
+// gs; nil when there are no weights or no groups.
+func replicatesOf(weights []uint8, gs *groupSums) *replicates {
+	if weights == nil || gs == nil {
+		return nil
+	}
+	groups := len(gs.visits)
+	resamples := len(weights) / groups
+	r := &replicates{starts: make([]int, 0, resamples+1), visits: make([]int, resamples)}
+	for b := range resamples {
+		r.starts = append(r.starts, len(r.groups))
+		for g, w := range weights[b*groups : (b+1)*groups] {
+			if w != 0 {
+				r.groups = append(r.groups, weighedGroup{g, float64(w)})
+				r.visits[b] += int(w) * gs.visits[g]
+			}
+		}
+	}
+	r.starts = append(r.starts, len(r.groups))
+	return r
+}
+
 // interval is the 2.5% and 97.5% points of the gain of the lever at
-// place over the replicates, by peak-end and by the fit (NA without
-// one); NA when the meter forms no replicates.
-func (m *LeverageMeter) interval(gs *groupSums, place int, fit *analyze.FitResult, weights []uint8) (peakEnd, remembered [2]float64) {
+// place over the replicates reps of its journey's groups gs, by
+// peak-end and by the fit (NA without one); NA when the meter forms no
+// replicates. A replicate's totals are the sums of weight × group sum
+// over its groups in their order, each rounded as it is added.
+func (m *LeverageMeter) interval(gs *groupSums, place int, fit *analyze.FitResult, reps *replicates) (peakEnd, remembered [2]float64) {
 	peakEnd, remembered = [2]float64{scoring.NA, scoring.NA}, [2]float64{scoring.NA, scoring.NA}
-	if weights == nil || gs == nil || place < gs.places && gs.lost[place] {
+	if reps == nil || place < gs.places && gs.lost[place] {
 		return
 	}
 	groups := len(gs.visits)
-	sums := make([]float64, groups*leverSums) // in the scale's units, not the fixed point's
+	sums := make([][leverSums]float64, groups) // in the scale's units, not the fixed point's
 	for g := range groups {
 		for i, x := range gs.lever(g, place) {
-			sums[g*leverSums+i] = x.float64() * gs.unit
+			sums[g][i] = x.float64() * gs.unit
 		}
 	}
 	var coef [leverSums]float64 // the fit's weights of the features
@@ -289,22 +332,22 @@ func (m *LeverageMeter) interval(gs *groupSums, place int, fit *analyze.FitResul
 		}
 	}
 	var pe, re []float64
-	for b := range m.Resamples {
-		var total [leverSums]float64
-		n := 0
-		for g, w := range weights[b*groups : (b+1)*groups] {
-			if w == 0 {
-				continue
-			}
-			n += int(w) * gs.visits[g]
-			x := float64(w)
-			for i, s := range sums[g*leverSums : (g+1)*leverSums] {
-				total[i] += x * s
-			}
-		}
+	for b, n := range reps.visits {
 		if n == 0 {
 			continue
 		}
+		// In locals rather than an array, which the loop would store
+		// and load on every group.
+		var t0, t1, t2, t3, t4 float64
+		for _, wg := range reps.groups[reps.starts[b]:reps.starts[b+1]] {
+			s, x := &sums[wg.g], wg.w
+			t0 += x * s[0]
+			t1 += x * s[1]
+			t2 += x * s[2]
+			t3 += x * s[3]
+			t4 += x * s[4]
+		}
+		total := [leverSums]float64{t0, t1, t2, t3, t4}
 		pe = append(pe, (total[sumPeak]+total[sumEnd])/2/float64(n))
 		if fit != nil {
 			x := 0.0

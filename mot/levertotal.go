@@ -98,13 +98,14 @@ func (js *leverageSums) settle() {
 		var total [leverSums]uint64
 		for g := range gs.visits {
 			at := (g*gs.places + leverPlace(k)) * leverSums
-			for i, n := range gs.counts[at : at+leverSums] {
-				if n != 0 {
+			counts := gs.counts[at : at+leverSums : at+leverSums]
+			for i, n := range counts {
+				if n != 0 { // cleared here, not by a call for every group
 					gs.sums[at+i].addTimes(uint64(n), ds.common.h[i])
 					total[i] += uint64(n)
+					counts[i] = 0
 				}
 			}
-			clear(gs.counts[at : at+leverSums])
 		}
 		for i, n := range total {
 			ds.total.fine[i].addTimes(n, ds.common.l[i])

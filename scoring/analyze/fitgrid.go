@@ -28,10 +28,10 @@ const (
 // Fitter's sums, exactly, which is all that reads them; a visit off the
 // grid, or with a NaN or an infinity, goes to those sums as it is.
 type gridMoments struct {
-	dims, rest []int     // z's places of the grid features of the key, and of the others
-	restZ      []float64 // a visit's other values
-	count      []int64   // visits per key; nil until the first visit on the grid
-	bucket     []*exact.Sums
+	dims, rest []int           // z's places of the grid features of the key, and of the others
+	restZ      []float64       // a visit's other values
+	count      []int64         // visits per key; nil until the first visit on the grid
+	bucket     []*exact.Totals // of the other values
 	products   *exact.Products // of the other values
 	productAt  []int           // per product of the other values, the place of its sum among the Fitter's
 	visits     int64           // visits since the last fold
@@ -84,18 +84,15 @@ func (g *gridMoments) add(z []float64) bool {
 	}
 	if g.count == nil {
 		keys := 1 << (4 * len(g.dims)) // gridSide^len(dims)
-		g.count, g.bucket = make([]int64, keys), make([]*exact.Sums, keys)
+		g.count, g.bucket = make([]int64, keys), make([]*exact.Totals, keys)
 	}
 	b := g.bucket[key]
 	if b == nil {
-		b = exact.NewSums(len(g.rest))
+		b = exact.NewTotals(len(g.rest))
 		g.bucket[key] = b
 	}
 	g.count[key]++
-	for a, x := range g.restZ {
-		b.Add(a, x)
-	}
-	g.products.Add(g.restZ)
+	g.products.AddSummed(g.restZ, b)
 	g.visits++
 	return true
 }
@@ -112,6 +109,7 @@ func (g *gridMoments) fold(s *exact.Sums, n int) {
 		if c == 0 {
 			continue
 		}
+		bucket := g.bucket[key].Sums()
 		for d, k := len(g.dims)-1, key; d >= 0; d, k = d-1, k/gridSide {
 			values[d] = int64(k % gridSide)
 		}
@@ -121,11 +119,11 @@ func (g *gridMoments) fold(s *exact.Sums, n int) {
 				addWhole(s, productSum(i, g.dims[b], n), c, values[a]*values[b])
 			}
 			for b, j := range g.rest {
-				s.AddMultiple(productSum(i, j, n), g.bucket[key], b, values[a])
+				s.AddMultiple(productSum(i, j, n), bucket, b, values[a])
 			}
 		}
 		for b, j := range g.rest {
-			s.AddMultiple(j, g.bucket[key], b, 1)
+			s.AddMultiple(j, bucket, b, 1)
 		}
 	}
 	*g = gridMoments{dims: g.dims, rest: g.rest, restZ: g.restZ, products: g.products, productAt: g.productAt}
