@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // An assembler builds visits from parsed rows on the caller's goroutine
@@ -17,6 +16,7 @@ type assembler struct {
 
 	cur        *Visit
 	own        Visit                 // cur's storage, unless visits are held for Unsorted
+	spare      []Moment              // the moments of the visit delivered last, to reuse under ReuseMoments
 	curTimed   int                   // the time kind of cur's moments; 0 before the first
 	curBytes   int                   // bytes of cur's rows so far
 	curID      []byte                // cur's id, to compare rows with: a row's bytes last only while it is taken
@@ -60,10 +60,6 @@ func newAssembler(opt Options, rp *replay, yield func(Visit, error) bool) *assem
 	a.short = !(a.keepRows && opt.Unsorted) // the rows of a held visit are in heldRows
 	return a
 }
-
-// momentPool holds moment slices handed back under ReuseMoments, by
-// pointer: a slice put in a Pool by value would be allocated anew.
-var momentPool = sync.Pool{New: func() any { return new([]Moment) }}
 
 // takeRows takes rows in order while their lines are at most last; it
 // returns how many it took, and false when reading must stop.
@@ -268,8 +264,7 @@ func (a *assembler) deliver(v *Visit) bool {
 		return false
 	}
 	if a.opt.ReuseMoments {
-		m := v.Moments[:0]
-		momentPool.Put(&m)
+		a.spare = v.Moments[:0]
 	}
 	return true
 }
@@ -288,14 +283,15 @@ func (a *assembler) finish() {
 	}
 }
 
-// newMoments returns an empty slice for a new visit's moments: a
-// recycled one under ReuseMoments (held visits of Unsorted excepted),
+// newMoments returns an empty slice for a new visit's moments: the
+// last delivered visit's under ReuseMoments (held visits of Unsorted
+// excepted), one allocation an assembler and not a pool's one a visit;
 // else one the size of the last visit's.
 func (a *assembler) newMoments() []Moment {
-	if a.opt.ReuseMoments && a.held == nil {
-		if m := *momentPool.Get().(*[]Moment); cap(m) > 0 {
-			return m
-		}
+	if a.opt.ReuseMoments && a.held == nil && cap(a.spare) > 0 {
+		m := a.spare
+		a.spare = nil
+		return m
 	}
 	return make([]Moment, 0, max(8, a.lastLen))
 }
