@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // A File is a write in progress. Write may be called from one goroutine;
@@ -35,7 +36,19 @@ type File struct {
 	mu       sync.Mutex
 	finished bool
 	err      error // the first write error; Commit then fails with it
+
+	// A sync starts in the background at every syncEvery bytes written,
+	// while writing goes on, so that the disk takes a large file as it
+	// comes and Commit's sync waits for its last part only.
+	unsynced int64
+	syncing  atomic.Bool
+	synced   sync.WaitGroup
+	syncs    atomic.Int32 // background syncs done, for tests
 }
+
+// syncEvery is the bytes written between background syncs; a test
+// lowers it.
+var syncEvery int64 = 16 << 20
 
 // ErrReadOnly is returned by Create for a target whose owner may not
 // write it. Renaming onto it would succeed, as the directory decides who
@@ -149,13 +162,34 @@ func (f *File) TempName() string { return f.f.Name() }
 func (f *File) Write(p []byte) (int, error) {
 	n, err := f.f.Write(p)
 	if err != nil {
-		f.mu.Lock()
-		if f.err == nil {
-			f.err = err
-		}
-		f.mu.Unlock()
+		f.fail(err)
+	}
+	if f.unsynced += int64(n); f.unsynced >= syncEvery && !f.direct && f.syncing.CompareAndSwap(false, true) {
+		f.unsynced = 0
+		f.synced.Add(1)
+		go f.syncAside()
 	}
 	return n, err
+}
+
+// syncAside syncs the temporary file while writing goes on; its error
+// (a full disk) fails Commit as a write error does.
+func (f *File) syncAside() {
+	defer f.synced.Done()
+	defer f.syncing.Store(false)
+	if err := f.f.Sync(); err != nil {
+		f.fail(err)
+	}
+	f.syncs.Add(1)
+}
+
+// fail keeps err when it is the first.
+func (f *File) fail(err error) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
 }
 
 // Commit makes the written content the target's: it syncs and closes
@@ -163,6 +197,7 @@ func (f *File) Write(p []byte) (int, error) {
 // target is untouched and the temporary file removed. After Abort it
 // returns an error and does nothing.
 func (f *File) Commit() error {
+	f.synced.Wait() // its error decides too; it takes mu to say so
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.finished {

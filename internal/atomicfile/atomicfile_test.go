@@ -1,10 +1,12 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"syscall"
 	"testing"
@@ -210,5 +212,32 @@ func TestCommitAbortRace(t *testing.T) {
 		if names := entries(t, dir); len(names) != 1 {
 			t.Fatalf("directory holds %v, want only out.csv", names)
 		}
+	}
+}
+
+// A large file is synced in the background as it is written, and
+// Commit installs the whole of it.
+func TestLargeFileSyncsAside(t *testing.T) {
+	defer func(n int64) { syncEvery = n }(syncEvery)
+	syncEvery = 1 << 10
+	name := filepath.Join(t.TempDir(), "out.csv")
+	f, err := Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bytes.Repeat([]byte("0123456789abcdef"), 4<<10) // 64 KiB
+	for chunk := range slices.Chunk(want, 1000) {
+		if _, err := f.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(name); !bytes.Equal(got, want) {
+		t.Fatalf("the target holds %d bytes, not the %d written", len(got), len(want))
+	}
+	if f.syncs.Load() == 0 {
+		t.Error("no sync ran while the file was written")
 	}
 }
