@@ -719,22 +719,22 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	for i := range rows {
 		rows[i].visit, rows[i].purpose, rows[i].record = visit, purposeBytes, record
 	}
-	return p.sendMade(start)
+	p.sendMade(start)
+	return nil
 }
 
 // sendMade passes on the rows the batch holds from start, made there:
 // one at a time when each takes them, else with the batch once it is
 // full.
-func (p *parser) sendMade(start int) *ParseError {
+func (p *parser) sendMade(start int) {
 	if p.each != nil {
 		for i := start; i < len(p.batch.rows) && !p.stopped; i++ {
 			p.stopped = !p.each(&p.batch.rows[i])
 		}
 		p.batch.reset()
-		return nil
+		return
 	}
 	if p.full() {
-		p.flush()
+		p.flush() // which notes when reading must stop
 	}
-	return nil
 }
