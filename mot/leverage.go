@@ -38,9 +38,11 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
-	units     fixedUnits // the scale's, for the sums
-	groups    int        // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
-	touched   []int      // the slots of the levers of the visit being added, in the order met
+	units     fixedUnits    // the scale's, for the sums
+	groups    int           // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
+	touched   []int         // the slots of the levers of the visit being added, in the order met
+	whole     *wholeRatings // the scale's points, nil unless it has a few whole ones
+	points    []uint8       // the points of the visit being added (addWholeSteps)
 	// The journeys of a blueprint of a few, in front of the map: looked
 	// through in less than a look-up in it.
 	few []purposeJourney
@@ -147,7 +149,7 @@ type leverVisit struct {
 // better end appended has rating endRating.
 func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64) *LeverageMeter {
 	fitter, _ := analyze.NewFitter(analyze.DefaultFeatures()) // the default features are valid
-	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, units: unitsOf(s), endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally()}
+	m := &LeverageMeter{Resamples: DefaultResamples, Seed: 1, b: b, steps: StepOrder(b), scale: s, units: unitsOf(s), endRating: s.Clamp(endRating), fitter: fitter, journeys: map[string]*leverageSums{}, unknown: newTally(), whole: wholeRatingsOf(s)}
 	step := 1.0 // a point better
 	if s.HigherIsWorse {
 		step = -1
@@ -262,6 +264,9 @@ func (m *LeverageMeter) addLevers(js *leverageSums, v *scoring.Visit, f *scoring
 // both skip), without a record per lever or a second look-up of its
 // slot; and a lever raised by exactly a point (most are) only counts in
 // the visit's stepShape, for settle to add the changes but the peak's.
+// A visit rated in whole points of a scale of few is added by the
+// scale's tables instead (addWholeSteps): the same sums, without a
+// float compare whose branch the ratings decide for every lever.
 // It returns false, having changed nothing, for any other visit.
 func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scoring.Features, g int, boot *groupSums) bool {
 	ms := v.Moments
@@ -281,6 +286,10 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		// the same reader, share it, and compare without a read of it.
 		ids[k] = tp
 	}
+	shape := js.shape(n, len(boot.visits))
+	if shape != nil && m.whole != nil && m.addWholeSteps(js, v, f, g, boot, shape) {
+		return true
+	}
 	s := m.scale // a copy: its fields stay in registers, through the stores below
 	step := js.step
 	// The most intense rating, and the most intense of the others
@@ -299,7 +308,6 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 			second, hasSecond = r, true
 		}
 	}
-	shape := js.shape(n, len(boot.visits))
 	var raised []uint32
 	if shape != nil {
 		shape.visits[g]++

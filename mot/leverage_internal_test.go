@@ -168,11 +168,17 @@ func TestStepVisitAsAnyVisit(t *testing.T) {
 	steps := []string{"a", "b", "c", "d", "e", "f"}
 	b := &blueprint.Blueprint{Journeys: []blueprint.Journey{{ID: "j", Steps: steps}}}
 	for _, s := range []scoring.Scale{scoring.DefaultScale, {Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}, {Min: 1, Max: 7, Neutral: 4}} {
-		fast, general := NewLeverageMeter(b, s, s.Max), NewLeverageMeter(b, s, s.Max)
+		// fast takes whole points by the scale's tables (addWholeSteps),
+		// floats the others; float takes every rating as a float.
+		fast, float, general := NewLeverageMeter(b, s, s.Max), NewLeverageMeter(b, s, s.Max), NewLeverageMeter(b, s, s.Max)
+		if fast.whole == nil {
+			t.Fatalf("scale %+v: no tables of its whole points", s)
+		}
+		float.whole = nil
 		for trial := range 2000 {
 			v := steppedVisit(rng, s, steps)
 			f := scoring.Compute(&v, s)
-			for _, m := range []*LeverageMeter{fast, general} {
+			for _, m := range []*LeverageMeter{fast, float, general} {
 				js := m.journeys["j"]
 				g, boot := m.group(js, fmt.Sprint("v", trial))
 				if m == general {
@@ -182,22 +188,27 @@ func TestStepVisitAsAnyVisit(t *testing.T) {
 				}
 			}
 		}
-		fast.settle()
+		for _, m := range []*LeverageMeter{fast, float} {
+			m.settle()
+		}
 		general.settle()
-		x, y := fast.journeys["j"], general.journeys["j"]
-		if len(x.levers) != len(y.levers) {
-			t.Fatalf("scale %+v: %d levers, %d by any visit's path", s, len(x.levers), len(y.levers))
-		}
-		for k := range x.levers {
-			// Which change is a lever's common one may differ; the sums
-			// may not.
-			a, b := x.levers[k], y.levers[k]
-			if (a == nil) != (b == nil) || a != nil && (a.visits != b.visits || !reflect.DeepEqual(a.total, b.total)) {
-				t.Errorf("scale %+v, lever %d: %+v, by any visit's path %+v", s, k, a, b)
+		y := general.journeys["j"]
+		for path, m := range map[string]*LeverageMeter{"by the tables": fast, "by floats": float} {
+			x := m.journeys["j"]
+			if len(x.levers) != len(y.levers) {
+				t.Fatalf("scale %+v, %s: %d levers, %d by any visit's path", s, path, len(x.levers), len(y.levers))
 			}
-		}
-		if !reflect.DeepEqual(x.boot, y.boot) {
-			t.Errorf("scale %+v: the step order's path sums in groups other than any visit's", s)
+			for k := range x.levers {
+				// Which change is a lever's common one may differ; the sums
+				// may not.
+				a, b := x.levers[k], y.levers[k]
+				if (a == nil) != (b == nil) || a != nil && (a.visits != b.visits || !reflect.DeepEqual(a.total, b.total)) {
+					t.Errorf("scale %+v, %s, lever %d: %+v, by any visit's path %+v", s, path, k, a, b)
+				}
+			}
+			if !reflect.DeepEqual(x.boot, y.boot) {
+				t.Errorf("scale %+v, %s: the step order's path sums in groups other than any visit's", s, path)
+			}
 		}
 	}
 }
