@@ -68,3 +68,30 @@ func BenchmarkLeverageNoBootstrap(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
 }
+
+// BenchmarkLeverageTenSteps is the LeverageMeter over 20 000 visits of
+// bench/tenstep.yaml, the blueprint of the command's benchmark
+// (bench/README.md): ten moments a visit, in step order, rated in whole
+// points, as most recorded visits are.
+func BenchmarkLeverageTenSteps(b *testing.B) {
+	bp, _, err := mot.Load("../bench/tenstep.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
+	var visits []scoring.Visit
+	var features []scoring.Features
+	for v := range mot.SimulationOf(bp, memory, 1).Visits(20000) {
+		visits = append(visits, v)
+		features = append(features, scoring.Compute(&v, scoring.DefaultScale))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
+		for i := range visits {
+			m.Add(&visits[i], &features[i])
+		}
+		m.Report("en")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+}

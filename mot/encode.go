@@ -280,7 +280,7 @@ func (js *leverageSums) decode(r *wire.Reader, id string, groups int, u *fixedUn
 			r.Fail("journey %q: groups' sums of a meter without visits", id)
 			return
 		}
-		js.boot = newGroupSums(groups, len(js.ids), u)
+		js.boot = newGroupSums(groups, len(js.ids), u, js.whole)
 		total := 0
 		for g := range js.boot.visits {
 			js.boot.visits[g] = r.Count()

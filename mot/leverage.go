@@ -85,8 +85,9 @@ type leverageSums struct {
 	now    []leverVisit // per slot, what the visit being added gives its lever; zero between visits
 	// The visits in step order, by their number of moments (stepShape).
 	shapes []stepShape
-	units  fixedUnits // the meter's
-	step   float64    // a point better: 1, or −1 when higher is worse
+	units  fixedUnits    // the meter's
+	whole  *wholeRatings // the meter's
+	step   float64       // a point better: 1, or −1 when higher is worse
 }
 
 // A stepShape counts the visits in step order of one length n, per
@@ -97,7 +98,7 @@ type leverageSums struct {
 type stepShape struct {
 	usable int8     // 1 when every change of the shape splits into units, −1 when one does not, 0 until known
 	visits []uint32 // per group
-	raised []uint32 // per group and lever, from group g's at g·n
+	raised []uint16 // per group and lever, from group g's at g·n; bound by maxCounted
 }
 
 // deltaSums sums the changes of peak-end and of the features a lever
@@ -155,7 +156,7 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 		step = -1
 	}
 	for _, j := range b.Journeys {
-		js := &leverageSums{slots: map[string]int{}, units: m.units, step: step}
+		js := &leverageSums{slots: map[string]int{}, units: m.units, whole: m.whole, step: step}
 		for _, tp := range j.Steps {
 			js.slot(tp, len(js.ids))
 		}
@@ -308,7 +309,7 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 			second, hasSecond = r, true
 		}
 	}
-	var raised []uint32
+	var raised []uint16
 	if shape != nil {
 		shape.visits[g]++
 		raised = shape.raised[g*n : (g+1)*n]
@@ -401,7 +402,7 @@ func (js *leverageSums) shape(n, groups int) *stepShape {
 				}
 			}
 		}
-		sh.visits, sh.raised = make([]uint32, groups), make([]uint32, groups*n)
+		sh.visits, sh.raised = make([]uint32, groups), make([]uint16, groups*n)
 	}
 	if sh.usable < 0 {
 		return nil

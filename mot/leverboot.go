@@ -140,7 +140,7 @@ func (m *LeverageMeter) fixGroups() int {
 func (m *LeverageMeter) group(js *leverageSums, id string) (int, *groupSums) {
 	groups := m.fixGroups()
 	if js.boot == nil {
-		js.boot = newGroupSums(groups, len(js.ids), &m.units)
+		js.boot = newGroupSums(groups, len(js.ids), &m.units, m.whole)
 	}
 	g := 0
 	if groups > 1 {
@@ -169,6 +169,13 @@ type groupSums struct {
 	// last settle: those changes' units are not in sums yet.
 	counts  []uint32
 	counted bool // whether any count is not zero
+	// peaks count, under the tables of a scale of whole points
+	// (wholeRatings), each lever's changes of peak by change: group g's
+	// place p's change c at (g·places + p)·peakChanges + c; nil without
+	// them. peaked is whether any count may not be zero.
+	peaks       []uint16
+	peakChanges int
+	peaked      bool
 	// lost marks the places that were given a change too large for
 	// the fixed point (only a rating far outside the scale is): their
 	// intervals are not known.
@@ -181,10 +188,27 @@ const betterEndPlace = 0
 
 func leverPlace(k int) int { return 1 + k }
 
-func newGroupSums(groups, slots int, u *fixedUnits) *groupSums {
+func newGroupSums(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums {
 	places := leverPlace(slots)
 	n := groups * places * leverSums
-	return &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, n), counts: make([]uint32, n), lost: make([]bool, places)}
+	gs := &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, n), counts: make([]uint32, n), lost: make([]bool, places)}
+	if w != nil && w.peakChanges > 0 {
+		gs.peakChanges = w.peakChanges
+		gs.peaks = make([]uint16, groups*places*w.peakChanges)
+	}
+	return gs
+}
+
+// peakRow returns the counts of changes of peak of group g's levers,
+// place p's from p·peakChanges, with room for places up to last; the
+// groups' sums have them (newGroupSums was given tables).
+func (gs *groupSums) peakRow(g, last int) []uint16 {
+	if last >= gs.places {
+		gs.grow(last + 1)
+	}
+	gs.peaked = true
+	n := gs.places * gs.peakChanges
+	return gs.peaks[g*n : (g+1)*n]
 }
 
 // place returns the sums of lever place in group g, making room for it.
@@ -211,12 +235,19 @@ func (gs *groupSums) grow(places int) {
 	places = max(places, 2*gs.places)
 	groups := len(gs.visits)
 	sums, counts := make([]fixed128, groups*places*leverSums), make([]uint32, groups*places*leverSums)
+	var peaks []uint16
+	if gs.peaks != nil {
+		peaks = make([]uint16, groups*places*gs.peakChanges)
+	}
 	for g := range groups {
 		from, to := g*gs.places*leverSums, (g+1)*gs.places*leverSums
 		copy(sums[g*places*leverSums:], gs.sums[from:to])
 		copy(counts[g*places*leverSums:], gs.counts[from:to])
+		if peaks != nil {
+			copy(peaks[g*places*gs.peakChanges:], gs.peaks[g*gs.places*gs.peakChanges:(g+1)*gs.places*gs.peakChanges])
+		}
 	}
-	gs.sums, gs.counts, gs.places = sums, counts, places
+	gs.sums, gs.counts, gs.peaks, gs.places = sums, counts, peaks, places
 	gs.lost = append(gs.lost, make([]bool, places-len(gs.lost))...)
 }
 

@@ -80,8 +80,8 @@ type commonChanges struct {
 
 // maxCounted, a power of two, bounds the visits of a group between
 // settles: a count grows by one a visit at most, so it stays within a
-// uint32. A test lowers it.
-var maxCounted = 1 << 31
+// uint16 (stepShape's). A test lowers it.
+var maxCounted = 1 << 15
 
 // settle adds the counted common changes of the journey's levers to
 // their groups' sums and totals, and clears the counts: before anything
@@ -90,6 +90,11 @@ func (js *leverageSums) settle() {
 	gs := js.boot
 	if gs == nil {
 		return
+	}
+	// The shapes first: they make the levers of their moments, whose
+	// changes of peak may be counted (addWholeSteps) and none other yet.
+	for n := range js.shapes {
+		js.settleShape(n)
 	}
 	for k, ds := range js.levers {
 		if ds == nil {
@@ -110,9 +115,11 @@ func (js *leverageSums) settle() {
 		for i, n := range total {
 			ds.total.fine[i].addTimes(n, ds.common.l[i])
 		}
+		js.settlePeaks(k, ds)
 	}
-	for n := range js.shapes {
-		js.settleShape(n)
+	if gs.peaked {
+		clear(gs.peaks)
+		gs.peaked = false
 	}
 }
 
@@ -151,6 +158,29 @@ func (js *leverageSums) settleShape(n int) {
 	}
 	clear(sh.visits)
 	clear(sh.raised)
+}
+
+// settlePeaks adds the counted changes of peak of lever k
+// (groupSums.peaks) to its sums and total; settle clears the counts.
+func (js *leverageSums) settlePeaks(k int, ds *deltaSums) {
+	gs, w := js.boot, js.whole
+	if !gs.peaked {
+		return
+	}
+	span, place := w.n-1, leverPlace(k)
+	for c, units := range w.peakUnits {
+		if c == span {
+			continue // no change, counted all the same
+		}
+		var total uint64
+		for g := range gs.visits {
+			if n := gs.peaks[(g*gs.places+place)*w.peakChanges+c]; n != 0 {
+				gs.sums[(g*gs.places+place)*leverSums+sumPeak].addTimes(uint64(n), units.h)
+				total += uint64(n)
+			}
+		}
+		ds.total.fine[sumPeak].addTimes(total, units.l)
+	}
 }
 
 // settle settles every journey's sums.

@@ -38,7 +38,7 @@ func TestLeverTotalIsExact(t *testing.T) {
 			var parts [3]deltaSums
 			var groups [3]*groupSums
 			for k := range groups {
-				groups[k] = newGroupSums(1, 0, &u)
+				groups[k] = newGroupSums(1, 0, &u, nil)
 			}
 			want, wantPE := exact.NewSums(leverSums), exact.NewSums(1)
 			specials := trial%5 == 0
@@ -81,7 +81,7 @@ func TestLeverTotalIsExact(t *testing.T) {
 func TestLeverTotalSplitsChanges(t *testing.T) {
 	u := unitsOf(scoring.DefaultScale)
 	var ds deltaSums
-	gs := newGroupSums(1, 0, &u)
+	gs := newGroupSums(1, 0, &u, nil)
 	for n := 2; n <= 40; n++ {
 		sxx := float64(n) * float64(n*n-1) / 12
 		for k := -4; k <= 4; k++ {

@@ -84,6 +84,9 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 	case m.Resamples != other.Resamples || m.Seed != other.Seed || m.groups != 0 && other.groups != 0 && m.groups != other.groups:
 		return fmt.Errorf("mot: LeverageMeter.Merge: %w (other bootstrap resamples, seed or groups)", scoring.ErrMergeMismatch)
 	}
+	// Both settled: m's counts are then empty, and its next settle comes
+	// within maxCounted visits of a group, however many other adds.
+	m.settle()
 	other.settle()
 	if err := mergeFitters(m.fitter, other.fitter); err != nil {
 		return err
@@ -102,7 +105,7 @@ func (m *LeverageMeter) Merge(other *LeverageMeter) error {
 			continue // no visits of the journey
 		}
 		if js.boot == nil {
-			js.boot = newGroupSums(groups, len(js.ids), &m.units)
+			js.boot = newGroupSums(groups, len(js.ids), &m.units, m.whole)
 		}
 		js.boot.mergeVisits(ob)
 		js.boot.merge(betterEndPlace, ob, betterEndPlace)
