@@ -64,6 +64,18 @@ func (p *parser) touchpointID(text string) (string, error) {
 	return p.resolveTouchpoint(text)
 }
 
+// namedRecently returns the id of touchpoint text b under
+// Options.Names, and true, when b, of at most 8 bytes, is among the
+// touchpoints lately known: inline, as every row asks, before
+// namedTouchpoint, which answers the rest.
+func (p *parser) namedRecently(b []byte) (string, bool) {
+	if uint(len(b)-1) >= 8 { // empty, or longer than 8
+		return "", false
+	}
+	slot := &p.names.recentTouchpoints[endsHash(b)&(len(p.names.recentTouchpoints)-1)]
+	return slot.id, sameShort(slot.text, b)
+}
+
 // namedTouchpoint returns the id of touchpoint text b under
 // Options.Names, as touchpointID does for b interned. A row's text is
 // looked for in the touchpoints lately known before it is interned,

@@ -210,15 +210,21 @@ func (p *parser) recentText(b []byte) (string, bool) {
 		return "", false
 	}
 	s := p.recent[endsHash(b)&(len(p.recent)-1)]
+	return s, sameShort(s, b)
+}
+
+// sameShort reports whether s holds the bytes of b, a text of at most 8
+// bytes: compared inline, as the caches in front of the maps do.
+func sameShort(s string, b []byte) bool {
 	if len(s) != len(b) {
-		return "", false
+		return false
 	}
 	for i := range b {
 		if s[i] != b[i] {
-			return "", false
+			return false
 		}
 	}
-	return s, true
+	return true
 }
 
 // endsHash is the hash of a text by its length and its ends, the index
@@ -461,8 +467,14 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 			if m.Touchpoint, cached = p.recentText(text); !cached {
 				m.Touchpoint = p.internBytes(text)
 			}
-		} else if m.Touchpoint, err = p.namedTouchpoint(unneutralise(sc.field(i))); err != nil {
-			return fail(colTouchpoint, err)
+		} else {
+			text := unneutralise(sc.field(i))
+			var known bool
+			if m.Touchpoint, known = p.namedRecently(text); !known {
+				if m.Touchpoint, err = p.namedTouchpoint(text); err != nil {
+					return fail(colTouchpoint, err)
+				}
+			}
 		}
 	}
 	if cell := sc.cell(l[colT]); len(cell) > 0 {
@@ -488,10 +500,12 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if cell := sc.cell(l[colPurpose]); len(cell) > 0 {
 		rw.has |= 1 << colPurpose
 		purpose = unneutralise(cell)
-		if p.opt.Names != nil {
+		if c := &p.names; p.opt.Names != nil && !(c.lastPurposeID != nil && sameText(c.lastPurpose, purpose)) {
 			if purpose, err = p.purposeBytes(purpose); err != nil {
 				return fail(colPurpose, err)
 			}
+		} else if p.opt.Names != nil {
+			purpose = c.lastPurposeID // the last row's, as most rows' are
 		}
 	}
 	if cell := sc.cell(l[colRemembered]); len(cell) > 0 {
