@@ -55,10 +55,15 @@ func (b *rowBatch) reset() {
 }
 
 // keep copies p into the arena and returns the copy.
-func (b *rowBatch) keep(p []byte) []byte {
-	start := len(b.arena)
-	b.arena = append(b.arena, p...)
-	return b.arena[start:len(b.arena):len(b.arena)]
+func (b *rowBatch) keep(p []byte) []byte { return keepIn(&b.arena, p) }
+
+// keepText is keep of a string.
+func (b *rowBatch) keepText(s string) []byte { return keepIn(&b.arena, s) }
+
+func keepIn[T string | []byte](arena *[]byte, p T) []byte {
+	start := len(*arena)
+	*arena = append(*arena, p...)
+	return (*arena)[start:len(*arena):len(*arena)]
 }
 
 // A parser splits and parses rows on Read's reading goroutine.
@@ -626,12 +631,11 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if !jf.hasVisit || len(bytes.TrimSpace(jf.visit)) == 0 {
 		return &ParseError{Line: line, Field: "visit", Err: errorf(ErrMissing, "missing or empty visit id")}
 	}
-	id := string(jf.visit)
-	if err := checkText(id); err != nil {
-		return &ParseError{Line: line, Visit: id, Field: "visit", Err: err}
+	if err := checkText(jf.visit); err != nil {
+		return &ParseError{Line: line, Visit: string(jf.visit), Field: "visit", Err: err}
 	}
 	fail := func(field string, err error) *ParseError {
-		return &ParseError{Line: line, Visit: id, Field: field, Err: err}
+		return &ParseError{Line: line, Visit: string(jf.visit), Field: field, Err: err}
 	}
 	if len(jf.moments) == 0 {
 		return fail("moments", errorf(ErrMissing, "the visit has no moments"))
@@ -639,7 +643,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	if err := checkText(jf.purpose); err != nil {
 		return fail("purpose", err)
 	}
-	purpose, err := p.purposeID(string(jf.purpose))
+	purpose, err := p.purposeID(p.internBytes(jf.purpose))
 	if err != nil {
 		return fail("purpose", err)
 	}
@@ -726,9 +730,9 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 			}
 		}
 	}
-	// The rows' bytes are owned copies rather than in an arena that may
-	// be recycled.
-	record, visit, purposeBytes := bytes.Clone(text), []byte(id), []byte(purpose)
+	// The rows' bytes are kept in the batch's arena, as a CSV row's are.
+	b := p.batch
+	record, visit, purposeBytes := b.keep(text), b.keep(jf.visit), b.keepText(purpose)
 	rows := p.batch.rows[start:]
 	for i := range rows {
 		rows[i].visit, rows[i].purpose, rows[i].record = visit, purposeBytes, record
