@@ -209,6 +209,8 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	js.visits++
 	if boot.visits[g]&(maxCounted-1) == 0 {
 		js.settle() // before a count can overflow
+	} else if boot.visits[g]&(maxPeakCounted-1) == 0 && boot.peaks != nil {
+		js.settleGroupPeaks(g)
 	}
 	if !m.addStepVisit(js, v, f, g, boot) {
 		m.addLevers(js, v, f, g, boot)

@@ -172,8 +172,9 @@ type groupSums struct {
 	// peaks count, under the tables of a scale of whole points
 	// (wholeRatings), each lever's changes of peak by change: group g's
 	// place p's change c at (g·places + p)·peakChanges + c; nil without
-	// them. peaked is whether any count may not be zero.
-	peaks       []uint16
+	// them; bound by maxPeakCounted. peaked is whether any count may not
+	// be zero.
+	peaks       []uint8
 	peakChanges int
 	peaked      bool
 	// lost marks the places that were given a change too large for
@@ -194,7 +195,7 @@ func newGroupSums(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums 
 	gs := &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, n), counts: make([]uint32, n), lost: make([]bool, places)}
 	if w != nil && w.peakChanges > 0 {
 		gs.peakChanges = w.peakChanges
-		gs.peaks = make([]uint16, groups*places*w.peakChanges)
+		gs.peaks = make([]uint8, groups*places*w.peakChanges)
 	}
 	return gs
 }
@@ -202,7 +203,7 @@ func newGroupSums(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums 
 // peakRow returns the counts of changes of peak of group g's levers,
 // place p's from p·peakChanges, with room for places up to last; the
 // groups' sums have them (newGroupSums was given tables).
-func (gs *groupSums) peakRow(g, last int) []uint16 {
+func (gs *groupSums) peakRow(g, last int) []uint8 {
 	if last >= gs.places {
 		gs.grow(last + 1)
 	}
@@ -235,9 +236,9 @@ func (gs *groupSums) grow(places int) {
 	places = max(places, 2*gs.places)
 	groups := len(gs.visits)
 	sums, counts := make([]fixed128, groups*places*leverSums), make([]uint32, groups*places*leverSums)
-	var peaks []uint16
+	var peaks []uint8
 	if gs.peaks != nil {
-		peaks = make([]uint16, groups*places*gs.peakChanges)
+		peaks = make([]uint8, groups*places*gs.peakChanges)
 	}
 	for g := range groups {
 		from, to := g*gs.places*leverSums, (g+1)*gs.places*leverSums
