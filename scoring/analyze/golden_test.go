@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/peakend/peakend/scoring"
@@ -75,6 +76,9 @@ func TestGoldenScriptGivesTheKeptNumbers(t *testing.T) {
 	if _, err := exec.LookPath("Rscript"); err != nil {
 		t.Skip("Rscript is not installed (apt-get install r-base-core r-cran-sandwich)")
 	}
+	if exec.Command("Rscript", "-e", "library(sandwich)").Run() != nil {
+		t.Skip("R's sandwich package is not installed (apt-get install r-cran-sandwich)")
+	}
 	cmd := exec.Command("Rscript", "golden.R", "panel.csv")
 	cmd.Dir = "testdata"
 	out, err := cmd.Output()
@@ -84,7 +88,14 @@ func TestGoldenScriptGivesTheKeptNumbers(t *testing.T) {
 	kept, _ := os.ReadFile("testdata/golden.csv")
 	fresh, want := readGolden(t, out), readGolden(t, kept)
 	for name, x := range want {
-		if !closeTo(fresh[name], x, 1e-12) {
+		// A p-value is a tail probability from R's math library, whose
+		// last digits differ between machines: 1.3e-11 relative at
+		// p = 8e-85, where estimates agree to 1e-12.
+		tol := 1e-12
+		if strings.HasSuffix(name, " p") {
+			tol = 1e-9
+		}
+		if !closeTo(fresh[name], x, tol) {
 			t.Errorf("%s: R gives %v now, golden.csv keeps %v", name, fresh[name], x)
 		}
 	}
