@@ -91,11 +91,6 @@ func (js *leverageSums) settle() {
 	if gs == nil {
 		return
 	}
-	// The shapes first: they make the levers of their moments, whose
-	// changes of peak may be counted (addWholeSteps) and none other yet.
-	for n := range js.shapes {
-		js.settleShape(n)
-	}
 	for k, ds := range js.levers {
 		if ds == nil {
 			continue
@@ -115,10 +110,14 @@ func (js *leverageSums) settle() {
 		for i, n := range total {
 			ds.total.fine[i].addTimes(n, ds.common.l[i])
 		}
-		js.settlePeaks(k, ds)
+	}
+	for n := range js.shapes {
+		js.settleShape(n)
 	}
 	if gs.peaked {
-		clear(gs.peaks)
+		for g := range gs.visits {
+			js.settleGroupPeaks(g)
+		}
 		gs.peaked = false
 	}
 }
@@ -160,29 +159,6 @@ func (js *leverageSums) settleShape(n int) {
 	clear(sh.raised)
 }
 
-// settlePeaks adds the counted changes of peak of lever k
-// (groupSums.peaks) to its sums and total; settle clears the counts.
-func (js *leverageSums) settlePeaks(k int, ds *deltaSums) {
-	gs, w := js.boot, js.whole
-	if !gs.peaked {
-		return
-	}
-	span, place := w.n-1, leverPlace(k)
-	for c, units := range w.peakUnits {
-		if c == span {
-			continue // no change, counted all the same
-		}
-		var total uint64
-		for g := range gs.visits {
-			if n := gs.peaks[(g*gs.places+place)*w.peakChanges+c]; n != 0 {
-				gs.sums[(g*gs.places+place)*leverSums+sumPeak].addTimes(uint64(n), units.h)
-				total += uint64(n)
-			}
-		}
-		ds.total.fine[sumPeak].addTimes(total, units.l)
-	}
-}
-
 // maxPeakCounted, a power of two, bounds the visits of a group between
 // settles of its counts of changes of peak (settleGroupPeaks), which
 // then stay within a uint8: a group's row of them fills fewer lines of
@@ -198,7 +174,7 @@ func (js *leverageSums) settleGroupPeaks(g int) {
 	for place := leverPlace(0); place < gs.places; place++ {
 		counts := row[place*changes : (place+1)*changes]
 		for c, n := range counts {
-			if n != 0 && c != span { // counted only for a lever's moment: the lever is there
+			if n != 0 && c != span { // the count of no change adds nothing
 				units := w.peakUnits[c]
 				gs.sums[(g*gs.places+place)*leverSums+sumPeak].addTimes(uint64(n), units.h)
 				js.lever(place - 1).total.fine[sumPeak].addTimes(uint64(n), units.l)

@@ -110,13 +110,21 @@ func recentTouchpoint[T string | []byte](c *nameCache, text T) *struct{ text, id
 	return &c.recentTouchpoints[endsHash(text)&(len(c.recentTouchpoints)-1)]
 }
 
+// lastPurposeNamed returns the id of the purpose text under
+// Options.Names, as bytes the caller does not change, and true, when it
+// is the last row's: inline, as every row asks, before purposeBytes.
+func (p *parser) lastPurposeNamed(text []byte) ([]byte, bool) {
+	c := &p.names
+	return c.lastPurposeID, c.lastPurposeID != nil && sameText(c.lastPurpose, text)
+}
+
 // purposeBytes returns the id of the purpose text under Options.Names,
 // as bytes the caller does not change.
 func (p *parser) purposeBytes(text []byte) ([]byte, error) {
-	c := &p.names
-	if c.lastPurposeID != nil && sameText(c.lastPurpose, text) {
-		return c.lastPurposeID, nil
+	if id, ok := p.lastPurposeNamed(text); ok {
+		return id, nil
 	}
+	c := &p.names
 	interned := p.internBytes(text)
 	id, err := p.purposeID(interned)
 	if err != nil {

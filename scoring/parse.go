@@ -505,12 +505,12 @@ func (p *parser) csvRow(sc *csvScanner, l *csvLayout, rw *row) *ParseError {
 	if cell := sc.cell(l[colPurpose]); len(cell) > 0 {
 		rw.has |= 1 << colPurpose
 		purpose = unneutralise(cell)
-		if c := &p.names; p.opt.Names != nil && !(c.lastPurposeID != nil && sameText(c.lastPurpose, purpose)) {
-			if purpose, err = p.purposeBytes(purpose); err != nil {
+		if p.opt.Names != nil {
+			if id, ok := p.lastPurposeNamed(purpose); ok {
+				purpose = id // the last row's, as most rows' are
+			} else if purpose, err = p.purposeBytes(purpose); err != nil {
 				return fail(colPurpose, err)
 			}
-		} else if p.opt.Names != nil {
-			purpose = c.lastPurposeID // the last row's, as most rows' are
 		}
 	}
 	if cell := sc.cell(l[colRemembered]); len(cell) > 0 {
@@ -733,7 +733,7 @@ func (p *parser) jsonLine(text []byte, line int) *ParseError {
 	// The rows' bytes are kept in the batch's arena, as a CSV row's are.
 	b := p.batch
 	record, visit, purposeBytes := b.keep(text), b.keep(jf.visit), b.keepText(purpose)
-	rows := p.batch.rows[start:]
+	rows := b.rows[start:]
 	for i := range rows {
 		rows[i].visit, rows[i].purpose, rows[i].record = visit, purposeBytes, record
 	}
