@@ -95,3 +95,29 @@ func BenchmarkLeverageTenSteps(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
 }
+
+// BenchmarkLeverageAdd is LeverageMeter.Add alone over the visits of
+// BenchmarkLeverageTenSteps, added again and again to one meter: the
+// cost a visit adds to the command's reading, without the meter's
+// making and its report.
+func BenchmarkLeverageAdd(b *testing.B) {
+	bp, _, err := mot.Load("../bench/tenstep.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
+	var visits []scoring.Visit
+	var features []scoring.Features
+	for v := range mot.SimulationOf(bp, memory, 1).Visits(20000) {
+		visits = append(visits, v)
+		features = append(features, scoring.Compute(&v, scoring.DefaultScale))
+	}
+	m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range visits {
+			m.Add(&visits[i], &features[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+}

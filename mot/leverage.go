@@ -209,8 +209,6 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	js.visits++
 	if boot.visits[g]&(maxCounted-1) == 0 {
 		js.settle() // before a count can overflow
-	} else if boot.visits[g]&(maxPeakCounted-1) == 0 && boot.peaks != nil {
-		js.settleGroupPeaks(g)
 	}
 	if !m.addStepVisit(js, v, f, g, boot) {
 		m.addLevers(js, v, f, g, boot)
@@ -277,17 +275,8 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 	if n > len(js.ids) || n > len(js.levers) || scoring.IsNA(ms[0].T) {
 		return false
 	}
-	// Apart from the loop below: the compares' calls would have its
-	// values saved and loaded around each.
-	ids := js.ids[:n]
-	for k, id := range ids {
-		tp := ms[k].Touchpoint
-		if id != tp || k > 0 && !(ms[k].T > ms[k-1].T) {
-			return false
-		}
-		// tp's text, as slot keeps: the next visit's moments, read by
-		// the same reader, share it, and compare without a read of it.
-		ids[k] = tp
+	if !inStepOrder(js.ids[:n], ms) {
+		return false
 	}
 	shape := js.shape(n, len(boot.visits))
 	if shape != nil && m.whole != nil && m.addWholeSteps(js, v, f, g, boot, shape) {
@@ -363,6 +352,26 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 		add(sumTrend, c[sumTrend])
 		add(sumFirst, c[sumFirst])
 		add(sumEnd, c[sumEnd])
+	}
+	return true
+}
+
+// inStepOrder reports whether moments ms are in strictly increasing
+// time, the k-th at touchpoint ids[k]. It sets ids[k] to the moment's
+// text, as slot keeps it: the next visit's moments, read by the same
+// reader, share it, and compare without a read of it. Not inlined in
+// addStepVisit, whose values the compares' calls would save and load
+// around each.
+//
+//go:noinline
+func inStepOrder(ids []string, ms []scoring.Moment) bool {
+	ms = ms[:len(ids)]
+	for k, id := range ids {
+		tp := ms[k].Touchpoint
+		if id != tp || k > 0 && !(ms[k].T > ms[k-1].T) {
+			return false
+		}
+		ids[k] = tp
 	}
 	return true
 }
@@ -572,37 +581,38 @@ func (js *leverageSums) lever(k int) *deltaSums {
 }
 
 // add adds one visit's changes d, in units u, to ds and to the lever's
-// place in group g of gs.
+// place in group g of gs. A change of zero adds nothing and is skipped
+// (most of first's and end's, many of peak's). The changes are taken
+// from d one by one, not copied into an array to loop over: its
+// copy's wide loads of narrow stores just made stalled for each visit.
 func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
-	changes := [leverSums]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend}
-	ds.addChanges(&changes, u, gs.place(g, place), &gs.lost[place])
+	ds.visits++
+	group, lost := gs.place(g, place), &gs.lost[place]
+	ds.addChange(sumPeak, d.peak, u, group, lost)
+	ds.addChange(sumEnd, d.end, u, group, lost)
+	ds.addChange(sumMean, d.mean, u, group, lost)
+	ds.addChange(sumFirst, d.first, u, group, lost)
+	ds.addChange(sumTrend, d.trend, u, group, lost)
 }
 
-// addChanges adds the changes of a visit, by sum, to ds and to group, a
-// group's sums of the lever (from group[0]); lost is the lever's mark of
-// an interval lost. A change of zero adds nothing and is skipped (most
-// of first's and end's, many of peak's). Each change is split once into
-// whole units, which the group keeps, and whole fine units, which the
-// total does (leverTotal); the units are taken toward zero, so the
-// remainder is the change's low bits, exactly. A change that does not
-// split — too small for the fine units, too large, NaN — goes to the
-// exact rest, and the group's interval is lost.
-func (ds *deltaSums) addChanges(changes *[leverSums]float64, u *fixedUnits, group []fixed128, lost *bool) {
-	ds.visits++
-	group = group[:leverSums:leverSums]
-	t := &ds.total
-	for i, x := range changes {
-		if x == 0 {
-			continue
-		}
-		if h, l, ok := u.split(x); ok {
-			group[i].add(h)
-			t.fine[i].add(l)
-			continue
-		}
-		t.addRest(i, x)
-		*lost = true
+// addChange adds change x of sum i to ds and to group, a group's sums of
+// the lever; lost is the lever's mark of an interval lost. The change is
+// split once into whole units, which the group keeps, and whole fine
+// units, which the total does (leverTotal); the units are taken toward
+// zero, so the remainder is the change's low bits, exactly. A change
+// that does not split — too small for the fine units, too large, NaN —
+// goes to the exact rest, and the group's interval is lost.
+func (ds *deltaSums) addChange(i int, x float64, u *fixedUnits, group []fixed128, lost *bool) {
+	if x == 0 {
+		return
 	}
+	if h, l, ok := u.split(x); ok {
+		group[i].add(h)
+		ds.total.fine[i].add(l)
+		return
+	}
+	ds.total.addRest(i, x)
+	*lost = true
 }
 
 // addUncommon adds change x of sum i, nonzero and not the lever's

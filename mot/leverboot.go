@@ -169,14 +169,14 @@ type groupSums struct {
 	// last settle: those changes' units are not in sums yet.
 	counts  []uint32
 	counted bool // whether any count is not zero
-	// peaks count, under the tables of a scale of whole points
-	// (wholeRatings), each lever's changes of peak by change: group g's
-	// place p's change c at (g·places + p)·peakChanges + c; nil without
-	// them; bound by maxPeakCounted. peaked is whether any count may not
-	// be zero.
-	peaks       []uint8
-	peakChanges int
-	peaked      bool
+	// peaks sum, under the tables of a scale of whole points
+	// (wholeRatings), each lever's changes of peak in points: group g's
+	// place p's at g·places + p; nil without them. A visit changes a
+	// peak by less than maxWholePoints, so within maxCounted visits of a
+	// group between settles a sum stays well within an int32. peaked is
+	// whether any may not be zero.
+	peaks  []int32
+	peaked bool
 	// lost marks the places that were given a change too large for
 	// the fixed point (only a rating far outside the scale is): their
 	// intervals are not known.
@@ -193,23 +193,21 @@ func newGroupSums(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums 
 	places := leverPlace(slots)
 	n := groups * places * leverSums
 	gs := &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, n), counts: make([]uint32, n), lost: make([]bool, places)}
-	if w != nil && w.peakChanges > 0 {
-		gs.peakChanges = w.peakChanges
-		gs.peaks = make([]uint8, groups*places*w.peakChanges)
+	if w != nil {
+		gs.peaks = make([]int32, groups*places)
 	}
 	return gs
 }
 
-// peakRow returns the counts of changes of peak of group g's levers,
-// place p's from p·peakChanges, with room for places up to last; the
-// groups' sums have them (newGroupSums was given tables).
-func (gs *groupSums) peakRow(g, last int) []uint8 {
+// peakRow returns the sums of changes of peak of group g's levers, by
+// place, with room for places up to last; the groups' sums have them
+// (newGroupSums was given tables).
+func (gs *groupSums) peakRow(g, last int) []int32 {
 	if last >= gs.places {
 		gs.grow(last + 1)
 	}
 	gs.peaked = true
-	n := gs.places * gs.peakChanges
-	return gs.peaks[g*n : (g+1)*n]
+	return gs.peaks[g*gs.places : (g+1)*gs.places]
 }
 
 // place returns the sums of lever place in group g, making room for it.
@@ -236,16 +234,16 @@ func (gs *groupSums) grow(places int) {
 	places = max(places, 2*gs.places)
 	groups := len(gs.visits)
 	sums, counts := make([]fixed128, groups*places*leverSums), make([]uint32, groups*places*leverSums)
-	var peaks []uint8
+	var peaks []int32
 	if gs.peaks != nil {
-		peaks = make([]uint8, groups*places*gs.peakChanges)
+		peaks = make([]int32, groups*places)
 	}
 	for g := range groups {
 		from, to := g*gs.places*leverSums, (g+1)*gs.places*leverSums
 		copy(sums[g*places*leverSums:], gs.sums[from:to])
 		copy(counts[g*places*leverSums:], gs.counts[from:to])
 		if peaks != nil {
-			copy(peaks[g*places*gs.peakChanges:], gs.peaks[g*gs.places*gs.peakChanges:(g+1)*gs.places*gs.peakChanges])
+			copy(peaks[g*places:], gs.peaks[g*gs.places:(g+1)*gs.places])
 		}
 	}
 	gs.sums, gs.counts, gs.peaks, gs.places = sums, counts, peaks, places

@@ -159,29 +159,23 @@ func (js *leverageSums) settleShape(n int) {
 	clear(sh.raised)
 }
 
-// maxPeakCounted, a power of two, bounds the visits of a group between
-// settles of its counts of changes of peak (settleGroupPeaks), which
-// then stay within a uint8: a group's row of them fills fewer lines of
-// the cache, and a visit touches them all. A test lowers it.
-var maxPeakCounted = 1 << 7
-
-// settleGroupPeaks adds group g's counted changes of peak to its sums
-// and its levers' totals, and clears the counts.
+// settleGroupPeaks adds group g's summed changes of peak to its sums,
+// and clears them: a point's units are whole coarse units, so the
+// levers' totals gain no fine ones.
 func (js *leverageSums) settleGroupPeaks(g int) {
-	gs, w := js.boot, js.whole
-	changes, span := w.peakChanges, w.n-1
-	row := gs.peaks[g*gs.places*changes : (g+1)*gs.places*changes]
-	for place := leverPlace(0); place < gs.places; place++ {
-		counts := row[place*changes : (place+1)*changes]
-		for c, n := range counts {
-			if n != 0 && c != span { // the count of no change adds nothing
-				units := w.peakUnits[c]
-				gs.sums[(g*gs.places+place)*leverSums+sumPeak].addTimes(uint64(n), units.h)
-				js.lever(place - 1).total.fine[sumPeak].addTimes(uint64(n), units.l)
-			}
+	gs := js.boot
+	row := gs.peaks[g*gs.places : (g+1)*gs.places]
+	units := js.whole.pointUnits
+	for place, c := range row {
+		sum := &gs.sums[(g*gs.places+place)*leverSums+sumPeak]
+		switch {
+		case c > 0:
+			sum.addTimes(uint64(c), units)
+		case c < 0:
+			sum.addTimes(uint64(-c), -units)
 		}
-		clear(counts)
 	}
+	clear(row)
 }
 
 // settle settles every journey's sums.

@@ -2,12 +2,11 @@ package mot
 
 import "github.com/peakend/peakend/scoring"
 
-// wholeRatings tabulate a scale of a few whole points (1..5, 0..10, at
-// most maxPeakChanges/2 + 1), by the index of a rating above the scale's
-// Min: which is more intense, and what a point better is. Most visits
-// are rated in whole points, and for them addWholeSteps looks a
-// rating's answers up rather than working them out with floats for
-// every lever.
+// wholeRatings tabulate a scale of whole points (1..5, 0..10, at most
+// maxWholePoints), by the index of a rating above the scale's Min:
+// which is more intense, and what a point better is. Most visits are
+// rated in whole points, and for them addWholeSteps looks a rating's
+// answers up rather than working them out with floats for every lever.
 type wholeRatings struct {
 	min float64
 	n   int // points on the scale: indices 0 to n−1
@@ -18,36 +17,34 @@ type wholeRatings struct {
 	rank  [maxWholePoints]uint8
 	point [maxWholePoints]uint8 // by rank: rank's inverse
 	up    [maxWholePoints]uint8
-	// A lever's change of peak is a whole number of points, −span to
-	// span for a scale of span+1: peakChanges of them, each of which
-	// splits into units (peakUnits, by change + span). The groups count
-	// each lever's changes of peak by change (groupSums.peaks), and
-	// settle adds their units.
-	peakChanges int
-	peakUnits   []splitChange
+	lift  [maxWholePoints]uint16 // 1 when up[i] is not i, else 0
+	// peakOf[o·n + i] is the index of the more intense of point o and
+	// the point a point better than i, up[i]; its row o = n is up[i]'s,
+	// for a visit of one moment, which has no other: a lever's new peak,
+	// when o is the most intense of the other moments'.
+	peakOf []uint8
+	// A lever's change of peak is a whole number of points, and c points
+	// split into c·pointUnits units and no fine ones (fixedUnits.split):
+	// so the groups sum each lever's changes of peak in points
+	// (groupSums.peaks), and settle adds their units.
+	pointUnits int64
 }
 
-// A splitChange is a change split into units (fixedUnits.split).
-type splitChange struct{ h, l int64 }
-
-// maxPeakChanges bounds wholeRatings.peakChanges: a group's counts of
-// them are peakChanges for each lever.
-const maxPeakChanges = 21 // a scale of 0 to 10
-
 // maxWholePoints bounds the points of a scale that wholeRatings takes:
-// an index is then a uint8, which indexes its tables unchecked.
+// an index is then a uint8, which indexes its tables unchecked, and a
+// change of peak is at most maxWholePoints − 1 points.
 const maxWholePoints = 256
 
 // wholeRatingsOf returns the tables of scale s, or nil when its ends
-// are not whole, it has too many points, or its changes do not split
-// into its units.
+// are not whole, it has too many points, or its changes of peak do not
+// split into its units as whole multiples of a point's.
 func wholeRatingsOf(s scoring.Scale) *wholeRatings {
 	span := s.Max - s.Min
 	if s.Min != float64(int64(s.Min)) || s.Max != float64(int64(s.Max)) || !(span < maxWholePoints) {
 		return nil
 	}
 	w := &wholeRatings{min: s.Min, n: int(span) + 1}
-	if !w.countPeaks(unitsOf(s)) {
+	if !w.splitPoints(unitsOf(s)) {
 		return nil
 	}
 	step := 1.0
@@ -63,26 +60,40 @@ func wholeRatingsOf(s scoring.Scale) *wholeRatings {
 			}
 		}
 		w.point[w.rank[i]] = uint8(i) // intensity orders the points strictly
+		if w.up[i] != uint8(i) {
+			w.lift[i] = 1
+		}
+	}
+	w.peakOf = make([]uint8, (w.n+1)*w.n)
+	for i := range w.n {
+		y := w.up[i]
+		for o := range w.n {
+			w.peakOf[o*w.n+i] = y
+			if w.rank[o] > w.rank[y] {
+				w.peakOf[o*w.n+i] = uint8(o)
+			}
+		}
+		w.peakOf[w.n*w.n+i] = y
 	}
 	return w
 }
 
-// countPeaks sets the changes of peak that groups count, in units u,
-// and reports whether they are few and each splits into units.
-func (w *wholeRatings) countPeaks(u fixedUnits) bool {
-	span := w.n - 1
-	if 2*span+1 > maxPeakChanges {
+// splitPoints sets the units of a point, in units u, and reports
+// whether every change of peak, −span to span points, splits into that
+// many times them and no fine units.
+func (w *wholeRatings) splitPoints(u fixedUnits) bool {
+	one, fine, ok := u.split(1)
+	if !ok || fine != 0 {
 		return false
 	}
-	units := make([]splitChange, 2*span+1)
-	for i := range units {
-		h, l, ok := u.split(float64(i - span))
-		if !ok && i != span {
+	span := w.n - 1
+	for c := -span; c <= span; c++ {
+		h, l, ok := u.split(float64(c))
+		if !ok || h != int64(c)*one || l != 0 {
 			return false
 		}
-		units[i] = splitChange{h, l}
 	}
-	w.peakChanges, w.peakUnits = len(units), units
+	w.pointUnits = one
 	return true
 }
 
@@ -102,7 +113,7 @@ func (w *wholeRatings) index(r float64) (uint8, bool) {
 // when v's ratings and peak are whole points of the scale: then a point
 // better is the rating plus the point or, at the scale's end, the rating
 // itself, so every lever is shaped, and only its change of peak is
-// added here, counted by change (groupSums.peaks). Intensity is compared
+// added here, summed in points (groupSums.peaks). Intensity is compared
 // by rank, and every choice is a conditional move rather than a branch
 // the ratings decide, which a processor guesses wrong a third of the
 // time. It returns false, having changed nothing, for any other visit.
@@ -118,58 +129,52 @@ func (m *LeverageMeter) addWholeSteps(js *leverageSums, v *scoring.Visit, f *sco
 		m.points = make([]uint8, n)
 	}
 	points := m.points[:n]
-	// The rank of the most intense point and a slot of it, and the rank
-	// of the most intense of the other slots' (−1: none). Equal ranks
-	// are the same point, so which slot of the most intense is moot.
-	best, bestSlot := -1, 0
+	// The most intense moment, and the most intense of the others (−1:
+	// none), as a key: a point's rank, then the moment's slot, which
+	// tells equal points apart, so that the top two keys are those of
+	// the two moments.
+	best, second := -1, -1
 	for k := range ms {
 		i, ok := w.index(ms[k].Rating)
 		if !ok {
 			return false
 		}
 		points[k] = i
-		r, more := int(w.rank[i]), below(best, int(w.rank[i]))
-		best, bestSlot = pick(more, r, best), pick(more, k, bestSlot)
-	}
-	second := -1
-	for k, i := range points {
-		r := int(w.rank[i]) | same(k, bestSlot) // −1 for bestSlot's
-		second = pick(below(second, r), r, second)
+		key := int(w.rank[i])<<32 | k
+		more := below(best, key)
+		least := pick(more, best, key)
+		best = pick(more, key, best)
+		second = pick(below(second, least), least, second)
 	}
 	shape.visits[g]++
 	raised := shape.raised[g*n : (g+1)*n]
-	// Lever k's change of peak to point p is counted at at + k·P + p,
-	// for P changes: the change p − peakAt, from −span, at index span.
-	peaks := boot.peakRow(g, leverPlace(n-1))
-	changes := w.peakChanges
-	at := leverPlace(0)*changes + w.n - 1 - int(peakAt)
+	// Lever k's change of peak, to point p, is p − peakAt points, summed
+	// at k's place: p is the more intense of the most intense other point
+	// and k's raised, which for every slot but bestSlot is the best point.
+	peaks := boot.peakRow(g, leverPlace(n-1))[leverPlace(0):][:n:n]
+	from := int32(peakAt)
+	row := w.peakOf[int(w.point[uint8(best>>32)])*w.n:][:w.n]
 	for k, i := range points {
-		y := w.up[i]
-		var up uint16
-		if y != i {
-			up = 1
-		}
-		raised[k] += up
-		other, r := pick(same(k, bestSlot), second, best), int(w.rank[y])
-		peaks[at+int(w.point[uint8(pick(below(r, other), other, r))])]++
-		at += changes
+		raised[k] += w.lift[i]
+		peaks[k] += int32(row[i]) - from
 	}
+	others := w.n * w.n // the row of no other point, for a visit of one moment
+	if second >= 0 {
+		others = int(w.point[uint8(second>>32)]) * w.n
+	}
+	bestSlot := best & (1<<32 - 1)
+	i := points[bestSlot]
+	peaks[bestSlot] += int32(w.peakOf[others+int(i)]) - int32(row[i])
 	return true
 }
 
 // Masks and a choice by them, for choices that the ratings decide: as
 // arithmetic they take no branch to mispredict (the compiler does not
-// turn these into conditional moves), for ranks and slots, far from
-// overflow.
+// turn these into conditional moves, nor min and max), for keys far
+// from overflow.
 
 // below returns −1 when a < b, else 0.
 func below(a, b int) int { return (a - b) >> 63 }
-
-// same returns −1 when a == b, else 0.
-func same(a, b int) int {
-	x := a ^ b
-	return ^((x | -x) >> 63)
-}
 
 // pick returns x when mask is −1, y when it is 0.
 func pick(mask, x, y int) int { return y ^ (x^y)&mask }

@@ -9,7 +9,7 @@ import (
 // The tables of a scale of whole points answer as the scale does; a
 // scale of other ends has none.
 func TestWholeRatingsAsTheScale(t *testing.T) {
-	for _, s := range []scoring.Scale{scoring.DefaultScale, scoring.NewScale(1, 10), scoring.NewScale(0, 10), {Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}, {Min: -3, Max: 3, Neutral: 1}} {
+	for _, s := range []scoring.Scale{scoring.DefaultScale, scoring.NewScale(1, 10), scoring.NewScale(0, 10), {Min: 0, Max: 10, Neutral: 0, HigherIsWorse: true}, {Min: -3, Max: 3, Neutral: 1}, scoring.NewScale(0, 11), scoring.NewScale(0, 255)} {
 		w := wholeRatingsOf(s)
 		if w == nil {
 			t.Fatalf("scale %+v: no tables", s)
@@ -39,7 +39,7 @@ func TestWholeRatingsAsTheScale(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []scoring.Scale{scoring.NewScale(0.5, 4.5), scoring.NewScale(0, 11), scoring.NewScale(0, 256), scoring.NewScale(1, 1e9)} {
+	for _, s := range []scoring.Scale{scoring.NewScale(0.5, 4.5), scoring.NewScale(0, 256), scoring.NewScale(1, 1e9)} {
 		if wholeRatingsOf(s) != nil {
 			t.Errorf("scale %+v: tables of whole points", s)
 		}
