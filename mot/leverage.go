@@ -2,6 +2,7 @@ package mot
 
 import (
 	"sort"
+	"unsafe"
 
 	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/scoring"
@@ -359,21 +360,30 @@ func (m *LeverageMeter) addStepVisit(js *leverageSums, v *scoring.Visit, f *scor
 // inStepOrder reports whether moments ms are in strictly increasing
 // time, the k-th at touchpoint ids[k]. It sets ids[k] to the moment's
 // text, as slot keeps it: the next visit's moments, read by the same
-// reader, share it, and compare without a read of it. Not inlined in
-// addStepVisit, whose values the compares' calls would save and load
-// around each.
-//
-//go:noinline
+// reader, share it, and compare by their texts' addresses (sameText)
+// without a call.
 func inStepOrder(ids []string, ms []scoring.Moment) bool {
 	ms = ms[:len(ids)]
 	for k, id := range ids {
 		tp := ms[k].Touchpoint
-		if id != tp || k > 0 && !(ms[k].T > ms[k-1].T) {
+		if !sameText(id, tp) {
+			if id != tp {
+				return false
+			}
+			ids[k] = tp
+		}
+		if k > 0 && !(ms[k].T > ms[k-1].T) {
 			return false
 		}
-		ids[k] = tp
 	}
 	return true
+}
+
+// sameText reports whether a and b are the same bytes in memory: then
+// they are equal, which a == b finds only by a call of the runtime's,
+// that saves the caller's values and loads them again around it.
+func sameText(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // oneMoment returns the changes but the peak's of the lever of the k-th
@@ -539,12 +549,13 @@ func (m *LeverageMeter) betterEnd(f *scoring.Features) featureDeltas {
 	if m.scale.MoreIntense(r, f.Peak) {
 		peak1 = r
 	}
-	return featureDeltas{peak: peak1 - f.Peak, end: r - f.End, mean: sum1/n1 - f.Mean, trend: trend1 - f.Trend}
+	return featureDeltas{sumPeak: peak1 - f.Peak, sumEnd: r - f.End, sumMean: sum1/n1 - f.Mean, sumTrend: trend1 - f.Trend}
 }
 
-// featureDeltas are the changes of the features a lever moves; the
+// featureDeltas are the changes of the features a lever moves, by sum
+// (sumPeak, …); the
 // duration never changes.
-type featureDeltas struct{ peak, end, mean, first, trend float64 }
+type featureDeltas [leverSums]float64
 
 // slot returns the slot of touchpoint tp, guess when that is tp's (the
 // slot after the last moment's is, for a visit in the steps' order),
@@ -582,37 +593,28 @@ func (js *leverageSums) lever(k int) *deltaSums {
 
 // add adds one visit's changes d, in units u, to ds and to the lever's
 // place in group g of gs. A change of zero adds nothing and is skipped
-// (most of first's and end's, many of peak's). The changes are taken
-// from d one by one, not copied into an array to loop over: its
-// copy's wide loads of narrow stores just made stalled for each visit.
+// (most of first's and end's, many of peak's). Each change is split once
+// into whole units, which the group keeps, and whole fine units, which
+// the total does (leverTotal); the units are taken toward zero, so the
+// remainder is the change's low bits, exactly. A change that does not
+// split — too small for the fine units, too large, NaN — goes to the
+// exact rest, and the group's interval is lost.
 func (ds *deltaSums) add(d *featureDeltas, u *fixedUnits, gs *groupSums, g, place int) {
 	ds.visits++
-	group, lost := gs.place(g, place), &gs.lost[place]
-	ds.addChange(sumPeak, d.peak, u, group, lost)
-	ds.addChange(sumEnd, d.end, u, group, lost)
-	ds.addChange(sumMean, d.mean, u, group, lost)
-	ds.addChange(sumFirst, d.first, u, group, lost)
-	ds.addChange(sumTrend, d.trend, u, group, lost)
-}
-
-// addChange adds change x of sum i to ds and to group, a group's sums of
-// the lever; lost is the lever's mark of an interval lost. The change is
-// split once into whole units, which the group keeps, and whole fine
-// units, which the total does (leverTotal); the units are taken toward
-// zero, so the remainder is the change's low bits, exactly. A change
-// that does not split — too small for the fine units, too large, NaN —
-// goes to the exact rest, and the group's interval is lost.
-func (ds *deltaSums) addChange(i int, x float64, u *fixedUnits, group []fixed128, lost *bool) {
-	if x == 0 {
-		return
+	group := gs.place(g, place)
+	t := &ds.total
+	for i, x := range d {
+		if x == 0 {
+			continue
+		}
+		if h, l, ok := u.split(x); ok {
+			group[i].add(h)
+			t.fine[i].add(l)
+			continue
+		}
+		t.addRest(i, x)
+		gs.lost[place] = true
 	}
-	if h, l, ok := u.split(x); ok {
-		group[i].add(h)
-		ds.total.fine[i].add(l)
-		return
-	}
-	ds.total.addRest(i, x)
-	*lost = true
 }
 
 // addUncommon adds change x of sum i, nonzero and not the lever's

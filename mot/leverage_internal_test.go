@@ -25,7 +25,7 @@ func recompute(v *scoring.Visit, s scoring.Scale, tp string, step float64) featu
 		}
 	}
 	g := scoring.Compute(&w, s)
-	return featureDeltas{peak: g.Peak - f.Peak, end: g.End - f.End, mean: g.Mean - f.Mean, first: g.First - f.First, trend: g.Trend - f.Trend}
+	return featureDeltas{sumPeak: g.Peak - f.Peak, sumEnd: g.End - f.End, sumMean: g.Mean - f.Mean, sumFirst: g.First - f.First, sumTrend: g.Trend - f.Trend}
 }
 
 func recomputeEnd(v *scoring.Visit, s scoring.Scale, r float64) featureDeltas {
@@ -38,7 +38,7 @@ func recomputeEnd(v *scoring.Visit, s scoring.Scale, r float64) featureDeltas {
 	}
 	w.Moments = append(append([]scoring.Moment(nil), v.Moments...), end)
 	g := scoring.Compute(&w, s)
-	return featureDeltas{peak: g.Peak - f.Peak, end: g.End - f.End, mean: g.Mean - f.Mean, trend: g.Trend - f.Trend}
+	return featureDeltas{sumPeak: g.Peak - f.Peak, sumEnd: g.End - f.End, sumMean: g.Mean - f.Mean, sumTrend: g.Trend - f.Trend}
 }
 
 // checkSums fails unless ds holds one visit's changes want.
@@ -53,7 +53,7 @@ func checkSums(t *testing.T, what string, m *LeverageMeter, js *leverageSums, ds
 			t.Fatalf("%s: Δ%s %g, recomputed %g", what, name, got, want.value(name))
 		}
 	}
-	if got, pe := ds.total.peakEnd(js.boot, place, &m.units), (want.peak+want.end)/2; math.Abs(got-pe) > 1e-9 {
+	if got, pe := ds.total.peakEnd(js.boot, place, &m.units), (want[sumPeak]+want[sumEnd])/2; math.Abs(got-pe) > 1e-9 {
 		t.Fatalf("%s: Δpeak-end %g, recomputed %g", what, got, pe)
 	}
 }
@@ -115,15 +115,15 @@ func touchpointsOf(v *scoring.Visit) map[string]bool {
 func (d featureDeltas) value(name string) float64 {
 	switch name {
 	case "peak":
-		return d.peak
+		return d[sumPeak]
 	case "end":
-		return d.end
+		return d[sumEnd]
 	case "mean":
-		return d.mean
+		return d[sumMean]
 	case "first":
-		return d.first
+		return d[sumFirst]
 	case "trend":
-		return d.trend
+		return d[sumTrend]
 	}
 	return 0
 }

@@ -98,7 +98,7 @@ func TestBootstrapInterval(t *testing.T) {
 		var sum, sumSq float64
 		for j := range visits {
 			d := recompute(&visits[j], scoring.DefaultScale, l.Touchpoint, 1)
-			x := (d.peak + d.end) / 2
+			x := (d[sumPeak] + d[sumEnd]) / 2
 			sum, sumSq = sum+x, sumSq+x*x
 		}
 		n := float64(len(visits))
@@ -145,7 +145,7 @@ func TestGroupedBootstrapMatchesVisits(t *testing.T) {
 		for y := 1; y <= 5; y++ {
 			v := scoring.Visit{Moments: []scoring.Moment{{Touchpoint: "a", Rating: float64(x), T: 0, Duration: scoring.NA}, {Touchpoint: "b", Rating: float64(y), T: 1, Duration: scoring.NA}}}
 			d := recompute(&v, scoring.DefaultScale, "a", 1)
-			truth += (d.peak + d.end) / 2 / 25
+			truth += (d[sumPeak] + d[sumEnd]) / 2 / 25
 		}
 	}
 	var grouped, single float64 // the widths, summed
@@ -161,7 +161,7 @@ func TestGroupedBootstrapMatchesVisits(t *testing.T) {
 		gains := make([]float64, len(data))
 		for i := range data {
 			d := recompute(&data[i], scoring.DefaultScale, "a", 1)
-			gains[i] = (d.peak + d.end) / 2
+			gains[i] = (d[sumPeak] + d[sumEnd]) / 2
 		}
 		ref := perVisitInterval(gains, DefaultResamples, uint64(set))
 		grouped += lever.PeakEndHigh - lever.PeakEndLow

@@ -31,9 +31,9 @@ func (m *LeverageMeter) addPlain(v *scoring.Visit, f *scoring.Features) {
 		if other, ok := top.without(slot); ok && m.scale.MoreIntense(other, peak) {
 			peak = other
 		}
-		d := featureDeltas{peak: peak - f.Peak, end: l.end, mean: l.sum / float64(n), first: l.first}
+		d := featureDeltas{sumPeak: peak - f.Peak, sumEnd: l.end, sumMean: l.sum / float64(n), sumFirst: l.first}
 		if n > 1 {
-			d.trend = l.sumKX / sxx
+			d[sumTrend] = l.sumKX / sxx
 		}
 		*l = leverVisit{}
 		js.lever(slot).add(&d, &m.units, boot, g, leverPlace(slot))

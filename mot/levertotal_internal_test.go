@@ -50,14 +50,14 @@ func TestLeverTotalIsExact(t *testing.T) {
 						x[i] = change(r)
 					}
 				}
-				d := featureDeltas{peak: x[0], end: x[1], mean: x[2], first: x[3], trend: x[4]}
+				d := featureDeltas(x)
 				k := r.IntN(len(parts))
 				parts[k].add(&d, &u, groups[k], 0, 0)
-				for i, x := range [...]float64{sumPeak: d.peak, sumEnd: d.end, sumMean: d.mean, sumFirst: d.first, sumTrend: d.trend} {
+				for i, x := range d {
 					want.Add(i, x)
 				}
-				wantPE.Add(0, d.peak)
-				wantPE.Add(0, d.end)
+				wantPE.Add(0, d[sumPeak])
+				wantPE.Add(0, d[sumEnd])
 			}
 			parts[0].merge(&parts[2])
 			parts[1].merge(&parts[0])
@@ -85,7 +85,7 @@ func TestLeverTotalSplitsChanges(t *testing.T) {
 	for n := 2; n <= 40; n++ {
 		sxx := float64(n) * float64(n*n-1) / 12
 		for k := -4; k <= 4; k++ {
-			d := featureDeltas{peak: float64(k), end: 1, mean: float64(k) / float64(n), first: -1, trend: (float64(k) - 0.5) / sxx}
+			d := featureDeltas{sumPeak: float64(k), sumEnd: 1, sumMean: float64(k) / float64(n), sumFirst: -1, sumTrend: (float64(k) - 0.5) / sxx}
 			ds.add(&d, &u, gs, 0, 0)
 		}
 	}

@@ -108,6 +108,31 @@ func (w *wholeRatings) index(r float64) (uint8, bool) {
 	return uint8(i), true
 }
 
+// topTwo sets points to the indices of the ratings of moments ms, and
+// returns the most intense moment and the most intense of the others
+// (−1: none), as keys: a point's rank, then the moment's slot, which
+// tells equal points apart, so that the top two keys are those of two
+// moments. It returns false when a rating is no point. Apart from
+// addWholeSteps, whose other values would take the registers the loop
+// needs: so min and max are conditional moves, and take no branch that
+// the ratings decide (which a processor guesses wrong a third of the
+// time), where in addWholeSteps the compiler made them branches.
+func (w *wholeRatings) topTwo(ms []scoring.Moment, points []uint8) (best, second int, ok bool) {
+	best, second = -1, -1
+	points = points[:len(ms)]
+	for k := range ms {
+		i, ok := w.index(ms[k].Rating)
+		if !ok {
+			return 0, 0, false
+		}
+		points[k] = i
+		key := int(w.rank[i])<<32 | k
+		second = max(second, min(best, key))
+		best = max(best, key)
+	}
+	return best, second, true
+}
+
 // addWholeSteps adds the changes of the levers of v, a visit in step
 // order counted in shape, in group g of boot, as addStepVisit would,
 // when v's ratings and peak are whole points of the scale: then a point
@@ -129,22 +154,9 @@ func (m *LeverageMeter) addWholeSteps(js *leverageSums, v *scoring.Visit, f *sco
 		m.points = make([]uint8, n)
 	}
 	points := m.points[:n]
-	// The most intense moment, and the most intense of the others (−1:
-	// none), as a key: a point's rank, then the moment's slot, which
-	// tells equal points apart, so that the top two keys are those of
-	// the two moments.
-	best, second := -1, -1
-	for k := range ms {
-		i, ok := w.index(ms[k].Rating)
-		if !ok {
-			return false
-		}
-		points[k] = i
-		key := int(w.rank[i])<<32 | k
-		more := below(best, key)
-		least := pick(more, best, key)
-		best = pick(more, key, best)
-		second = pick(below(second, least), least, second)
+	best, second, ok := w.topTwo(ms, points)
+	if !ok {
+		return false
 	}
 	shape.visits[g]++
 	raised := shape.raised[g*n : (g+1)*n]
@@ -167,14 +179,3 @@ func (m *LeverageMeter) addWholeSteps(js *leverageSums, v *scoring.Visit, f *sco
 	peaks[bestSlot] += int32(w.peakOf[others+int(i)]) - int32(row[i])
 	return true
 }
-
-// Masks and a choice by them, for choices that the ratings decide: as
-// arithmetic they take no branch to mispredict (the compiler does not
-// turn these into conditional moves, nor min and max), for keys far
-// from overflow.
-
-// below returns −1 when a < b, else 0.
-func below(a, b int) int { return (a - b) >> 63 }
-
-// pick returns x when mask is −1, y when it is 0.
-func pick(mask, x, y int) int { return y ^ (x^y)&mask }
