@@ -214,8 +214,9 @@ func (m *LeverageMeter) Add(v *scoring.Visit, f *scoring.Features) {
 	if !m.addStepVisit(js, v, f, g, boot) {
 		m.addLevers(js, v, f, g, boot)
 	}
-	end := m.betterEnd(f)
-	js.end.add(&end, &m.units, boot, g, betterEndPlace)
+	var end featureDeltas
+	m.betterEnd(f, &end)
+	js.addBetterEnd(&end, g)
 }
 
 // addLevers adds the changes of the levers of any visit v, in group g of
@@ -535,9 +536,9 @@ func (t *intensest) without(slot int) (float64, bool) {
 	return t.second, t.hasSecond
 }
 
-// betterEnd is the change from appending a last moment rated endRating,
+// betterEnd sets d to the changes from appending a last moment rated endRating,
 // lasting no time: computed from the features, which hold what is needed.
-func (m *LeverageMeter) betterEnd(f *scoring.Features) featureDeltas {
+func (m *LeverageMeter) betterEnd(f *scoring.Features, d *featureDeltas) {
 	n := float64(f.Moments)
 	sum := f.Mean * n
 	// trend = (Σk·x − mean(k)·Σx) / Sxx, so Σk·x comes back from it.
@@ -549,7 +550,33 @@ func (m *LeverageMeter) betterEnd(f *scoring.Features) featureDeltas {
 	if m.scale.MoreIntense(r, f.Peak) {
 		peak1 = r
 	}
-	return featureDeltas{sumPeak: peak1 - f.Peak, sumEnd: r - f.End, sumMean: sum1/n1 - f.Mean, sumTrend: trend1 - f.Trend}
+	// Set one by one: a featureDeltas returned would be copied with wide
+	// loads of these narrow stores, which stall.
+	d[sumPeak], d[sumEnd], d[sumMean], d[sumTrend] = peak1-f.Peak, r-f.End, sum1/n1-f.Mean, trend1-f.Trend
+}
+
+// addBetterEnd adds the better end's changes d in group g: those of
+// peak and end in points when both are whole points (wholePoints), most
+// are, the others as deltaSums.add adds them.
+func (js *leverageSums) addBetterEnd(d *featureDeltas, g int) {
+	gs := js.boot
+	peak, okPeak := wholePoints(d[sumPeak])
+	end, okEnd := wholePoints(d[sumEnd])
+	if gs.points != nil && okPeak && okEnd {
+		row := gs.pointRow(g, betterEndPlace)
+		row[betterEndPlace] += peak
+		row[gs.places] += end
+		d[sumPeak], d[sumEnd] = 0, 0 // added: skipped as nothing below
+	}
+	js.end.add(d, &js.units, gs, g, betterEndPlace)
+}
+
+// wholePoints returns change x in points, and whether it is a whole
+// number of points, of fewer than maxWholePoints, as groupSums.points
+// take.
+func wholePoints(x float64) (int32, bool) {
+	c := int32(x) // meaningless for NaN and far changes, which the test then rejects
+	return c, float64(c) == x && c > -maxWholePoints && c < maxWholePoints
 }
 
 // featureDeltas are the changes of the features a lever moves, by sum

@@ -210,7 +210,7 @@ func TestStepVisitAsAnyVisit(t *testing.T) {
 					t.Errorf("scale %+v, %s, lever %d: %+v, by any visit's path %+v", s, path, k, a, b)
 				}
 			}
-			if a, b := x.boot, y.boot; !reflect.DeepEqual(a.visits, b.visits) || !reflect.DeepEqual(a.sums, b.sums) || !reflect.DeepEqual(a.counts, b.counts) || !reflect.DeepEqual(a.lost, b.lost) || slices.Max(append(a.peaks, 0)) != 0 {
+			if a, b := x.boot, y.boot; !reflect.DeepEqual(a.visits, b.visits) || !reflect.DeepEqual(a.sums, b.sums) || !reflect.DeepEqual(a.counts, b.counts) || !reflect.DeepEqual(a.lost, b.lost) || slices.Max(append(a.points, 0)) != 0 {
 				t.Errorf("scale %+v, %s: the step order's path sums in groups other than any visit's", s, path)
 			}
 		}

@@ -169,14 +169,16 @@ type groupSums struct {
 	// last settle: those changes' units are not in sums yet.
 	counts  []uint32
 	counted bool // whether any count is not zero
-	// peaks sum, under the tables of a scale of whole points
-	// (wholeRatings), each lever's changes of peak in points: group g's
-	// place p's at g·places + p; nil without them. A visit changes a
-	// peak by less than maxWholePoints, so within maxCounted visits of a
-	// group between settles a sum stays well within an int32. peaked is
-	// whether any may not be zero.
-	peaks  []int32
-	peaked bool
+	// points sum, under the tables of a scale of whole points
+	// (wholeRatings), the changes that are whole points, in points: for
+	// group g, from g·(places+1), each place's change of peak (the
+	// levers' and the better end's, at betterEndPlace), then the better
+	// end's change of end; nil without tables. A sum takes a change of
+	// less than maxWholePoints a visit (wholePoints), so within
+	// maxCounted visits of a group between settles it stays well within
+	// an int32. pointed is whether any may not be zero.
+	points  []int32
+	pointed bool
 	// lost marks the places that were given a change too large for
 	// the fixed point (only a rating far outside the scale is): their
 	// intervals are not known.
@@ -194,20 +196,21 @@ func newGroupSums(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums 
 	n := groups * places * leverSums
 	gs := &groupSums{unit: u.unit, visits: make([]int, groups), places: places, sums: make([]fixed128, n), counts: make([]uint32, n), lost: make([]bool, places)}
 	if w != nil {
-		gs.peaks = make([]int32, groups*places)
+		gs.points = make([]int32, groups*(places+1))
 	}
 	return gs
 }
 
-// peakRow returns the sums of changes of peak of group g's levers, by
-// place, with room for places up to last; the groups' sums have them
-// (newGroupSums was given tables).
-func (gs *groupSums) peakRow(g, last int) []int32 {
+// pointRow returns group g's sums in points, with room for places up
+// to last: place p's change of peak at p, the better end's change of end
+// at places; the groups' sums have them (newGroupSums was given tables).
+func (gs *groupSums) pointRow(g, last int) []int32 {
 	if last >= gs.places {
 		gs.grow(last + 1)
 	}
-	gs.peaked = true
-	return gs.peaks[g*gs.places : (g+1)*gs.places]
+	gs.pointed = true
+	n := gs.places + 1
+	return gs.points[g*n : (g+1)*n]
 }
 
 // place returns the sums of lever place in group g, making room for it.
@@ -234,19 +237,24 @@ func (gs *groupSums) grow(places int) {
 	places = max(places, 2*gs.places)
 	groups := len(gs.visits)
 	sums, counts := make([]fixed128, groups*places*leverSums), make([]uint32, groups*places*leverSums)
-	var peaks []int32
-	if gs.peaks != nil {
-		peaks = make([]int32, groups*places)
+	var points []int32
+	if gs.points != nil {
+		points = make([]int32, groups*(places+1))
 	}
 	for g := range groups {
 		from, to := g*gs.places*leverSums, (g+1)*gs.places*leverSums
 		copy(sums[g*places*leverSums:], gs.sums[from:to])
 		copy(counts[g*places*leverSums:], gs.counts[from:to])
-		if peaks != nil {
-			copy(peaks[g*places:], gs.peaks[g*gs.places:(g+1)*gs.places])
+		if points != nil {
+			// The better end's change of end keeps its place, after the
+			// places' changes of peak.
+			from := gs.points[g*(gs.places+1) : (g+1)*(gs.places+1)]
+			to := points[g*(places+1) : (g+1)*(places+1)]
+			copy(to, from[:gs.places])
+			to[places] = from[gs.places]
 		}
 	}
-	gs.sums, gs.counts, gs.peaks, gs.places = sums, counts, peaks, places
+	gs.sums, gs.counts, gs.points, gs.places = sums, counts, points, places
 	gs.lost = append(gs.lost, make([]bool, places-len(gs.lost))...)
 }
 

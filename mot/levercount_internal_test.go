@@ -38,7 +38,8 @@ func (m *LeverageMeter) addPlain(v *scoring.Visit, f *scoring.Features) {
 		*l = leverVisit{}
 		js.lever(slot).add(&d, &m.units, boot, g, leverPlace(slot))
 	}
-	end := m.betterEnd(f)
+	var end featureDeltas
+	m.betterEnd(f, &end)
 	js.end.add(&end, &m.units, boot, g, betterEndPlace)
 }
 
@@ -98,8 +99,8 @@ func TestCountedAsAdded(t *testing.T) {
 			}
 			parts[k].Add(&visits[i], &f)
 			for _, js := range parts[k].journeys {
-				if js.boot != nil && len(js.boot.peaks) > 0 && max(slices.Max(js.boot.peaks), -slices.Min(js.boot.peaks)) > int32(maxCounted*(maxWholePoints-1)) {
-					t.Fatalf("trial %d: a sum of changes of peak of %d, past the bound %d", trial, slices.Max(js.boot.peaks), maxCounted)
+				if js.boot != nil && len(js.boot.points) > 0 && max(slices.Max(js.boot.points), -slices.Min(js.boot.points)) > int32(maxCounted*(maxWholePoints-1)) {
+					t.Fatalf("trial %d: a sum in points of %d, past the bound %d", trial, slices.Max(js.boot.points), maxCounted)
 				}
 				if maxCounted == 1<<15 {
 					break // the bound is far

@@ -114,11 +114,11 @@ func (js *leverageSums) settle() {
 	for n := range js.shapes {
 		js.settleShape(n)
 	}
-	if gs.peaked {
+	if gs.pointed {
 		for g := range gs.visits {
-			js.settleGroupPeaks(g)
+			js.settlePoints(g)
 		}
-		gs.peaked = false
+		gs.pointed = false
 	}
 }
 
@@ -159,23 +159,28 @@ func (js *leverageSums) settleShape(n int) {
 	clear(sh.raised)
 }
 
-// settleGroupPeaks adds group g's summed changes of peak to its sums,
-// and clears them: a point's units are whole coarse units, so the
-// levers' totals gain no fine ones.
-func (js *leverageSums) settleGroupPeaks(g int) {
+// settlePoints adds group g's sums in points to its sums, and clears
+// them: a point's units are whole coarse units, so the totals gain no
+// fine ones.
+func (js *leverageSums) settlePoints(g int) {
 	gs := js.boot
-	row := gs.peaks[g*gs.places : (g+1)*gs.places]
-	units := js.whole.pointUnits
-	for place, c := range row {
-		sum := &gs.sums[(g*gs.places+place)*leverSums+sumPeak]
-		switch {
-		case c > 0:
-			sum.addTimes(uint64(c), units)
-		case c < 0:
-			sum.addTimes(uint64(-c), -units)
-		}
+	row := gs.points[g*(gs.places+1) : (g+1)*(gs.places+1)]
+	at := g * gs.places * leverSums
+	for place, c := range row[:gs.places] {
+		addPoints(&gs.sums[at+place*leverSums+sumPeak], c, js.whole.pointUnits)
 	}
+	addPoints(&gs.sums[at+betterEndPlace*leverSums+sumEnd], row[gs.places], js.whole.pointUnits)
 	clear(row)
+}
+
+// addPoints adds c points, of units each, to sum.
+func addPoints(sum *fixed128, c int32, units int64) {
+	switch {
+	case c > 0:
+		sum.addTimes(uint64(c), units)
+	case c < 0:
+		sum.addTimes(uint64(-c), -units)
+	}
 }
 
 // settle settles every journey's sums.

@@ -26,7 +26,7 @@ type wholeRatings struct {
 	// A lever's change of peak is a whole number of points, and c points
 	// split into c·pointUnits units and no fine ones (fixedUnits.split):
 	// so the groups sum each lever's changes of peak in points
-	// (groupSums.peaks), and settle adds their units.
+	// (groupSums.points), and settle adds their units.
 	pointUnits int64
 }
 
@@ -79,15 +79,15 @@ func wholeRatingsOf(s scoring.Scale) *wholeRatings {
 }
 
 // splitPoints sets the units of a point, in units u, and reports
-// whether every change of peak, −span to span points, splits into that
+// whether every whole change of fewer than maxWholePoints points (a
+// change of peak, at most span, or of a better end's) splits into that
 // many times them and no fine units.
 func (w *wholeRatings) splitPoints(u fixedUnits) bool {
 	one, fine, ok := u.split(1)
 	if !ok || fine != 0 {
 		return false
 	}
-	span := w.n - 1
-	for c := -span; c <= span; c++ {
+	for c := 1 - maxWholePoints; c < maxWholePoints; c++ {
 		h, l, ok := u.split(float64(c))
 		if !ok || h != int64(c)*one || l != 0 {
 			return false
@@ -138,7 +138,7 @@ func (w *wholeRatings) topTwo(ms []scoring.Moment, points []uint8) (best, second
 // when v's ratings and peak are whole points of the scale: then a point
 // better is the rating plus the point or, at the scale's end, the rating
 // itself, so every lever is shaped, and only its change of peak is
-// added here, summed in points (groupSums.peaks). Intensity is compared
+// added here, summed in points (groupSums.points). Intensity is compared
 // by rank, and every choice is a conditional move rather than a branch
 // the ratings decide, which a processor guesses wrong a third of the
 // time. It returns false, having changed nothing, for any other visit.
@@ -163,7 +163,7 @@ func (m *LeverageMeter) addWholeSteps(js *leverageSums, v *scoring.Visit, f *sco
 	// Lever k's change of peak, to point p, is p − peakAt points, summed
 	// at k's place: p is the more intense of the most intense other point
 	// and k's raised, which for every slot but bestSlot is the best point.
-	peaks := boot.peakRow(g, leverPlace(n-1))[leverPlace(0):][:n:n]
+	peaks := boot.pointRow(g, leverPlace(n-1))[leverPlace(0):][:n:n]
 	from := int32(peakAt)
 	row := w.peakOf[int(w.point[uint8(best>>32)])*w.n:][:w.n]
 	for k, i := range points {
