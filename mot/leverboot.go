@@ -140,7 +140,8 @@ func (m *LeverageMeter) fixGroups() int {
 func (m *LeverageMeter) group(js *leverageSums, id string) (int, *groupSums) {
 	groups := m.fixGroups()
 	if js.boot == nil {
-		js.boot = newGroupSums(groups, len(js.ids), &m.units, m.whole)
+		js.boot = js.spare.orNew(groups, len(js.ids), &m.units, m.whole)
+		js.spare = nil
 	}
 	g := 0
 	if groups > 1 {
@@ -190,6 +191,25 @@ type groupSums struct {
 const betterEndPlace = 0
 
 func leverPlace(k int) int { return 1 + k }
+
+// orNew returns gs, emptied by clear, when it is as newGroupSums would
+// make it, else newGroupSums'.
+func (gs *groupSums) orNew(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums {
+	if gs != nil && len(gs.visits) == groups && gs.places == leverPlace(slots) && gs.unit == u.unit && (gs.points != nil) == (w != nil) {
+		return gs
+	}
+	return newGroupSums(groups, slots, u, w)
+}
+
+// clear empties gs.
+func (gs *groupSums) clear() {
+	clear(gs.visits)
+	clear(gs.sums)
+	clear(gs.counts)
+	clear(gs.points)
+	clear(gs.lost)
+	gs.counted, gs.pointed = false, false
+}
 
 func newGroupSums(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums {
 	places := leverPlace(slots)

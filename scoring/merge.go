@@ -18,6 +18,17 @@ type Merger[T any] interface {
 
 var _ Merger[*Summary] = (*Summary)(nil)
 
+// A Resetter is an Accumulator that can be emptied to accumulate anew:
+// Reset leaves it as its maker made it. ReadRanges reuses a part that
+// is one, once committed: a later range gets it, Reset, in place of a
+// new part, so that a part whose memory is large (mot.LeverageMeter's)
+// is made once a worker rather than once a range. Its commit must then
+// keep nothing of the part.
+type Resetter interface {
+	Accumulator
+	Reset()
+}
+
 // Merge adds the visits other counted to s, as if s had been given them
 // after its own. Verbatim, a matter of writing, is s's.
 func (s *Summary) Merge(other *Summary) error {

@@ -57,7 +57,8 @@ func rangeSize(asked, size int64) int64 {
 // caller's goroutine, as do Options.Reject and the error returned:
 // what Read would yield, at the same place and with the same message.
 // A part is committed before the error of its range is returned, so
-// that it holds the visits before the bad row.
+// that it holds the visits before the bad row. A part that is a
+// Resetter is reused once committed (see Resetter).
 //
 // A visit whose rows straddle two ranges is read by the range it starts
 // in, which reads on past its end until the next visit opens (a range
@@ -89,7 +90,7 @@ func ReadRanges(r io.ReaderAt, size int64, opt Options, par Parallel, newPart fu
 		par.Workers = runtime.GOMAXPROCS(0)
 	}
 	par.RangeBytes = rangeSize(par.RangeBytes, size)
-	rr := &rangeReader{r: r, size: size, opt: opt, par: par, newPart: newPart, commit: commit}
+	rr := &rangeReader{r: r, size: size, opt: opt, par: par, newPart: newPart, commit: commit, spares: make(chan Resetter, par.Workers+2)}
 	if opt.Unsorted || !rr.plan() {
 		return rr.inSequence()
 	}
@@ -104,6 +105,7 @@ type rangeReader struct {
 	par     Parallel
 	newPart func() Accumulator
 	commit  func(Accumulator) error
+	spares  chan Resetter // committed parts, for reuse; as many as ranges are held at once
 
 	layout csvLayout
 	width  int
@@ -114,6 +116,33 @@ type rangeReader struct {
 	data   int64    // where the rows start: after the header and any byte order mark
 }
 
+// part returns a part for a range: a committed one, reset, when there
+// is one, else newPart's.
+func (rr *rangeReader) part() Accumulator {
+	select {
+	case spare := <-rr.spares:
+		spare.Reset()
+		return spare
+	default:
+		return rr.newPart()
+	}
+}
+
+// commitPart commits part, and keeps it for reuse when it is a
+// Resetter.
+func (rr *rangeReader) commitPart(part Accumulator) error {
+	if err := rr.commit(part); err != nil {
+		return err
+	}
+	if spare, ok := part.(Resetter); ok {
+		select {
+		case rr.spares <- spare:
+		default: // enough kept
+		}
+	}
+	return nil
+}
+
 // sequencePart is how many visits a part of an input read in sequence
 // takes: parts are committed as they fill, so that what a part holds
 // (score's rows) does not grow with the input.
@@ -122,26 +151,26 @@ const sequencePart = 1 << 14
 // inSequence reads the whole input as Read does, committing a part at
 // every sequencePart visits.
 func (rr *rangeReader) inSequence() error {
-	part := rr.newPart()
+	part := rr.part()
 	n := 0
 	var f Features // outside the loop, so that Add's pointer does not allocate for each visit
 	for v, err := range Read(io.NewSectionReader(rr.r, 0, rr.size), rr.opt) {
 		if err != nil {
-			if cerr := rr.commit(part); cerr != nil {
+			if cerr := rr.commitPart(part); cerr != nil {
 				return cerr
 			}
 			return err
 		}
 		if n++; n%sequencePart == 0 {
-			if err := rr.commit(part); err != nil {
+			if err := rr.commitPart(part); err != nil {
 				return err
 			}
-			part = rr.newPart()
+			part = rr.part()
 		}
 		computeInto(&f, &v, rr.opt.Scale, rr.par.Features)
 		part.Add(&v, &f)
 	}
-	return rr.commit(part)
+	return rr.commitPart(part)
 }
 
 // plan finds the header, the ranges and the lines before each; false
@@ -316,7 +345,7 @@ type rangeResult struct {
 
 // readRange reads range k on a worker, into a part of its own.
 func (rr *rangeReader) readRange(k int, res *rangeResult, stop *atomic.Bool) {
-	res.part = rr.newPart()
+	res.part = rr.part()
 	f := new(Features) // one for every visit: Add keeps no pointer
 	spec := rangeSpec{k: k, endLine: rr.endLine(k), stop: stop, add: func(v *Visit) bool {
 		computeInto(f, v, rr.opt.Scale, rr.par.Features)
@@ -348,16 +377,16 @@ func (rr *rangeReader) endLine(k int) int {
 func (rr *rangeReader) fromRange(k int, last []byte) error {
 	rp := &replay{opt: rr.opt, src: rr.r}
 	rp.read.Store(rr.starts[k])
-	part := rr.newPart()
+	part := rr.part()
 	cut := k + 1 // the range whose start commits the part
 	var commitErr error
 	f := new(Features)
 	spec := rangeSpec{k: k, replay: rp, last: last, reject: rr.opt.Reject, add: func(v *Visit) bool {
 		for ; cut < len(rr.lines) && v.Line > rr.lines[cut]; cut++ {
-			if commitErr = rr.commit(part); commitErr != nil {
+			if commitErr = rr.commitPart(part); commitErr != nil {
 				return false
 			}
-			part = rr.newPart()
+			part = rr.part()
 		}
 		computeInto(f, v, rr.opt.Scale, rr.par.Features)
 		part.Add(v, f)
@@ -368,7 +397,7 @@ func (rr *rangeReader) fromRange(k int, last []byte) error {
 	if commitErr != nil {
 		return commitErr
 	}
-	if err := rr.commit(part); err != nil {
+	if err := rr.commitPart(part); err != nil {
 		return err
 	}
 	return res.err
@@ -629,7 +658,7 @@ func (rr *rangeReader) deliver(res *rangeResult) error {
 	part := res.part
 	res.part, res.rejects = nil, nil
 	if part != nil {
-		if err := rr.commit(part); err != nil {
+		if err := rr.commitPart(part); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/peakend/peakend/scoring"
@@ -269,5 +270,48 @@ func TestRangesInSequenceCommitAsTheyFill(t *testing.T) {
 		})
 	if err != nil || visits != 40000 || parts < 3 {
 		t.Errorf("%d visits in %d parts, error %v; want 40000 in at least 3", visits, parts, err)
+	}
+}
+
+// resettable is a transcript that ReadRanges reuses (scoring.Resetter).
+type resettable struct{ transcript }
+
+func (r *resettable) Reset() { r.transcript = transcript{} }
+
+// A part that is a Resetter is reused once committed, reset: the parts
+// committed are those of new parts, in the same order, on any number of
+// workers and in sequence too, and no more are made than are held at
+// once.
+func TestRangesReuseResetParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 10 {
+		csv, jsonl := randomVisits(rng)
+		for _, in := range []struct {
+			format scoring.Format
+			src    []byte
+		}{{scoring.CSV, csv}, {scoring.JSONL, jsonl}, {scoring.CSV, append([]byte("visit,touchpoint,rating\nq,\"a\nb\",1\n"), csv[bytes.IndexByte(csv, '\n')+1:]...)}} {
+			for _, workers := range []int{1, 4} {
+				want := readInRanges(t, in.format, in.src, false, 64, workers)
+				var tr transcript
+				var made atomic.Int64 // newPart is called on the workers
+				opt := scoring.Options{Name: "in", Format: in.format, MaxVisitBytes: 300, MaxMoments: 40}
+				err := scoring.ReadRanges(bytes.NewReader(in.src), int64(len(in.src)), opt, scoring.Parallel{Workers: workers, RangeBytes: 64},
+					func() scoring.Accumulator { made.Add(1); return &resettable{} },
+					func(part scoring.Accumulator) error {
+						tr.parts++
+						tr.visits.WriteString(part.(*resettable).visits.String())
+						return nil
+					})
+				if err != nil {
+					tr.err = err.Error()
+				}
+				if got := tr.String(); got != want {
+					t.Fatalf("input %d, %d workers: parts reused give\n%s", i, workers, lineDiff(got, want))
+				}
+				if n := int(made.Load()); n > workers+3 {
+					t.Errorf("input %d, %d workers: %d parts made for %d committed", i, workers, n, tr.parts)
+				}
+			}
+		}
 	}
 }
