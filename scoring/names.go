@@ -17,10 +17,13 @@ type nameCache struct {
 	purposes, touchpoints map[string]named
 	// In front of the maps, as each row asks: the last purpose (a
 	// visit's rows repeat it) with its id as bytes, so that a row costs
-	// no copy; and the touchpoints lately known, by a hash of their
-	// ends (texts come interned, so equal ones compare by pointer).
+	// no copy, then the purposes lately known (visits of a few
+	// purposes alternate); and the touchpoints lately known, by a hash
+	// of their ends (texts come interned, so equal ones compare by
+	// pointer).
 	lastPurpose       string // interned
 	lastPurposeID     []byte
+	recentPurposes    [8]recentPurpose
 	recentTouchpoints [32]struct{ text, id string }
 }
 
@@ -118,6 +121,12 @@ func (p *parser) lastPurposeNamed(text []byte) ([]byte, bool) {
 	return c.lastPurposeID, c.lastPurposeID != nil && sameText(c.lastPurpose, text)
 }
 
+// A recentPurpose is a purpose's text, interned, and its id as bytes.
+type recentPurpose struct {
+	text string
+	id   []byte
+}
+
 // purposeBytes returns the id of the purpose text under Options.Names,
 // as bytes the caller does not change.
 func (p *parser) purposeBytes(text []byte) ([]byte, error) {
@@ -125,11 +134,22 @@ func (p *parser) purposeBytes(text []byte) ([]byte, error) {
 		return id, nil
 	}
 	c := &p.names
+	var slot *recentPurpose
+	if len(text) > 0 {
+		slot = &c.recentPurposes[endsHash(text)&(len(c.recentPurposes)-1)]
+		if slot.id != nil && sameText(slot.text, text) {
+			c.lastPurpose, c.lastPurposeID = slot.text, slot.id
+			return slot.id, nil
+		}
+	}
 	interned := p.internBytes(text)
 	id, err := p.purposeID(interned)
 	if err != nil {
 		return nil, err
 	}
 	c.lastPurpose, c.lastPurposeID = interned, []byte(id)
+	if slot != nil {
+		*slot = recentPurpose{interned, c.lastPurposeID}
+	}
 	return c.lastPurposeID, nil
 }
