@@ -3,7 +3,6 @@ package mot
 import (
 	"cmp"
 	"sort"
-	"unsafe"
 
 	"github.com/peakend/peakend/blueprint"
 	"github.com/peakend/peakend/scoring"
@@ -45,32 +44,13 @@ type LeverageMeter struct {
 	touched   []int         // the slots of the levers of the visit being added, in the order met
 	whole     *wholeRatings // the scale's points, nil unless it has a few whole ones
 	points    []uint8       // the points of the visit being added (addWholeSteps)
-	// The journeys of a blueprint of a few, in front of the map: looked
-	// through in less than a look-up in it.
-	few []purposeJourney
+	byPurpose journeys[*leverageSums] // journeys' sums found by purpose
 }
-
-type purposeJourney struct {
-	id string
-	js *leverageSums
-}
-
-// maxFewJourneys bounds LeverageMeter.few.
-const maxFewJourneys = 4
 
 // journey returns the sums of the journey purpose names, and whether
 // there is one.
 func (m *LeverageMeter) journey(purpose string) (*leverageSums, bool) {
-	for i := range m.few {
-		if m.few[i].id == purpose {
-			return m.few[i].js, true
-		}
-	}
-	if len(m.few) == len(m.journeys) {
-		return nil, false
-	}
-	js, ok := m.journeys[purpose]
-	return js, ok
+	return m.byPurpose.find(purpose)
 }
 
 // leverageSums are a journey's.
@@ -165,11 +145,7 @@ func NewLeverageMeter(b *blueprint.Blueprint, s scoring.Scale, endRating float64
 		}
 		m.journeys[j.ID] = js
 	}
-	if len(m.journeys) <= maxFewJourneys {
-		for id, js := range m.journeys {
-			m.few = append(m.few, purposeJourney{id, js})
-		}
-	}
+	m.byPurpose = journeysOf(m.journeys)
 	return m
 }
 
@@ -398,13 +374,6 @@ func inStepOrder(ids []string, ms []scoring.Moment) bool {
 		}
 	}
 	return true
-}
-
-// sameText reports whether a and b are the same bytes in memory: then
-// they are equal, which a == b finds only by a call of the runtime's,
-// that saves the caller's values and loads them again around it.
-func sameText(a, b string) bool {
-	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // oneMoment returns the changes but the peak's of the lever of the k-th

@@ -1,6 +1,7 @@
 package mot
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -26,6 +27,7 @@ type Observer struct {
 	visits            int
 	known             map[string]bool // the blueprint's touchpoints
 	journeys          map[string]*journeyCount
+	byPurpose         journeys[*journeyCount] // journeys found by purpose
 	unknownPurpose    *tally
 	unknownTouchpoint *tally
 	standards         []*standardCount
@@ -50,7 +52,8 @@ type placed struct {
 // made when it is the first.
 func (j *journeyCount) count(tp string, i int) *touchpointCount {
 	at := &j.atPlace[i&(len(j.atPlace)-1)]
-	if at.count != nil && at.touchpoint == tp {
+	if at.count != nil && (sameText(at.touchpoint, tp) || at.touchpoint == tp) {
+		at.touchpoint = tp // the reader's text, which the next visits share
 		return at.count
 	}
 	tc := j.touchpoints[tp]
@@ -141,6 +144,7 @@ func NewObserver(b *blueprint.Blueprint, s scoring.Scale) *Observer {
 	for _, j := range b.Journeys {
 		o.journeys[j.ID] = &journeyCount{touchpoints: map[string]*touchpointCount{}}
 	}
+	o.byPurpose = journeysOf(o.journeys)
 	o.known = map[string]bool{}
 	for _, t := range b.Touchpoints {
 		o.known[t.ID] = true
@@ -201,7 +205,7 @@ func (o *Observer) Add(v *scoring.Visit, f *scoring.Features) {
 		return
 	}
 	o.visits++
-	j, ok := o.journeys[v.Purpose]
+	j, ok := o.byPurpose.find(v.Purpose)
 	if !ok {
 		for _, m := range v.Moments {
 			if !o.known[m.Touchpoint] {
@@ -279,6 +283,11 @@ func extremes(v *scoring.Visit, s scoring.Scale, steps scoring.StepOrder) (worst
 // extremesIn returns the indices of the first worst and first best of
 // moments taken in order, or in their own order when order is nil.
 func extremesIn(moments []scoring.Moment, s scoring.Scale, order []int) (worst, best int) {
+	if order == nil {
+		if worst, best, ok := extremesByKey(moments, s); ok {
+			return worst, best
+		}
+	}
 	for k := range moments {
 		i := k
 		if order != nil {
@@ -301,6 +310,44 @@ func extremesIn(moments []scoring.Moment, s scoring.Scale, order []int) (worst, 
 		}
 	}
 	return worst, best
+}
+
+// extremesByKey is extremesIn of moments in their own order, by integer
+// keys that order the ratings as the scale does: the choices are then
+// conditional moves, where a compare of floats takes a branch that the
+// ratings decide, which a processor guesses wrong a third of the time.
+// It returns false when a rating is NaN, which no key orders as a
+// compare of floats does.
+func extremesByKey(ms []scoring.Moment, s scoring.Scale) (worst, best int, ok bool) {
+	dir := 1.0 // ratings times dir compare higher as better; negating is exact
+	if s.HigherIsWorse {
+		dir = -1
+	}
+	var worstKey, bestKey int64
+	for i := range ms {
+		x := dir * ms[i].Rating
+		if x != x {
+			return 0, 0, false
+		}
+		k := orderKey(x + 0) // −0 as +0, as they compare
+		if i == 0 {
+			worstKey, bestKey = k, k
+		}
+		if k > bestKey {
+			best, bestKey = i, k
+		}
+		if k < worstKey {
+			worst, worstKey = i, k
+		}
+	}
+	return worst, best, true
+}
+
+// orderKey returns an integer that orders x among the floats that are
+// not NaN as x compares with them, but for −0 below +0.
+func orderKey(x float64) int64 {
+	b := int64(math.Float64bits(x))
+	return b ^ int64(uint64(b>>63)>>1)
 }
 
 // add counts the visit's moments at the standard's touchpoint.

@@ -23,7 +23,7 @@ type nameCache struct {
 	// pointer).
 	lastPurpose       string // interned
 	lastPurposeID     []byte
-	recentPurposes    [8]recentPurpose
+	recentPurposes    [8]recentPurpose // by the top 3 bits of a product of endsHash
 	recentTouchpoints [32]struct{ text, id string }
 }
 
@@ -136,7 +136,8 @@ func (p *parser) purposeBytes(text []byte) ([]byte, error) {
 	c := &p.names
 	var slot *recentPurpose
 	if len(text) > 0 {
-		slot = &c.recentPurposes[endsHash(text)&(len(c.recentPurposes)-1)]
+		// endsHash's low bits are the same for every text of one byte.
+		slot = &c.recentPurposes[uint32(endsHash(text))*0x9E3779B1>>29]
 		if slot.id != nil && sameText(slot.text, text) {
 			c.lastPurpose, c.lastPurposeID = slot.text, slot.id
 			return slot.id, nil
