@@ -39,11 +39,11 @@ type LeverageMeter struct {
 	fitter    *analyze.Fitter
 	journeys  map[string]*leverageSums
 	unknown   *tally
-	units     fixedUnits    // the scale's, for the sums
-	groups    int           // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
-	touched   []int         // the slots of the levers of the visit being added, in the order met
-	whole     *wholeRatings // the scale's points, nil unless it has a few whole ones
-	points    []uint8       // the points of the visit being added (addWholeSteps)
+	units     fixedUnits              // the scale's, for the sums
+	groups    int                     // the bootstrap's groups: BootstrapGroups, or 1 without replicates; 0 until the first visit fixes it
+	touched   []int                   // the slots of the levers of the visit being added, in the order met
+	whole     *wholeRatings           // the scale's points, nil unless it has a few whole ones
+	points    []uint8                 // the points of the visit being added (addWholeSteps)
 	byPurpose journeys[*leverageSums] // journeys' sums found by purpose
 }
 
