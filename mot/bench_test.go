@@ -74,17 +74,7 @@ func BenchmarkLeverageNoBootstrap(b *testing.B) {
 // (bench/README.md): ten moments a visit, in step order, rated in whole
 // points, as most recorded visits are.
 func BenchmarkLeverageTenSteps(b *testing.B) {
-	bp, _, err := mot.Load("../bench/tenstep.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	memory, _ := scoring.ParseMemoryModel("peak=0.6,end=0.2,mean=0.2,noise=0.3")
-	var visits []scoring.Visit
-	var features []scoring.Features
-	for v := range mot.SimulationOf(bp, memory, 1).Visits(20000) {
-		visits = append(visits, v)
-		features = append(features, scoring.Compute(&v, scoring.DefaultScale))
-	}
+	bp, visits, features := tenStepVisits(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
@@ -101,6 +91,20 @@ func BenchmarkLeverageTenSteps(b *testing.B) {
 // cost a visit adds to the command's reading, without the meter's
 // making and its report.
 func BenchmarkLeverageAdd(b *testing.B) {
+	bp, visits, features := tenStepVisits(b)
+	m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range visits {
+			m.Add(&visits[i], &features[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+}
+
+// tenStepVisits returns bench/tenstep.yaml and 20 000 visits simulated
+// on it, with their features.
+func tenStepVisits(b *testing.B) (*blueprint.Blueprint, []scoring.Visit, []scoring.Features) {
 	bp, _, err := mot.Load("../bench/tenstep.yaml")
 	if err != nil {
 		b.Fatal(err)
@@ -112,12 +116,5 @@ func BenchmarkLeverageAdd(b *testing.B) {
 		visits = append(visits, v)
 		features = append(features, scoring.Compute(&v, scoring.DefaultScale))
 	}
-	m := mot.NewLeverageMeter(bp, scoring.DefaultScale, 5)
-	b.ReportAllocs()
-	for b.Loop() {
-		for i := range visits {
-			m.Add(&visits[i], &features[i])
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(visits)), "ns/visit")
+	return bp, visits, features
 }

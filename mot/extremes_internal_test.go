@@ -21,20 +21,11 @@ func TestExtremesByKeyAsByFloats(t *testing.T) {
 		for i := range ms {
 			ms[i].Rating = values[rng.IntN(len(values))]
 		}
-		var wantWorst, wantBest int
-		for i := range ms {
-			x := ms[i].Rating
-			better, worse := x > ms[wantBest].Rating, x < ms[wantWorst].Rating
-			if s.HigherIsWorse {
-				better, worse = x < ms[wantBest].Rating, x > ms[wantWorst].Rating
-			}
-			if better {
-				wantBest = i
-			}
-			if worse {
-				wantWorst = i
-			}
+		order := make([]int, len(ms)) // in their own order, by the compares of floats
+		for i := range order {
+			order[i] = i
 		}
+		wantWorst, wantBest := extremesIn(ms, s, order)
 		worst, best, ok := extremesByKey(ms, s)
 		if !ok || worst != wantWorst || best != wantBest {
 			t.Fatalf("%v (higher is worse %v): worst %d, best %d, %v; want %d, %d", ms, s.HigherIsWorse, worst, best, ok, wantWorst, wantBest)
