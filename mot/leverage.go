@@ -525,8 +525,9 @@ func (t *intensest) without(slot int) (float64, bool) {
 	return t.second, t.hasSecond
 }
 
-// betterEnd sets d to the changes from appending a last moment rated endRating,
-// lasting no time: computed from the features, which hold what is needed.
+// betterEnd sets d to the changes from appending a last moment rated
+// endRating, lasting no time: computed from the features, which hold
+// what is needed.
 func (m *LeverageMeter) betterEnd(f *scoring.Features, d *featureDeltas) {
 	n := float64(f.Moments)
 	sum := f.Mean * n
@@ -569,8 +570,7 @@ func wholePoints(x float64) (int32, bool) {
 }
 
 // featureDeltas are the changes of the features a lever moves, by sum
-// (sumPeak, …); the
-// duration never changes.
+// (sumPeak, …); the duration never changes.
 type featureDeltas [leverSums]float64
 
 // slot returns the slot of touchpoint tp, guess when that is tp's (the

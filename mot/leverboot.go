@@ -195,7 +195,7 @@ func leverPlace(k int) int { return 1 + k }
 // orNew returns gs, emptied by clear, when it is as newGroupSums would
 // make it, else newGroupSums'.
 func (gs *groupSums) orNew(groups, slots int, u *fixedUnits, w *wholeRatings) *groupSums {
-	if gs != nil && len(gs.visits) == groups && gs.places == leverPlace(slots) && gs.unit == u.unit && (gs.points != nil) == (w != nil) {
+	if gs != nil && len(gs.visits) == groups && gs.places == leverPlace(slots) && (gs.points != nil) == (w != nil) {
 		return gs
 	}
 	return newGroupSums(groups, slots, u, w)
